@@ -1,0 +1,93 @@
+"""Reported figures (observations), their stage and approval, and locked periods."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from chitieu.core.choices import SIMULATED_SOURCE, EntryState, Stage
+from chitieu.org.models import Unit
+from chitieu.plans.models import Indicator, PeriodFields
+
+
+class Observation(PeriodFields):
+    """One figure that a unit reports for an indicator and a period, at a stage.
+
+    There is at most one figure per unit, indicator, period and stage. Changing an approved
+    (locked) figure is a correction: it needs a reason, and the old value stays in history.
+    """
+
+    unit = models.ForeignKey(Unit, verbose_name="Đơn vị", on_delete=models.PROTECT, related_name="observations")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name="Chỉ tiêu", on_delete=models.PROTECT, related_name="observations"
+    )
+    value = models.FloatField("Giá trị")
+    # The unit as entered; `value` is stored converted to the indicator's unit.
+    entered_unit = models.CharField("Đơn vị tính khi nhập", max_length=64, blank=True)
+    stage = models.CharField("Mức độ", max_length=12, choices=Stage.choices(), default=Stage.ESTIMATE)
+    state = models.CharField(
+        "Trạng thái", max_length=12, choices=EntryState.choices(), default=EntryState.APPROVED
+    )
+    source = models.CharField("Nguồn", max_length=255, blank=True)
+    note = models.TextField("Ghi chú", blank=True)
+    correction_reason = models.TextField("Lý do điều chỉnh", blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="Người nhập", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    entered_at = models.DateTimeField("Thời điểm nhập", auto_now_add=True)
+    updated_at = models.DateTimeField("Cập nhật", auto_now=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="Người duyệt", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    approved_at = models.DateTimeField("Thời điểm duyệt", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Số liệu"
+        verbose_name_plural = "Số liệu"
+        ordering = ["indicator", "unit", "period_start", "stage"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "indicator", "period", "stage"], name="one_figure_per_unit_indicator_period_stage"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["indicator", "period_start", "period_end"], name="obs_indicator_period"),
+            models.Index(fields=["unit", "indicator"], name="obs_unit_indicator"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.unit.code} {self.period} {self.value} ({self.stage})"
+
+    @property
+    def simulated(self) -> bool:
+        return self.source == SIMULATED_SOURCE
+
+    @property
+    def locked(self) -> bool:
+        return self.state == EntryState.APPROVED
+
+
+class PeriodLock(PeriodFields):
+    """A reporting period closed to new or changed figures (for one unit, or all when unit is empty)."""
+
+    unit = models.ForeignKey(Unit, verbose_name="Đơn vị", null=True, blank=True, on_delete=models.CASCADE)
+    reason = models.CharField("Lý do", max_length=255, blank=True)
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    locked_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Kỳ đã khóa"
+        verbose_name_plural = "Kỳ đã khóa"
+        constraints = [
+            models.UniqueConstraint(fields=["period", "unit"], name="one_lock_per_period_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Khóa {self.period} ({self.unit or 'toàn thành phố'})"

@@ -1,0 +1,202 @@
+"""Terms, resolutions, indicators and the targets a resolution sets."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from chitieu.core.choices import (
+    Aggregation,
+    Category,
+    Comparator,
+    Direction,
+    PeriodKind,
+    TermAggregation,
+)
+from chitieu.core.periods import Period, PeriodError
+from chitieu.org.models import Person, Unit
+
+
+class PeriodFields(models.Model):
+    """A period stored as its code ("2021", "Q1/2024") plus its dates, for range queries."""
+
+    period = models.CharField("Kỳ", max_length=20)
+    period_start = models.DateField(editable=False, null=True)
+    period_end = models.DateField(editable=False, null=True)
+
+    class Meta:
+        abstract = True
+
+    def parsed_period(self) -> Period:
+        return Period.parse(self.period)
+
+    def clean_period(self) -> None:
+        """Normalise `period` to its code; raise a field-keyed error when it does not parse."""
+        try:
+            p = Period.parse(self.period)
+        except PeriodError as exc:
+            raise ValidationError({"period": str(exc)}) from exc
+        self.period, self.period_start, self.period_end = p.code, p.start, p.end
+
+    def save(self, *args, **kwargs):
+        self.clean_period()
+        super().save(*args, **kwargs)
+
+
+class Term(models.Model):
+    """A congress term (nhiệm kỳ), e.g. 2020-2025."""
+
+    code = models.SlugField("Mã", max_length=32, unique=True)
+    name = models.CharField("Tên", max_length=255)
+    start_year = models.PositiveIntegerField("Năm bắt đầu")
+    end_year = models.PositiveIntegerField("Năm kết thúc")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Nhiệm kỳ"
+        verbose_name_plural = "Nhiệm kỳ"
+        ordering = ["-start_year"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self):
+        if self.end_year is not None and self.start_year is not None and self.end_year <= self.start_year:
+            raise ValidationError({"end_year": "Năm kết thúc phải sau năm bắt đầu."})
+
+
+class Resolution(models.Model):
+    """A resolution or conclusion that sets targets and tasks."""
+
+    code = models.SlugField("Mã", max_length=64, unique=True)
+    title = models.CharField("Trích yếu", max_length=500)
+    number = models.CharField("Số, ký hiệu", max_length=64, blank=True)
+    issuer = models.ForeignKey(Unit, verbose_name="Cơ quan ban hành", on_delete=models.PROTECT, related_name="resolutions")
+    issued_on = models.DateField("Ngày ban hành", null=True, blank=True)
+    term = models.ForeignKey(Term, verbose_name="Nhiệm kỳ", null=True, blank=True, on_delete=models.PROTECT)
+    period = models.CharField("Kỳ kế hoạch", max_length=20, help_text="Ví dụ: 2021, 2020-2025")
+    source_ref = models.CharField("Nguồn văn bản", max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Nghị quyết"
+        verbose_name_plural = "Nghị quyết"
+        ordering = ["-issued_on", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+    def clean(self):
+        try:
+            self.period = Period.parse(self.period).code
+        except PeriodError as exc:
+            raise ValidationError({"period": str(exc)}) from exc
+
+
+class Indicator(models.Model):
+    """What is measured, in which unit, and how figures combine over time and across units."""
+
+    code = models.SlugField("Mã chỉ tiêu", max_length=64, unique=True)
+    name = models.CharField("Tên chỉ tiêu", max_length=500)
+    short_name = models.CharField("Tên ngắn", max_length=120, blank=True)
+    aliases = models.TextField("Tên gọi khác, viết tắt", blank=True, help_text="Mỗi dòng một tên")
+    category = models.CharField("Lĩnh vực", max_length=20, choices=Category.choices())
+    unit = models.CharField("Đơn vị tính", max_length=64)
+    direction = models.CharField("Chiều tốt", max_length=10, choices=Direction.choices(), default=Direction.HIGHER)
+    aggregation = models.CharField(
+        "Cộng các kỳ", max_length=10, choices=Aggregation.choices(), default=Aggregation.LAST,
+        help_text="Cách số liệu tháng/quý gộp thành năm",
+    )
+    unit_aggregation = models.CharField(
+        "Cộng các đơn vị", max_length=10, choices=Aggregation.choices(), default=Aggregation.SUM,
+        help_text="Cách số liệu các đơn vị gộp thành số toàn thành phố",
+    )
+    frequency = models.CharField(
+        "Kỳ báo cáo", max_length=10, choices=PeriodKind.choices(), default=PeriodKind.YEAR,
+        help_text="Kỳ ngắn nhất được báo cáo",
+    )
+    description = models.TextField("Ghi chú", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Chỉ tiêu (danh mục)"
+        verbose_name_plural = "Danh mục chỉ tiêu"
+        ordering = ["category", "code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.unit})"
+
+
+class Target(PeriodFields):
+    """One numbered target item of a resolution."""
+
+    resolution = models.ForeignKey(Resolution, verbose_name="Nghị quyết", on_delete=models.CASCADE, related_name="targets")
+    indicator = models.ForeignKey(Indicator, verbose_name="Chỉ tiêu", on_delete=models.PROTECT, related_name="targets")
+    number = models.CharField("Số thứ tự", max_length=16, help_text="Ví dụ: 1, 1a, 20b")
+    comparator = models.CharField("Phép so sánh", max_length=12, choices=Comparator.choices(), default=Comparator.EQ)
+    value = models.FloatField("Giá trị")
+    value_max = models.FloatField("Giá trị tối đa", null=True, blank=True)
+    unit = models.CharField("Đơn vị tính", max_length=64)
+    term_aggregation = models.CharField(
+        "Cách tính cả giai đoạn", max_length=10, choices=TermAggregation.choices(), blank=True, default=""
+    )
+    baseline = models.CharField("So với", max_length=120, blank=True, help_text="năm 2020, cùng kỳ, dự toán…")
+    baseline_value = models.FloatField("Giá trị kỳ gốc", null=True, blank=True)
+    lead_unit = models.ForeignKey(
+        Unit, verbose_name="Đơn vị chủ trì", null=True, blank=True, on_delete=models.PROTECT, related_name="led_targets"
+    )
+    supporting_units = models.ManyToManyField(Unit, verbose_name="Đơn vị phối hợp", blank=True, related_name="supported_targets")
+    leader = models.ForeignKey(
+        Person, verbose_name="Đồng chí phụ trách", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    clause = models.TextField("Nguyên văn trong nghị quyết", blank=True)
+    confirmed = models.BooleanField(
+        "Đã xác nhận", default=True, help_text="Chỉ tiêu đọc tự động từ văn bản là bản nháp cho đến khi được xác nhận"
+    )
+    order = models.PositiveIntegerField("Thứ tự", default=0)
+    history = HistoricalRecords(m2m_fields=[supporting_units])
+
+    class Meta:
+        verbose_name = "Chỉ tiêu của nghị quyết"
+        verbose_name_plural = "Chỉ tiêu của nghị quyết"
+        ordering = ["resolution", "order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["resolution", "number"], name="target_number_unique_in_resolution"),
+        ]
+
+    def __str__(self) -> str:
+        return f"({self.number}) {self.indicator.name}"
+
+    def clean(self):
+        from chitieu.core.quantities import UnitError, conversion_factor
+
+        errors: dict[str, str] = {}
+        try:
+            self.clean_period()
+        except ValidationError as exc:
+            errors.update({k: v[0] for k, v in exc.message_dict.items()})
+        if self.comparator == Comparator.RANGE:
+            if self.value_max is None:
+                errors["value_max"] = "Chỉ tiêu dạng khoảng cần giá trị tối đa."
+            elif self.value is not None and self.value_max < self.value:
+                errors["value_max"] = f"Giá trị tối đa {self.value_max} nhỏ hơn giá trị tối thiểu {self.value}."
+        elif self.value_max is not None:
+            errors["value_max"] = "Chỉ chỉ tiêu dạng khoảng mới có giá trị tối đa."
+        for field in ("value", "value_max", "baseline_value"):
+            v = getattr(self, field)
+            if v is not None and (v != v or v in (float("inf"), float("-inf"))):
+                errors[field] = f"Giá trị {v} không phải là số hữu hạn."
+        if self.indicator_id and self.unit:
+            try:
+                conversion_factor(self.unit, self.indicator.unit)
+            except UnitError as exc:
+                errors["unit"] = str(exc)
+        if self.term_aggregation:
+            try:
+                if Period.parse(self.period).kind != PeriodKind.TERM:
+                    errors["term_aggregation"] = "Chỉ chỉ tiêu cả giai đoạn mới có cách tính cả giai đoạn."
+            except PeriodError:
+                pass
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,229 @@
+"""Settings for chitieu, all read from environment variables and checked at start-up.
+
+Each variable is documented once, here and in docs/operations.md:
+
+CHITIEU_DEMO            "1" for the local demo: placeholder secret, DEBUG, relaxed cookies.
+CHITIEU_SECRET_KEY      required outside demo mode; a placeholder value is refused.
+CHITIEU_DEBUG           "1"/"0"; defaults to the demo flag.
+CHITIEU_DATABASE_URL    e.g. postgres://user:pw@127.0.0.1:5432/chitieu; default: SQLite file
+                        var/chitieu.sqlite3 in the checkout.
+CHITIEU_ALLOWED_HOSTS   comma-separated host names; demo default: 127.0.0.1,localhost.
+CHITIEU_CSRF_TRUSTED_ORIGINS  comma-separated origins behind a proxy.
+CHITIEU_SESSION_MINUTES idle session timeout, default 30.
+CHITIEU_ISSUER_PARENT   first line of the issuing body in documents ("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG").
+CHITIEU_ISSUER          the issuing body ("THÀNH ỦY").
+CHITIEU_PLACE           place name in document dates ("Hải Phòng").
+CHITIEU_PROVINCE_CODE   province code in the vietnam-provinces package (31 = Hải Phòng).
+CHITIEU_MEDIA_ROOT      where evidence files are stored; default var/media.
+CHITIEU_MAX_UPLOAD_MB   largest accepted upload (evidence, documents, workbooks), default 20.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+PLACEHOLDER_SECRET = "chitieu-demo-only-not-secret"
+
+
+def envbool(name: str, default: bool) -> bool:
+    """Return the boolean in env var `name`; refuse anything but 1/0/true/false/yes/no."""
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    raise ImproperlyConfigured(f"{name}={raw!r}: chỉ nhận 1/0, true/false, yes/no")
+
+
+def envlist(name: str, default: str) -> list[str]:
+    return [x.strip() for x in os.environ.get(name, default).split(",") if x.strip()]
+
+
+DEMO = envbool("CHITIEU_DEMO", False)
+TESTING = envbool("CHITIEU_TESTING", False)
+DEBUG = envbool("CHITIEU_DEBUG", DEMO)
+
+SECRET_KEY = os.environ.get("CHITIEU_SECRET_KEY", "")
+if not SECRET_KEY:
+    if DEMO or TESTING:
+        SECRET_KEY = PLACEHOLDER_SECRET
+    else:
+        raise ImproperlyConfigured(
+            "CHITIEU_SECRET_KEY chưa được đặt. Đặt một khóa bí mật dài, ngẫu nhiên, "
+            "hoặc CHITIEU_DEMO=1 để chạy bản trình diễn trên máy cá nhân."
+        )
+elif SECRET_KEY == PLACEHOLDER_SECRET and not (DEMO or TESTING):
+    raise ImproperlyConfigured("CHITIEU_SECRET_KEY đang là khóa mẫu của bản trình diễn; hãy thay.")
+
+ALLOWED_HOSTS = envlist(
+    "CHITIEU_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if (DEMO or TESTING or DEBUG) else ""
+)
+CSRF_TRUSTED_ORIGINS = envlist("CHITIEU_CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django_htmx",
+    "simple_history",
+    "axes",
+    "chitieu.org",
+    "chitieu.plans",
+    "chitieu.monitoring",
+    "chitieu.tasks",
+    "chitieu.reading",
+    "chitieu.reports",
+    "chitieu.web",
+    "chitieu.api",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+    # AxesMiddleware must be last: it turns lock-outs into a response.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "chitieu.urls"
+WSGI_APPLICATION = "chitieu.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+_default_db = f"sqlite:///{BASE_DIR / 'var' / 'chitieu.sqlite3'}"
+DATABASES = {
+    "default": dj_database_url.parse(
+        os.environ.get("CHITIEU_DATABASE_URL", _default_db), conn_max_age=60
+    )
+}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # A longer busy timeout lets concurrent demo requests wait instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Argon2 first: new and re-saved passwords are hashed with it.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+if TESTING:
+    # Hashing dominates test time; tests of hashing itself set the hasher explicitly.
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes): lock a user name and address pair after 5 failures.
+AXES_FAILURE_LIMIT = int(os.environ.get("CHITIEU_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 0.25  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLED = envbool("CHITIEU_AXES_ENABLED", True)
+
+SESSION_COOKIE_AGE = int(os.environ.get("CHITIEU_SESSION_MINUTES", "30")) * 60
+SESSION_SAVE_EVERY_REQUEST = True  # idle timeout rather than absolute
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = False  # HTMX reads the token from the page, not the cookie
+
+SECURE = not (DEMO or DEBUG or TESTING)
+SESSION_COOKIE_SECURE = SECURE
+CSRF_COOKIE_SECURE = SECURE
+SECURE_HSTS_SECONDS = 31536000 if SECURE else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE else None
+SECURE_SSL_REDIRECT = envbool("CHITIEU_SSL_REDIRECT", False)
+X_FRAME_OPTIONS = "DENY"
+
+LOGIN_URL = "/dang-nhap/"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/dang-nhap/"
+
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", "Tiếng Việt")]
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_I18N = True
+USE_TZ = True
+USE_THOUSAND_SEPARATOR = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+_node = BASE_DIR / "node_modules"
+STATICFILES_DIRS = [
+    ("vendor/echarts", _node / "echarts" / "dist"),
+    ("vendor/htmx", _node / "htmx.org" / "dist"),
+]
+STATICFILES_DIRS = [(prefix, path) for prefix, path in STATICFILES_DIRS if path.exists()]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True  # the demo serves straight from the finders, no collectstatic
+
+MEDIA_ROOT = Path(os.environ.get("CHITIEU_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+MEDIA_URL = "/media/"
+MAX_UPLOAD_MB = int(os.environ.get("CHITIEU_MAX_UPLOAD_MB", "20"))
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_MB * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Documents: the issuing body and place come from here, never from code.
+CHITIEU_ISSUER_PARENT = os.environ.get("CHITIEU_ISSUER_PARENT", "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG")
+CHITIEU_ISSUER = os.environ.get("CHITIEU_ISSUER", "THÀNH ỦY")
+CHITIEU_PLACE = os.environ.get("CHITIEU_PLACE", "Hải Phòng")
+CHITIEU_PROVINCE_CODE = int(os.environ.get("CHITIEU_PROVINCE_CODE", "31"))
+
+SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("CHITIEU_LOG_LEVEL", "WARNING")},
+}
