@@ -1,9 +1,11 @@
-"""URL map: the web pages, the JSON API under /api/v1, and the admin."""
+"""URL map: the web pages, document reading, the JSON API under /api/v1, and the admin."""
 
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
     path("quan-tri/", admin.site.urls),
+    path("api/v1/", include("chitieu.api.urls")),
+    path("doc-van-ban/", include("chitieu.reading.urls")),
     path("", include("chitieu.web.urls")),
 ]

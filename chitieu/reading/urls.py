@@ -1,0 +1,5 @@
+from django.urls import path
+
+app_name = "reading"
+
+urlpatterns: list = []  # the reading pages are mounted here
