@@ -119,6 +119,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "chitieu.web.context.chrome",
             ],
         },
     },
@@ -164,6 +165,7 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = envbool("CHITIEU_AXES_ENABLED", True)
+AXES_LOCKOUT_TEMPLATE = "web/locked.html"  # Vietnamese lock-out page
 
 SESSION_COOKIE_AGE = int(os.environ.get("CHITIEU_SESSION_MINUTES", "30")) * 60
 SESSION_SAVE_EVERY_REQUEST = True  # idle timeout rather than absolute

@@ -1,8 +1,0 @@
-"""Web pages. Until the web issue lands: a plain home page that links to the admin."""
-
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html")
