@@ -1,0 +1,68 @@
+/* chitieu front-end glue. No inline scripts: pages hand data over with json_script and this
+   file draws the charts, also after HTMX swaps. ECharts and HTMX are served locally. */
+(function () {
+  "use strict";
+
+  function readJSON(id) {
+    var el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent) : null;
+  }
+
+  function drawRanking(el) {
+    var data = readJSON(el.dataset.source);
+    if (!data || !window.echarts) return;
+    var chart = echarts.init(el);
+    chart.setOption({
+      tooltip: { trigger: "axis" },
+      grid: { left: 150, right: 30, top: 30, bottom: 30 },
+      xAxis: { type: "value", name: data.unit },
+      yAxis: { type: "category", data: data.labels, inverse: true },
+      series: [{
+        type: "bar",
+        data: data.values.map(function (v, i) {
+          return { value: v, itemStyle: { color: data.above[i] ? "#16a34a" : "#f59e0b" } };
+        }),
+        markLine: { symbol: "none", data: [{ xAxis: data.average, name: "Bình quân thành phố" }],
+                    label: { formatter: "Bình quân: {c}" }, lineStyle: { color: "#b91c1c" } }
+      }]
+    });
+  }
+
+  function drawSeries(el) {
+    var data = readJSON(el.dataset.source);
+    if (!data || !window.echarts) return;
+    var chart = echarts.init(el);
+    var series = data.stages.map(function (s) {
+      return { name: s.label, type: "line", connectNulls: true, symbolSize: 8,
+               itemStyle: { color: s.colour }, data: s.values };
+    });
+    if (data.target !== null) {
+      series.push({ name: "Chỉ tiêu", type: "line", data: data.periods.map(function () { return data.target; }),
+                    lineStyle: { type: "dashed", color: "#b91c1c" }, symbol: "none" });
+    }
+    if (data.forecast !== null) {
+      series.push({ name: "Dự báo", type: "scatter", symbol: "diamond", symbolSize: 14,
+                    itemStyle: { color: "#7c3aed" }, data: [[data.periods[data.periods.length - 1], data.forecast]] });
+    }
+    chart.setOption({
+      tooltip: { trigger: "axis" },
+      legend: { top: 0 },
+      grid: { left: 60, right: 30, top: 40, bottom: 40 },
+      xAxis: { type: "category", data: data.periods },
+      yAxis: { type: "value", name: data.unit, scale: true },
+      series: series
+    });
+  }
+
+  function drawAll(root) {
+    (root || document).querySelectorAll("[data-chart]").forEach(function (el) {
+      if (el.dataset.drawn) return;
+      el.dataset.drawn = "1";
+      if (el.dataset.chart === "ranking") drawRanking(el);
+      if (el.dataset.chart === "series") drawSeries(el);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
+  document.addEventListener("htmx:afterSwap", function (e) { drawAll(e.target); });
+})();
