@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "chitieu.reports",
     "chitieu.web",
     "chitieu.api",
+    # django-ninja as an app so its docs page uses the bundled Swagger UI, not a CDN.
+    "ninja",
 ]
 
 MIDDLEWARE = [
