@@ -1,0 +1,293 @@
+"""Numbers and units the Vietnamese way: "89.490,478 tỷ đồng" <-> Quantity, and back.
+
+Number rule (parse_number): Vietnamese writes "." between thousands and "," before decimals.
+  * both "." and "," present: the one that comes last is the decimal mark ("89.490,478",
+    and English "1,234.5"); the other must separate groups of three digits;
+  * only dots: several dots, or one dot followed by exactly three digits after a 1-3 digit
+    group not starting with 0, separate thousands ("1.234.567", "3.300"); any other single dot
+    is a decimal point ("2.5", "0.500", "13.50");
+  * only commas: one comma is always a decimal comma ("13,5", and "3,300" is 3.3, the
+    Vietnamese reading); several commas must separate groups of three ("1,234,567");
+  * spaces (also no-break and thin spaces) may separate groups of three digits ("1 234 567").
+
+Units: a unit is an optional scale word followed by a base unit: "nghìn tỷ đồng" is 10^12
+"đồng". Scale words count only at the front ("vạn" in "giường bệnh/vạn dân" is part of the
+base). Base units compare case-insensitively, "%/năm" is "%" (a yearly rate is a rate) and
+"VNĐ", "VND", "đ" are "đồng".
+
+Pure standard library.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+#: Scale words and their factors, longest first so "nghìn tỷ" wins over "nghìn".
+SCALES: dict[str, float] = {
+    "nghìn tỷ": 1e12,
+    "ngàn tỷ": 1e12,
+    "nghìn tỉ": 1e12,
+    "ngàn tỉ": 1e12,
+    "nghìn": 1e3,
+    "ngàn": 1e3,
+    "triệu": 1e6,
+    "tỷ": 1e9,
+    "tỉ": 1e9,
+}
+
+# Different spellings of one base unit, compared after casefolding.
+_BASE_ALIASES = {"%/năm": "%", "phần trăm": "%", "vnđ": "đồng", "vnd": "đồng", "đ": "đồng"}
+
+_SPACES = "\u00a0\u202f\u2009\u2007"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+
+class QuantityError(ValueError):
+    """Text that is not a (finite) number or quantity; the message is Vietnamese and names it."""
+
+
+class UnitError(ValueError):
+    """Units that do not convert into each other; the message is Vietnamese and names both."""
+
+
+def is_finite(x: object) -> bool:
+    """True for an int or float (not a bool) that is neither NaN nor infinite."""
+    return isinstance(x, int | float) and not isinstance(x, bool) and math.isfinite(x)
+
+
+# ---- numbers ----------------------------------------------------------------------------
+
+_NUMBER_SHAPE = re.compile(r"[+-]?\d[\d.,]*")
+_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?:,\d{3})+")
+
+
+def _normalise_number_text(text: str) -> str:
+    s = unicodedata.normalize("NFC", text).strip()
+    for dash in _DASHES:
+        s = s.replace(dash, "-")
+    # Spaces may separate groups of three digits only.
+    return re.sub(rf"(?<=\d)[ {_SPACES}](?=\d{{3}}(?!\d))", "", s)
+
+
+def parse_number(text: str) -> float:
+    """Return the number written in `text` by the rule in the module docstring.
+
+    Raises QuantityError (naming `text`) for anything else: "", "abc", "1..2", "1.2.3",
+    "nan", "inf", "1e5".
+    """
+    s = _normalise_number_text(text)
+    if not _NUMBER_SHAPE.fullmatch(s):
+        raise QuantityError(f"«{text}» không phải là một số")
+    sign = -1.0 if s[0] == "-" else 1.0
+    body = s.lstrip("+-")
+    last_dot, last_comma = body.rfind("."), body.rfind(",")
+    if last_dot >= 0 and last_comma >= 0:
+        decimal_mark = "," if last_comma > last_dot else "."
+        whole, _, frac = body.rpartition(decimal_mark)
+        if not _GROUPED.fullmatch(whole) or not frac.isdigit():
+            raise QuantityError(f"«{text}» không phải là một số (dấu phân cách không đúng chỗ)")
+        digits = whole.replace("." if decimal_mark == "," else ",", "") + "." + frac
+    elif last_dot >= 0:
+        if body.count(".") > 1 or _is_thousands_group(body, "."):
+            if not _GROUPED.fullmatch(body):
+                raise QuantityError(f"«{text}» không phải là một số (dấu chấm không đúng chỗ)")
+            digits = body.replace(".", "")
+        else:
+            digits = body
+    elif last_comma >= 0:
+        if body.count(",") > 1:
+            if not _GROUPED.fullmatch(body):
+                raise QuantityError(f"«{text}» không phải là một số (dấu phẩy không đúng chỗ)")
+            digits = body.replace(",", "")
+        else:
+            digits = body.replace(",", ".")
+    else:
+        digits = body
+    if not re.fullmatch(r"\d+(?:\.\d+)?", digits):
+        raise QuantityError(f"«{text}» không phải là một số")
+    return sign * float(digits)
+
+
+def _is_thousands_group(body: str, mark: str) -> bool:
+    whole, _, frac = body.partition(mark)
+    return len(frac) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0")
+
+
+def format_number(x: float, decimals: int | None = None) -> str:
+    """Return `x` written the Vietnamese way: 89490.478 -> "89.490,478", 3300 -> "3.300".
+
+    decimals=None rounds (half up) to at most 3 decimals and strips trailing zeros
+    (12.0 -> "12"); a non-zero number that would round to 0 keeps 3 significant digits
+    (0.000123 -> "0,000123"). decimals=n gives exactly n decimals (13.5, 2 -> "13,50").
+    Never "-0". Raises QuantityError for NaN or infinity.
+    """
+    if not is_finite(x):
+        raise QuantityError(f"«{x}» không phải là số hữu hạn")
+    exact = Decimal(repr(float(x)))
+    if decimals is None:
+        places = 3
+        if x != 0 and abs(x) < 0.0005:
+            places = 2 - math.floor(math.log10(abs(x)))
+        rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        text = f"{rounded:,f}"
+        if "." in text:
+            text = text.rstrip("0").rstrip(".")
+    else:
+        rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        text = f"{rounded:,.{decimals}f}"
+    if text.startswith("-") and not any(c in "123456789" for c in text):
+        text = text[1:]
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+# ---- units ------------------------------------------------------------------------------
+
+
+def _clean_unit(unit: str) -> str:
+    s = unicodedata.normalize("NFC", unit)
+    s = re.sub(rf"[\s{_SPACES}]+", " ", s).strip()
+    return re.sub(r"\s*/\s*", "/", s)
+
+
+def split_unit(unit: str) -> tuple[float, str]:
+    """Return (scale, base) for a unit as written: "nghìn tỷ đồng" -> (1e12, "đồng"),
+    "tỷ USD" -> (1e9, "USD"), "%/năm" -> (1.0, "%"), "giường bệnh/vạn dân" -> (1.0, same).
+
+    The text is NFC-normalised with whitespace collapsed; the scale word is matched case-
+    insensitively and must be a whole word; the base keeps its case ("USD"). A unit that is
+    only a scale word ("triệu") gives base "".
+    """
+    s = _clean_unit(unit)
+    low = s.casefold()
+    for word, factor in SCALES.items():
+        if low == word or low.startswith(word + " "):
+            base = s[len(word) :].strip()
+            return factor, _yearly_rate(base)
+    return 1.0, _yearly_rate(s)
+
+
+def _yearly_rate(base: str) -> str:
+    return "%" if base.casefold() == "%/năm" else base
+
+
+def unit_key(unit: str) -> str:
+    """The comparison key of a unit's base: casefolded, aliases resolved ("VNĐ" -> "đồng")."""
+    base = split_unit(unit)[1].casefold()
+    return _BASE_ALIASES.get(base, base)
+
+
+def conversion_factor(from_unit: str, to_unit: str) -> float:
+    """Return f such that a value in `from_unit` times f is the value in `to_unit`:
+    "nghìn tỷ đồng" -> "tỷ đồng" is 1000.0, "%" -> "%/năm" is 1.0.
+
+    Raises UnitError("Đơn vị «tấn» không quy đổi được sang «tỷ đồng»") when the bases differ.
+    """
+    if unit_key(from_unit) != unit_key(to_unit):
+        raise UnitError(f"Đơn vị «{from_unit}» không quy đổi được sang «{to_unit}»")
+    return split_unit(from_unit)[0] / split_unit(to_unit)[0]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A finite value in a unit as written (scale word included): Quantity(204, "nghìn tỷ đồng").
+
+    Equality is field-wise; use `same_quantity` to compare across scales.
+    """
+
+    value: float
+    unit: str
+
+    def __post_init__(self) -> None:
+        if not is_finite(self.value):
+            raise QuantityError(f"Giá trị «{self.value}» không phải là số hữu hạn")
+
+    @property
+    def base_value(self) -> float:
+        """The value in the base unit: 204 nghìn tỷ đồng -> 2.04e14."""
+        return self.value * split_unit(self.unit)[0]
+
+    @property
+    def base_unit(self) -> str:
+        """The unit without its scale word: "đồng" for "nghìn tỷ đồng"."""
+        return split_unit(self.unit)[1]
+
+    def to(self, unit: str) -> Quantity:
+        """The same amount in `unit`. Raises UnitError when the bases differ."""
+        return Quantity(self.value * conversion_factor(self.unit, unit), unit)
+
+    def __str__(self) -> str:
+        return format_quantity(self)
+
+
+def same_quantity(a: Quantity, b: Quantity, rel_tol: float = 1e-9) -> bool:
+    """True when `a` and `b` are the same amount (units convert and base values agree within
+    `rel_tol`); False when their units do not convert."""
+    if unit_key(a.unit) != unit_key(b.unit):
+        return False
+    return math.isclose(a.base_value, b.base_value, rel_tol=rel_tol, abs_tol=1e-12)
+
+
+# ---- quantities -------------------------------------------------------------------------
+
+_NUM = rf"[+-]?\d(?:[\d.,]|[ {_SPACES}](?=\d{{3}}(?!\d)))*"
+_QUANTITY = re.compile(rf"\s*(?P<num>{_NUM})\s*(?P<unit>.*?)\s*")
+_RANGE = re.compile(
+    rf"\s*(?:từ\s+|khoảng\s+)?(?P<lo>{_NUM})\s*(?P<lo_unit>[^\d\s-][^\d-]*?)?\s*"
+    rf"(?:-|đến|tới)\s*(?P<hi>{_NUM})\s*(?P<hi_unit>.*?)\s*",
+    re.IGNORECASE,
+)
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Return the quantity in `text`: a number then an optional unit ("13,5%", "3,77 %",
+    "89.490,478 tỷ đồng", "204 nghìn tỷ đồng"). The unit is kept as written (cleaned of extra
+    spaces). Raises QuantityError (naming `text`) when it does not start with a number.
+    """
+    s = unicodedata.normalize("NFC", text)
+    m = _QUANTITY.fullmatch(s)
+    if not m:
+        raise QuantityError(f"«{text}» không phải là một số lượng (cần số rồi đơn vị)")
+    return Quantity(parse_number(m["num"]), _clean_unit(m["unit"]))
+
+
+def parse_range(text: str) -> tuple[Quantity, Quantity]:
+    """Return (low, high) from "2,5 – 3,0 tỷ USD", "3.300 – 3.500 đảng viên", "8-10",
+    "từ 7,5 đến 8,0%/năm". A unit written only after the high end applies to both ends.
+
+    Raises QuantityError when `text` is not a range or low > high, UnitError when the two
+    ends carry units that do not convert.
+    """
+    s = unicodedata.normalize("NFC", text)
+    for dash in _DASHES:
+        s = s.replace(dash, "-")
+    m = _RANGE.fullmatch(s)
+    if not m:
+        raise QuantityError(f"«{text}» không phải là một khoảng giá trị (ví dụ «2,5 – 3,0 tỷ USD»)")
+    hi_unit = _clean_unit(m["hi_unit"] or "")
+    lo_unit = _clean_unit(m["lo_unit"] or "") or hi_unit
+    lo = Quantity(parse_number(m["lo"]), lo_unit)
+    hi = Quantity(parse_number(m["hi"]), hi_unit)
+    if lo.base_value * conversion_factor(lo.base_unit, hi.base_unit) > hi.base_value:
+        raise QuantityError(f"Khoảng «{text}» có cận dưới lớn hơn cận trên")
+    return lo, hi
+
+
+def _join(number: str, unit: str) -> str:
+    if not unit:
+        return number
+    return number + unit if unit.startswith("%") else f"{number} {unit}"
+
+
+def format_quantity(q: Quantity, decimals: int | None = None) -> str:
+    """"204 nghìn tỷ đồng", "13,5%" (no space before "%"), "8,25 triệu lượt"; a bare number
+    when the unit is empty."""
+    return _join(format_number(q.value, decimals), q.unit)
+
+
+def format_range(lo: float, hi: float, unit: str, decimals: int | None = None) -> str:
+    """"3.300 – 3.500 đảng viên", "7,5 – 8%": an en dash between, the unit once at the end."""
+    return _join(f"{format_number(lo, decimals)} – {format_number(hi, decimals)}", unit)
