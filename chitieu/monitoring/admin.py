@@ -1,0 +1,22 @@
+"""Admin pages for reported figures and locked periods; every change is kept in history."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from chitieu.monitoring.models import Observation, PeriodLock
+
+
+@admin.register(Observation)
+class ObservationAdmin(SimpleHistoryAdmin):
+    list_display = ("indicator", "unit", "period", "value", "stage", "state", "source")
+    list_filter = ("stage", "state", "indicator__category")
+    search_fields = ("indicator__name", "indicator__code", "unit__name", "period", "source")
+    autocomplete_fields = ("unit", "indicator")
+    readonly_fields = ("entered_by", "entered_at", "updated_at", "approved_by", "approved_at")
+    list_select_related = ("indicator", "unit")
+
+
+@admin.register(PeriodLock)
+class PeriodLockAdmin(SimpleHistoryAdmin):
+    list_display = ("period", "unit", "reason", "locked_by", "locked_at")
+    autocomplete_fields = ("unit",)

@@ -1,0 +1,42 @@
+"""Admin pages for terms, resolutions, indicators and targets; every change is kept in history."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from chitieu.plans.models import Indicator, Resolution, Target, Term
+
+
+@admin.register(Term)
+class TermAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "code", "start_year", "end_year")
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+    fields = ("number", "indicator", "comparator", "value", "value_max", "unit", "period", "lead_unit")
+    autocomplete_fields = ("indicator", "lead_unit")
+    show_change_link = True
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "title", "number", "issuer", "issued_on", "period")
+    search_fields = ("code", "title", "number")
+    autocomplete_fields = ("issuer",)
+    inlines = [TargetInline]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ("code", "name", "category", "unit", "direction", "aggregation", "frequency")
+    list_filter = ("category", "direction", "aggregation", "frequency")
+    search_fields = ("code", "name", "short_name", "aliases")
+
+
+@admin.register(Target)
+class TargetAdmin(SimpleHistoryAdmin):
+    list_display = ("resolution", "number", "indicator", "comparator", "value", "value_max", "unit", "period", "lead_unit")
+    list_filter = ("resolution", "comparator", "indicator__category")
+    search_fields = ("indicator__name", "clause")
+    autocomplete_fields = ("resolution", "indicator", "lead_unit", "supporting_units", "leader")
