@@ -102,3 +102,31 @@ class Account(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.get_username()} – {Role(self.role).label} – {self.unit}"
+
+
+class ApiToken(models.Model):
+    """A token a machine client sends as `Authorization: Bearer …`, acting as `user`.
+
+    Only the SHA-256 hash of the token is stored (chitieu.org.tokens); the token itself is
+    shown once when created.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField("Tên gợi nhớ", max_length=120)
+    token_hash = models.CharField("Mã băm SHA-256", max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField("Tạo lúc")
+    last_used_at = models.DateTimeField("Dùng lần cuối", null=True, blank=True)
+    expires_at = models.DateTimeField("Hết hạn", null=True, blank=True)
+    revoked = models.BooleanField("Đã thu hồi", default=False)
+
+    class Meta:
+        verbose_name = "Mã truy cập API"
+        verbose_name_plural = "Mã truy cập API"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.name} ({self.user.get_username()})"
+
+    def usable_at(self, now) -> bool:
+        """True when the token is neither revoked nor expired at `now`."""
+        return not self.revoked and (self.expires_at is None or now < self.expires_at)
