@@ -118,7 +118,9 @@ def _form(body: str, build: Builder, free_text: bool = True) -> _Form:
 # Longest forms first: at one position find_periods keeps the longest match anyway, but
 # Period.parse takes the first form that matches the whole text.
 _FORMS = [
-    _form(r"(?:(?:giai doan|nhiem ky|thoi ky|ca nhiem ky)\s+)(?P<a>\d{4})\s*-\s*(?P<b>\d{4})", _term),
+    _form(
+        r"(?:(?:giai doan|nhiem ky|thoi ky|ca nhiem ky)\s+)(?P<a>\d{4})\s*-\s*(?P<b>\d{4})", _term
+    ),
     _form(r"(?P<a>\d{4})\s*-\s*(?P<b>\d{4})", _term),
     _form(r"(?P<n>\d{1,2})\s*thang(?:\s+(?P<w>dau|cuoi))?(?:\s+nam|\s*/|\s*-)?\s*" + _Y, _months),
     _form(r"(?P<n>\d{1,2})m\s*[/-]?\s*" + _Y, _months),
@@ -155,7 +157,13 @@ def parse_period_text(text: str) -> Period:
     for form in _FORMS:
         m = form.pattern.fullmatch(folded)
         if m:
-            return form.build(_groups(m), text)
+            try:
+                return form.build(_groups(m), text)
+            except PeriodError as exc:
+                # Constructors name the period they were asked for; name what the user wrote.
+                if exc.text == text:
+                    raise
+                raise PeriodError(text, exc.reason) from exc
     if _MISSING_YEAR.fullmatch(folded):
         raise PeriodError(text, "thiếu năm")
     raise PeriodError(
@@ -174,21 +182,25 @@ def find_period_spans(text: str) -> list[tuple[int, int, Period]]:
     """See `chitieu.core.periods.find_periods`."""
     folded, offsets = fold(text)
     candidates: list[tuple[int, int, Period]] = []
+    dates: list[tuple[int, int]] = []  # "tháng 01 năm 2021" of a full date: no period inside
     for form in _FORMS:
         if not form.free_text:
             continue
         for m in form.pattern.finditer(folded):
+            if form.build is _month and _is_date(folded, m.start()):
+                dates.append(m.span())
+                continue
             try:
                 period = form.build(_groups(m), m.group(0))
             except PeriodError:
-                continue
-            if form.build is _month and _is_date(folded, m.start()):
                 continue
             candidates.append((m.start(), m.end(), period))
     candidates.sort(key=lambda c: (c[0], -c[1]))
     found: list[tuple[int, int, Period]] = []
     last_end = -1
     for start, end, period in candidates:
+        if any(a <= start < b for a, b in dates):
+            continue
         if start >= last_end:
             found.append((offsets[start], offsets[end], period))
             last_end = end

@@ -283,11 +283,11 @@ def _join(number: str, unit: str) -> str:
 
 
 def format_quantity(q: Quantity, decimals: int | None = None) -> str:
-    """"204 nghìn tỷ đồng", "13,5%" (no space before "%"), "8,25 triệu lượt"; a bare number
-    when the unit is empty."""
+    """Return `q` written the Vietnamese way: "204 nghìn tỷ đồng", "13,5%" (no space before
+    "%"), "8,25 triệu lượt"; a bare number when the unit is empty."""
     return _join(format_number(q.value, decimals), q.unit)
 
 
 def format_range(lo: float, hi: float, unit: str, decimals: int | None = None) -> str:
-    """"3.300 – 3.500 đảng viên", "7,5 – 8%": an en dash between, the unit once at the end."""
+    """Return "3.300 – 3.500 đảng viên", "7,5 – 8%": an en dash between, the unit once."""
     return _join(f"{format_number(lo, decimals)} – {format_number(hi, decimals)}", unit)

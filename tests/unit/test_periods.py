@@ -1,0 +1,383 @@
+"""Periods: parsing the forms real texts use, codes and labels, and period arithmetic."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chitieu.core.choices import PeriodKind
+from chitieu.core.periods import Period, PeriodError, find_periods, parse_period
+
+K = PeriodKind
+Y2021 = Period.year(2021)
+Q1_2024 = Period.quarter(2024, 1)
+TERM_2021_2025 = Period.term(2021, 2025)
+
+PARSED = [
+    # text, kind, start, end, code
+    ("2021", K.YEAR, date(2021, 1, 1), date(2021, 12, 31), "2021"),
+    ("năm 2021", K.YEAR, date(2021, 1, 1), date(2021, 12, 31), "2021"),
+    ("Năm 2021", K.YEAR, date(2021, 1, 1), date(2021, 12, 31), "2021"),
+    ("  NAM   2021 ", K.YEAR, date(2021, 1, 1), date(2021, 12, 31), "2021"),
+    ("quý I/2024", K.QUARTER, date(2024, 1, 1), date(2024, 3, 31), "Q1/2024"),
+    ("quý 1/2024", K.QUARTER, date(2024, 1, 1), date(2024, 3, 31), "Q1/2024"),
+    ("Quý IV năm 2023", K.QUARTER, date(2023, 10, 1), date(2023, 12, 31), "Q4/2023"),
+    ("quy iv nam 2023", K.QUARTER, date(2023, 10, 1), date(2023, 12, 31), "Q4/2023"),
+    ("quý 1 năm 2024", K.QUARTER, date(2024, 1, 1), date(2024, 3, 31), "Q1/2024"),
+    ("quý III – 2022", K.QUARTER, date(2022, 7, 1), date(2022, 9, 30), "Q3/2022"),
+    ("Q1/2024", K.QUARTER, date(2024, 1, 1), date(2024, 3, 31), "Q1/2024"),
+    ("Q1-2024", K.QUARTER, date(2024, 1, 1), date(2024, 3, 31), "Q1/2024"),
+    ("2024-Q1", K.QUARTER, date(2024, 1, 1), date(2024, 3, 31), "Q1/2024"),
+    ("q2/2024", K.QUARTER, date(2024, 4, 1), date(2024, 6, 30), "Q2/2024"),
+    ("tháng 9/2023", K.MONTH, date(2023, 9, 1), date(2023, 9, 30), "T9/2023"),
+    ("T9/2023", K.MONTH, date(2023, 9, 1), date(2023, 9, 30), "T9/2023"),
+    ("tháng 09 năm 2023", K.MONTH, date(2023, 9, 1), date(2023, 9, 30), "T9/2023"),
+    ("09/2023", K.MONTH, date(2023, 9, 1), date(2023, 9, 30), "T9/2023"),
+    ("tháng 2/2024", K.MONTH, date(2024, 2, 1), date(2024, 2, 29), "T2/2024"),
+    ("tháng 2/2023", K.MONTH, date(2023, 2, 1), date(2023, 2, 28), "T2/2023"),
+    ("6 tháng đầu năm 2024", K.YEAR_TO_DATE, date(2024, 1, 1), date(2024, 6, 30), "6M/2024"),
+    ("6 tháng năm 2024", K.YEAR_TO_DATE, date(2024, 1, 1), date(2024, 6, 30), "6M/2024"),
+    ("9 tháng đầu năm 2023", K.YEAR_TO_DATE, date(2023, 1, 1), date(2023, 9, 30), "9M/2023"),
+    ("9 tháng năm 2023", K.YEAR_TO_DATE, date(2023, 1, 1), date(2023, 9, 30), "9M/2023"),
+    ("6M/2024", K.YEAR_TO_DATE, date(2024, 1, 1), date(2024, 6, 30), "6M/2024"),
+    ("9M/2023", K.YEAR_TO_DATE, date(2023, 1, 1), date(2023, 9, 30), "9M/2023"),
+    ("6 tháng cuối năm 2024", K.HALF, date(2024, 7, 1), date(2024, 12, 31), "H2/2024"),
+    ("H1/2024", K.HALF, date(2024, 1, 1), date(2024, 6, 30), "H1/2024"),
+    ("h2-2024", K.HALF, date(2024, 7, 1), date(2024, 12, 31), "H2/2024"),
+    ("giai đoạn 2021 - 2025", K.TERM, date(2021, 1, 1), date(2025, 12, 31), "2021-2025"),
+    ("giai đoạn 2021-2025", K.TERM, date(2021, 1, 1), date(2025, 12, 31), "2021-2025"),
+    ("Giai doan 2021 — 2025", K.TERM, date(2021, 1, 1), date(2025, 12, 31), "2021-2025"),
+    ("nhiệm kỳ 2020-2025", K.TERM, date(2020, 1, 1), date(2025, 12, 31), "2020-2025"),
+    ("2021-2025", K.TERM, date(2021, 1, 1), date(2025, 12, 31), "2021-2025"),
+    ("2021 – 2025", K.TERM, date(2021, 1, 1), date(2025, 12, 31), "2021-2025"),
+    ("2020 - 2025", K.TERM, date(2020, 1, 1), date(2025, 12, 31), "2020-2025"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "start", "end", "code"), PARSED, ids=[p[0] for p in PARSED]
+)
+def test_each_written_form_parses_to_its_period(text, kind, start, end, code):
+    period = Period.parse(text)
+    assert (period.kind, period.start, period.end, period.code) == (kind, start, end, code)
+    assert parse_period(text) == period
+
+
+@pytest.mark.parametrize("text", [p[0] for p in PARSED])
+def test_the_code_of_a_parsed_period_parses_back_to_the_same_period(text):
+    period = Period.parse(text)
+    assert Period.parse(period.code) == period
+
+
+BAD = [
+    ("quý 5/2024", "quý"),
+    ("quý V/2024", "quý"),
+    ("Q0/2024", "quý"),
+    ("tháng 13/2023", "tháng"),
+    ("tháng 0/2023", "tháng"),
+    ("13/2023", "tháng"),
+    ("H3/2024", "H3"),
+    ("13 tháng đầu năm 2024", "số tháng"),
+    ("3 tháng cuối năm 2024", "6 tháng cuối năm"),
+    ("2025-2021", "năm cuối"),
+    ("2021-2021", "năm cuối"),
+    ("abc", "không đúng dạng"),
+    ("", "rỗng"),
+    ("   ", "rỗng"),
+    ("1899", "ngoài khoảng"),
+    ("năm 2201", "ngoài khoảng"),
+    ("giai đoạn 1890 - 1910", "ngoài khoảng"),
+    ("6 tháng đầu năm", "thiếu năm"),
+    ("quý I", "thiếu năm"),
+    ("năm 21", "không đúng dạng"),
+    ("20211", "không đúng dạng"),
+    ("Q1/2024 và Q2/2024", "không đúng dạng"),
+]
+
+
+@pytest.mark.parametrize(("text", "reason"), BAD, ids=[b[0] or "empty" for b in BAD])
+def test_a_bad_period_is_refused_with_a_vietnamese_message_naming_it(text, reason):
+    with pytest.raises(PeriodError) as info:
+        Period.parse(text)
+    message = str(info.value)
+    assert message.startswith(f"Không hiểu kỳ «{text}»: ")
+    assert reason in message
+    assert isinstance(info.value, ValueError)
+
+
+LABELS = [
+    (Period.year(2021), "năm 2021"),
+    (Period.half(2024, 1), "6 tháng đầu năm 2024"),
+    (Period.half(2024, 2), "6 tháng cuối năm 2024"),
+    (Period.quarter(2024, 1), "quý I/2024"),
+    (Period.quarter(2023, 4), "quý IV/2023"),
+    (Period.month(2023, 9), "tháng 9/2023"),
+    (Period.year_to_date(2023, 9), "9 tháng đầu năm 2023"),
+    (Period.term(2021, 2025), "giai đoạn 2021 - 2025"),
+]
+
+
+@pytest.mark.parametrize(("period", "label"), LABELS, ids=[lab for _, lab in LABELS])
+def test_each_period_has_its_vietnamese_label(period, label):
+    assert period.label == label
+
+
+@pytest.mark.parametrize(("period", "label"), LABELS, ids=[lab for _, lab in LABELS])
+def test_a_label_parses_back_to_the_same_days(period, label):
+    parsed = Period.parse(label)
+    assert (parsed.start, parsed.end) == (period.start, period.end)
+
+
+def test_a_half_year_and_the_same_months_to_date_are_different_periods():
+    h1, ytd = Period.half(2024, 1), Period.year_to_date(2024, 6)
+    assert (h1.start, h1.end) == (ytd.start, ytd.end)
+    assert h1 != ytd
+    assert (h1.code, ytd.code) == ("H1/2024", "6M/2024")
+    assert Period.parse("6 tháng đầu năm 2024") == ytd
+
+
+@pytest.mark.parametrize(
+    ("make", "args"),
+    [
+        (Period.year, (1899,)),
+        (Period.half, (2024, 3)),
+        (Period.quarter, (2024, 0)),
+        (Period.month, (2024, 13)),
+        (Period.year_to_date, (2024, 0)),
+        (Period.term, (2025, 2021)),
+        (Period.term, (2021, 2201)),
+    ],
+    ids=[
+        "year 1899",
+        "half 3",
+        "quarter 0",
+        "month 13",
+        "0 months",
+        "term reversed",
+        "term to 2201",
+    ],
+)
+def test_constructors_refuse_periods_that_cannot_exist(make, args):
+    with pytest.raises(PeriodError):
+        make(*args)
+
+
+def test_a_period_cannot_end_before_it_starts():
+    with pytest.raises(PeriodError):
+        Period(date(2024, 2, 1), date(2024, 1, 1), K.MONTH)
+
+
+CONTAINS = [
+    (Period.year(2024), Q1_2024, True),
+    (Q1_2024, Period.month(2024, 3), True),
+    (Q1_2024, Period.month(2024, 4), False),
+    (TERM_2021_2025, Y2021, True),
+    (TERM_2021_2025, Period.year(2025), True),
+    (TERM_2021_2025, Period.year(2026), False),
+    (TERM_2021_2025, Period.year(2020), False),
+    (Y2021, Y2021, True),
+    (Q1_2024, Period.year(2024), False),
+    (Period.year_to_date(2024, 6), Period.half(2024, 1), True),
+    (Period.year_to_date(2024, 6), Period.month(2024, 7), False),
+]
+
+
+@pytest.mark.parametrize(
+    ("outer", "inner", "expected"), CONTAINS, ids=[f"{o.code} ⊇ {i.code}" for o, i, _ in CONTAINS]
+)
+def test_containment(outer, inner, expected):
+    assert outer.contains(inner) is expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (Q1_2024, Period.year(2024), True),
+        (Q1_2024, Period.quarter(2024, 2), False),
+        (Period.term(2016, 2020), TERM_2021_2025, False),
+        (Period.term(2020, 2025), TERM_2021_2025, True),
+        (Period.month(2023, 12), Period.year(2024), False),
+    ],
+    ids=[
+        "quarter in its year",
+        "next quarter",
+        "adjacent terms",
+        "overlapping terms",
+        "december before",
+    ],
+)
+def test_overlap_is_symmetric_and_needs_a_shared_day(a, b, expected):
+    assert a.overlaps(b) is expected
+    assert b.overlaps(a) is expected
+
+
+ELAPSED = [
+    ("before start", Y2021, date(2020, 12, 31), 0.0),
+    ("first day counts", Y2021, date(2021, 1, 1), 1 / 365),
+    ("middle of a common year", Y2021, date(2021, 7, 2), 183 / 365),
+    ("last day", Y2021, date(2021, 12, 31), 1.0),
+    ("after end", Y2021, date(2022, 3, 1), 1.0),
+    ("leap year has 366 days", Period.year(2024), date(2024, 2, 29), 60 / 366),
+    ("leap february", Period.month(2024, 2), date(2024, 2, 28), 28 / 29),
+    ("quarter of a leap year", Q1_2024, date(2024, 3, 1), 61 / 91),
+    ("term", TERM_2021_2025, date(2022, 12, 31), 730 / 1826),
+]
+
+
+@pytest.mark.parametrize(
+    ("period", "as_of", "expected"), [e[1:] for e in ELAPSED], ids=[e[0] for e in ELAPSED]
+)
+def test_elapsed_fraction(period, as_of, expected):
+    assert period.elapsed_fraction(as_of) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("as_of", "ended"),
+    [
+        (date(2021, 12, 30), False),
+        (date(2021, 12, 31), True),
+        (date(2022, 1, 1), True),
+        (date(2020, 6, 1), False),
+    ],
+    ids=["day before the end", "last day", "after", "before start"],
+)
+def test_a_period_has_ended_from_its_last_day_on(as_of, ended):
+    assert Y2021.is_ended(as_of) is ended
+
+
+PREVIOUS = [
+    ("2021", "2020"),
+    ("Q1/2024", "Q4/2023"),
+    ("Q3/2024", "Q2/2024"),
+    ("T1/2024", "T12/2023"),
+    ("T3/2024", "T2/2024"),
+    ("H1/2024", "H2/2023"),
+    ("H2/2024", "H1/2024"),
+    ("6M/2024", "6M/2023"),
+    ("2021-2025", "2016-2020"),
+    ("2020-2025", "2014-2019"),
+]
+
+
+@pytest.mark.parametrize(("code", "previous"), PREVIOUS, ids=[f"{a} -> {b}" for a, b in PREVIOUS])
+def test_previous_period_of_the_same_kind(code, previous):
+    period = Period.parse(code)
+    before = period.previous()
+    assert before.code == previous
+    assert before.kind == period.kind
+    assert before.end < period.start
+
+
+SAME_LAST_YEAR = [
+    ("2021", "2020"),
+    ("Q1/2024", "Q1/2023"),
+    ("T2/2024", "T2/2023"),
+    ("H2/2024", "H2/2023"),
+    ("9M/2023", "9M/2022"),
+    ("2021-2025", "2020-2024"),
+]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"), SAME_LAST_YEAR, ids=[f"{a} -> {b}" for a, b in SAME_LAST_YEAR]
+)
+def test_same_period_last_year(code, expected):
+    assert Period.parse(code).same_period_last_year().code == expected
+
+
+def test_there_is_no_period_before_1900():
+    with pytest.raises(PeriodError):
+        Period.year(1900).previous()
+
+
+SUBPERIODS = [
+    (Period.year(2024), K.QUARTER, ["Q1/2024", "Q2/2024", "Q3/2024", "Q4/2024"]),
+    (Period.year(2024), K.HALF, ["H1/2024", "H2/2024"]),
+    (Q1_2024, K.MONTH, ["T1/2024", "T2/2024", "T3/2024"]),
+    (TERM_2021_2025, K.YEAR, ["2021", "2022", "2023", "2024", "2025"]),
+    (Period.year_to_date(2023, 9), K.QUARTER, ["Q1/2023", "Q2/2023", "Q3/2023"]),
+    (Q1_2024, K.QUARTER, ["Q1/2024"]),
+    (Q1_2024, K.YEAR, []),
+]
+
+
+@pytest.mark.parametrize(
+    ("period", "kind", "codes"),
+    SUBPERIODS,
+    ids=[f"{p.code} by {k.value}" for p, k, _ in SUBPERIODS],
+)
+def test_subperiods_tile_the_period_in_order(period, kind, codes):
+    assert [p.code for p in period.subperiods(kind)] == codes
+
+
+def test_a_year_has_twelve_months_that_cover_it_exactly():
+    months = Period.year(2024).subperiods(K.MONTH)
+    assert len(months) == 12
+    assert sum(m.days for m in months) == 366
+    assert months[0].start == date(2024, 1, 1) and months[-1].end == date(2024, 12, 31)
+
+
+@pytest.mark.parametrize("kind", [K.YEAR_TO_DATE, K.TERM])
+def test_overlapping_kinds_do_not_tile_a_period(kind):
+    with pytest.raises(PeriodError):
+        Period.year(2024).subperiods(kind)
+
+
+@pytest.mark.parametrize(
+    ("period", "years", "months"),
+    [
+        (Y2021, [2021], 12),
+        (Q1_2024, [2024], 3),
+        (TERM_2021_2025, [2021, 2022, 2023, 2024, 2025], 60),
+        (Period.year_to_date(2023, 9), [2023], 9),
+        (Period.month(2023, 9), [2023], 1),
+    ],
+    ids=["year", "quarter", "term", "9 months", "month"],
+)
+def test_years_and_length_in_months(period, years, months):
+    assert (period.years, period.months) == (years, months)
+
+
+def test_periods_sort_by_start_then_end():
+    periods = [Period.year(2024), Q1_2024, Period.year(2023), Period.month(2024, 1)]
+    assert [p.code for p in sorted(periods)] == ["2023", "T1/2024", "Q1/2024", "2024"]
+
+
+def test_str_of_a_period_is_its_code():
+    assert str(Q1_2024) == "Q1/2024"
+
+
+FREE_TEXT = [
+    (
+        "Năm 2021, GRDP tăng 12,5%; 6 tháng đầu năm 2024 đạt 50%.",
+        [("Năm 2021", "2021"), ("6 tháng đầu năm 2024", "6M/2024")],
+    ),
+    (
+        "Mục tiêu giai đoạn 2021 – 2025 và nhiệm kỳ 2020-2025.",
+        [("giai đoạn 2021 – 2025", "2021-2025"), ("nhiệm kỳ 2020-2025", "2020-2025")],
+    ),
+    (
+        "Quý I/2024 tăng so với quý IV năm 2023",
+        [("Quý I/2024", "Q1/2024"), ("quý IV năm 2023", "Q4/2023")],
+    ),
+    ("số liệu tháng 9/2023 và T10/2023", [("tháng 9/2023", "T9/2023"), ("T10/2023", "T10/2023")]),
+    ("Nghị quyết ngày 15 tháng 01 năm 2021 của Thành ủy", []),
+    ("ngày 15/01/2021; 2000 hộ; 3.300 - 3.500 đảng viên; 1950 lao động", []),
+    ("quý 5/2024 là sai", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FREE_TEXT, ids=[t[:30] for t, _ in FREE_TEXT])
+def test_find_periods_returns_the_spans_of_periods_in_running_text(text, expected):
+    found = find_periods(text)
+    assert [(text[a:b], p.code) for a, b, p in found] == expected
+
+
+def test_find_periods_offsets_index_decomposed_text_too():
+    import unicodedata
+
+    text = unicodedata.normalize("NFD", "Trong quý II năm 2024, thu ngân sách")
+    [(start, end, period)] = find_periods(text)
+    assert unicodedata.normalize("NFC", text[start:end]) == "quý II năm 2024"
+    assert period == Period.quarter(2024, 2)
