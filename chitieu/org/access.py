@@ -105,6 +105,16 @@ def _within_home(user: Any, unit: Unit | None) -> bool:
     return unit is not None and home is not None and unit.is_within(home)
 
 
+def can_enter_any(user: Any) -> bool:
+    """True when the user may enter figures for some unit (office admins, reporters)."""
+    return role_of(user) in (Role.OFFICE_ADMIN, Role.REPORTER)
+
+
+def can_approve_any(user: Any) -> bool:
+    """True when the user may approve figures at all (office admins, leaders)."""
+    return role_of(user) in (Role.OFFICE_ADMIN, Role.LEADER)
+
+
 def can_enter_figures(user: Any, unit: Unit) -> bool:
     """True when the user may create or edit draft figures for `unit` and submit them."""
     role = role_of(user)
@@ -124,7 +134,7 @@ def can_view_drafts(user: Any, unit: Unit) -> bool:
 def can_approve(user: Any, unit: Unit) -> bool:
     """True when the user may approve or reject `unit`'s submitted figures, or correct its
     approved ones directly: office admins and leaders, for every unit."""
-    return role_of(user) in (Role.OFFICE_ADMIN, Role.LEADER)
+    return can_approve_any(user)
 
 
 def can_view_observation(user: Any, observation: Observation) -> bool:
