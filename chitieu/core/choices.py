@@ -314,3 +314,34 @@ _decorate(ItemKind, {"target": "Chỉ tiêu", "result": "Kết quả", "task": "
 #: Source label that marks simulated figures everywhere they show.
 SIMULATED_SOURCE = "mô phỏng"
 SIMULATED_LABEL = "Số liệu mô phỏng"
+
+
+class DocumentKind(Choice):
+    """What a document read by chitieu is: it sets targets, or it reports results."""
+
+    RESOLUTION = "resolution"
+    REPORT = "report"
+
+
+_decorate(DocumentKind, {"resolution": "Nghị quyết, kế hoạch", "report": "Báo cáo kết quả"})
+
+
+class Decision(Choice):
+    """A person's decision on one extracted item; an edited item counts as accepted."""
+
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    EDITED = "edited"
+
+    @property
+    def keeps(self) -> bool:
+        """True when the item goes into the drafts (accepted as read, or corrected)."""
+        return self in (Decision.ACCEPTED, Decision.EDITED)
+
+
+_decorate(
+    Decision,
+    {"pending": "Chờ xem xét", "accepted": "Nhận", "rejected": "Bỏ", "edited": "Đã sửa, nhận"},
+    {"pending": "#9ca3af", "accepted": "#15803d", "rejected": "#dc2626", "edited": "#0ea5e9"},
+)
