@@ -42,6 +42,9 @@ SCALES: dict[str, float] = {
 # Different spellings of one base unit, compared after casefolding.
 _BASE_ALIASES = {"%/năm": "%", "phần trăm": "%", "vnđ": "đồng", "vnd": "đồng", "đ": "đồng"}
 
+# "tỷ lệ" (ratio), "tỷ trọng" (share), "tỷ suất" (rate) are words, not "10^9 lệ".
+_NOT_SCALED = [[t, w] for t in ("tỷ", "tỉ") for w in ("lệ", "trọng", "suất")]
+
 _SPACES = "\u00a0\u202f\u2009\u2007"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
@@ -163,6 +166,8 @@ def split_unit(unit: str) -> tuple[float, str]:
     """
     s = _clean_unit(unit)
     low = s.casefold()
+    if low.split(" ")[:2] in _NOT_SCALED:
+        return 1.0, s
     for word, factor in SCALES.items():
         if low == word or low.startswith(word + " "):
             base = s[len(word) :].strip()
@@ -256,7 +261,8 @@ def parse_quantity(text: str) -> Quantity:
 
 def parse_range(text: str) -> tuple[Quantity, Quantity]:
     """Return (low, high) from "2,5 – 3,0 tỷ USD", "3.300 – 3.500 đảng viên", "8-10",
-    "từ 7,5 đến 8,0%/năm". A unit written only after the high end applies to both ends.
+    "từ 7,5 đến 8,0%/năm". A unit written only after the high end applies to both ends, and
+    a bare scale word on the low end takes the high end's base ("900 triệu - 1,2 tỷ đồng").
 
     Raises QuantityError when `text` is not a range or low > high, UnitError when the two
     ends carry units that do not convert.
@@ -269,6 +275,9 @@ def parse_range(text: str) -> tuple[Quantity, Quantity]:
         raise QuantityError(f"«{text}» không phải là một khoảng giá trị (ví dụ «2,5 – 3,0 tỷ USD»)")
     hi_unit = _clean_unit(m["hi_unit"] or "")
     lo_unit = _clean_unit(m["lo_unit"] or "") or hi_unit
+    if lo_unit != hi_unit and not split_unit(lo_unit)[1]:
+        # "900 triệu - 1,2 tỷ đồng": the low end's scale word borrows the high end's base.
+        lo_unit = f"{lo_unit} {split_unit(hi_unit)[1]}".strip()
     lo = Quantity(parse_number(m["lo"]), lo_unit)
     hi = Quantity(parse_number(m["hi"]), hi_unit)
     if lo.base_value * conversion_factor(lo.base_unit, hi.base_unit) > hi.base_value:
