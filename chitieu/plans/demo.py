@@ -1,0 +1,269 @@
+"""The Hai Phong demo: the city's units, the 2021 resolution `hp-2021`, the figures the
+conferences reported, the tasks they set, and simulated figures that make the demo alive.
+
+Facts come from `plans/data/hp_demo.json`. Real figures carry the conference as their source;
+simulated ones carry SIMULATED_SOURCE ("mô phỏng") and are drawn from a seeded generator, so
+every load produces the same numbers. Simulation never touches an indicator and year for which
+a real figure exists, so the review of 2021 shows GRDP growth and new Party members from what
+the year-end conference reported.
+
+Loading is idempotent: records are matched on their codes and only missing figures are added.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.db import models, transaction
+
+from chitieu.core.choices import SIMULATED_SOURCE, Aggregation, Direction, PeriodKind, Stage
+from chitieu.core.periods import Period
+from chitieu.core.quantities import conversion_factor
+from chitieu.monitoring.models import Observation
+from chitieu.monitoring.services import record_observations
+from chitieu.org.models import Person, Unit
+from chitieu.org.services import LOCAL_KINDS, load_units
+from chitieu.plans.models import Indicator, Resolution, Target, Term
+from chitieu.tasks.models import Task
+
+DATA_PATH = Path(__file__).resolve().parent / "data" / "hp_demo.json"
+RESOLUTION_CODE = "hp-2021"
+
+
+@dataclass
+class DemoLoad:
+    """What `load_demo` did: the resolution and how many records it holds or added."""
+
+    resolution: Resolution
+    units: int
+    indicators: int
+    targets: int
+    tasks: int
+    real_added: int
+    simulated_added: int
+
+
+def demo_data() -> dict[str, Any]:
+    """Return the demo's facts as loaded from the JSON data file."""
+    return json.loads(DATA_PATH.read_text(encoding="utf-8"))
+
+
+def _upsert(model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]) -> models.Model:
+    """Create the record matching `lookup`, or save it only when a value differs (no history noise)."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        obj = model(**lookup, **values)
+        if hasattr(obj, "clean"):
+            obj.clean()
+        obj.save()
+        return obj
+    changed = False
+    for key, value in values.items():
+        current = getattr(obj, f"{key}_id") if isinstance(value, models.Model) else getattr(obj, key)
+        wanted = value.pk if isinstance(value, models.Model) else value
+        if current != wanted:
+            setattr(obj, key, value)
+            changed = True
+    if changed:
+        obj.save()
+    return obj
+
+
+def _set_m2m(manager: Any, units: list[Unit]) -> None:
+    if {u.pk for u in manager.all()} != {u.pk for u in units}:
+        manager.set(units)
+
+
+def _load_plan(data: dict[str, Any], units: dict[str, Unit]) -> tuple[Resolution, dict[str, Indicator], int]:
+    people = {
+        p["key"]: _upsert(Person, {"full_name": p["full_name"]}, {"title": p["title"], "unit": units[p["unit"]]})
+        for p in data["people"]
+    }
+    t = data["term"]
+    term = _upsert(Term, {"code": t["code"]}, {"name": t["name"], "start_year": t["start_year"], "end_year": t["end_year"]})
+    indicators: dict[str, Indicator] = {}
+    for spec in data["indicators"]:
+        values = {k: v for k, v in spec.items() if k != "code"}
+        values.setdefault("direction", Direction.HIGHER)
+        indicators[spec["code"]] = _upsert(Indicator, {"code": spec["code"]}, values)
+    r = data["resolution"]
+    resolution = _upsert(
+        Resolution, {"code": r["code"]},
+        {"title": r["title"], "issuer": units[r["issuer"]], "term": term, "period": r["period"],
+         "source_ref": r["source_ref"]},
+    )
+    leaders = data["leaders_by_category"]
+    for order, spec in enumerate(data["targets"], start=1):
+        indicator = indicators[spec["indicator"]]
+        target = _upsert(
+            Target, {"resolution": resolution, "number": spec["number"]},
+            {"indicator": indicator, "comparator": spec["comparator"], "value": spec["value"],
+             "value_max": spec.get("value_max"), "unit": spec["unit"], "period": r["period"],
+             "baseline": spec.get("baseline", ""), "lead_unit": units[spec["lead"]],
+             "leader": people[leaders[indicator.category]], "order": order},
+        )
+        _set_m2m(target.supporting_units, [units[c] for c in spec["support"]])
+    sources = data["sources"]
+    for spec in data["tasks"]:
+        task = _upsert(
+            Task, {"code": spec["code"]},
+            {"title": spec["title"], "deadline": date.fromisoformat(spec["deadline"]),
+             "deadline_text": spec["deadline_text"], "source": sources[spec["source"]],
+             "lead_unit": units[spec["lead"]], "leader": people[spec["leader"]]},
+        )
+        _set_m2m(task.supporting_units, [units[c] for c in spec["support"]])
+    return resolution, indicators, len(data["targets"])
+
+
+def _sub_periods(year: int, frequency: str) -> list[Period]:
+    if frequency == PeriodKind.MONTH:
+        return [Period.month(year, m) for m in range(1, 13)]
+    if frequency == PeriodKind.QUARTER:
+        return [Period.quarter(year, q) for q in range(1, 5)]
+    return [Period.year(year)]
+
+
+def _stage(period: Period, last_year: int) -> Stage:
+    if period.start.year < last_year:
+        return Stage.OFFICIAL
+    return Stage.ESTIMATE if period.start.month >= 10 else Stage.PRELIMINARY
+
+
+def _target_level(target: Target, indicator: Indicator) -> float:
+    """The target's value in the indicator's unit (the middle of a range)."""
+    value = target.value if target.value_max is None else (target.value + target.value_max) / 2
+    try:
+        return value * conversion_factor(target.unit, indicator.unit)
+    except ValueError:
+        return value
+
+
+def _city_series(rng: random.Random, indicator: Indicator, level: float, year: int, last_year: int) -> Iterator[tuple[Period, float]]:
+    """Plausible figures for one indicator and year at city level, around `level`."""
+    behind = year < last_year
+    if indicator.direction == Direction.LOWER:
+        scale = rng.uniform(1.0, 1.15) if behind else rng.uniform(0.92, 1.12)
+    else:
+        scale = rng.uniform(0.82, 0.95) if behind else rng.uniform(0.9, 1.08)
+    year_level = level * scale
+    periods = _sub_periods(year, indicator.frequency)
+    n = len(periods)
+    if indicator.aggregation == Aggregation.SUM:
+        weights = [1 + 0.25 * math.sin(2 * math.pi * (i + 0.5) / n - 1.0) for i in range(n)]
+        total = sum(weights)
+        for p, w in zip(periods, weights):
+            yield p, round(year_level * w / total * rng.uniform(0.95, 1.05), 3)
+    else:
+        for i, p in enumerate(periods):
+            drift = 1 - 0.04 * (n - 1 - i) / max(n - 1, 1)
+            value = year_level * drift * rng.uniform(0.98, 1.02)
+            yield p, round(min(value, 100.0) if indicator.unit == "%" else value, 3)
+
+
+def _commune_value(rng: random.Random, code: str, period: Period, unit_index: int) -> float:
+    q = (period.start.month + 2) // 3
+    if code == "jobs":
+        return float(round(56000 / 114 / 12 * rng.uniform(0.5, 1.5)))
+    if code == "new-party-members":
+        return float(rng.choice([0, 1, 2, 2, 3, 3, 4, 5]))
+    if code == "poor-households":
+        start = rng.choice([0] * 9 + [2, 4, 7]) if unit_index % 9 == 0 else 0
+        return float(max(start - 2 * (q - 1), 1 if unit_index % 27 == 0 else 0))
+    if code == "health-insurance":
+        return round(min(100.0, rng.uniform(86, 96) + 0.2 * period.start.month), 2)
+    if code == "dan-van-kheo":
+        return 100.0 if rng.random() < 0.55 + 0.14 * q else 0.0
+    return round(rng.uniform(0, 10), 2)
+
+
+def simulated_rows(data: dict[str, Any], city: Unit, locals_: list[Unit], indicators: dict[str, Indicator],
+                   resolution: Resolution, real_keys: set[tuple[str, int]]) -> list[dict[str, Any]]:
+    """Return the simulated figures as rows for `record_observations` (source "mô phỏng").
+
+    City-level series for every target indicator and simulated year, except indicators the
+    communes report (the city figure is their aggregate) and (indicator, year) pairs that
+    have a real figure; monthly or quarterly commune figures for the commune indicators.
+    """
+    sim = data["simulation"]
+    rng = random.Random(sim["seed"])
+    last_year = max(sim["city_years"])
+    commune_codes = set(sim["commune_indicators"])
+    rows: list[dict[str, Any]] = []
+    targets = Target.objects.filter(resolution=resolution).select_related("indicator").order_by("order")
+    for target in targets:
+        indicator = target.indicator
+        if indicator.code in commune_codes:
+            continue
+        level = _target_level(target, indicator)
+        for year in sim["city_years"]:
+            if (indicator.code, year) in real_keys:
+                continue
+            for period, value in _city_series(rng, indicator, level, year, last_year):
+                rows.append({"unit": city.code, "indicator": indicator.code, "period": period.code,
+                             "value": value, "stage": _stage(period, last_year), "source": SIMULATED_SOURCE})
+    year = sim["commune_year"]
+    for code in sim["commune_indicators"]:
+        indicator = indicators[code]
+        for i, unit in enumerate(locals_):
+            for period in _sub_periods(year, indicator.frequency):
+                value = _commune_value(rng, code, period, i)
+                if code == "jobs" and i == 7 and period.start.month == 8:
+                    value *= 6  # a suspicious jump the review should flag
+                rows.append({"unit": unit.code, "indicator": code, "period": period.code, "value": value,
+                             "stage": _stage(period, year), "source": SIMULATED_SOURCE})
+    return rows
+
+
+def _missing(rows: list[dict[str, Any]], units: dict[str, Unit], indicators: dict[str, Indicator]) -> list[dict[str, Any]]:
+    """The rows whose (unit, indicator, period, stage) is not stored yet."""
+    stored = set(
+        Observation.objects.filter(indicator__in=indicators.values()).values_list(
+            "unit_id", "indicator_id", "period", "stage"
+        )
+    )
+    return [
+        r for r in rows
+        if (units[r["unit"]].pk, indicators[r["indicator"]].pk, Period.parse(r["period"]).code, str(r["stage"])) not in stored
+    ]
+
+
+def load_demo(*, simulate: bool = True) -> DemoLoad:
+    """Load (or complete) the demo in one transaction and return what it holds and added.
+
+    Raises whatever the services raise if the data file breaks a rule (nothing is written then).
+    """
+    data = demo_data()
+    with transaction.atomic():
+        city = load_units().city
+        units = {u.code: u for u in Unit.objects.all()}
+        resolution, indicators, n_targets = _load_plan(data, units)
+        sources = data["sources"]
+        real = [
+            {"unit": city.code, "indicator": r["indicator"], "period": r["period"], "value": r["value"],
+             "unit_of_measure": r["unit"], "stage": r["stage"], "source": sources[r["source"]], "note": r["note"]}
+            for r in data["results"]
+        ]
+        real_keys = {(r["indicator"], Period.parse(r["period"]).start.year) for r in data["results"]}
+        todo = _missing(real, units, indicators)
+        if todo:
+            record_observations(todo)
+        sim_added = 0
+        if simulate:
+            locals_ = sorted((u for u in units.values() if u.kind in LOCAL_KINDS and u.parent_id == city.pk),
+                             key=lambda u: u.admin_code or 0)
+            rows = simulated_rows(data, city, locals_, indicators, resolution, real_keys)
+            todo_sim = _missing(rows, units, indicators)
+            if todo_sim:
+                record_observations(todo_sim)
+            sim_added = len(todo_sim)
+    return DemoLoad(
+        resolution=resolution, units=len(units), indicators=len(indicators), targets=n_targets,
+        tasks=len(data["tasks"]), real_added=len(todo), simulated_added=sim_added,
+    )
