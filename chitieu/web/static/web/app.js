@@ -64,5 +64,9 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () { drawAll(document); });
+  // <select data-autosubmit> submits its form on change (filters without a button).
+  document.addEventListener("change", function (e) {
+    if (e.target.matches && e.target.matches("[data-autosubmit]") && e.target.form) e.target.form.requestSubmit();
+  });
   document.addEventListener("htmx:afterSwap", function (e) { drawAll(e.target); });
 })();

@@ -1,0 +1,153 @@
+"""Reading django-simple-history: which records are tracked, and what changed between versions.
+
+Named queries for the history pages; no view logic here.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.apps import apps
+from django.db import models
+
+#: Tracked models by the key used in URLs ("observation" -> monitoring.Observation).
+TRACKED = {
+    "observation": "monitoring.Observation",
+    "periodlock": "monitoring.PeriodLock",
+    "target": "plans.Target",
+    "indicator": "plans.Indicator",
+    "resolution": "plans.Resolution",
+    "term": "plans.Term",
+    "task": "tasks.Task",
+    "taskupdate": "tasks.TaskUpdate",
+    "unit": "org.Unit",
+    "person": "org.Person",
+    "account": "org.Account",
+}
+
+HISTORY_TYPES = {"+": "Tạo mới", "~": "Sửa", "-": "Xóa"}
+_SKIP = {"id", "history_id", "history_date", "history_change_reason", "history_type",
+         "history_user", "history_relation", "path", "updated_at"}
+
+
+def record_label(rec: Any) -> str:
+    """Return a short label for a (historical) record without touching related rows."""
+    for attr in ("code", "title", "full_name", "name"):
+        value = getattr(rec, attr, None)
+        if value:
+            return str(value)[:80]
+    if hasattr(rec, "value") and hasattr(rec, "period"):
+        return f"#{rec.id} · kỳ {rec.period} · {rec.value:g}"
+    if hasattr(rec, "note"):
+        return f"#{rec.id} · {rec.note[:60]}"
+    return f"#{rec.id}"
+
+
+def tracked_model(key: str) -> type[models.Model] | None:
+    """Return the model class for a URL key, or None when the key is not a tracked model."""
+    label = TRACKED.get(key)
+    return apps.get_model(label) if label else None
+
+
+@dataclass
+class Change:
+    field: str
+    label: str
+    old: Any
+    new: Any
+
+
+@dataclass
+class Version:
+    """One historical record with its changes against the previous one (all fields if first)."""
+
+    record: Any
+    kind: str
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def who(self) -> str:
+        u = self.record.history_user
+        return (u.get_full_name() or u.get_username()) if u else "(hệ thống)"
+
+
+def _fields(model: type[models.Model]) -> list[models.Field]:
+    return [f for f in model._meta.concrete_fields if f.attname not in _SKIP and f.name not in _SKIP]
+
+
+def _display(f: models.Field, value: Any) -> Any:
+    if value is None or value == "":
+        return "—"
+    if f.choices:
+        return dict(f.flatchoices).get(value, value)
+    return value
+
+
+def diff(model: type[models.Model], old: Any | None, new: Any) -> list[Change]:
+    """Return the fields whose value differs between two historical records of `model`.
+
+    With `old` None (the record's creation) every non-empty field is listed as new.
+    Foreign keys compare by id; choice fields show their Vietnamese label.
+    """
+    changes = []
+    for f in _fields(model):
+        before = getattr(old, f.attname) if old is not None else None
+        after = getattr(new, f.attname)
+        if before != after and not (old is None and after in (None, "")):
+            label = str(f.verbose_name)
+            changes.append(Change(f.name, label[:1].upper() + label[1:], _display(f, before), _display(f, after)))
+    return changes
+
+
+def versions_of(model: type[models.Model], pk: int) -> list[Version]:
+    """Return every version of record `pk`, newest first, each with its diff to the one before.
+
+    Works for deleted records too (their history stays). Two queries: versions and users.
+    """
+    records = list(model.history.filter(id=pk).select_related("history_user").order_by("history_date", "history_id"))
+    out = []
+    previous = None
+    for rec in records:
+        out.append(Version(rec, HISTORY_TYPES.get(rec.history_type, rec.history_type), diff(model, previous, rec)))
+        previous = rec
+    out.reverse()
+    return out
+
+
+@dataclass
+class RecentChange:
+    key: str
+    model_label: str
+    record: Any
+
+    @property
+    def who(self) -> str:
+        u = self.record.history_user
+        return (u.get_full_name() or u.get_username()) if u else "(hệ thống)"
+
+    @property
+    def label(self) -> str:
+        return record_label(self.record)
+
+    @property
+    def kind(self) -> str:
+        return HISTORY_TYPES.get(self.record.history_type, self.record.history_type)
+
+
+def recent_changes(limit: int = 100, key: str | None = None) -> list[RecentChange]:
+    """Return the latest `limit` changes across tracked models (or only `key`), newest first.
+
+    One query per tracked model, each capped at `limit`, merged by time.
+    """
+    streams = []
+    for k, label in TRACKED.items():
+        if key and k != key:
+            continue
+        model = apps.get_model(label)
+        rows = model.history.select_related("history_user").order_by("-history_date")[:limit]
+        verbose = str(model._meta.verbose_name)
+        streams.append([RecentChange(k, verbose, r) for r in rows])
+    merged = heapq.merge(*streams, key=lambda c: c.record.history_date, reverse=True)
+    return [c for _, c in zip(range(limit), merged, strict=False)]

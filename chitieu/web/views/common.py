@@ -1,0 +1,36 @@
+"""Helpers shared by the page views: access checks that end in a Vietnamese 403, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+
+from chitieu.org import access
+
+
+def require(allowed: bool, message: str = "Tài khoản của bạn không có quyền thực hiện việc này.") -> None:
+    """Raise PermissionDenied (rendered by 403.html) with a Vietnamese reason unless allowed."""
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def require_reader(request: HttpRequest) -> None:
+    """Pages need a signed-in user with a role; a login without an account gets 403."""
+    require(access.can_read(request.user), "Tài khoản chưa được gán đơn vị và vai trò; liên hệ Văn phòng.")
+
+
+def parse_date(raw: str | None, default: date) -> date:
+    """Return the ISO date in `raw`, or `default` when empty or malformed."""
+    if not raw:
+        return default
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        return default
+
+
+def template_for(request: HttpRequest, page: str, partial: str) -> str:
+    """Return the partial for an HTMX request that targets part of a page, else the full page."""
+    return partial if getattr(request, "htmx", False) and not request.htmx.boosted else page
