@@ -13,6 +13,7 @@ from enum import StrEnum
 class Choice(StrEnum):
     """A StrEnum whose members carry a Vietnamese label and, where useful, a colour."""
 
+    _value_: str  # tells mypy the members hold strings, not the dicts below
     _labels: dict[str, str]
     _colours: dict[str, str]
 
