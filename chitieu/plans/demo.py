@@ -158,7 +158,7 @@ def _city_series(rng: random.Random, indicator: Indicator, level: float, year: i
     if indicator.aggregation == Aggregation.SUM:
         weights = [1 + 0.25 * math.sin(2 * math.pi * (i + 0.5) / n - 1.0) for i in range(n)]
         total = sum(weights)
-        for p, w in zip(periods, weights):
+        for p, w in zip(periods, weights, strict=True):
             yield p, round(year_level * w / total * rng.uniform(0.95, 1.05), 3)
     else:
         for i, p in enumerate(periods):
