@@ -1,3 +1,7 @@
+"""The JSON API, mounted under /api/v1 by chitieu/urls.py (docs at /api/v1/docs)."""
+
 from django.urls import path
 
-urlpatterns: list = []  # the API helper mounts the django-ninja API here
+from chitieu.api.main import api
+
+urlpatterns = [path("", api.urls)]

@@ -13,20 +13,28 @@ what happened. Pages, the API and the CLI call these functions; none of them cha
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from chitieu.core.choices import EntryState
-from chitieu.errors import Conflict, Forbidden, Invalid, NotFound
+from chitieu.core.choices import EntryState, Stage
+from chitieu.core.periods import Period, PeriodError
+from chitieu.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from chitieu.monitoring.models import Observation, PeriodLock
+from chitieu.monitoring.services import record_observations
 from chitieu.org import access
+from chitieu.org.models import Unit
+from chitieu.plans.models import Indicator
 
 #: States a reporter may still edit and submit.
 EDITABLE_STATES = (EntryState.DRAFT, EntryState.REJECTED)
+
+_NO_ENTRY = "Tài khoản của bạn không được nhập hay gửi số liệu."
+_NO_APPROVAL = "Chỉ lãnh đạo và Văn phòng được duyệt hoặc trả lại số liệu."
 
 
 def _locked_row(observation_id: int) -> Observation:
@@ -60,6 +68,85 @@ def period_is_locked(obs: Observation) -> bool:
     ).exists()
 
 
+_SERVICE_ROW_KEY = re.compile(r"^dòng (\d+)\.(.+)$")
+
+
+def _rekey(errors: Mapping[str, str]) -> dict[str, str]:
+    """Turn the storage service's "dòng N.field" keys (N from 1) into "i.field" (i from 0,
+    the position in the list the caller sent)."""
+    out: dict[str, str] = {}
+    for key, message in errors.items():
+        m = _SERVICE_ROW_KEY.match(key)
+        out[f"{int(m.group(1)) - 1}.{m.group(2)}" if m else key] = message
+    return out
+
+
+def enter_drafts(rows: Iterable[Mapping[str, Any]], *, by: Any, now: Any = None) -> list[Observation]:
+    """Record figures as drafts of their units, all or none; return them in the order given.
+
+    Each row is a mapping as for `monitoring.services.record_observations` (unit, indicator,
+    period, value, unit_of_measure, stage, source, note); any `state` or `correction_reason`
+    in it is ignored: entered figures always start as drafts, and changing a submitted or
+    approved one goes through `correct`. A row equal to a stored draft or rejected figure
+    (same unit, indicator, period, stage) updates it. Errors are keyed "i.field" with i the
+    row's position from 0. Raises Forbidden when a row names a unit the user may not enter
+    for, Conflict when it would overwrite a submitted or approved figure, Invalid otherwise.
+    """
+    rows = [dict(r) for r in rows]
+    if not rows:
+        raise Invalid("Không có dòng số liệu nào.", {"rows": "Danh sách số liệu trống."})
+    units = {u.code: u for u in Unit.objects.filter(code__in={str(r.get("unit") or "") for r in rows})}
+    denied = {
+        f"{i}.unit": f"Bạn không có quyền nhập số liệu của {units[code].display_name}."
+        for i, r in enumerate(rows)
+        if (code := str(r.get("unit") or "")) in units and not access.can_enter_figures(by, units[code])
+    }
+    if not access.can_enter_any(by):
+        raise Forbidden(_NO_ENTRY, denied)
+    if denied:
+        raise Forbidden("Có dòng số liệu của đơn vị bạn không được nhập; không dòng nào được ghi.", denied)
+    with transaction.atomic():
+        standing = _standing_rows(rows, units)
+        if standing:
+            raise Conflict("Có dòng trùng số liệu đã gửi hoặc đã duyệt; không dòng nào được ghi.", standing)
+        drafts = [{**r, "state": EntryState.DRAFT, "correction_reason": ""} for r in rows]
+        try:
+            return record_observations(drafts, user=by, now=now)
+        except DomainError as exc:
+            raise type(exc)(exc.message, _rekey(exc.errors)) from exc
+
+
+def _standing_rows(rows: list[dict[str, Any]], units: dict[str, Unit]) -> dict[str, str]:
+    """Return errors for rows that would overwrite a submitted or approved figure."""
+    keys: dict[tuple, int] = {}
+    for i, r in enumerate(rows):
+        try:
+            period = Period.parse(str(r.get("period") or "")).code
+            stage = Stage.parse(str(r.get("stage") or Stage.ESTIMATE)).value
+        except (PeriodError, ValueError):
+            continue  # the storage service reports it
+        unit = units.get(str(r.get("unit") or ""))
+        if unit is not None:
+            keys[(unit.pk, str(r.get("indicator") or ""), period, stage)] = i
+    if not keys:
+        return {}
+    found = Observation.objects.filter(
+        unit__in={k[0] for k in keys},
+        indicator__in=Indicator.objects.filter(code__in={k[1] for k in keys}),
+        period__in={k[2] for k in keys},
+        state__in=(EntryState.SUBMITTED, EntryState.APPROVED),
+    ).values_list("unit_id", "indicator__code", "period", "stage", "state")
+    errors: dict[str, str] = {}
+    for unit_id, code, period, stage, state in found:
+        i = keys.get((unit_id, code, period, stage))
+        if i is not None:
+            errors[f"{i}.state"] = (
+                f"Số liệu kỳ {period} đang ở trạng thái «{EntryState(state).label}»; "
+                "muốn sửa phải dùng điều chỉnh có lý do."
+            )
+    return errors
+
+
 def _save(obs: Observation, reason: str, fields: list[str]) -> Observation:
     obs._change_reason = reason  # stored on the history record by simple_history
     obs.save(update_fields=[*fields, "updated_at"])
@@ -86,9 +173,11 @@ def _submit_locked(user: Any, obs: Observation) -> Observation:
 def submit(observation_id: int, *, by: Any) -> Observation:
     """Send a draft or rejected figure for approval; return it in state `submitted`.
 
-    Raises NotFound (missing, or another unit's draft), Forbidden (not the unit's reporter
-    nor the office), Conflict (already submitted or approved; period locked).
+    Raises Forbidden (a role that never enters figures, or not the unit's reporter nor the
+    office), NotFound (missing, or another unit's draft), Conflict (already submitted or
+    approved; period locked).
     """
+    access.require(access.can_enter_any(by), _NO_ENTRY)
     with transaction.atomic():
         return _submit_locked(by, _locked_row(observation_id))
 
@@ -99,6 +188,7 @@ def submit_many(observation_ids: Iterable[int], *, by: Any) -> list[Observation]
     Errors are keyed by position ("0.id", "3.state") and raised as one Invalid/Forbidden/
     Conflict of the first failing kind, so nothing is submitted when one row fails.
     """
+    access.require(access.can_enter_any(by), _NO_ENTRY)
     ids = list(observation_ids)
     done: list[Observation] = []
     with transaction.atomic():
@@ -114,9 +204,10 @@ def submit_many(observation_ids: Iterable[int], *, by: Any) -> list[Observation]
 def approve(observation_id: int, *, by: Any) -> Observation:
     """Approve a submitted figure: it becomes `approved` (locked) and counts in reviews.
 
-    Returns the figure with approved_by/approved_at set. Raises NotFound, Forbidden (not a
-    leader or the office), Conflict (not in state `submitted`).
+    Returns the figure with approved_by/approved_at set. Raises Forbidden (not a leader or
+    the office), NotFound, Conflict (not in state `submitted`).
     """
+    access.require(access.can_approve_any(by), _NO_APPROVAL)
     with transaction.atomic():
         obs = _locked_row(observation_id)
         _check_visible(by, obs)
@@ -141,6 +232,7 @@ def reject(observation_id: int, *, by: Any, reason: str) -> Observation:
     The reason is kept on the history record and in `note`. Raises Invalid (empty reason),
     NotFound, Forbidden (not a leader or the office), Conflict (not submitted).
     """
+    access.require(access.can_approve_any(by), _NO_APPROVAL)
     reason = (reason or "").strip()
     if not reason:
         raise Invalid("Cần nêu lý do trả lại.", {"reason": "Nhập lý do trả lại số liệu."})
@@ -170,6 +262,10 @@ def correct(observation_id: int, *, by: Any, value: float, reason: str) -> Obser
     approval. Raises Invalid (empty reason, non-finite value), NotFound, Forbidden,
     Conflict (figure not approved, period locked).
     """
+    access.require(
+        access.can_approve_any(by) or access.can_enter_any(by),
+        "Tài khoản của bạn không được điều chỉnh số liệu.",
+    )
     reason = (reason or "").strip()
     errors: dict[str, str] = {}
     if not reason:

@@ -1,0 +1,96 @@
+"""Resolutions, their targets and review, and the indicator catalogue: read-only routes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router
+
+from chitieu.api.schemas import IndicatorOut, Problem, ResolutionDetail, ResolutionOut, TargetOut
+from chitieu.core.choices import Category
+from chitieu.errors import Invalid, NotFound
+from chitieu.org import access
+from chitieu.plans.models import Indicator, Resolution, Target
+
+router = Router(tags=["Nghị quyết, chỉ tiêu"])
+
+READ_DENIED = "Tài khoản chưa được gán đơn vị và vai trò; liên hệ Văn phòng."
+
+
+def require_reader(request: HttpRequest) -> None:
+    """Raise Forbidden unless the caller holds a role (an account or superuser)."""
+    access.require(access.can_read(request.auth), READ_DENIED)
+
+
+def _targets():
+    return Target.objects.select_related("resolution", "indicator", "lead_unit", "leader")
+
+
+def _resolution(code: str) -> Resolution:
+    res = Resolution.objects.select_related("issuer", "term").filter(code=code).first()
+    if res is None:
+        raise NotFound(f"Không có nghị quyết «{code}».", {"code": "Không tồn tại."})
+    return res
+
+
+@router.get("/resolutions", response={200: list[ResolutionOut], 403: Problem})
+def list_resolutions(request):
+    """All resolutions, newest first."""
+    require_reader(request)
+    return Resolution.objects.select_related("issuer", "term")
+
+
+@router.get("/resolutions/{code}", response={200: ResolutionDetail, 403: Problem, 404: Problem})
+def get_resolution(request, code: str):
+    """One resolution with its targets in their order."""
+    require_reader(request)
+    res = _resolution(code)
+    # Loaded in one query; the schema reads them through `targets.all()`.
+    prefetch_related_objects([res], Prefetch("targets", queryset=_targets().order_by("order", "id")))
+    return res
+
+
+@router.get("/resolutions/{code}/review", response={200: dict, 403: Problem, 404: Problem, 422: Problem})
+def review_resolution(request, code: str, as_of: date | None = None):
+    """The review of every target at `as_of` (default: today): the JSON of
+    `chitieu review --format json` (resolution, as_of, counts, targets)."""
+    require_reader(request)
+    from chitieu.monitoring import review as review_service  # TODO: final location
+
+    resolution = _resolution(code)
+    return review_service.review_as_json(
+        review_service.evaluate_resolution(resolution, as_of=as_of or timezone.localdate())
+    )
+
+
+@router.get("/targets", response={200: list[TargetOut], 403: Problem, 422: Problem})
+def list_targets(request, resolution: str | None = None, category: str | None = None):
+    """Targets, filtered by resolution code and indicator category."""
+    require_reader(request)
+    qs = _targets()
+    if resolution:
+        qs = qs.filter(resolution__code=resolution)
+    if category:
+        qs = qs.filter(indicator__category=_category(category))
+    return qs.order_by("resolution__code", "order", "id")
+
+
+@router.get("/indicators", response={200: list[IndicatorOut], 403: Problem, 422: Problem})
+def list_indicators(request, category: str | None = None):
+    """The indicator catalogue, optionally one category."""
+    require_reader(request)
+    qs = Indicator.objects.all()
+    if category:
+        qs = qs.filter(category=_category(category))
+    return qs
+
+
+def _category(raw: str) -> str:
+    try:
+        return Category.parse(raw).value
+    except ValueError as exc:
+        raise Invalid("Lĩnh vực không hợp lệ.", {"category": str(exc)}) from exc
+

@@ -1,0 +1,224 @@
+"""Shapes of what the API returns and accepts. Codes, not database ids, name related records."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ninja import Schema
+from pydantic import Field
+
+
+class Problem(Schema):
+    """Every error: a Vietnamese message and, per field (or "row.field"), what is wrong."""
+
+    detail: str
+    errors: dict[str, str] = {}
+
+
+class ResolutionOut(Schema):
+    code: str
+    number: str
+    title: str
+    issuer: str = Field(..., description="Mã đơn vị ban hành")
+    issuer_name: str
+    issued_on: date | None
+    period: str
+    term: str | None
+    source_ref: str
+
+    @staticmethod
+    def resolve_issuer(obj) -> str:
+        return obj.issuer.code
+
+    @staticmethod
+    def resolve_issuer_name(obj) -> str:
+        return obj.issuer.name
+
+    @staticmethod
+    def resolve_term(obj) -> str | None:
+        return obj.term.code if obj.term_id else None
+
+
+class TargetOut(Schema):
+    id: int
+    resolution: str
+    number: str
+    indicator: str
+    indicator_name: str
+    category: str
+    comparator: str
+    value: float
+    value_max: float | None
+    unit: str
+    period: str
+    term_aggregation: str
+    baseline: str
+    baseline_value: float | None
+    lead_unit: str | None
+    leader: str | None
+    clause: str
+    confirmed: bool
+
+    @staticmethod
+    def resolve_resolution(obj) -> str:
+        return obj.resolution.code
+
+    @staticmethod
+    def resolve_indicator(obj) -> str:
+        return obj.indicator.code
+
+    @staticmethod
+    def resolve_indicator_name(obj) -> str:
+        return obj.indicator.name
+
+    @staticmethod
+    def resolve_category(obj) -> str:
+        return obj.indicator.category
+
+    @staticmethod
+    def resolve_lead_unit(obj) -> str | None:
+        return obj.lead_unit.code if obj.lead_unit_id else None
+
+    @staticmethod
+    def resolve_leader(obj) -> str | None:
+        return obj.leader.full_name if obj.leader_id else None
+
+
+class ResolutionDetail(ResolutionOut):
+    targets: list[TargetOut]
+
+    @staticmethod
+    def resolve_targets(obj) -> list:
+        return list(obj.targets.all())
+
+
+class IndicatorOut(Schema):
+    code: str
+    name: str
+    short_name: str
+    category: str
+    unit: str
+    direction: str
+    aggregation: str
+    unit_aggregation: str
+    frequency: str
+
+
+class ObservationOut(Schema):
+    id: int
+    indicator: str
+    unit: str
+    period: str
+    value: float
+    entered_unit: str
+    stage: str
+    state: str
+    source: str
+    simulated: bool = Field(..., description="Số liệu mô phỏng (nguồn «mô phỏng»)")
+    note: str
+    correction_reason: str
+    entered_by: str | None
+    entered_at: datetime
+    approved_by: str | None
+    approved_at: datetime | None
+
+    @staticmethod
+    def resolve_indicator(obj) -> str:
+        return obj.indicator.code
+
+    @staticmethod
+    def resolve_unit(obj) -> str:
+        return obj.unit.code
+
+    @staticmethod
+    def resolve_simulated(obj) -> bool:
+        return obj.simulated
+
+    @staticmethod
+    def resolve_entered_by(obj) -> str | None:
+        return obj.entered_by.get_username() if obj.entered_by_id else None
+
+    @staticmethod
+    def resolve_approved_by(obj) -> str | None:
+        return obj.approved_by.get_username() if obj.approved_by_id else None
+
+
+class ObservationIn(Schema):
+    """One figure to record as a draft of its unit."""
+
+    indicator: str = Field(..., description="Mã chỉ tiêu (danh mục)")
+    unit: str = Field(..., description="Mã đơn vị báo cáo")
+    period: str = Field(..., description="Kỳ: 2024, Q1/2024, 6/2024, 6T/2024…")
+    value: float | str = Field(..., description="Số; chấp nhận cả chuỗi kiểu Việt Nam «13,5», «89.490,478»")
+    unit_of_measure: str = Field("", description="Đơn vị tính khi nhập; trống = đơn vị của chỉ tiêu")
+    stage: str = Field("estimate", description="estimate | preliminary | official")
+    source: str = ""
+    note: str = ""
+
+
+class RejectIn(Schema):
+    reason: str
+
+
+class CorrectIn(Schema):
+    value: float
+    reason: str
+
+
+class TaskOut(Schema):
+    code: str
+    title: str
+    resolution: str | None
+    source: str
+    lead_unit: str | None
+    supporting_units: list[str]
+    leader: str | None
+    deadline: date | None
+    deadline_text: str
+    completed_on: date | None
+    progress: int
+    status: str = Field(..., description="Trạng thái tại ngày as_of (mặc định hôm nay)")
+    confirmed: bool
+
+    @staticmethod
+    def resolve_status(obj) -> str:
+        # Set by the route from chitieu.core.tasks for the requested date.
+        return str(obj.api_status)
+
+    @staticmethod
+    def resolve_resolution(obj) -> str | None:
+        return obj.resolution.code if obj.resolution_id else None
+
+    @staticmethod
+    def resolve_lead_unit(obj) -> str | None:
+        return obj.lead_unit.code if obj.lead_unit_id else None
+
+    @staticmethod
+    def resolve_supporting_units(obj) -> list[str]:
+        return [u.code for u in obj.supporting_units.all()]
+
+    @staticmethod
+    def resolve_leader(obj) -> str | None:
+        return obj.leader.full_name if obj.leader_id else None
+
+
+class TaskUpdateIn(Schema):
+    note: str
+    progress: int | None = Field(None, ge=0, le=100)
+
+
+class TaskUpdateOut(Schema):
+    id: int
+    task: str
+    note: str
+    progress: int | None
+    created_by: str | None
+    created_at: datetime
+
+    @staticmethod
+    def resolve_task(obj) -> str:
+        return obj.task.code
+
+    @staticmethod
+    def resolve_created_by(obj) -> str | None:
+        return obj.created_by.get_username() if obj.created_by_id else None
