@@ -135,6 +135,18 @@ _FORMS = [
     _form(_Y, _year, free_text=False),
 ]
 
+# Forms that name no year ("quý 1", "6 tháng đầu năm", "tháng 9"): find_periods reads them
+# only when the caller knows the year the text is about.
+_CONTEXT_FORMS = [
+    _form(r"(?P<n>\d{1,2})\s*thang\s+(?P<w>dau|cuoi)\s+nam", _months),
+    _form(r"qu[yi]\s*(?P<q>iv|i{1,3}|\d)", _quarter),
+    _form(r"thang\s*(?P<m>\d{1,2})", _month),
+]
+
+# A term written without "giai đoạn"/"nhiệm kỳ" in running text is more likely a range of
+# counts ("2000 - 2100 hộ") when it spans more than this many years.
+_MAX_BARE_TERM_YEARS = 30
+
 # Recognised but incomplete: a helpful message instead of "not understood".
 _MISSING_YEAR = re.compile(
     r"(?:\d{1,2}\s*thang(?:\s+(?:dau|cuoi))?(?:\s+nam)?|qu[yi]\s*\w+|thang\s*\d{1,2}|nam)\s*"
@@ -178,20 +190,25 @@ def _is_date(folded: str, start: int) -> bool:
     return re.search(r"ngay\s+\d{1,2}\s*$", folded[max(0, start - 12) : start]) is not None
 
 
-def find_period_spans(text: str) -> list[tuple[int, int, Period]]:
+def find_period_spans(text: str, year: int | None = None) -> list[tuple[int, int, Period]]:
     """See `chitieu.core.periods.find_periods`."""
     folded, offsets = fold(text)
     candidates: list[tuple[int, int, Period]] = []
     dates: list[tuple[int, int]] = []  # "tháng 01 năm 2021" of a full date: no period inside
-    for form in _FORMS:
-        if not form.free_text:
-            continue
+    forms = [f for f in _FORMS if f.free_text]
+    if year is not None:
+        forms += _CONTEXT_FORMS
+    for form in forms:
         for m in form.pattern.finditer(folded):
             if form.build is _month and _is_date(folded, m.start()):
                 dates.append(m.span())
                 continue
+            groups = _groups(m)
+            groups.setdefault("y", str(year))
+            if form is _FORMS[1] and int(groups["b"]) - int(groups["a"]) > _MAX_BARE_TERM_YEARS:
+                continue
             try:
-                period = form.build(_groups(m), m.group(0))
+                period = form.build(groups, m.group(0))
             except PeriodError:
                 continue
             candidates.append((m.start(), m.end(), period))

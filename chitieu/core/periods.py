@@ -279,13 +279,16 @@ def parse_period(text: str) -> Period:
     return Period.parse(text)
 
 
-def find_periods(text: str) -> list[tuple[int, int, Period]]:
+def find_periods(text: str, *, year: int | None = None) -> list[tuple[int, int, Period]]:
     """Spans (start, end, period) of period expressions in free text, in order, not overlapping.
 
-    Offsets index `text` as given (end exclusive). Only forms that are clearly periods are
-    found: bare "2021" or "09/2023" are not (they are often counts or dates), "năm 2021" and
-    "tháng 9/2023" are; "tháng 01 năm 2021" right after "ngày 15" is a date and is skipped.
+    Offsets index `text` as given (end exclusive); at one position the longest form wins.
+    Only forms that are clearly periods are found: bare "2021" or "09/2023" are not (they are
+    often counts or dates), "năm 2021" and "tháng 9/2023" are; "tháng 01 năm 2021" right after
+    "ngày 15" is a date and is skipped, and so is a bare "2000 - 2100" spanning over 30 years.
+    With `year` (the year the text is about), forms without a year are read in that year:
+    "quý 1" -> Q1/year, "6 tháng đầu năm" -> 6M/year, "tháng 9" -> T9/year.
     """
     from chitieu.core.period_text import find_period_spans
 
-    return find_period_spans(text)
+    return find_period_spans(text, year)

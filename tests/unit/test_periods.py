@@ -381,3 +381,34 @@ def test_find_periods_offsets_index_decomposed_text_too():
     [(start, end, period)] = find_periods(text)
     assert unicodedata.normalize("NFC", text[start:end]) == "quý II năm 2024"
     assert period == Period.quarter(2024, 2)
+
+
+CONTEXT = [
+    (
+        "Kiểm điểm nhiệm vụ quý 1; phương hướng quý 2/2024",
+        [("quý 1", "Q1/2024"), ("quý 2/2024", "Q2/2024")],
+    ),
+    ("trong 6 tháng đầu năm, thu ngân sách", [("6 tháng đầu năm", "6M/2024")]),
+    ("6 tháng cuối năm cần tăng tốc", [("6 tháng cuối năm", "H2/2024")]),
+    ("số liệu tháng 9 cho thấy", [("tháng 9", "T9/2024")]),
+    ("quý IV năm 2023 so với quý I", [("quý IV năm 2023", "Q4/2023"), ("quý I", "Q1/2024")]),
+    ("lao động qua đào tạo 3 tháng trở lên", []),
+    ("ngày 2 tháng 9 là Quốc khánh", []),
+    ("quý 5 không có", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTEXT, ids=[t[:30] for t, _ in CONTEXT])
+def test_find_periods_reads_forms_without_a_year_in_the_year_given(text, expected):
+    found = find_periods(text, year=2024)
+    assert [(text[a:b], p.code) for a, b, p in found] == expected
+
+
+def test_without_a_context_year_forms_without_a_year_are_not_periods():
+    assert find_periods("Kiểm điểm nhiệm vụ quý 1 và 6 tháng đầu năm, tháng 9") == []
+
+
+def test_a_bare_span_of_over_thirty_years_in_running_text_is_not_a_term():
+    assert find_periods("khoảng 2000 - 2100 hộ") == []
+    assert [p.code for _, _, p in find_periods("tầm nhìn 2021 - 2050")] == ["2021-2050"]
+    assert [p.code for _, _, p in find_periods("giai đoạn 2000 - 2100")] == ["2000-2100"]
