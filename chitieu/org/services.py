@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 
 from chitieu.core.choices import UnitKind
 from chitieu.errors import NotFound
+from chitieu.org.demo_accounts import ensure_demo_accounts  # noqa: F401  (used by `chitieu demo`)
 from chitieu.org.models import Unit
 
 BODIES_PATH = Path(__file__).resolve().parent / "data" / "bodies.json"
