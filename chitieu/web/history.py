@@ -12,6 +12,8 @@ from typing import Any
 from django.apps import apps
 from django.db import models
 
+from chitieu.core.quantities import format_number
+
 #: Tracked models by the key used in URLs ("observation" -> monitoring.Observation).
 TRACKED = {
     "observation": "monitoring.Observation",
@@ -82,6 +84,10 @@ def _display(f: models.Field, value: Any) -> Any:
         return "—"
     if f.choices:
         return dict(f.flatchoices).get(value, value)
+    if isinstance(value, float):
+        return format_number(value)
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
     return value
 
 
