@@ -119,7 +119,8 @@ def _form(body: str, build: Builder, free_text: bool = True) -> _Form:
 # Period.parse takes the first form that matches the whole text.
 _FORMS = [
     _form(
-        r"(?:(?:giai doan|nhiem ky|thoi ky|ca nhiem ky)\s+)(?P<a>\d{4})\s*-\s*(?P<b>\d{4})", _term
+        r"(?:(?:giai doan|nhiem ky|thoi ky|ca nhiem ky|cac nam|nam)\s+)(?P<a>\d{4})\s*-\s*(?P<b>\d{4})",
+        _term,
     ),
     _form(r"(?P<a>\d{4})\s*-\s*(?P<b>\d{4})", _term),
     _form(r"(?P<n>\d{1,2})\s*thang(?:\s+(?P<w>dau|cuoi))?(?:\s+nam|\s*/|\s*-)?\s*" + _Y, _months),

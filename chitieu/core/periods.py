@@ -31,10 +31,10 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 class PeriodError(ValueError):
     """A period that does not parse or cannot exist; the message is Vietnamese and names the text."""
 
-    def __init__(self, text: str, reason: str) -> None:
+    def __init__(self, text: str, reason: str, message: str | None = None) -> None:
         self.text = text
         self.reason = reason
-        super().__init__(f"Không hiểu kỳ «{text}»: {reason}")
+        super().__init__(message or f"Không hiểu kỳ «{text}»: {reason}")
 
 
 def _check_year(year: int, text: str) -> None:
@@ -56,7 +56,8 @@ class Period:
 
     def __post_init__(self) -> None:
         if self.end < self.start:
-            raise PeriodError(f"{self.start} - {self.end}", "ngày kết thúc trước ngày bắt đầu")
+            text = f"{self.start} - {self.end}"
+            raise PeriodError(text, "", f"Kỳ «{text}» kết thúc trước khi bắt đầu")
 
     # ---- constructors -------------------------------------------------------------------
 
@@ -264,7 +265,8 @@ class Period:
             PeriodKind.MONTH: (12, Period.month),
         }
         if kind not in makers:
-            raise PeriodError(self.code, f"không chia được thành các kỳ «{kind.label}»")
+            reason = f"không chia được thành các kỳ «{kind.label}»"
+            raise PeriodError(self.code, reason, f"Kỳ «{self.label}» {reason}")
         count, make = makers[kind]
         found = [make(y, i) for y in self.years for i in range(1, count + 1)]
         return [p for p in found if self.contains(p)]

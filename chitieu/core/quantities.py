@@ -24,7 +24,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 #: Scale words and their factors, longest first so "nghìn tỷ" wins over "nghìn".
 SCALES: dict[str, float] = {
@@ -123,25 +123,25 @@ def _is_thousands_group(body: str, mark: str) -> bool:
 def format_number(x: float, decimals: int | None = None) -> str:
     """Return `x` written the Vietnamese way: 89490.478 -> "89.490,478", 3300 -> "3.300".
 
-    decimals=None rounds (half up) to at most 3 decimals and strips trailing zeros
+    decimals=None rounds (halves away from zero) to at most 3 decimals and strips trailing zeros
     (12.0 -> "12"); a non-zero number that would round to 0 keeps 3 significant digits
     (0.000123 -> "0,000123"). decimals=n gives exactly n decimals (13.5, 2 -> "13,50").
     Never "-0". Raises QuantityError for NaN or infinity.
     """
     if not is_finite(x):
         raise QuantityError(f"«{x}» không phải là số hữu hạn")
-    exact = Decimal(repr(float(x)))
-    if decimals is None:
-        places = 3
-        if x != 0 and abs(x) < 0.0005:
-            places = 2 - math.floor(math.log10(abs(x)))
+    if decimals is not None and decimals < 0:
+        raise ValueError(f"decimals must be >= 0, not {decimals}")
+    exact = Decimal(repr(float(x)))  # repr: the shortest decimal that reads back as x
+    places = 3 if decimals is None else decimals
+    if decimals is None and x != 0 and abs(x) < 0.0005:
+        places = 2 - math.floor(math.log10(abs(x)))
+    with localcontext() as ctx:
+        ctx.prec = 330 + places  # room for every digit of the largest float
         rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        text = f"{rounded:,f}"
-        if "." in text:
-            text = text.rstrip("0").rstrip(".")
-    else:
-        rounded = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-        text = f"{rounded:,.{decimals}f}"
+    text = f"{rounded:,.{places}f}"
+    if decimals is None and "." in text:
+        text = text.rstrip("0").rstrip(".")
     if text.startswith("-") and not any(c in "123456789" for c in text):
         text = text[1:]
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
@@ -180,8 +180,10 @@ def _yearly_rate(base: str) -> str:
 
 
 def unit_key(unit: str) -> str:
-    """The comparison key of a unit's base: casefolded, aliases resolved ("VNĐ" -> "đồng")."""
+    """The comparison key of a unit's base: casefolded, aliases resolved ("VNĐ" -> "đồng",
+    "bác sĩ/10.000 dân" -> "bác sĩ/vạn dân")."""
     base = split_unit(unit)[1].casefold()
+    base = re.sub(r"/10[. ]?000(?= )", "/vạn", base)
     return _BASE_ALIASES.get(base, base)
 
 

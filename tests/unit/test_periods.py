@@ -52,6 +52,8 @@ PARSED = [
     ("2021-2025", K.TERM, date(2021, 1, 1), date(2025, 12, 31), "2021-2025"),
     ("2021 – 2025", K.TERM, date(2021, 1, 1), date(2025, 12, 31), "2021-2025"),
     ("2020 - 2025", K.TERM, date(2020, 1, 1), date(2025, 12, 31), "2020-2025"),
+    ("các năm 2021-2025", K.TERM, date(2021, 1, 1), date(2025, 12, 31), "2021-2025"),
+    ("thời kỳ 2021-2030", K.TERM, date(2021, 1, 1), date(2030, 12, 31), "2021-2030"),
 ]
 
 
@@ -164,7 +166,7 @@ def test_constructors_refuse_periods_that_cannot_exist(make, args):
 
 
 def test_a_period_cannot_end_before_it_starts():
-    with pytest.raises(PeriodError):
+    with pytest.raises(PeriodError, match="2024-02-01 - 2024-01-01"):
         Period(date(2024, 2, 1), date(2024, 1, 1), K.MONTH)
 
 
@@ -320,8 +322,9 @@ def test_a_year_has_twelve_months_that_cover_it_exactly():
 
 @pytest.mark.parametrize("kind", [K.YEAR_TO_DATE, K.TERM])
 def test_overlapping_kinds_do_not_tile_a_period(kind):
-    with pytest.raises(PeriodError):
+    with pytest.raises(PeriodError) as info:
         Period.year(2024).subperiods(kind)
+    assert str(info.value) == f"Kỳ «năm 2024» không chia được thành các kỳ «{kind.label}»"
 
 
 @pytest.mark.parametrize(

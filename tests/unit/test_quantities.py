@@ -129,6 +129,8 @@ FACTORS = [
     ("tỷ USD", "triệu usd", 1000.0),
     ("tỷ VNĐ", "tỷ đồng", 1.0),
     ("USD/người", "USD/người", 1.0),
+    ("bác sĩ/10.000 dân", "bác sĩ/vạn dân", 1.0),
+    ("phần trăm", "%", 1.0),
 ]
 
 
@@ -257,6 +259,9 @@ FORMATTED = [
     (3300, 0, "3.300"),
     (2.345, 2, "2,35"),
     (1e15, None, "1.000.000.000.000.000"),
+    (1e30, None, "1.000.000.000.000.000.000.000.000.000.000"),
+    (2.5, 0, "3"),
+    (-2.5, 0, "-3"),
 ]
 
 
@@ -267,10 +272,21 @@ def test_format_number(x, decimals, text):
     assert format_number(x, decimals) == text
 
 
-@pytest.mark.parametrize("x", [math.nan, math.inf, -math.inf])
+@pytest.mark.parametrize("x", [math.nan, math.inf, -math.inf, True])
 def test_format_number_refuses_non_finite(x):
     with pytest.raises(QuantityError):
         format_number(x)
+
+
+def test_format_number_refuses_negative_decimals():
+    with pytest.raises(ValueError):
+        format_number(1.5, -1)
+
+
+def test_the_largest_float_formats_with_every_digit():
+    text = format_number(1.7976931348623157e308)
+    assert text.startswith("179.769.313.486.231.570")
+    assert parse_number(text) == 1.7976931348623157e308
 
 
 @pytest.mark.parametrize(
