@@ -145,6 +145,10 @@ def _target_level(target: Target, indicator: Indicator) -> float:
         return value
 
 
+#: Units whose figures are whole counts: simulated figures in them are rounded to integers.
+COUNT_UNITS = {"xã", "hộ", "đảng viên", "tổ chức đảng", "lượt tổ chức đảng", "lượt người"}
+
+
 def _city_series(rng: random.Random, indicator: Indicator, level: float, year: int, last_year: int) -> Iterator[tuple[Period, float]]:
     """Plausible figures for one indicator and year at city level, around `level`."""
     behind = year < last_year
@@ -159,12 +163,16 @@ def _city_series(rng: random.Random, indicator: Indicator, level: float, year: i
         weights = [1 + 0.25 * math.sin(2 * math.pi * (i + 0.5) / n - 1.0) for i in range(n)]
         total = sum(weights)
         for p, w in zip(periods, weights, strict=True):
-            yield p, round(year_level * w / total * rng.uniform(0.95, 1.05), 3)
+            value = year_level * w / total * rng.uniform(0.95, 1.05)
+            yield p, float(round(value)) if indicator.unit in COUNT_UNITS else round(value, 3)
     else:
         for i, p in enumerate(periods):
             drift = 1 - 0.04 * (n - 1 - i) / max(n - 1, 1)
             value = year_level * drift * rng.uniform(0.98, 1.02)
-            yield p, round(min(value, 100.0) if indicator.unit == "%" else value, 3)
+            if indicator.unit in COUNT_UNITS:
+                yield p, float(round(value))
+            else:
+                yield p, round(min(value, 100.0) if indicator.unit == "%" else value, 3)
 
 
 def _commune_value(rng: random.Random, code: str, period: Period, unit_index: int) -> float:

@@ -28,6 +28,10 @@ class PeriodFields(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        self.clean_period()
+        super().save(*args, **kwargs)
+
     def parsed_period(self) -> Period:
         return Period.parse(self.period)
 
@@ -38,10 +42,6 @@ class PeriodFields(models.Model):
         except PeriodError as exc:
             raise ValidationError({"period": str(exc)}) from exc
         self.period, self.period_start, self.period_end = p.code, p.start, p.end
-
-    def save(self, *args, **kwargs):
-        self.clean_period()
-        super().save(*args, **kwargs)
 
 
 class Term(models.Model):

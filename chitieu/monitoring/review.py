@@ -1,0 +1,382 @@
+"""Reviews: evaluate a resolution's targets, or the whole city, as of a date.
+
+Queries are named for the question they answer and fetch in bulk, so a review runs the same
+small number of queries whatever the number of targets, units and figures:
+
+- `targets_of(resolution)`: one query (plus one for supporting units);
+- `latest_observations(indicators, period, ...)`: the figures that can decide targets for
+  `period` (that period and the SEASONAL_YEARS before it, started by `as_of`): one query for
+  a unit's own figures; for the city, one for the city unit's own figures and one that sums or
+  averages the communes' figures in the database (by `Indicator.unit_aggregation`) for the
+  indicators the city does not report itself.
+
+Only approved figures count. The rules themselves live in `chitieu.core`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any
+
+from django.db.models import Avg, Count, Q, Sum
+
+from chitieu.core import forecast as core_forecast
+from chitieu.core.choices import (
+    SIMULATED_SOURCE,
+    Aggregation,
+    Category,
+    Comparator,
+    Direction,
+    EntryState,
+    Stage,
+    Status,
+    TermAggregation,
+)
+from chitieu.core.evaluation import Evaluation, TargetSpec, evaluate
+from chitieu.core.forecast import Observation as CoreObservation
+from chitieu.core.periods import Period
+from chitieu.core.quantities import UnitError, conversion_factor
+from chitieu.core.review import ReviewRow, Summary, summarise
+from chitieu.monitoring.models import Observation
+from chitieu.org.models import Unit
+from chitieu.org.services import LOCAL_KINDS, city_unit
+from chitieu.plans.models import Indicator, Resolution, Target
+
+HISTORY_YEARS = core_forecast.SEASONAL_YEARS
+
+
+@lru_cache(maxsize=4096)
+def _period(code: str) -> Period:
+    return Period.parse(code)
+
+
+@dataclass
+class TargetRow:
+    """One target with its evaluation: what a review table shows per line."""
+
+    target: Target
+    indicator: Indicator
+    lead_unit: str
+    evaluation: Evaluation
+    simulated: bool
+
+    @property
+    def category(self) -> Category:
+        return Category(self.indicator.category)
+
+
+@dataclass
+class ResolutionReview:
+    """A resolution evaluated as of a date, for the city (unit None) or one unit."""
+
+    resolution: Resolution
+    as_of: date
+    rows: list[TargetRow]
+    summary: Summary
+    unit: Unit | None = None
+
+    @property
+    def simulated(self) -> bool:
+        return any(r.simulated for r in self.rows)
+
+
+@dataclass
+class CityReview:
+    """Every resolution in force (or just ended) at `as_of`, evaluated for the city."""
+
+    as_of: date
+    reviews: list[ResolutionReview]
+    summary: Summary
+
+    @property
+    def rows(self) -> list[TargetRow]:
+        return [row for review in self.reviews for row in review.rows]
+
+
+# ---- queries -----------------------------------------------------------------------------
+
+
+def targets_of(resolution: Resolution, *, confirmed_only: bool = True) -> list[Target]:
+    """Return the resolution's targets in order, with indicator, lead unit, leader and
+    supporting units loaded (two queries). Unconfirmed (draft) targets are left out unless
+    `confirmed_only` is False."""
+    qs = Target.objects.filter(resolution=resolution)
+    if confirmed_only:
+        qs = qs.filter(confirmed=True)
+    return list(
+        qs.select_related("indicator", "lead_unit", "leader", "resolution")
+        .prefetch_related("supporting_units")
+        .order_by("order", "id")
+    )
+
+
+def _window(periods: Iterable[Period], as_of: date) -> tuple[date, date, date]:
+    periods = list(periods)
+    start = min(p.start for p in periods)
+    start = date(start.year - HISTORY_YEARS, 1, 1)
+    end = max(p.end for p in periods)
+    return start, end, as_of
+
+
+def _approved(indicator_ids: Iterable[int], window: tuple[date, date, date]):
+    start, end, as_of = window
+    return Observation.objects.filter(
+        indicator_id__in=list(indicator_ids),
+        state=EntryState.APPROVED,
+        period_start__gte=start,
+        period_end__lte=end,
+        period_start__lte=as_of,
+    )
+
+
+def _own(unit: Unit, indicator_ids: Sequence[int], window, unit_code: str | None) -> dict[int, list[CoreObservation]]:
+    out: dict[int, list[CoreObservation]] = defaultdict(list)
+    rows = (
+        _approved(indicator_ids, window)
+        .filter(unit=unit)
+        .order_by("entered_at", "id")
+        .values_list("indicator_id", "period", "value", "stage", "source")
+    )
+    for ind, code, value, stage, source in rows:
+        out[ind].append(
+            CoreObservation(_period(code), value, Stage(stage), unit_code, source == SIMULATED_SOURCE, source)
+        )
+    return out
+
+
+def _communes_combined(city: Unit, indicators: Sequence[Indicator], window) -> dict[int, list[CoreObservation]]:
+    """The communes' figures combined per indicator, period and stage, in one grouped query."""
+    out: dict[int, list[CoreObservation]] = defaultdict(list)
+    if not indicators:
+        return out
+    how = {i.pk: i.unit_aggregation for i in indicators}
+    rows = (
+        _approved(how, window)
+        .filter(unit__parent=city, unit__kind__in=LOCAL_KINDS)
+        .values("indicator_id", "period", "stage")
+        .annotate(
+            total=Sum("value"), mean=Avg("value"), n=Count("id"),
+            simulated=Count("id", filter=Q(source=SIMULATED_SOURCE)),
+        )
+        .order_by()
+    )
+    for r in rows:
+        value = r["total"] if how[r["indicator_id"]] == Aggregation.SUM else r["mean"]
+        source = SIMULATED_SOURCE if r["simulated"] else f"tổng hợp {r['n']} xã, phường"
+        out[r["indicator_id"]].append(
+            CoreObservation(_period(r["period"]), float(value), Stage(r["stage"]), None, bool(r["simulated"]), source)
+        )
+    # Sort so sub-periods come in time order (the core reads "later in the sequence" as newer).
+    for obs in out.values():
+        obs.sort(key=lambda o: (o.period.start, o.period.end))
+    return out
+
+
+def latest_observations(
+    indicators: Sequence[Indicator], period: Period | Iterable[Period], *, as_of: date,
+    unit: Unit | None = None, city: Unit | None = None,
+) -> dict[int, list[CoreObservation]]:
+    """Return, per indicator id, the approved figures that bear on `period` (one period or
+    several): those inside it or in the HISTORY_YEARS before it, for periods started by
+    `as_of`, in the indicator's unit, oldest entry first.
+
+    With `unit` the unit's own figures (unit_code = its code). Without, the city's: the city
+    unit's own figures for each indicator it reports, else the communes' figures combined by
+    the indicator's `unit_aggregation` (unit_code None). Two or three queries in all.
+    """
+    periods = [period] if isinstance(period, Period) else list(period)
+    if not indicators or not periods:
+        return {}
+    window = _window(periods, as_of)
+    ids = [i.pk for i in indicators]
+    if unit is not None:
+        return _own(unit, ids, window, unit.code)
+    city = city or city_unit()
+    found = _own(city, ids, window, None)
+    missing = [i for i in indicators if not found.get(i.pk)]
+    found.update(_communes_combined(city, missing, window))
+    return found
+
+
+# ---- evaluation --------------------------------------------------------------------------
+
+
+def _factor(indicator: Indicator, target: Target) -> float:
+    try:
+        return conversion_factor(indicator.unit, target.unit)
+    except UnitError:
+        return 1.0
+
+
+def target_spec(target: Target) -> TargetSpec:
+    """The pure description of a stored target that `chitieu.core.evaluation` evaluates."""
+    indicator = target.indicator
+    period = _period(target.period)
+    term_aggregation = (
+        TermAggregation(target.term_aggregation) if target.term_aggregation
+        else core_forecast.default_term_aggregation(Aggregation(indicator.aggregation))
+    )
+    return TargetSpec(
+        comparator=Comparator(target.comparator),
+        value=target.value,
+        value_max=target.value_max,
+        unit=target.unit,
+        period=period,
+        direction=Direction(indicator.direction),
+        aggregation=Aggregation(indicator.aggregation),
+        term_aggregation=term_aggregation,
+        baseline_value=target.baseline_value,
+        indicator_name=indicator.name,
+    )
+
+
+def _relevant(obs: list[CoreObservation], period: Period, factor: float) -> list[CoreObservation]:
+    start = date(period.start.year - HISTORY_YEARS, 1, 1)
+    out = [o for o in obs if o.period.start >= start and o.period.end <= period.end]
+    if factor != 1.0:
+        out = [CoreObservation(o.period, o.value * factor, o.stage, o.unit_code, o.simulated, o.source) for o in out]
+    return out
+
+
+def evaluate_targets(targets: Sequence[Target], figures: dict[int, list[CoreObservation]], *, as_of: date) -> list[TargetRow]:
+    """Evaluate each target against the figures of its indicator (no queries)."""
+    rows = []
+    for target in targets:
+        indicator = target.indicator
+        spec = target_spec(target)
+        obs = _relevant(figures.get(indicator.pk, []), spec.period, _factor(indicator, target))
+        evaluation = evaluate(spec, obs, as_of=as_of)
+        lead = target.lead_unit.display_name if target.lead_unit_id else ""
+        rows.append(TargetRow(target, indicator, lead, evaluation, bool(evaluation.simulated)))
+    return rows
+
+
+def summary_of(rows: Sequence[TargetRow]) -> Summary:
+    """Counts by status and category, at-risk list and headline of the rows (core.review)."""
+    return summarise(
+        [
+            ReviewRow(
+                key=f"{r.target.resolution.code}:{r.target.number}",
+                indicator=r.indicator.name,
+                category=Category(r.indicator.category),
+                evaluation=r.evaluation,
+                lead_unit=r.lead_unit,
+            )
+            for r in rows
+        ]
+    )
+
+
+def evaluate_resolution(resolution: Resolution, *, as_of: date, unit: Unit | None = None) -> ResolutionReview:
+    """Evaluate every confirmed target of `resolution` as of `as_of`, for the city (unit None:
+    the city's own figures or the communes combined) or for `unit`'s own figures.
+
+    Returns a ResolutionReview; targets without figures have status no_data. Runs a bounded
+    number of queries (about five) whatever the size of the data.
+    """
+    targets = targets_of(resolution)
+    periods = {_period(t.period) for t in targets}
+    figures = latest_observations(list({t.indicator_id: t.indicator for t in targets}.values()), periods,
+                                  as_of=as_of, unit=unit)
+    rows = evaluate_targets(targets, figures, as_of=as_of)
+    return ResolutionReview(resolution=resolution, as_of=as_of, rows=rows, summary=summary_of(rows), unit=unit)
+
+
+def resolutions_in_force(as_of: date, *, grace_days: int = 366) -> list[Resolution]:
+    """Return the resolutions whose plan period contains `as_of` or ended at most `grace_days`
+    before it (year-end reviews come in the following months), newest first (one query)."""
+    out = []
+    for r in Resolution.objects.order_by("-issued_on", "code"):
+        try:
+            p = _period(r.period)
+        except ValueError:
+            continue
+        if p.start <= as_of <= p.end + timedelta(days=grace_days):
+            out.append(r)
+    return out
+
+
+def city_review(as_of: date, *, resolutions: Sequence[Resolution] | None = None) -> CityReview:
+    """Evaluate every resolution in force at `as_of` (or those given) for the city.
+
+    All targets and all figures are fetched at once, so the number of queries does not grow
+    with resolutions, targets, units or figures. Returns a CityReview with one
+    ResolutionReview per resolution and a summary over all targets.
+    """
+    resolutions = list(resolutions) if resolutions is not None else resolutions_in_force(as_of)
+    targets = list(
+        Target.objects.filter(resolution__in=resolutions, confirmed=True)
+        .select_related("indicator", "lead_unit", "leader", "resolution")
+        .order_by("resolution_id", "order", "id")
+    )
+    periods = {_period(t.period) for t in targets}
+    indicators = list({t.indicator_id: t.indicator for t in targets}.values())
+    figures = latest_observations(indicators, periods, as_of=as_of) if targets else {}
+    rows = evaluate_targets(targets, figures, as_of=as_of)
+    by_resolution: dict[int, list[TargetRow]] = defaultdict(list)
+    for row in rows:
+        by_resolution[row.target.resolution_id].append(row)
+    reviews = [
+        ResolutionReview(resolution=r, as_of=as_of, rows=by_resolution[r.pk], summary=summary_of(by_resolution[r.pk]))
+        for r in resolutions
+    ]
+    return CityReview(as_of=as_of, reviews=reviews, summary=summary_of(rows))
+
+
+# ---- JSON ------------------------------------------------------------------------------
+
+
+def _num(x: float | None) -> float | None:
+    return None if x is None else round(float(x), 6)
+
+
+def row_as_json(row: TargetRow) -> dict[str, Any]:
+    """One target of a review as the JSON contract's target object (plus extra keys)."""
+    t, e = row.target, row.evaluation
+    f = e.forecast
+    return {
+        "number": t.number,
+        "indicator": row.indicator.name,
+        "indicator_code": row.indicator.code,
+        "category": row.indicator.category,
+        "comparator": t.comparator,
+        "value": _num(t.value),
+        "value_max": _num(t.value_max),
+        "unit": t.unit,
+        "period": t.period,
+        "lead_unit": row.lead_unit or None,
+        "actual": _num(e.actual),
+        "actual_period": e.actual_period.code if getattr(e.actual_period, "code", None) else e.actual_period,
+        "stage": str(e.stage) if e.stage else None,
+        "provisional": bool(e.provisional),
+        "status": str(e.status),
+        "achievement": _num(e.achievement),
+        "forecast": None if f is None else {
+            "value": _num(f.value), "method": str(f.method), "low": _num(f.low), "high": _num(f.high),
+        },
+        "method": str(e.method) if e.method else None,
+        "explanation": e.explanation,
+        "simulated": row.simulated,
+    }
+
+
+def review_as_json(review: ResolutionReview) -> dict[str, Any]:
+    """The review as the DESIGN.md contract: {"resolution", "as_of", "counts": {status: n},
+    "targets": [...]} with every status present in counts (0 when none), plus "title",
+    "unit" (None for the city) and "simulated" (any simulated figure used)."""
+    counts = {s.value: 0 for s in Status}
+    for row in review.rows:
+        counts[str(row.evaluation.status)] += 1
+    return {
+        "resolution": review.resolution.code,
+        "title": review.resolution.title,
+        "as_of": review.as_of.isoformat(),
+        "unit": review.unit.code if review.unit else None,
+        "counts": counts,
+        "simulated": review.simulated,
+        "targets": [row_as_json(r) for r in review.rows],
+    }

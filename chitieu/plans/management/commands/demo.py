@@ -1,0 +1,57 @@
+"""`chitieu demo`: migrate, load the Hai Phong demo (idempotent), print the demo accounts,
+and serve it unless --no-serve."""
+
+from __future__ import annotations
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+from chitieu.core.choices import SIMULATED_SOURCE
+from chitieu.errors import DomainError
+from chitieu.org import services as org_services
+from chitieu.plans.demo import load_demo
+
+DEFAULT_ADDR = "127.0.0.1:8000"
+
+
+def _account_line(account) -> str:
+    if isinstance(account, dict):
+        return "  " + " | ".join(f"{k}: {v}" for k, v in account.items())
+    if isinstance(account, (tuple, list)):
+        return "  " + " | ".join(str(x) for x in account)
+    return f"  {account}"
+
+
+class Command(BaseCommand):
+    help = "Nạp dữ liệu trình diễn Hải Phòng (nghị quyết hp-2021) và chạy máy chủ thử."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-serve", action="store_true", help="Chỉ nạp dữ liệu, không chạy máy chủ")
+        parser.add_argument("--serve", metavar="ADDR", default=DEFAULT_ADDR,
+                            help=f"Địa chỉ máy chủ (mặc định {DEFAULT_ADDR})")
+        parser.add_argument("--no-simulate", action="store_true", help="Không sinh số liệu mô phỏng")
+
+    def handle(self, *args, **o):
+        call_command("migrate", interactive=False, verbosity=0)
+        try:
+            load = load_demo(simulate=not o["no_simulate"])
+        except DomainError as exc:
+            raise CommandError(f"Không nạp được dữ liệu trình diễn: {exc}") from exc
+        r = load.resolution
+        self.stdout.write(self.style.SUCCESS(f"Đã nạp dữ liệu trình diễn: {r.code} – {r.title}"))
+        self.stdout.write(
+            f"  {load.units} đơn vị, {load.indicators} chỉ tiêu trong danh mục, {load.targets} chỉ tiêu của "
+            f"nghị quyết, {load.tasks} nhiệm vụ; thêm mới {load.real_added} số liệu thực tế và "
+            f"{load.simulated_added} số liệu «{SIMULATED_SOURCE}»."
+        )
+        ensure = getattr(org_services, "ensure_demo_accounts", None)
+        accounts = list(ensure() or []) if callable(ensure) else []
+        if accounts:
+            self.stdout.write("Tài khoản trình diễn:")
+            for account in accounts:
+                self.stdout.write(_account_line(account))
+        self.stdout.write(
+            f"Xem đánh giá: chitieu review --resolution {r.code} --as-of 2021-12-31 --format table"
+        )
+        if not o["no_serve"]:
+            call_command("runserver", o["serve"], use_reloader=False)
