@@ -147,8 +147,11 @@ def _standing_rows(rows: list[dict[str, Any]], units: dict[str, Unit]) -> dict[s
     return errors
 
 
-def _save(obs: Observation, reason: str, fields: list[str]) -> Observation:
-    obs._change_reason = reason  # stored on the history record by simple_history
+def _save(obs: Observation, reason: str, fields: list[str], by: Any) -> Observation:
+    # simple_history stores both on the history record, also outside a web request (CLI).
+    obs._change_reason = reason
+    if getattr(by, "pk", None):
+        obs._history_user = by
     obs.save(update_fields=[*fields, "updated_at"])
     return obs
 
@@ -167,7 +170,7 @@ def _submit_locked(user: Any, obs: Observation) -> Observation:
     if period_is_locked(obs):
         raise Conflict(f"Kỳ {obs.period} đã khóa sổ.", {"period": "Kỳ báo cáo đã khóa."})
     obs.state = EntryState.SUBMITTED
-    return _save(obs, "Gửi duyệt", ["state"])
+    return _save(obs, "Gửi duyệt", ["state"], user)
 
 
 def submit(observation_id: int, *, by: Any) -> Observation:
@@ -223,7 +226,7 @@ def approve(observation_id: int, *, by: Any) -> Observation:
         obs.state = EntryState.APPROVED
         obs.approved_by = by
         obs.approved_at = timezone.now()
-        return _save(obs, "Duyệt", ["state", "approved_by", "approved_at"])
+        return _save(obs, "Duyệt", ["state", "approved_by", "approved_at"], by)
 
 
 def reject(observation_id: int, *, by: Any, reason: str) -> Observation:
@@ -250,7 +253,7 @@ def reject(observation_id: int, *, by: Any, reason: str) -> Observation:
             )
         obs.state = EntryState.REJECTED
         obs.note = f"Bị trả lại: {reason}"
-        return _save(obs, f"Trả lại: {reason}", ["state", "note"])
+        return _save(obs, f"Trả lại: {reason}", ["state", "note"], by)
 
 
 def correct(observation_id: int, *, by: Any, value: float, reason: str) -> Observation:
@@ -303,4 +306,4 @@ def correct(observation_id: int, *, by: Any, value: float, reason: str) -> Obser
         else:
             obs.state = EntryState.SUBMITTED
             fields.append("state")
-        return _save(obs, f"Điều chỉnh: {reason}", fields)
+        return _save(obs, f"Điều chỉnh: {reason}", fields, by)
