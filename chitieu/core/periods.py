@@ -55,9 +55,35 @@ class Period:
     kind: PeriodKind
 
     def __post_init__(self) -> None:
+        text = f"{self.start} - {self.end}"
         if self.end < self.start:
-            text = f"{self.start} - {self.end}"
             raise PeriodError(text, "", f"Kỳ «{text}» kết thúc trước khi bắt đầu")
+        if not self._has_canonical_days():
+            reason = f"không phải là một kỳ «{self.kind.label}» trọn vẹn"
+            raise PeriodError(text, reason, f"Kỳ «{text}» {reason}")
+
+    def _has_canonical_days(self) -> bool:
+        """True when start and end are the days the kind implies, so code and label are true.
+
+        A term built directly may run between any two days (a term to date ends mid-year);
+        its code names its first and last years.
+        """
+        s, e = self.start, self.end
+        if self.kind == PeriodKind.TERM:
+            return True
+        same_year = s.year == e.year and s.day == 1 and e == _month_end(e.year, e.month)
+        span = e.month - s.month + 1
+        match self.kind:
+            case PeriodKind.YEAR:
+                return same_year and (s.month, span) == (1, 12)
+            case PeriodKind.HALF:
+                return same_year and s.month in (1, 7) and span == 6
+            case PeriodKind.QUARTER:
+                return same_year and s.month in (1, 4, 7, 10) and span == 3
+            case PeriodKind.MONTH:
+                return same_year and span == 1
+            case _:
+                return same_year and s.month == 1
 
     # ---- constructors -------------------------------------------------------------------
 

@@ -165,6 +165,42 @@ def test_constructors_refuse_periods_that_cannot_exist(make, args):
         make(*args)
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "kind"),
+    [
+        (date(2024, 1, 5), date(2024, 2, 3), K.MONTH),
+        (date(2024, 1, 1), date(2024, 2, 29), K.MONTH),
+        (date(2024, 2, 1), date(2024, 4, 30), K.QUARTER),
+        (date(2024, 1, 1), date(2024, 12, 30), K.YEAR),
+        (date(2024, 3, 1), date(2024, 8, 31), K.HALF),
+        (date(2024, 2, 1), date(2024, 6, 30), K.YEAR_TO_DATE),
+        (date(2023, 12, 1), date(2024, 1, 31), K.YEAR_TO_DATE),
+    ],
+    ids=[
+        "month mid-month",
+        "two months",
+        "shifted quarter",
+        "year short a day",
+        "shifted half",
+        "ytd from feb",
+        "ytd across years",
+    ],
+)
+def test_a_period_built_from_dates_must_have_the_days_its_kind_implies(start, end, kind):
+    with pytest.raises(PeriodError, match="trọn vẹn"):
+        Period(start, end, kind)
+
+
+def test_a_term_built_from_dates_may_end_mid_year():
+    to_date = Period(date(2021, 1, 1), date(2024, 3, 31), K.TERM)
+    assert to_date.contains(Period.quarter(2024, 1))
+    assert to_date.months == 39
+
+
+def test_a_period_built_from_the_right_dates_equals_the_constructed_one():
+    assert Period(date(2024, 1, 1), date(2024, 3, 31), K.QUARTER) == Q1_2024
+
+
 def test_a_period_cannot_end_before_it_starts():
     with pytest.raises(PeriodError, match="2024-02-01 - 2024-01-01"):
         Period(date(2024, 2, 1), date(2024, 1, 1), K.MONTH)
