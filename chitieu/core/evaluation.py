@@ -1,0 +1,335 @@
+"""Evaluate a target against the figures reported for it, as of a date.
+
+`evaluate(target, observations, *, as_of)` returns an `Evaluation`: status, achievement ratio,
+the figure used and its stage, the forecast and method, and one Vietnamese line explaining it.
+How figures are picked and projected lives in `chitieu.core.forecast`; this module compares.
+
+Comparison rules (tests/unit/test_evaluation.py has one row per rule):
+- Direction: `>=` and `increase_by` are higher-is-better, `<=` lower-is-better, `=` and
+  `range` take the indicator's direction. `decrease_by` compares the size of the fall (a
+  positive number when the indicator went down), so a bigger fall is better.
+- Exceeded means strictly better than the target, achieved means equal to it, where two
+  numbers are equal when they differ by at most 1e-9 relative (max(1, |a|, |b|) scale), which
+  only absorbs floating-point noise: 13.5 against 13.5 is achieved, 13.51 is exceeded.
+- `range` [value, value_max]: inside (bounds included) is achieved; beyond the bound on the
+  good side (above when higher is better, below when lower is better) is exceeded; beyond the
+  other bound is not achieved.
+- Achievement ratio: actual/target, target/actual when lower is better; for a range the bound
+  that matters: the lower bound below or inside the range and the upper bound above it (the
+  mirror when lower is better); for increase_by/decrease_by the growth (or fall) over the
+  target growth (or fall). None when the target (or, lower-is-better, the actual) is zero:
+  a zero target ("không còn hộ nghèo") still gets a status.
+- increase_by/decrease_by with a `baseline_value`: the figures are levels; growth is
+  (actual/baseline - 1) * 100 when the target's unit is "%", actual - baseline otherwise (and
+  the fall is the negative of that). Without a baseline the figure is the growth (the fall).
+- After the period ends (as_of >= period end) the status is exceeded/achieved/not_achieved;
+  before, the forecast decides on_track (it would be achieved or exceeded) or at_risk.
+- `actual` is the period's figure in the target's terms (the growth for increase_by) once the
+  period has ended and its figure is known; otherwise it is the figure reported so far (the
+  year-to-date sum, the latest rate) and `forecast` carries the projection, which then also
+  gives `achievement` (and, after the end, the status, marked provisional).
+- `provisional` is True unless the status rests on an official figure for the whole period.
+- Observations for periods starting after `as_of` are ignored; observations carry no entry
+  date, so leaving out figures entered after `as_of` is the caller's job.
+
+Pure standard library; time is the `as_of` argument.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from chitieu.core.choices import (
+    SIMULATED_SOURCE,
+    Aggregation,
+    Comparator,
+    Direction,
+    PeriodKind,
+    Stage,
+    Status,
+    TermAggregation,
+)
+from chitieu.core.forecast import (
+    Figure,
+    Forecast,
+    ForecastMethod,
+    Observation,
+    best_by_period,
+    default_term_aggregation,
+    period_figure,
+    select_unit,
+)
+from chitieu.core.periods import Period
+from chitieu.core.quantities import Quantity, format_number, format_quantity, format_range
+from chitieu.core.terms import term_figure
+
+__all__ = [
+    "Evaluation",
+    "Forecast",
+    "ForecastMethod",
+    "Observation",
+    "TargetSpec",
+    "evaluate",
+    "judge",
+]
+
+TOLERANCE = 1e-9
+
+
+@dataclass(frozen=True)
+class TargetSpec:
+    """A target as the rules see it. Raises ValueError for a non-finite value, a range
+    without a valid upper bound, or a zero baseline with a percentage growth target."""
+
+    comparator: Comparator
+    value: float
+    value_max: float | None
+    unit: str
+    period: Period
+    direction: Direction = Direction.HIGHER
+    aggregation: Aggregation = Aggregation.LAST
+    term_aggregation: TermAggregation | None = None
+    baseline_value: float | None = None
+    indicator_name: str = ""
+
+    def __post_init__(self) -> None:
+        numbers = [self.value, self.value_max, self.baseline_value]
+        if any(x is not None and not math.isfinite(x) for x in numbers):
+            raise ValueError("Giá trị chỉ tiêu phải là số hữu hạn")
+        if self.comparator is Comparator.RANGE and (
+            self.value_max is None or self.value_max < self.value
+        ):
+            raise ValueError(
+                "Chỉ tiêu dạng khoảng cần giá trị tối đa không nhỏ hơn giá trị tối thiểu"
+            )
+        if self.baseline_value == 0 and self.is_percent and self.comparator in _CHANGES:
+            raise ValueError("Giá trị kỳ gốc bằng 0, không tính được tốc độ tăng/giảm")
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit.strip().startswith("%")
+
+    @property
+    def higher_is_better(self) -> bool:
+        """Whether a bigger compared figure is better (see the module docstring)."""
+        if self.comparator in (Comparator.GE, *_CHANGES):
+            return True
+        if self.comparator is Comparator.LE:
+            return False
+        return self.direction is Direction.HIGHER
+
+    def measure(self, figure: float) -> float:
+        """Return `figure` in the target's terms: growth or fall over the baseline for
+        increase_by/decrease_by with a baseline, the figure itself otherwise."""
+        b = self.baseline_value
+        if self.comparator not in _CHANGES or b is None:
+            return figure
+        growth = (figure / b - 1) * 100 if self.is_percent else figure - b
+        return growth if self.comparator is Comparator.INCREASE_BY else -growth
+
+
+_CHANGES = (Comparator.INCREASE_BY, Comparator.DECREASE_BY)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """The verdict on one target as of a date (field meanings in the module docstring)."""
+
+    status: Status
+    achievement: float | None
+    actual: float | None
+    actual_period: Period | None
+    stage: Stage | None
+    provisional: bool
+    forecast: Forecast | None
+    method: str
+    explanation: str
+    simulated: bool
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= TOLERANCE * max(1.0, abs(a), abs(b))
+
+
+def _position(x: float, lo: float, hi: float) -> int:
+    """-1 below lo, 1 above hi, 0 within (bounds compared with the tolerance)."""
+    if x < lo and not _same(x, lo):
+        return -1
+    if x > hi and not _same(x, hi):
+        return 1
+    return 0
+
+
+def judge(target: TargetSpec, measure: float) -> tuple[Status, float | None, int]:
+    """Return (EXCEEDED/ACHIEVED/NOT_ACHIEVED, achievement ratio, position) for `measure`
+    (already in the target's terms); position is -1/0/1 for below/at or inside/above."""
+    higher = target.higher_is_better
+    lo = target.value
+    hi = (
+        target.value_max
+        if target.comparator is Comparator.RANGE and target.value_max is not None
+        else lo
+    )
+    pos = _position(measure, lo, hi)
+    better = pos if higher else -pos
+    status = (
+        Status.EXCEEDED if better > 0 else Status.ACHIEVED if better == 0 else Status.NOT_ACHIEVED
+    )
+    if higher:
+        bound = hi if pos > 0 else lo
+        ratio = measure / bound if bound != 0 else None
+    else:
+        bound = lo if pos < 0 else hi
+        ratio = bound / measure if bound != 0 and measure != 0 else None
+    return status, ratio, pos
+
+
+# ---- wording ---------------------------------------------------------------------------------
+
+
+def _rounded(x: float) -> float:
+    """A figure rounded for reading: whole numbers from 1.000, one decimal from 100, else two."""
+    size = abs(x)
+    return round(x, 0 if size >= 1000 else 1 if size >= 100 else 2)
+
+
+def _num(x: float) -> str:
+    return format_number(_rounded(x))
+
+
+def _qty(x: float, unit: str) -> str:
+    return format_quantity(Quantity(_rounded(x), unit))
+
+
+def _change(x: float, unit: str, comparator: Comparator) -> str:
+    """ "tăng 8,2%" / "giảm 1,5%" for a growth (increase_by) or a fall (decrease_by)."""
+    rising = (x >= 0) == (comparator is Comparator.INCREASE_BY)
+    return f"{'tăng' if rising else 'giảm'} {_qty(abs(x), unit)}"
+
+
+def _target_text(t: TargetSpec) -> str:
+    if t.comparator is Comparator.RANGE and t.value_max is not None:
+        return f"khoảng {format_range(t.value, t.value_max, t.unit)}"
+    prefix = {
+        Comparator.GE: "chỉ tiêu từ ",
+        Comparator.LE: "chỉ tiêu không quá ",
+        Comparator.INCREASE_BY: "chỉ tiêu tăng ",
+        Comparator.DECREASE_BY: "chỉ tiêu giảm ",
+    }.get(t.comparator, "chỉ tiêu ")
+    return prefix + format_quantity(Quantity(t.value, t.unit))
+
+
+def _figure_text(t: TargetSpec, measure: float, raw: float) -> str:
+    if t.comparator in _CHANGES:
+        text = _change(measure, t.unit, t.comparator)
+        if t.baseline_value is not None:
+            text += f" (mức {_num(raw)} so với kỳ gốc {_num(t.baseline_value)})"
+        return text
+    return _qty(measure, t.unit)
+
+
+def _comparison(t: TargetSpec, pos: int, ratio: float | None, *, forecast: bool) -> str:
+    if t.comparator is Comparator.RANGE:
+        return f"{('dưới', 'trong', 'trên')[pos + 1]} {_target_text(t)}"
+    if forecast and ratio is not None:
+        return f"đạt {format_number(round(ratio * 100, 1))}% {_target_text(t)}"
+    return f"{('thấp hơn', 'bằng', 'cao hơn')[pos + 1]} {_target_text(t)}"
+
+
+def _whole(period: Period) -> str:
+    return {PeriodKind.YEAR: "cả năm", PeriodKind.TERM: "cả giai đoạn"}.get(period.kind, "cả kỳ")
+
+
+def explain(
+    t: TargetSpec, fig: Figure, measure: float, ratio: float | None, pos: int, *, ended: bool
+) -> str:
+    """One Vietnamese line: the figure, how it was obtained, and how it compares."""
+    shown = _figure_text(t, measure, fig.value)
+    if fig.final and (ended or fig.method is ForecastMethod.REPORTED):
+        verb = "" if t.comparator in _CHANGES else "đạt "
+        whole = f"{_whole(t.period)} " if fig.method is ForecastMethod.REPORTED else ""
+        lead = f"{fig.stage.label} {whole}{verb}{shown}"
+    else:
+        word = "Ước tính" if ended else "Dự báo"
+        lead = f"{word} {_whole(t.period)} {shown} {fig.method.label}"
+    text = f"{lead}, {_comparison(t, pos, ratio, forecast=not fig.final)}"
+    if not fig.final:
+        text += f" (số liệu đến {fig.period.label})"
+    if fig.missing:
+        text += f"; thiếu số liệu năm {', '.join(map(str, fig.missing))}"
+    if fig.simulated:
+        text += f" ({SIMULATED_SOURCE})"
+    return text
+
+
+# ---- evaluate ----------------------------------------------------------------------------------
+
+
+def _no_data(target: TargetSpec) -> Evaluation:
+    return Evaluation(
+        status=Status.NO_DATA,
+        achievement=None,
+        actual=None,
+        actual_period=None,
+        stage=None,
+        provisional=True,
+        forecast=None,
+        method=ForecastMethod.NONE.value,
+        explanation=f"{Status.NO_DATA.label} {target.period.label}",
+        simulated=False,
+    )
+
+
+def evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of: date) -> Evaluation:
+    """Return the evaluation of `target` as of `as_of` from `observations` (figures in the
+    target's unit, any granularity and stage; see the module docstring for every rule).
+
+    Uses the aggregate (no unit code) observations when present, else those of the single
+    unit given; raises ValueError when several units report without an aggregate.
+    Returns status NO_DATA (explanation "Chưa có số liệu ...") when no figure fits.
+    """
+    best = best_by_period(select_unit(observations), as_of=as_of)
+    period = target.period
+    if period.kind is PeriodKind.TERM:
+        how = target.term_aggregation or default_term_aggregation(target.aggregation)
+        fig = term_figure(period, best, target.aggregation, how, as_of=as_of)
+    else:
+        fig = period_figure(period, best, target.aggregation, as_of=as_of)
+    if fig is None:
+        return _no_data(target)
+    ended = as_of >= period.end
+    measure = target.measure(fig.value)
+    verdict, ratio, pos = judge(target, measure)
+    forecast = None
+    if not (ended and fig.final):
+        bounds = sorted(target.measure(x) for x in (fig.low, fig.high) if x is not None)
+        forecast = Forecast(
+            value=measure,
+            method=fig.method.value,
+            low=bounds[0] if bounds else None,
+            high=bounds[-1] if bounds else None,
+        )
+    if ended:
+        status = verdict
+    else:
+        met = verdict in (Status.EXCEEDED, Status.ACHIEVED)
+        status = Status.ON_TRACK if met else Status.AT_RISK
+    if ended and fig.final:
+        actual, actual_period = measure, period
+    else:
+        actual, actual_period = fig.to_date, fig.period
+    return Evaluation(
+        status=status,
+        achievement=ratio,
+        actual=actual,
+        actual_period=actual_period,
+        stage=fig.stage,
+        provisional=not (fig.final and fig.stage is Stage.OFFICIAL),
+        forecast=forecast,
+        method=fig.method.value,
+        explanation=explain(target, fig, measure, ratio, pos, ended=ended),
+        simulated=fig.simulated,
+    )
