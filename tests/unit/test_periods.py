@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chitieu.core.choices import PeriodKind
 from chitieu.core.periods import Period, PeriodError, find_periods, parse_period
@@ -451,3 +453,66 @@ def test_a_bare_span_of_over_thirty_years_in_running_text_is_not_a_term():
     assert find_periods("khoảng 2000 - 2100 hộ") == []
     assert [p.code for _, _, p in find_periods("tầm nhìn 2021 - 2050")] == ["2021-2050"]
     assert [p.code for _, _, p in find_periods("giai đoạn 2000 - 2100")] == ["2000-2100"]
+
+
+years = st.integers(min_value=1901, max_value=2190)
+any_period = st.one_of(
+    years.map(Period.year),
+    st.builds(Period.half, years, st.integers(1, 2)),
+    st.builds(Period.quarter, years, st.integers(1, 4)),
+    st.builds(Period.month, years, st.integers(1, 12)),
+    st.builds(Period.year_to_date, years, st.integers(1, 12)),
+    st.builds(lambda y, n: Period.term(y, y + n), years, st.integers(1, 9)),
+)
+
+
+@given(any_period)
+def test_every_period_parses_back_from_its_code(period):
+    assert Period.parse(period.code) == period
+
+
+@given(any_period)
+def test_every_label_parses_back_to_the_same_days(period):
+    parsed = Period.parse(period.label)
+    assert (parsed.start, parsed.end) == (period.start, period.end)
+
+
+@given(any_period)
+def test_find_periods_finds_a_label_inside_a_sentence(period):
+    text = f"Kết quả {period.label}, đạt kế hoạch."
+    [(start, end, found)] = find_periods(text)
+    assert text[start:end] == period.label
+    assert (found.start, found.end) == (period.start, period.end)
+
+
+@given(any_period.filter(lambda p: p.kind not in (K.YEAR_TO_DATE, K.TERM)))
+def test_the_previous_of_a_tiling_period_ends_the_day_before_it_starts(period):
+    before = period.previous()
+    assert before.kind == period.kind
+    assert before.end.toordinal() + 1 == period.start.toordinal()
+
+
+@given(any_period)
+def test_the_same_period_last_year_is_one_calendar_year_back(period):
+    last = period.same_period_last_year()
+    assert last.kind == period.kind
+    assert (last.start.year, last.start.month) == (period.start.year - 1, period.start.month)
+    assert (last.end.year, last.end.month) == (period.end.year - 1, period.end.month)
+
+
+@given(any_period, st.dates(min_value=date(1899, 1, 1), max_value=date(2200, 12, 31)))
+def test_elapsed_fraction_stays_between_zero_and_one_and_grows_with_time(period, as_of):
+    fraction = period.elapsed_fraction(as_of)
+    assert 0.0 <= fraction <= 1.0
+    assert (fraction == 1.0) == period.is_ended(as_of)
+    assert (fraction == 0.0) == (as_of < period.start)
+    if as_of < date(2200, 12, 31):
+        assert period.elapsed_fraction(date.fromordinal(as_of.toordinal() + 1)) >= fraction
+
+
+@given(any_period, st.sampled_from([K.YEAR, K.HALF, K.QUARTER, K.MONTH]))
+def test_subperiods_lie_inside_do_not_overlap_and_cover_at_most_the_period(period, kind):
+    parts = period.subperiods(kind)
+    assert all(period.contains(p) and p.kind == kind for p in parts)
+    assert all(a.end < b.start for a, b in zip(parts, parts[1:], strict=False))
+    assert sum(p.days for p in parts) <= period.days
