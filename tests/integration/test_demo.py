@@ -1,0 +1,131 @@
+"""The Hai Phong demo: what `chitieu demo` loads and what the 2021 review must show."""
+
+from __future__ import annotations
+
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from chitieu.core.choices import SIMULATED_SOURCE, Stage, Status, UnitKind
+from chitieu.monitoring.models import Observation
+from chitieu.org.models import Unit
+from chitieu.plans.demo import RESOLUTION_CODE, load_demo
+from chitieu.plans.models import Target
+from chitieu.tasks.models import Task
+
+GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "gold" / "001_89a644c1831c70f8.json"
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo loaded once for this module, rolled back afterwards."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield load_demo()
+        transaction.set_rollback(True)
+
+
+def review_json(as_of: str = "2021-12-31") -> dict:
+    out = StringIO()
+    call_command("review", resolution=RESOLUTION_CODE, as_of=as_of, format="json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def by_number(data: dict) -> dict[str, dict]:
+    return {t["number"]: t for t in data["targets"]}
+
+
+@pytest.mark.django_db
+def test_demo_then_review_prints_38_targets_with_grdp_and_party_members_not_achieved():
+    call_command("demo", "--no-serve", stdout=StringIO())
+    data = review_json()
+    assert data["resolution"] == "hp-2021" and len(data["targets"]) == 38
+    grdp, members = by_number(data)["1"], by_number(data)["20"]
+    assert (grdp["value"], grdp["actual"], grdp["stage"], grdp["status"]) == (13.5, 12.5, "estimate", "not_achieved")
+    assert (members["value"], members["value_max"], members["actual"]) == (3300, 3500, 3186)
+    assert (members["stage"], members["status"]) == ("estimate", "not_achieved")
+    assert not grdp["simulated"] and not members["simulated"]
+
+
+@pytest.mark.django_db
+class TestDemoContents:
+    def test_the_city_has_its_114_communes_wards_and_special_zones(self, demo):
+        city = Unit.objects.get(kind=UnitKind.CITY)
+        local = Unit.objects.filter(parent=city, kind__in=[UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE])
+        assert local.count() == 114
+        assert local.filter(admin_code__isnull=True).count() == 0
+
+    def test_loading_again_adds_nothing(self, demo):
+        before = Observation.objects.count(), Target.objects.count(), Unit.objects.count()
+        again = load_demo()
+        assert (again.real_added, again.simulated_added) == (0, 0)
+        assert (Observation.objects.count(), Target.objects.count(), Unit.objects.count()) == before
+
+    def test_every_target_has_a_lead_unit_and_a_leader(self, demo):
+        targets = Target.objects.filter(resolution__code=RESOLUTION_CODE)
+        assert targets.count() == 38
+        assert not targets.filter(lead_unit__isnull=True).exists()
+        assert not targets.filter(leader__isnull=True).exists()
+        assert targets.get(number="20").lead_unit.code == "ban-to-chuc"
+
+    def test_the_targets_are_the_38_items_of_the_gold_annotation(self, demo):
+        if not GOLD.exists():
+            pytest.skip(f"thiếu {GOLD}")
+        gold = [i for i in json.loads(GOLD.read_text(encoding="utf-8")) if not i["optional"]]
+        stored = sorted(
+            (t.comparator, t.value, t.value_max, t.unit)
+            for t in Target.objects.filter(resolution__code=RESOLUTION_CODE)
+        )
+        assert stored == sorted((g["comparator"], g["value"], g["value_max"], g["unit"]) for g in gold)
+
+    def test_real_figures_name_their_conference_and_are_not_simulated(self, demo):
+        real = Observation.objects.exclude(source=SIMULATED_SOURCE)
+        grdp_q1 = real.get(indicator__code="grdp-growth", period="Q1/2024")
+        assert grdp_q1.value == 9.32 and "lần thứ 15" in grdp_q1.source
+        iip = real.get(indicator__code="iip-growth", period="Q1/2024")
+        assert (iip.value, iip.stage) == (12.59, Stage.ESTIMATE)
+        assert real.get(indicator__code="budget-vs-central-estimate", period="2021").value == 117.2
+
+    def test_simulation_never_covers_grdp_or_party_members_in_2021_at_city_level(self, demo):
+        city = Unit.objects.get(kind=UnitKind.CITY)
+        simulated = Observation.objects.filter(unit=city, source=SIMULATED_SOURCE, period_start__year=2021)
+        assert simulated.exists()
+        assert not simulated.filter(indicator__code__in=["grdp-growth", "new-party-members"]).exists()
+
+    def test_tasks_carry_the_deadlines_the_conferences_set(self, demo):
+        zone = Task.objects.get(code="kkt-ven-bien-phia-nam")
+        assert zone.deadline.isoformat() == "2024-12-31" and zone.deadline_text == "trước năm 2025"
+        assert Task.objects.get(code="cang-nam-do-son").deadline.year == 2029
+        assert Task.objects.filter(deadline__year=2024, deadline__month=6).count() >= 1
+
+    def test_the_table_shows_labels_and_marks_simulated_figures(self, demo):
+        out = StringIO()
+        call_command("review", resolution=RESOLUTION_CODE, as_of="2021-12-31", format="table", stdout=out)
+        text = out.getvalue()
+        assert Status.NOT_ACHIEVED.label in text and "Tăng trưởng GRDP" in text
+        assert "mô phỏng" in text
+
+    def test_mid_year_the_review_forecasts(self, demo):
+        data = review_json("2021-06-30")
+        statuses = {t["status"] for t in data["targets"]}
+        assert statuses & {Status.ON_TRACK, Status.AT_RISK}
+        assert any(t["forecast"] for t in data["targets"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        ({"resolution": "khong-co", "as_of": "2021-12-31"}, "khong-co"),
+        ({"resolution": RESOLUTION_CODE, "as_of": "31/12/2021"}, "31/12/2021"),
+    ],
+)
+def test_review_with_bad_input_fails_naming_the_value(args, fragment):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError) as info:
+        call_command("review", format="json", **args)
+    assert fragment in str(info.value)

@@ -1,0 +1,161 @@
+"""The review service: which figures count for the city and for a unit, the JSON contract,
+and a number of queries that does not grow with targets, units or figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chitieu.core.choices import (
+    SIMULATED_SOURCE,
+    Aggregation,
+    Comparator,
+    EntryState,
+    PeriodKind,
+    Stage,
+    Status,
+    UnitKind,
+)
+from chitieu.monitoring.review import city_review, evaluate_resolution, review_as_json
+from tests.factories import (
+    make_city,
+    make_indicator,
+    make_observation,
+    make_resolution,
+    make_target,
+    make_unit,
+)
+
+pytestmark = pytest.mark.django_db
+
+YEAR_END = date(2021, 12, 31)
+
+#: The most queries a review may run, whatever the data (targets, supporting units, the city,
+#: its own figures, the communes combined).
+MAX_QUERIES = 6
+
+
+def build_city(n_communes: int, n_targets: int, *, months: int = 12):
+    """A city with communes reporting monthly sums and a resolution with `n_targets` targets;
+    half of the indicators are reported by the city itself."""
+    city = make_city()
+    communes = [make_unit(f"xa-{i}", parent=city, kind=UnitKind.COMMUNE) for i in range(n_communes)]
+    resolution = make_resolution("nq-2021", issuer=city, period="2021")
+    for t in range(n_targets):
+        indicator = make_indicator(f"ct-{t}", unit="hộ", aggregation=Aggregation.SUM,
+                                   unit_aggregation=Aggregation.SUM, frequency=PeriodKind.MONTH)
+        make_target(resolution, indicator, number=str(t + 1), comparator=Comparator.GE,
+                    value=12 * n_communes, lead_unit=communes[0] if communes else None)
+        reporters = [city] if t % 2 else communes
+        for unit in reporters:
+            for m in range(1, months + 1):
+                make_observation(unit, indicator, period=f"T{m}/2021", value=1.0)
+    return city, communes, resolution
+
+
+class TestQueriesAreBounded:
+    @pytest.mark.parametrize(("communes", "targets"), [(2, 2), (12, 10)])
+    def test_a_resolution_review_runs_a_fixed_number_of_queries(self, communes, targets,
+                                                                django_assert_max_num_queries):
+        _, _, resolution = build_city(communes, targets, months=6)
+        with django_assert_max_num_queries(MAX_QUERIES):
+            review = evaluate_resolution(resolution, as_of=YEAR_END)
+        assert len(review.rows) == targets
+
+    @pytest.mark.parametrize(("communes", "targets"), [(2, 2), (12, 10)])
+    def test_a_city_review_runs_a_fixed_number_of_queries(self, communes, targets,
+                                                          django_assert_max_num_queries):
+        _, _, resolution = build_city(communes, targets, months=6)
+        make_resolution("nq-khac", issuer=resolution.issuer, period="2021")
+        with django_assert_max_num_queries(MAX_QUERIES + 1):
+            review = city_review(YEAR_END)
+        assert len(review.rows) == targets
+        assert [r.resolution.code for r in review.reviews] == ["nq-2021", "nq-khac"]
+
+    def test_a_unit_review_runs_a_fixed_number_of_queries(self, django_assert_max_num_queries):
+        _, communes, resolution = build_city(8, 6)
+        with django_assert_max_num_queries(MAX_QUERIES - 2):
+            evaluate_resolution(resolution, as_of=YEAR_END, unit=communes[1])
+
+
+class TestWhichFiguresCount:
+    def test_without_city_figures_the_communes_are_summed(self):
+        _, communes, resolution = build_city(3, 1)  # target 1 is reported by communes
+        row = evaluate_resolution(resolution, as_of=YEAR_END).rows[0]
+        assert row.evaluation.actual == pytest.approx(12 * 3)
+        assert row.evaluation.status == Status.ACHIEVED
+
+    def test_the_citys_own_figures_win_over_the_communes(self):
+        city, communes, resolution = build_city(3, 1)
+        indicator = resolution.targets.get().indicator
+        make_observation(city, indicator, period="2021", value=50, stage=Stage.ESTIMATE)
+        row = evaluate_resolution(resolution, as_of=YEAR_END).rows[0]
+        assert row.evaluation.actual == 50
+        assert row.evaluation.stage == Stage.ESTIMATE
+
+    def test_rates_are_averaged_across_communes(self):
+        city = make_city()
+        resolution = make_resolution(issuer=city)
+        rate = make_indicator(unit="%", aggregation=Aggregation.LAST, unit_aggregation=Aggregation.AVERAGE,
+                              frequency=PeriodKind.YEAR)
+        make_target(resolution, rate, comparator=Comparator.GE, value=90)
+        for i, value in enumerate([80.0, 100.0]):
+            make_observation(make_unit(f"p-{i}", parent=city, kind=UnitKind.WARD), rate, period="2021", value=value)
+        row = evaluate_resolution(resolution, as_of=YEAR_END).rows[0]
+        assert row.evaluation.actual == pytest.approx(90)
+
+    def test_figures_not_yet_approved_do_not_count(self):
+        city = make_city()
+        resolution = make_resolution(issuer=city)
+        indicator = make_indicator(frequency=PeriodKind.YEAR)
+        make_target(resolution, indicator, value=10)
+        make_observation(city, indicator, period="2021", value=12, state=EntryState.DRAFT)
+        row = evaluate_resolution(resolution, as_of=YEAR_END).rows[0]
+        assert row.evaluation.status == Status.NO_DATA
+
+    def test_a_unit_review_uses_only_that_units_figures(self):
+        _, communes, resolution = build_city(3, 2)
+        review = evaluate_resolution(resolution, as_of=YEAR_END, unit=communes[2])
+        assert review.rows[0].evaluation.actual == pytest.approx(12)
+        assert review.rows[1].evaluation.status == Status.NO_DATA  # reported by the city only
+
+    def test_a_target_in_another_scale_is_compared_in_its_own_unit(self):
+        city = make_city()
+        resolution = make_resolution(issuer=city)
+        exports = make_indicator(unit="triệu USD", aggregation=Aggregation.SUM, frequency=PeriodKind.YEAR)
+        make_target(resolution, exports, comparator=Comparator.EQ, value=22.3, unit="tỷ USD")
+        make_observation(city, exports, period="2021", value=21000)
+        row = evaluate_resolution(resolution, as_of=YEAR_END).rows[0]
+        assert row.evaluation.actual == pytest.approx(21.0)
+        assert row.evaluation.status == Status.NOT_ACHIEVED
+
+    def test_simulated_figures_mark_the_row_and_the_review(self):
+        city = make_city()
+        resolution = make_resolution(issuer=city)
+        indicator = make_indicator(frequency=PeriodKind.YEAR)
+        make_target(resolution, indicator, value=10)
+        make_observation(city, indicator, period="2021", value=12, source=SIMULATED_SOURCE)
+        review = evaluate_resolution(resolution, as_of=YEAR_END)
+        assert review.rows[0].simulated and review.simulated
+        assert review_as_json(review)["targets"][0]["simulated"] is True
+
+
+class TestJsonContract:
+    def test_has_the_keys_design_md_promises_and_counts_every_status(self):
+        _, _, resolution = build_city(2, 3)
+        data = review_as_json(evaluate_resolution(resolution, as_of=date(2021, 6, 30)))
+        assert {"resolution", "as_of", "counts", "targets"} <= set(data)
+        assert data["resolution"] == "nq-2021" and data["as_of"] == "2021-06-30"
+        assert set(data["counts"]) == {s.value for s in Status}
+        assert sum(data["counts"].values()) == 3
+        for target in data["targets"]:
+            assert {"indicator", "comparator", "value", "value_max", "unit", "actual", "stage",
+                    "status", "achievement", "forecast"} <= set(target)
+            assert target["status"] in data["counts"]
+
+    def test_before_the_period_ends_a_forecast_decides(self):
+        _, _, resolution = build_city(2, 1, months=6)
+        target = review_as_json(evaluate_resolution(resolution, as_of=date(2021, 6, 30)))["targets"][0]
+        assert target["status"] in (Status.ON_TRACK, Status.AT_RISK)
+        assert target["forecast"] is not None and target["forecast"]["value"] > target["actual"]
