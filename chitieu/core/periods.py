@@ -36,6 +36,10 @@ class PeriodError(ValueError):
         self.reason = reason
         super().__init__(message or f"Không hiểu kỳ «{text}»: {reason}")
 
+    def __reduce__(self) -> tuple[type[PeriodError], tuple[str, str, str]]:
+        # Exceptions pickle as cls(*args); args holds only the message, so say how.
+        return type(self), (self.text, self.reason, str(self))
+
 
 def _check_year(year: int, text: str) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
@@ -174,7 +178,12 @@ class Period:
     @property
     def label(self) -> str:
         """Vietnamese name: "năm 2021", "6 tháng đầu năm 2024", "quý I/2024", "tháng 9/2023",
-        "9 tháng đầu năm 2023", "giai đoạn 2021 - 2025"."""
+        "9 tháng đầu năm 2023", "giai đoạn 2021 - 2025".
+
+        H1 and 6M share the label "6 tháng đầu năm 2024" (texts do not tell them apart), so
+        parsing a label gives back the same days but not always the same kind; use `code`
+        to store a period.
+        """
         y = self.start.year
         match self.kind:
             case PeriodKind.YEAR:

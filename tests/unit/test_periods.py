@@ -203,6 +203,14 @@ def test_a_period_built_from_the_right_dates_equals_the_constructed_one():
     assert Period(date(2024, 1, 1), date(2024, 3, 31), K.QUARTER) == Q1_2024
 
 
+def test_a_period_error_survives_pickling():
+    import pickle
+
+    error = pickle.loads(pickle.dumps(PeriodError("quý 5/2024", "quý phải từ 1 đến 4")))
+    assert (error.text, error.reason) == ("quý 5/2024", "quý phải từ 1 đến 4")
+    assert str(error) == "Không hiểu kỳ «quý 5/2024»: quý phải từ 1 đến 4"
+
+
 def test_a_period_cannot_end_before_it_starts():
     with pytest.raises(PeriodError, match="2024-02-01 - 2024-01-01"):
         Period(date(2024, 2, 1), date(2024, 1, 1), K.MONTH)
