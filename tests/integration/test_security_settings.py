@@ -1,0 +1,79 @@
+"""Account security: Argon2, login throttling, secure cookies and HSTS outside demo mode,
+idle session timeout. Settings are read once at start-up, so each mode runs in a fresh
+interpreter with its own environment."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import authenticate
+from django.test import RequestFactory
+
+from tests.personas import PASSWORD, make_user
+
+ROOT = Path(__file__).resolve().parents[2]
+PROBE = """
+import json
+import chitieu.settings as s
+print(json.dumps({
+    "debug": s.DEBUG, "session_secure": s.SESSION_COOKIE_SECURE, "csrf_secure": s.CSRF_COOKIE_SECURE,
+    "hsts": s.SECURE_HSTS_SECONDS, "hasher": s.PASSWORD_HASHERS[0], "session_age": s.SESSION_COOKIE_AGE,
+    "idle": s.SESSION_SAVE_EVERY_REQUEST, "axes_limit": s.AXES_FAILURE_LIMIT,
+}))
+"""
+
+
+def settings_with(**env) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("CHITIEU_", "DJANGO_"))}
+    return subprocess.run(
+        [sys.executable, "-c", PROBE], cwd=ROOT, env={**clean, **env}, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_outside_demo_mode_cookies_are_secure_hsts_is_on_and_passwords_use_argon2():
+    run = settings_with(CHITIEU_SECRET_KEY="k" * 50, CHITIEU_SESSION_MINUTES="15")
+    assert run.returncode == 0, run.stderr
+    s = json.loads(run.stdout)
+    assert s["debug"] is False
+    assert s["session_secure"] and s["csrf_secure"]
+    assert s["hsts"] >= 365 * 24 * 3600
+    assert s["hasher"].endswith("Argon2PasswordHasher")
+    assert (s["session_age"], s["idle"]) == (15 * 60, True)
+    assert s["axes_limit"] == 5
+
+
+def test_the_demo_relaxes_cookies_for_plain_http_on_localhost():
+    s = json.loads(settings_with(CHITIEU_DEMO="1").stdout)
+    assert (s["session_secure"], s["hsts"]) == (False, 0)
+
+
+@pytest.mark.parametrize("env", [{}, {"CHITIEU_SECRET_KEY": "chitieu-demo-only-not-secret"}])
+def test_outside_demo_mode_a_missing_or_placeholder_secret_stops_start_up(env):
+    run = settings_with(**env)
+    assert run.returncode != 0
+    assert "ImproperlyConfigured" in run.stderr and "CHITIEU_SECRET_KEY" in run.stderr
+
+
+@pytest.mark.django_db
+def test_passwords_are_stored_with_argon2(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
+    user = make_user("argon")
+    assert user.password.startswith("argon2$")
+    assert user.check_password(PASSWORD)
+
+
+@pytest.mark.django_db
+def test_five_failed_logins_lock_the_account_even_for_the_right_password(settings):
+    settings.AXES_ENABLED = True
+    make_user("reporter")
+    request = RequestFactory().post("/dang-nhap/", REMOTE_ADDR="10.0.0.7")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        assert authenticate(request, username="reporter", password="sai-mat-khau") is None
+    assert authenticate(request, username="reporter", password=PASSWORD) is None
+    other_address = RequestFactory().post("/dang-nhap/", REMOTE_ADDR="10.0.0.8")
+    assert authenticate(other_address, username="reporter", password=PASSWORD) is not None
