@@ -241,7 +241,8 @@ def same_quantity(a: Quantity, b: Quantity, rel_tol: float = 1e-9) -> bool:
 # ---- quantities -------------------------------------------------------------------------
 
 _NUM = rf"[+-]?\d(?:[\d.,]|[ {_SPACES}](?=\d{{3}}(?!\d)))*"
-_QUANTITY = re.compile(rf"\s*(?P<num>{_NUM})\s*(?P<unit>.*?)\s*")
+# The unit may not start with a digit or a sign: "5 - 7 tỷ" is a range, "3 4" two numbers.
+_QUANTITY = re.compile(rf"\s*(?P<num>{_NUM})\s*(?P<unit>(?:[^\d\s+-].*?)?)\s*")
 _RANGE = re.compile(
     rf"\s*(?:từ\s+|khoảng\s+)?(?P<lo>{_NUM})\s*(?P<lo_unit>[^\d\s-][^\d-]*?)?\s*"
     rf"(?:-|đến|tới)\s*(?P<hi>{_NUM})\s*(?P<hi_unit>.*?)\s*",
@@ -252,7 +253,8 @@ _RANGE = re.compile(
 def parse_quantity(text: str) -> Quantity:
     """Return the quantity in `text`: a number then an optional unit ("13,5%", "3,77 %",
     "89.490,478 tỷ đồng", "204 nghìn tỷ đồng"). The unit is kept as written (cleaned of extra
-    spaces). Raises QuantityError (naming `text`) when it does not start with a number.
+    spaces). Raises QuantityError (naming `text`) when it does not start with a number or
+    what follows the number starts with a digit or sign ("5 - 7 tỷ" is a range).
     """
     s = unicodedata.normalize("NFC", text)
     m = _QUANTITY.fullmatch(s)
@@ -282,7 +284,7 @@ def parse_range(text: str) -> tuple[Quantity, Quantity]:
         lo_unit = f"{lo_unit} {split_unit(hi_unit)[1]}".strip()
     lo = Quantity(parse_number(m["lo"]), lo_unit)
     hi = Quantity(parse_number(m["hi"]), hi_unit)
-    if lo.base_value * conversion_factor(lo.base_unit, hi.base_unit) > hi.base_value:
+    if lo.value * conversion_factor(lo.unit, hi.unit) > hi.value:
         raise QuantityError(f"Khoảng «{text}» có cận dưới lớn hơn cận trên")
     return lo, hi
 

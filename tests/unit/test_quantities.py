@@ -170,7 +170,9 @@ def test_parse_quantity(text, value, unit):
     assert parse_quantity(text) == Quantity(value, unit)
 
 
-@pytest.mark.parametrize("text", ["tỷ đồng", "", "khoảng 12%", "abc 12"])
+@pytest.mark.parametrize(
+    "text", ["tỷ đồng", "", "khoảng 12%", "abc 12", "5 - 7 tỷ", "3 4", "12 -5"]
+)
 def test_a_quantity_must_start_with_a_number(text):
     with pytest.raises(QuantityError) as info:
         parse_quantity(text)
@@ -240,6 +242,11 @@ def test_parse_range_applies_a_trailing_unit_to_both_ends(text, lo, hi):
 def test_bad_ranges_are_refused(text, error):
     with pytest.raises(error):
         parse_range(text)
+
+
+def test_a_range_whose_units_differ_names_the_units_as_written():
+    with pytest.raises(UnitError, match="«tấn» không quy đổi được sang «tỷ đồng»"):
+        parse_range("5 tấn - 7 tỷ đồng")
 
 
 FORMATTED = [
