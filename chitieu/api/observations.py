@@ -17,6 +17,9 @@ from chitieu.org import access
 
 router = Router(tags=["Số liệu"])
 
+#: Largest page of figures one request returns (?limit=…&offset=…; default 100).
+MAX_PAGE = 5000
+
 WRITE = {200: list[ObservationOut], 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem}
 ONE = {200: ObservationOut, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem}
 
@@ -29,7 +32,7 @@ def _choice(kind, raw: str, field: str) -> str:
 
 
 @router.get("/observations", response={200: list[ObservationOut], 401: Problem, 403: Problem, 422: Problem})
-@paginate(LimitOffsetPagination)
+@paginate(LimitOffsetPagination, max_limit=MAX_PAGE)
 def list_observations(
     request: HttpRequest,
     indicator: str | None = None,
