@@ -108,6 +108,14 @@ class ExtractedItem(models.Model):
         return f"{ItemKind(self.kind).label}: {self.text[:60]}"
 
     @property
+    def kind_choice(self) -> ItemKind:
+        return ItemKind(self.kind)
+
+    @property
+    def decision_choice(self) -> Decision:
+        return Decision(self.decision)
+
+    @property
     def drafted(self) -> bool:
         """True once a draft target, observation or task was created from this item."""
         return bool(self.target_id or self.observation_id or self.task_id)
