@@ -1,15 +1,287 @@
-"""The web pages' door to the review service (evaluation of targets at a date).
+"""The web pages' door to the review services: a resolution's targets evaluated at a date,
+figures that jumped, and units ranked against the city average.
 
-Until the spine's review module lands, evaluations are None and pages show targets without a
-status; this module is the only place that changes when it does.
+This module only shapes the services' answers for templates (labels, order, chart data);
+the rules live in chitieu.core and the queries in the spine's review service.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from chitieu.core.choices import STATUS_ATTENTION_ORDER, Category, Comparator, Status
+from chitieu.core.quantities import format_number, format_range
 
-def evaluate_target(target: Any, *, as_of: date) -> Any | None:
-    """Return the evaluation of one target at `as_of`, or None when no review service exists."""
-    return None
+JUMP_THRESHOLD = 3.5
+
+
+def target_text(target: Any) -> str:
+    """The target in words: "≥ 12,5 %", "3.300 – 3.500 đảng viên", "tăng 10 %"."""
+    comparator = Comparator(target.comparator)
+    if comparator == Comparator.RANGE and target.value_max is not None:
+        return format_range(target.value, target.value_max, target.unit)
+    sign = {Comparator.GE: "≥", Comparator.LE: "≤", Comparator.EQ: "=",
+            Comparator.INCREASE_BY: "tăng", Comparator.DECREASE_BY: "giảm"}.get(comparator, "")
+    return f"{sign} {format_number(target.value)} {target.unit}".strip()
+
+
+@dataclass
+class Row:
+    """One target on the dashboard with its evaluation at the date."""
+
+    target: Any
+    status: Status
+    actual: float | None = None
+    stage: Any = None
+    provisional: bool = False
+    achievement: float | None = None
+    forecast: float | None = None
+    method: str = ""
+    simulated: bool = False
+
+    @property
+    def target_text(self) -> str:
+        return target_text(self.target)
+
+
+@dataclass
+class Board:
+    rows: list[Row]
+    counts: list[tuple[Status, int]]
+    total: int
+    by_category: list[tuple[Category, list[int], int]]
+    statuses: list[Status]
+    simulated: bool = False
+    jump_threshold: float = JUMP_THRESHOLD
+
+    @property
+    def headline(self) -> str:
+        """"Đạt 5/20 · Có nguy cơ không đạt 7 · …": met (achieved or exceeded) over all, then the rest."""
+        by = dict(self.counts)
+        met = by.get(Status.ACHIEVED, 0) + by.get(Status.EXCEEDED, 0)
+        parts = [f"{Status.ACHIEVED.label} {met}/{self.total}"]
+        parts += [f"{s.label} {n}" for s, n in self.counts if s not in (Status.ACHIEVED, Status.EXCEEDED)]
+        return " · ".join(parts)
+
+
+def _row(target: Any, ev: Any) -> Row:
+    if ev is None:
+        return Row(target, Status.NO_DATA)
+    forecast = getattr(ev, "forecast", None)
+    return Row(
+        target=target,
+        status=Status(ev.status),
+        actual=ev.actual,
+        stage=ev.stage,
+        provisional=bool(ev.provisional),
+        achievement=ev.achievement,
+        forecast=getattr(forecast, "value", forecast),
+        method=_method_label(getattr(ev, "method", "")),
+        simulated=bool(getattr(ev, "simulated", False)),
+    )
+
+
+def _method_label(method: str) -> str:
+    from chitieu.core.forecast import ForecastMethod
+
+    try:
+        return ForecastMethod(method).label
+    except ValueError:
+        return method or ""
+
+
+def board_of(pairs: list[tuple[Any, Any]]) -> Board:
+    """Return the dashboard from (target, evaluation) pairs: rows at risk first (by
+    STATUS_ATTENTION_ORDER, then target order), counts by status, and status counts by category."""
+    rank = {s: i for i, s in enumerate(STATUS_ATTENTION_ORDER)}
+    rows = [_row(t, ev) for t, ev in pairs]
+    rows.sort(key=lambda r: (rank[r.status], r.target.order, r.target.pk))
+    counter = Counter(r.status for r in rows)
+    counts = [(s, counter[s]) for s in STATUS_ATTENTION_ORDER if counter[s]]
+    statuses = [s for s, _ in counts]
+    by_cat: dict[str, Counter] = {}
+    for r in rows:
+        by_cat.setdefault(r.target.indicator.category, Counter())[r.status] += 1
+    by_category = [
+        (c, [by_cat[c.value][s] for s in statuses], sum(by_cat[c.value].values()))
+        for c in Category if c.value in by_cat
+    ]
+    return Board(rows, counts, len(rows), by_category, statuses, any(r.simulated for r in rows))
+
+
+def evaluate_targets_of(targets: list[Any], *, as_of: date) -> dict[int, Any]:
+    """Return {target id: Evaluation} for targets of any resolutions, from the city's approved
+    figures (the spine's review queries; a fixed number of queries)."""
+    from chitieu.monitoring.review import _period, evaluate_targets, latest_observations
+
+    if not targets:
+        return {}
+    indicators = list({t.indicator_id: t.indicator for t in targets}.values())
+    figures = latest_observations(indicators, {_period(t.period) for t in targets}, as_of=as_of)
+    return {row.target.pk: row.evaluation for row in evaluate_targets(targets, figures, as_of=as_of)}
+
+
+def dashboard(user: Any, resolution: Any, as_of: date) -> Board:
+    """Return the dashboard of `resolution` at `as_of` for the city (approved figures only)."""
+    from chitieu.monitoring.review import evaluate_resolution
+
+    review = evaluate_resolution(resolution, as_of=as_of)
+    return board_of([(r.target, r.evaluation) for r in review.rows])
+
+
+@dataclass
+class Jump:
+    indicator_name: str
+    unit_name: str
+    period: str
+    previous: float
+    value: float
+    z: float
+    observation_id: int
+    simulated: bool = False
+
+
+def robust_z(values: list[float]) -> list[float | None]:
+    """Return the robust z-score of each value: 0.6745 (x - median) / MAD.
+
+    When the MAD is 0 (most values equal) the mean absolute deviation × 1.2533 stands in; when
+    that is 0 too every score is None (nothing stands out). Fewer than 4 values: all None.
+    """
+    from statistics import fmean, median
+
+    if len(values) < 4:
+        return [None] * len(values)
+    med = median(values)
+    deviations = [abs(v - med) for v in values]
+    mad = median(deviations)
+    if mad > 0:
+        return [0.6745 * (v - med) / mad for v in values]
+    mean_ad = fmean(deviations)
+    if mean_ad == 0:
+        return [None] * len(values)
+    return [(v - med) / (1.2533 * mean_ad) for v in values]
+
+
+def jumps(user: Any, resolution: Any, as_of: date, *, threshold: float = JUMP_THRESHOLD) -> list[Jump]:
+    """Return figures of the resolution's indicators whose change from the period before is an
+    outlier among the units' changes: for each indicator, the latest period reported by `as_of`
+    against the period before it (same kind), relative change per unit, robust z-score across
+    units, |z| >= threshold. Largest |z| first; at most 20. Three queries.
+    """
+    from django.db.models import Max, Q
+
+    from chitieu.core.choices import SIMULATED_SOURCE, EntryState, Stage
+    from chitieu.core.periods import Period
+    from chitieu.monitoring.models import Observation
+
+    figures = Observation.objects.filter(
+        indicator__targets__resolution=resolution, state=EntryState.APPROVED, period_end__lte=as_of,
+    )
+    latest = {
+        row["indicator_id"]: row["end"]
+        for row in figures.values("indicator_id").annotate(end=Max("period_end")).order_by()
+    }
+    if not latest:
+        return []
+    wanted = Q()
+    for ind, end in latest.items():
+        wanted |= Q(indicator_id=ind, period_end=end)
+    current = {}
+    for row in figures.filter(wanted).values("indicator_id", "period").distinct().order_by():
+        p = Period.parse(row["period"])
+        held = current.get(row["indicator_id"])
+        if held is None or p.days < held.days:  # the finest period ending last
+            current[row["indicator_id"]] = p
+    pairs = Q()
+    for ind, p in current.items():
+        pairs |= Q(indicator_id=ind, period__in=[p.code, p.previous().code])
+    best: dict[tuple[int, int, str], tuple] = {}
+    for row in figures.filter(pairs).values_list(
+        "id", "indicator_id", "indicator__name", "unit_id", "unit__name", "period", "stage", "value", "source"
+    ).distinct():
+        key = (row[1], row[3], row[5])
+        if key not in best or Stage(row[6]).rank > Stage(best[key][6]).rank:
+            best[key] = row
+    out: list[Jump] = []
+    for ind, p in current.items():
+        changes = []
+        for (i, unit_id, period), row in best.items():
+            if i != ind or period != p.code:
+                continue
+            before = best.get((ind, unit_id, p.previous().code))
+            if before is None or before[7] == 0:
+                continue
+            changes.append((row, before, (row[7] - before[7]) / abs(before[7])))
+        for (row, before, _), z in zip(changes, robust_z([c for _, _, c in changes]), strict=True):
+            if z is not None and abs(z) >= threshold:
+                out.append(Jump(row[2], row[4], row[5], before[7], row[7], z, row[0],
+                                SIMULATED_SOURCE in (row[8], before[8])))
+    out.sort(key=lambda j: -abs(j.z))
+    return out[:20]
+
+
+@dataclass
+class RankRow:
+    unit_name: str
+    value: float
+    ratio: float | None
+    better: bool
+    simulated: bool
+
+
+@dataclass
+class Ranking:
+    """Local units' figures for one indicator and period, best first, against their average."""
+
+    period: str
+    average: float
+    rows: list[RankRow] = field(default_factory=list)
+    simulated: bool = False
+    unit: str = ""
+
+    @property
+    def chart(self) -> dict:
+        """The JSON the ranking bar chart reads."""
+        return {
+            "labels": [r.unit_name for r in self.rows],
+            "values": [r.value for r in self.rows],
+            "above": [r.better for r in self.rows],
+            "average": self.average,
+            "unit": self.unit,
+        }
+
+
+def ranking(user: Any, indicator: Any, resolution: Any, as_of: date) -> Ranking | None:
+    """Return the communes and wards ranked for `indicator` at the latest period any of them
+    reported (approved figures, started by `as_of`), best first by the indicator's direction;
+    None when none reported. Two queries."""
+    from chitieu.core.choices import SIMULATED_SOURCE, Direction, EntryState, Stage
+    from chitieu.monitoring.models import Observation
+    from chitieu.org.services import LOCAL_KINDS
+
+    figures = Observation.objects.filter(
+        indicator=indicator, state=EntryState.APPROVED, unit__kind__in=LOCAL_KINDS, period_start__lte=as_of,
+    )
+    period = figures.order_by("-period_end", "period_start").values_list("period", flat=True).first()
+    if period is None:
+        return None
+    best: dict[int, tuple[int, float, str, str]] = {}
+    for unit_id, name, short, value, stage, source in figures.filter(period=period).values_list(
+        "unit_id", "unit__name", "unit__short_name", "value", "stage", "source"
+    ):
+        rank = Stage(stage).rank
+        if unit_id not in best or rank > best[unit_id][0]:
+            best[unit_id] = (rank, value, short or name, source)
+    values = [v for _, v, _, _ in best.values()]
+    average = sum(values) / len(values)
+    higher = indicator.direction != Direction.LOWER
+    rows = [
+        RankRow(name, value, value / average if average else None,
+                value >= average if higher else value <= average, source == SIMULATED_SOURCE)
+        for _, value, name, source in best.values()
+    ]
+    rows.sort(key=lambda r: -r.value if higher else r.value)
+    return Ranking(period, average, rows, any(r.simulated for r in rows), indicator.unit)

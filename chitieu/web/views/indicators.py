@@ -12,7 +12,7 @@ from chitieu.core.choices import Category
 from chitieu.org import access
 from chitieu.plans.models import Indicator
 from chitieu.web import series
-from chitieu.web.review import evaluate_target
+from chitieu.web.review import evaluate_targets_of
 from chitieu.web.views.common import parse_date, require_reader, template_for
 
 
@@ -42,11 +42,16 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     figures = access.observations_visible_to(request.user, series.figures_for(indicator))
     city = series.city_unit()
     s = series.series_of(figures, city, request.GET.get("kieu")) if city else series.Series(None, [])
-    targets = list(indicator.targets.select_related("resolution", "lead_unit", "leader").order_by("-period_end", "order"))
-    evaluated = [(t, evaluate_target(t, as_of=as_of)) for t in targets]
+    targets = list(
+        indicator.targets.filter(confirmed=True)
+        .select_related("resolution", "lead_unit", "leader", "indicator")
+        .order_by("-period_end", "order")
+    )
+    evaluations = evaluate_targets_of(targets, as_of=as_of)
+    evaluated = [(t, evaluations.get(t.pk)) for t in targets]
     latest = evaluated[0] if evaluated else None
     target_value = latest[0].value if latest else None
-    forecast = getattr(latest[1], "forecast", None) if latest else None
+    forecast = getattr(getattr(latest[1], "forecast", None), "value", None) if latest else None
     period, units = series.breakdown(figures, request.GET.get("ky"), city)
     return render(request, "web/indicator.html", {
         "indicator": indicator,
