@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ninja import NinjaAPI, Swagger
+from ninja.renderers import JSONRenderer
 
 from chitieu.api import errors
 from chitieu.api.auth import api_auth
@@ -22,11 +23,18 @@ Lỗi luôn có dạng `{"detail": "...", "errors": {"trường": "..."}}`; vớ
 khóa lỗi là `"vị trí dòng (từ 0).trường"`, ví dụ `"3.value"`.
 """
 
+class UnicodeJSONRenderer(JSONRenderer):
+    """JSON in UTF-8 as written ("Đạt"), not as \\u escapes, so Vietnamese stays readable."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
     title="chitieu API",
     version="1",
     description=DESCRIPTION,
     auth=api_auth(),
+    renderer=UnicodeJSONRenderer(),
     urls_namespace="api-v1",
     # validatorUrl None: Swagger UI would otherwise fetch a badge from validator.swagger.io.
     docs=Swagger(settings={"validatorUrl": None, "persistAuthorization": False}),

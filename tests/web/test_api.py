@@ -422,3 +422,9 @@ def test_a_task_update_comes_from_the_leading_unit_and_moves_progress(cast):
     bad = post(as_user(cast.users["reporter_a"]), "/tasks/t-a/updates", {"note": "", "progress": 140})
     assert bad.status_code == 422
     assert "progress" in bad.json()["errors"]
+
+
+def test_vietnamese_text_comes_back_readable_in_utf8(cast):
+    response = as_user(cast.users["viewer"]).get(f"{API}/resolutions")
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert "Nghị quyết về nhiệm vụ năm 2024" in response.content.decode("utf-8")
