@@ -144,37 +144,17 @@ class Jump:
     simulated: bool = False
 
 
-def robust_z(values: list[float]) -> list[float | None]:
-    """Return the robust z-score of each value: 0.6745 (x - median) / MAD.
-
-    When the MAD is 0 (most values equal) the mean absolute deviation × 1.2533 stands in; when
-    that is 0 too every score is None (nothing stands out). Fewer than 4 values: all None.
-    """
-    from statistics import fmean, median
-
-    if len(values) < 4:
-        return [None] * len(values)
-    med = median(values)
-    deviations = [abs(v - med) for v in values]
-    mad = median(deviations)
-    if mad > 0:
-        return [0.6745 * (v - med) / mad for v in values]
-    mean_ad = fmean(deviations)
-    if mean_ad == 0:
-        return [None] * len(values)
-    return [(v - med) / (1.2533 * mean_ad) for v in values]
-
-
 def jumps(user: Any, resolution: Any, as_of: date, *, threshold: float = JUMP_THRESHOLD) -> list[Jump]:
     """Return figures of the resolution's indicators whose change from the period before is an
     outlier among the units' changes: for each indicator, the latest period reported by `as_of`
-    against the period before it (same kind), relative change per unit, robust z-score across
-    units, |z| >= threshold. Largest |z| first; at most 20. Three queries.
+    against the period before it (same kind), scored by chitieu.core.review.jumps (robust
+    median/MAD z-score across the units). Largest |z| first; at most 20. Three queries.
     """
     from django.db.models import Max, Q
 
     from chitieu.core.choices import SIMULATED_SOURCE, EntryState, Stage
     from chitieu.core.periods import Period
+    from chitieu.core.review import jumps as core_jumps
     from chitieu.monitoring.models import Observation
 
     figures = Observation.objects.filter(
@@ -207,18 +187,20 @@ def jumps(user: Any, resolution: Any, as_of: date, *, threshold: float = JUMP_TH
             best[key] = row
     out: list[Jump] = []
     for ind, p in current.items():
-        changes = []
+        # One series per unit: the figure before and the latest; core.review scores the
+        # relative changes of all units of this indicator together.
+        series, rows = {}, {}
         for (i, unit_id, period), row in best.items():
             if i != ind or period != p.code:
                 continue
             before = best.get((ind, unit_id, p.previous().code))
-            if before is None or before[7] == 0:
-                continue
-            changes.append((row, before, (row[7] - before[7]) / abs(before[7])))
-        for (row, before, _), z in zip(changes, robust_z([c for _, _, c in changes]), strict=True):
-            if z is not None and abs(z) >= threshold:
-                out.append(Jump(row[2], row[4], row[5], before[7], row[7], z, row[0],
-                                SIMULATED_SOURCE in (row[8], before[8])))
+            if before is not None:
+                series[str(unit_id)] = [(p.previous(), before[7]), (p, row[7])]
+                rows[str(unit_id)] = (row, before)
+        for j in core_jumps(series, threshold=threshold):
+            row, before = rows[j.key]
+            out.append(Jump(row[2], row[4], row[5], j.previous, j.value, j.z, row[0],
+                            SIMULATED_SOURCE in (row[8], before[8])))
     out.sort(key=lambda j: -abs(j.z))
     return out[:20]
 

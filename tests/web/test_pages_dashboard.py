@@ -10,7 +10,6 @@ from django.urls import reverse
 
 from chitieu.core.choices import SIMULATED_LABEL, SIMULATED_SOURCE, EntryState, Stage, Status
 from chitieu.org.models import Unit
-from chitieu.web.review import robust_z
 from tests.web.pages_world import build_world, make_observation, make_unit
 
 URL = "/?resolution=hp-2021&as_of=2021-12-31"
@@ -49,13 +48,6 @@ def test_a_new_approved_figure_changes_the_dashboard(world, as_user):
     make_observation(world.city, world.revenue, "2021", 95000)
     after = _statuses(client.get(URL).content.decode())
     assert before.count("achieved") + before.count("exceeded") + 1 == after.count("achieved") + after.count("exceeded")
-
-
-def test_robust_z_flags_only_the_value_far_from_the_median():
-    z = robust_z([1.0, 1.1, 0.9, 1.05, 0.95, 9.0])
-    assert abs(z[-1]) > 3.5 and all(abs(x) < 3.5 for x in z[:-1])
-    assert robust_z([2.0, 2.0, 2.0, 2.0]) == [None] * 4
-    assert robust_z([1.0, 5.0]) == [None, None]
 
 
 def test_a_figure_that_jumped_is_listed_and_links_to_its_history(world, as_user):
