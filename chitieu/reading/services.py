@@ -37,6 +37,10 @@ __all__ = [
 ]
 
 
+_KINDS = {k.value for k in ItemKind}
+_COMPARATORS = {c.value for c in Comparator}
+
+
 def _city() -> Unit | None:
     """The root of the unit tree (the city), or None when no unit exists."""
     return Unit.objects.filter(parent__isnull=True).order_by("path", "order", "id").first()
@@ -148,9 +152,9 @@ def _item_from(reading: DocumentReading, order: int, it: Any, linker: Linker) ->
     comparator = str(getattr(it, "comparator", "") or "")
     return ExtractedItem(
         reading=reading, order=order, start=it.start, end=it.end,
-        text=reading.text[it.start:it.end], kind=kind if kind in ItemKind else ItemKind.RESULT,
+        text=reading.text[it.start:it.end], kind=kind if kind in _KINDS else ItemKind.RESULT,
         indicator_name=name[:500], indicator=indicator, link_score=score,
-        comparator=comparator if comparator in Comparator else "",
+        comparator=comparator if comparator in _COMPARATORS else "",
         value=_number(getattr(it, "value", None)), value_max=_number(getattr(it, "value_max", None)),
         unit=(getattr(it, "unit", None) or "")[:64], period=(getattr(it, "period", None) or "")[:20],
         baseline=(getattr(it, "baseline", None) or "")[:120],
@@ -213,9 +217,9 @@ def _clean_fields(item: ExtractedItem, fields: dict[str, Any]) -> dict[str, str]
             item.indicator = Indicator.objects.filter(code=str(chosen).strip()).first()
             if item.indicator is None:
                 errors["indicator"] = f"Không có chỉ tiêu mã «{chosen}» trong danh mục."
-    if item.kind not in ItemKind:
+    if item.kind not in _KINDS:
         errors["kind"] = f"Loại «{item.kind}» không hợp lệ; chỉ nhận: {', '.join(ItemKind)}."
-    if item.comparator and item.comparator not in Comparator:
+    if item.comparator and item.comparator not in _COMPARATORS:
         errors["comparator"] = f"Phép so sánh «{item.comparator}» không hợp lệ; chỉ nhận: {', '.join(Comparator)}."
     item.period = _period_code(item.period, "period", errors)
     item.deadline = _period_code(item.deadline, "deadline", errors)

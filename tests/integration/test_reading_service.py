@@ -1,0 +1,367 @@
+"""Reading documents into drafts: drafts are never confirmed data, one bad item writes
+nothing, files are decoded or refused in Vietnamese, and access follows the unit tree.
+
+Readings and their items are built here by hand where a test is about drafting, so it does
+not depend on what the extractor finds; the seed tests read real texts from ../shared.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from django.test import override_settings
+
+from chitieu.core.choices import Comparator, Decision, DocumentKind, EntryState, ItemKind, Stage
+from chitieu.errors import Conflict, Forbidden, Invalid
+from chitieu.monitoring.models import Observation
+from chitieu.plans.models import Indicator, Resolution, Target
+from chitieu.reading import services
+from chitieu.reading.models import DocumentReading, ExtractedItem
+from chitieu.reading.sources import decode_document
+from chitieu.tasks.models import Task
+from tests.personas import make_cast, make_observation
+
+pytestmark = pytest.mark.django_db
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+NOW = date(2025, 6, 30)
+
+
+def shared_seed(prefix: str) -> str:
+    """Return the text of the seed whose name starts with `prefix`; skip when ../shared is
+    missing locally, fail in CI (CI=true), where it must be there."""
+    matches = sorted((SHARED / "seeds").glob(f"{prefix}_*.txt")) if SHARED.is_dir() else []
+    if not matches:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"Thiếu văn bản mẫu {prefix} trong {SHARED / 'seeds'}")
+        pytest.skip("../shared/seeds không có ở máy này")
+    return matches[0].read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def cast():
+    return make_cast()
+
+
+def make_reading(cast, kind=DocumentKind.RESOLUTION, unit=None, **kw) -> DocumentReading:
+    text = kw.pop("text", "Phấn đấu thu ngân sách trên 1.200 tỷ đồng; tỷ lệ hộ nghèo dưới 1,5%.")
+    return DocumentReading.objects.create(
+        title=kw.pop("title", "Nghị quyết thử"), kind=kind, text=text, unit=unit,
+        created_by=cast.users["office_admin"], **kw,
+    )
+
+
+def add_item(reading, order, *, decision=Decision.ACCEPTED, **kw) -> ExtractedItem:
+    fields = dict(
+        start=0, end=min(len(reading.text), 20), kind=ItemKind.TARGET, indicator_name="Thu ngân sách",
+        comparator=Comparator.GE, value=1200.0, unit="tỷ đồng", period="2024",
+    )
+    fields.update(kw)
+    fields["text"] = reading.text[fields["start"]:fields["end"]]
+    return ExtractedItem.objects.create(reading=reading, order=order, decision=decision, **fields)
+
+
+def counts() -> tuple[int, ...]:
+    return (
+        Target.objects.count(), Indicator.objects.count(), Resolution.objects.count(),
+        Observation.objects.count(), Task.objects.count(),
+    )
+
+
+def test_accepted_target_items_become_unconfirmed_targets_in_a_new_resolution(cast):
+    reading = make_reading(cast)
+    linked = add_item(reading, 1, indicator=cast.indicator)
+    unlinked = add_item(reading, 2, indicator_name="Tỷ lệ hộ nghèo", comparator=Comparator.LE,
+                        value=1.5, unit="%", start=40, end=60)
+    add_item(reading, 3, decision=Decision.REJECTED, start=20, end=30)
+    add_item(reading, 4, decision=Decision.PENDING, start=30, end=40)
+
+    result = services.create_drafts(reading, user=cast.users["office_admin"], now=NOW)
+
+    assert len(result.targets) == 2
+    assert all(t.confirmed is False for t in Target.objects.filter(pk__in=[t.pk for t in result.targets]))
+    assert result.resolution is not None and result.resolution.title == "Nghị quyết thử"
+    assert {t.resolution_id for t in result.targets} == {result.resolution.pk}
+    linked.refresh_from_db()
+    unlinked.refresh_from_db()
+    assert linked.target.indicator == cast.indicator and not linked.proposed_indicator
+    proposed = unlinked.target.indicator
+    assert unlinked.proposed_indicator and proposed in result.proposed_indicators
+    assert proposed.name == "Tỷ lệ hộ nghèo" and proposed.unit == "%" and proposed.direction == "lower"
+    assert "chờ Văn phòng xem xét" in proposed.description
+    assert unlinked.target.clause == reading.text[40:60]
+    reading.refresh_from_db()
+    assert reading.resolution == result.resolution and reading.drafted_at is not None
+
+
+def test_one_bad_item_writes_nothing_and_names_the_item_and_field(cast):
+    reading = make_reading(cast)
+    add_item(reading, 1, indicator_name="Chỉ tiêu mới hoàn toàn")
+    add_item(reading, 2, value=None)
+    before = counts()
+
+    with pytest.raises(Invalid) as info:
+        services.create_drafts(reading, user=cast.users["office_admin"], now=NOW)
+
+    assert "mục 2.value" in info.value.errors
+    assert counts() == before
+    assert not ExtractedItem.objects.filter(reading=reading).exclude(target=None).exists()
+    reading.refresh_from_db()
+    assert reading.resolution is None and reading.drafted_at is None
+
+
+def test_a_unit_that_does_not_convert_to_the_indicator_stops_every_draft(cast):
+    reading = make_reading(cast, resolution=cast.resolution)
+    add_item(reading, 1, indicator=cast.indicator)
+    add_item(reading, 2, indicator=cast.indicator, unit="người", period="2025")
+    before = counts()
+    with pytest.raises(Invalid) as info:
+        services.create_drafts(reading, user=cast.users["office_admin"], now=NOW)
+    assert "tỷ đồng" in info.value.errors["mục 2.unit"]
+    assert counts() == before
+
+
+def test_report_results_become_draft_figures_of_the_reporting_unit(cast):
+    commune_a = cast.units["commune_a"]
+    reading = make_reading(cast, DocumentKind.REPORT, unit=commune_a, title="Báo cáo quý I xã An Lư",
+                           stage=Stage.ESTIMATE)
+    item = add_item(reading, 1, kind=ItemKind.RESULT, indicator=cast.indicator, comparator=Comparator.EQ,
+                    value=0.25, unit="nghìn tỷ đồng", period="2024")
+
+    result = services.create_drafts(reading, user=cast.users["reporter_a"], now=NOW)
+
+    (obs,) = result.observations
+    obs.refresh_from_db()
+    assert obs.state == EntryState.DRAFT and obs.unit == commune_a and obs.indicator == cast.indicator
+    assert obs.value == pytest.approx(250.0)  # stored in the indicator's unit, tỷ đồng
+    assert obs.source == "Báo cáo quý I xã An Lư" and obs.entered_by == cast.users["reporter_a"]
+    item.refresh_from_db()
+    assert item.observation == obs
+
+
+def test_a_draft_figure_never_overwrites_a_submitted_or_approved_one(cast):
+    commune_a = cast.units["commune_a"]
+    approved = make_observation(commune_a, cast.indicator, period="2024", value=90.0, stage=Stage.ESTIMATE)
+    reading = make_reading(cast, DocumentKind.REPORT, unit=commune_a)
+    add_item(reading, 1, kind=ItemKind.RESULT, indicator=cast.indicator, value=120.0, period="2024")
+
+    with pytest.raises(Invalid) as info:
+        services.create_drafts(reading, user=cast.users["reporter_a"], now=NOW)
+
+    assert "bản nháp không ghi đè" in info.value.errors["mục 1.value"]
+    approved.refresh_from_db()
+    assert approved.value == 90.0 and approved.state == EntryState.APPROVED
+
+
+def test_task_items_become_unconfirmed_tasks_with_their_deadline(cast):
+    reading = make_reading(cast, resolution=cast.resolution)
+    add_item(reading, 1, kind=ItemKind.TASK, indicator_name="Thành lập Khu kinh tế ven biển",
+             comparator="", value=None, unit="", period="", deadline="2025", lead_unit="Sở Kế hoạch và Đầu tư")
+
+    result = services.create_drafts(reading, user=cast.users["office_admin"], now=NOW)
+
+    (task,) = result.tasks
+    task.refresh_from_db()
+    assert task.confirmed is False and task.title == "Thành lập Khu kinh tế ven biển"
+    assert task.deadline == date(2025, 12, 31) and task.lead_unit == cast.units["department"]
+    assert task.resolution == cast.resolution
+
+
+def test_a_reporter_creates_no_targets_and_proposes_no_indicators(cast):
+    commune_a = cast.units["commune_a"]
+    reading = make_reading(cast, DocumentKind.REPORT, unit=commune_a)
+    add_item(reading, 1, kind=ItemKind.TARGET, indicator=cast.indicator)
+    add_item(reading, 2, kind=ItemKind.RESULT, indicator_name="Chỉ tiêu lạ", period="2024")
+    before = counts()
+    with pytest.raises(Invalid) as info:
+        services.create_drafts(reading, user=cast.users["reporter_a"], now=NOW)
+    assert set(info.value.errors) == {"mục 1.kind", "mục 2.indicator"}
+    assert counts() == before
+
+
+def test_readers_of_other_units_and_viewers_cannot_draft(cast):
+    reading = make_reading(cast, DocumentKind.REPORT, unit=cast.units["commune_a"])
+    add_item(reading, 1, kind=ItemKind.RESULT, indicator=cast.indicator)
+    for persona in ("reporter_b", "viewer", "leader"):
+        with pytest.raises(Forbidden):
+            services.create_drafts(reading, user=cast.users[persona], now=NOW)
+    with pytest.raises(Forbidden):
+        services.read_document("Thu ngân sách đạt 100 tỷ đồng.", kind="report", user=cast.users["reporter_a"],
+                               unit=cast.units["commune_b"])
+    with pytest.raises(Forbidden):
+        services.read_document("Phấn đấu thu ngân sách 100 tỷ đồng.", kind="resolution",
+                               user=cast.users["reporter_a"])
+    assert not DocumentReading.objects.exclude(pk=reading.pk).exists()
+
+
+def test_drafted_items_are_skipped_and_no_longer_change(cast):
+    reading = make_reading(cast, resolution=cast.resolution)
+    item = add_item(reading, 1, indicator=cast.indicator, period="2025")
+    services.create_drafts(reading, user=cast.users["office_admin"], now=NOW)
+    with pytest.raises(Invalid):
+        services.create_drafts(reading, user=cast.users["office_admin"], now=NOW)
+    item.refresh_from_db()
+    with pytest.raises(Conflict):
+        services.decide(item, "reject", user=cast.users["office_admin"])
+    assert Target.objects.filter(resolution=cast.resolution).count() == 2
+
+
+def test_only_the_office_confirms_draft_targets(cast):
+    reading = make_reading(cast, resolution=cast.resolution)
+    add_item(reading, 1, indicator=cast.indicator, period="2025")
+    (draft,) = services.create_drafts(reading, user=cast.users["office_admin"], now=NOW).targets
+    with pytest.raises(Forbidden):
+        services.confirm_targets([draft], user=cast.users["leader"])
+    draft.refresh_from_db()
+    assert draft.confirmed is False
+    assert services.confirm_targets([draft], user=cast.users["office_admin"]) == 1
+    draft.refresh_from_db()
+    assert draft.confirmed is True
+    assert draft.history.first().history_change_reason == "Xác nhận chỉ tiêu đọc từ văn bản"
+
+
+def test_editing_an_item_checks_each_field_and_marks_it_edited(cast):
+    reading = make_reading(cast)
+    item = add_item(reading, 1, decision=Decision.PENDING)
+    with pytest.raises(Invalid) as info:
+        services.update_item(item, user=cast.users["office_admin"], value="nhiều", period="quý 9",
+                             comparator="range", indicator="khong-co")
+    assert set(info.value.errors) >= {"value", "period", "indicator"}
+    assert "nhiều" in info.value.errors["value"]
+    item.refresh_from_db()
+    assert item.value == 1200.0 and item.decision == Decision.PENDING
+
+    with pytest.raises(Invalid) as info:
+        services.update_item(item, user=cast.users["office_admin"], comparator="range", value="10", value_max="8")
+    assert "nhỏ hơn" in info.value.errors["value_max"]
+
+    services.update_item(item, user=cast.users["office_admin"], value="1.350,5", period="quý I/2025",
+                         indicator=cast.indicator.code)
+    item.refresh_from_db()
+    assert item.value == 1350.5 and item.period == "Q1/2025" and item.indicator == cast.indicator
+    assert item.decision == Decision.EDITED
+    with pytest.raises(Forbidden):
+        services.update_item(item, user=cast.users["viewer"], value="1")
+
+
+def _docx_bytes(paragraphs: list[str], rows: list[list[str]]) -> bytes:
+    from docx import Document
+
+    doc = Document()
+    for p in paragraphs:
+        doc.add_paragraph(p)
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_docx_paragraphs_and_table_rows_are_read_in_order():
+    data = _docx_bytes(["NGHỊ QUYẾT", "Các chỉ tiêu chủ yếu năm 2024:"], [["Chỉ tiêu", "Mục tiêu"], ["GRDP", "trên 10%"]])
+    text = decode_document(data, "nghi-quyet.docx")
+    assert text.splitlines() == ["NGHỊ QUYẾT", "Các chỉ tiêu chủ yếu năm 2024:", "Chỉ tiêu\tMục tiêu", "GRDP\ttrên 10%"]
+    # Told by content, not by name: a DOCX saved as .txt still reads.
+    assert decode_document(data, "nghi-quyet.txt") == text
+
+
+def test_a_docx_upload_is_read_into_items(cast):
+    data = _docx_bytes(["Năm 2024, phấn đấu tốc độ tăng trưởng GRDP đạt trên 10%."], [["Thu ngân sách", "trên 1.200 tỷ đồng"]])
+    reading = services.read_document(data, kind="resolution", title="", filename="nq-2024.docx",
+                                     user=cast.users["office_admin"])
+    assert reading.title == "nq-2024" and reading.source_name == "nq-2024.docx"
+    assert reading.text.startswith("Năm 2024, phấn đấu")
+    items = list(reading.items.all())
+    assert items, "the extractor found nothing in a plain target sentence"
+    for item in items:
+        assert reading.text[item.start:item.end] == item.text
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "fragment"),
+    [
+        ("Thu ngân sách năm 2024: 1.200".encode("cp1258"), "bao-cao.txt", "UTF-8"),
+        (b"", "rong.txt", "rỗng"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "cu.doc", ".docx"),
+        (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, "chuong-trinh.txt", "không phải văn bản"),
+        (b"PK\x03\x04" + b"\x00" * 40, "hong.docx", "hỏng"),
+        ("   \n\t \n".encode(), "trang.txt", "trống"),
+    ],
+    ids=["windows-1258", "empty", "legacy-doc", "binary", "broken-docx", "blank"],
+)
+def test_bad_files_are_refused_in_vietnamese_and_nothing_is_stored(cast, data, name, fragment):
+    with pytest.raises(Invalid) as info:
+        services.read_document(data, kind="resolution", filename=name, user=cast.users["office_admin"])
+    assert fragment in info.value.errors["file"]
+    assert not DocumentReading.objects.exists()
+
+
+@override_settings(MAX_UPLOAD_MB=1)
+def test_oversized_text_is_refused(cast):
+    with pytest.raises(Invalid) as info:
+        services.read_document("Thu ngân sách đạt 1 tỷ đồng. " * 40_000, kind="resolution", user=cast.users["office_admin"])
+    assert "1 MB" in info.value.errors["text"]
+    assert not DocumentReading.objects.exists()
+
+
+def test_utf8_with_a_byte_order_mark_reads_like_without():
+    body = "Tỷ lệ hộ nghèo dưới 1,5%.\r\nThu ngân sách đạt 1.200 tỷ đồng."
+    assert decode_document(("\ufeff" + body).encode("utf-8"), "a.txt") == decode_document(body.encode("utf-8"), "b.txt")
+    assert "\r" not in decode_document(body.encode("utf-8"), "b.txt")
+
+
+def test_a_reporter_reads_a_report_into_their_own_unit_by_default(cast):
+    reading = services.read_document("Quý I/2025, thu ngân sách đạt 250 tỷ đồng.", kind="report",
+                                     user=cast.users["reporter_a"])
+    assert reading.unit == cast.units["commune_a"] and reading.kind == DocumentKind.REPORT
+    office = services.read_document("Quý I/2025, thu ngân sách đạt 250 tỷ đồng.", kind="report",
+                                    user=cast.users["office_admin"])
+    assert office.unit == cast.units["city"]
+
+
+def test_the_2021_resolution_yields_at_least_30_unconfirmed_targets_after_accept_all(cast):
+    text = shared_seed("001")
+    office = cast.users["office_admin"]
+    reading = services.read_document(text, kind="resolution", title="Nghị quyết năm 2021", user=office, period="2021")
+    for item in reading.items.all():
+        assert text[item.start:item.end] == item.text
+    assert services.decide_all(reading, "accept", user=office) == reading.items.count()
+    before_confirmed = Target.objects.filter(confirmed=True).count()
+
+    result = services.create_drafts(reading, user=office, now=NOW)
+
+    assert len(result.targets) >= 30
+    assert Target.objects.filter(confirmed=True).count() == before_confirmed
+    assert not Target.objects.filter(pk__in=[t.pk for t in result.targets], confirmed=True).exists()
+    assert not Task.objects.filter(pk__in=[t.pk for t in result.tasks], confirmed=True).exists()
+    assert not Observation.objects.exclude(state=EntryState.DRAFT).filter(
+        pk__in=[o.pk for o in result.observations]
+    ).exists()
+
+
+def test_a_seed_report_becomes_draft_figures_only(cast):
+    text = shared_seed("004")
+    office = cast.users["office_admin"]
+    reading = services.read_document(text, kind="report", title="Báo cáo quý I/2024", user=office, period="Q1/2024")
+    results = reading.items.filter(kind=ItemKind.RESULT)
+    assert results.count() >= 5
+    for item in results:
+        services.decide(item, "accept", user=office)
+    # Two figures of one indicator and period cannot both be drafts; keep the first of each.
+    result = None
+    for _attempt in range(results.count()):
+        try:
+            result = services.create_drafts(reading, user=office, now=NOW)
+            break
+        except Invalid as exc:
+            order = int(next(iter(exc.errors)).split(".")[0].removeprefix("mục "))
+            services.decide(reading.items.get(order=order), "reject", user=office)
+    assert result is not None and result.observations
+    assert {o.state for o in Observation.objects.filter(pk__in=[o.pk for o in result.observations])} == {EntryState.DRAFT}
+    assert {o.source for o in result.observations} == {"Báo cáo quý I/2024"}
