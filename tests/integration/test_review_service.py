@@ -17,6 +17,7 @@ from chitieu.core.choices import (
     Status,
     UnitKind,
 )
+from chitieu.monitoring.ranking import unit_ranking
 from chitieu.monitoring.review import city_review, evaluate_resolution, review_as_json
 from tests.factories import (
     make_city,
@@ -159,3 +160,35 @@ class TestJsonContract:
         target = review_as_json(evaluate_resolution(resolution, as_of=date(2021, 6, 30)))["targets"][0]
         assert target["status"] in (Status.ON_TRACK, Status.AT_RISK)
         assert target["forecast"] is not None and target["forecast"]["value"] > target["actual"]
+
+
+class TestUnitRanking:
+    def test_communes_are_ranked_against_their_average_from_monthly_sums(self, django_assert_max_num_queries):
+        city, communes, resolution = build_city(3, 1)
+        indicator = resolution.targets.get().indicator
+        for m in range(1, 13):  # xa-1 reports twice as much, xa-2 three times
+            make_observation(communes[1], indicator, period=f"T{m}/2021", value=1.0, stage=Stage.ESTIMATE)
+            make_observation(communes[2], indicator, period=f"T{m}/2021", value=2.0, stage=Stage.ESTIMATE)
+        with django_assert_max_num_queries(2):
+            ranking = unit_ranking(indicator, "2021", as_of=YEAR_END, parent=city)
+        # official 1.0 beats the estimates for the same month: every commune sums to 12
+        assert {r.value for r in ranking.ranks} == {12.0}
+
+        other = make_indicator(unit="hộ", aggregation=Aggregation.SUM, frequency=PeriodKind.MONTH)
+        for unit, value in zip(communes, [1.0, 2.0, 3.0], strict=True):
+            for m in range(1, 13):
+                make_observation(unit, other, period=f"T{m}/2021", value=value)
+        ranking = unit_ranking(other, "2021", as_of=YEAR_END, parent=city)
+        by_unit = {r.unit: r for r in ranking.ranks}
+        assert by_unit["xa-2"].rank == 1 and by_unit["xa-2"].value == 36
+        assert by_unit["xa-0"].lagging and by_unit["xa-0"].group_average == 24
+        assert ranking.names["xa-0"] == communes[0].name
+
+    def test_lower_is_better_puts_the_smallest_first(self):
+        city = make_city()
+        poor = make_indicator(unit="hộ", direction="lower", aggregation=Aggregation.LAST, frequency=PeriodKind.YEAR)
+        for i, value in enumerate([5.0, 0.0, 9.0]):
+            make_observation(make_unit(f"xa-{i}", parent=city), poor, period="2021", value=value)
+        ranks = unit_ranking(poor, "2021", as_of=YEAR_END).ranks
+        assert [r.unit for r in ranks] == ["xa-1", "xa-0", "xa-2"]
+        assert ranks[-1].lagging and not ranks[0].lagging

@@ -1,0 +1,162 @@
+"""Benchmark: evaluate a 40-target resolution and a whole-city review on a simulated city.
+
+    python bench/evaluate.py                      # SQLite, and PostgreSQL when a URL is set
+    python bench/evaluate.py --indicators 60 --years 3 --backends sqlite   # a quick run
+
+The city: the 114 communes of the configured province, `--indicators` indicators, `--years`
+years of monthly figures for every commune and indicator (114 x 300 x 120 = 4.1 million rows
+by default) plus the city's own figures for every third indicator (see bench/simcity.py).
+PostgreSQL runs when CHITIEU_BENCH_DATABASE_URL (or CHITIEU_TEST_DATABASE_URL) is set; the
+benchmark then uses a separate database named "<name>_bench" on that server (created when
+missing), never the database in the URL itself. SQLite uses var/bench.sqlite3.
+
+Prints, per backend and scenario: wall time (median and best of --repeat runs), the number
+of queries, and peak Python memory (tracemalloc, measured on a separate run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+import tracemalloc
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _pg_bench_url(url: str) -> str:
+    """The URL of the "<name>_bench" database on the same server, created when missing."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/") or "postgres"
+    bench = f"{name}_bench"
+    with psycopg.connect(url, autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (bench,)).fetchone():
+            conn.execute(f'CREATE DATABASE "{bench}" TEMPLATE template0 ENCODING \'UTF8\'')
+    return urlunsplit(parts._replace(path=f"/{bench}"))
+
+
+def _measure(fn, repeat: int) -> dict:
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    times = []
+    result = None
+    queries = 0
+    for _ in range(repeat):
+        reset_queries()
+        with CaptureQueriesContext(connection) as ctx:
+            started = time.perf_counter()
+            result = fn()
+            times.append(time.perf_counter() - started)
+        queries = len(ctx)
+    tracemalloc.start()
+    fn()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return {"median_s": statistics.median(times), "best_s": min(times), "queries": queries,
+            "peak_mb": peak / 2**20, "result": result}
+
+
+def child(args: argparse.Namespace) -> None:
+    """Run inside one backend's process: migrate, build the city, time the scenarios."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chitieu.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    from bench.simcity import build_city
+    from chitieu.monitoring.review import city_review, evaluate_resolution
+
+    call_command("migrate", verbosity=0, interactive=False)
+
+    def progress(n: int) -> None:
+        if n % 500000 < 20000:
+            print(f"  … {n:,} dòng", file=sys.stderr, flush=True)
+
+    sim = build_city(indicators=args.indicators, years=args.years, focus_targets=args.targets, progress=progress)
+    focus, rest = sim.resolutions
+    year_end = date(sim.last_year, 12, 31)
+    mid_year = date(sim.last_year, 6, 30)
+    commune = sim.communes[len(sim.communes) // 2]
+    scenarios = {
+        f"nghị quyết {focus.targets.count()} chỉ tiêu, cuối năm": lambda: evaluate_resolution(focus, as_of=year_end),
+        f"nghị quyết {focus.targets.count()} chỉ tiêu, giữa năm (dự báo)": lambda: evaluate_resolution(focus, as_of=mid_year),
+        f"nghị quyết {focus.targets.count()} chỉ tiêu, một xã": lambda: evaluate_resolution(focus, as_of=year_end, unit=commune),
+        f"toàn thành phố ({focus.targets.count() + rest.targets.count()} chỉ tiêu)": lambda: city_review(year_end),
+    }
+    out = {
+        "backend": connection.vendor,
+        "rows": sim.observations,
+        "communes": len(sim.communes),
+        "indicators": len(sim.indicators),
+        "years": f"{sim.first_year}-{sim.last_year}",
+        "generated_s": sim.generated_seconds,
+        "scenarios": [],
+    }
+    for name, fn in scenarios.items():
+        m = _measure(fn, args.repeat)
+        counts = {}
+        for row in m.pop("result").rows:
+            counts[str(row.evaluation.status)] = counts.get(str(row.evaluation.status), 0) + 1
+        out["scenarios"].append({"name": name, **m, "statuses": counts})
+    print(json.dumps(out, ensure_ascii=False))
+
+
+def _print(report: dict) -> None:
+    gen = report["generated_s"]
+    gen_text = f"sinh dữ liệu {gen:.0f}s" if gen is not None else "dùng lại dữ liệu đã sinh"
+    print(f"\n== {report['backend']}: {report['rows']:,} số liệu "
+          f"({report['communes']} xã/phường x {report['indicators']} chỉ tiêu x tháng {report['years']}, "
+          f"cộng số của thành phố cho 1/3 chỉ tiêu; {gen_text})")
+    print(f"{'kịch bản':<48} {'trung vị':>9} {'tốt nhất':>9} {'truy vấn':>9} {'bộ nhớ đỉnh':>12}")
+    for s in report["scenarios"]:
+        print(f"{s['name']:<48} {s['median_s']:>8.3f}s {s['best_s']:>8.3f}s {s['queries']:>9} {s['peak_mb']:>9.1f} MB")
+        print(f"{'':<48} trạng thái: {s['statuses']}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--indicators", type=int, default=300)
+    parser.add_argument("--years", type=int, default=10)
+    parser.add_argument("--targets", type=int, default=40, help="targets of the focus resolution")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args)
+        return
+    urls = {}
+    if "sqlite" in args.backends:
+        (ROOT / "var").mkdir(exist_ok=True)
+        urls["sqlite"] = f"sqlite:///{ROOT / 'var' / 'bench.sqlite3'}"
+    pg = os.environ.get("CHITIEU_BENCH_DATABASE_URL") or os.environ.get("CHITIEU_TEST_DATABASE_URL")
+    if "postgres" in args.backends:
+        if pg:
+            urls["postgres"] = _pg_bench_url(pg)
+        else:
+            print("(bỏ qua PostgreSQL: đặt CHITIEU_BENCH_DATABASE_URL hoặc CHITIEU_TEST_DATABASE_URL)")
+    for name, url in urls.items():
+        env = {**os.environ, "CHITIEU_DATABASE_URL": url, "CHITIEU_TESTING": "1",
+               "DJANGO_SETTINGS_MODULE": "chitieu.settings", "PYTHONPATH": str(ROOT)}
+        cmd = [sys.executable, __file__, "--child", "--indicators", str(args.indicators), "--years",
+               str(args.years), "--targets", str(args.targets), "--repeat", str(args.repeat)]
+        print(f"… {name}: chuẩn bị và đo", flush=True)
+        done = subprocess.run(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True)
+        _print(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,183 @@
+"""A simulated city for benchmarks: the real city tree (114 communes from vietnam-provinces),
+N simulated indicators, M years of monthly figures for every commune (and for the city itself
+on a third of the indicators), and resolutions whose targets cover the indicators.
+
+Figures are written with raw multi-row inserts (SQLite) or COPY (PostgreSQL), without history
+records: this is benchmark data, not user data. Every figure carries source "mô phỏng".
+Generation is deterministic (seeded) and skipped when the database already holds the same
+city (same indicator count, years and row count), so benchmarks can be re-run cheaply.
+
+Used by bench/evaluate.py; later benchmarks can call `build_city(...)` the same way.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from chitieu.core.choices import (
+    SIMULATED_SOURCE,
+    Aggregation,
+    Category,
+    Comparator,
+    Direction,
+    EntryState,
+    PeriodKind,
+    Stage,
+)
+from chitieu.core.periods import Period
+from chitieu.monitoring.models import Observation
+from chitieu.org.models import Unit
+from chitieu.org.services import LOCAL_KINDS, load_units
+from chitieu.plans.models import Indicator, Resolution, Target
+
+PREFIX = "sim-"
+COLUMNS = ("period", "period_start", "period_end", "value", "entered_unit", "stage", "state", "source",
+           "note", "correction_reason", "entered_at", "updated_at", "indicator_id", "unit_id")
+
+
+@dataclass
+class SimCity:
+    """What is in the database: the city, its local units, indicators and the resolutions."""
+
+    city: Unit
+    communes: list[Unit]
+    indicators: list[Indicator]
+    resolutions: list[Resolution]
+    observations: int
+    first_year: int
+    last_year: int
+    generated_seconds: float | None  # None when reused
+
+
+def _indicators(n: int) -> list[Indicator]:
+    aggs = [Aggregation.SUM, Aggregation.SUM, Aggregation.AVERAGE, Aggregation.LAST, Aggregation.LAST]
+    cats = list(Category)
+    existing = {i.code: i for i in Indicator.objects.filter(code__startswith=PREFIX)}
+    todo = []
+    for k in range(n):
+        code = f"{PREFIX}{k + 1:03d}"
+        if code in existing:
+            continue
+        agg = aggs[k % len(aggs)]
+        todo.append(Indicator(
+            code=code, name=f"Chỉ tiêu mô phỏng {k + 1}", category=cats[k % len(cats)],
+            unit="tỷ đồng" if agg == Aggregation.SUM else "%",
+            direction=Direction.LOWER if k % 7 == 0 else Direction.HIGHER, aggregation=agg,
+            unit_aggregation=Aggregation.SUM if agg == Aggregation.SUM else Aggregation.AVERAGE,
+            frequency=PeriodKind.MONTH,
+        ))
+    Indicator.objects.bulk_create(todo)
+    return list(Indicator.objects.filter(code__startswith=PREFIX).order_by("code")[:n])
+
+
+def _level(indicator: Indicator) -> float:
+    return 100.0 if indicator.aggregation == Aggregation.SUM else 60.0
+
+
+def _rows(city: Unit, communes: list[Unit], indicators: list[Indicator], years: range,
+          rng: random.Random) -> Iterator[tuple]:
+    now = timezone.now()
+    months = [Period.month(y, m) for y in years for m in range(1, 13)]
+    last_year = years[-1]
+    for i, ind in enumerate(indicators):
+        level = _level(ind)
+        reporters = communes + ([city] if i % 3 == 0 else [])
+        for unit in reporters:
+            base = level * rng.uniform(0.7, 1.3) * (len(communes) if unit is city and ind.aggregation == Aggregation.SUM else 1)
+            for p in months:
+                growth = 1 + 0.05 * (p.start.year - years[0])
+                season = 1 + 0.2 * ((p.start.month % 12) - 6) / 6 if ind.aggregation == Aggregation.SUM else 1
+                value = round(base * growth * season * rng.uniform(0.9, 1.1), 3)
+                stage = Stage.ESTIMATE if p.start.year == last_year and p.start.month > 9 else Stage.OFFICIAL
+                yield (p.code, p.start, p.end, value, ind.unit, stage.value, EntryState.APPROVED.value,
+                       SIMULATED_SOURCE, "", "", now, now, ind.pk, unit.pk)
+
+
+def _insert(rows: Iterator[tuple], batch: int = 20000, progress=None) -> int:
+    """Write rows in batches; COPY on PostgreSQL, multi-row executemany elsewhere."""
+    table = Observation._meta.db_table
+    count = 0
+    if connection.vendor == "postgresql":
+        raw = connection.connection  # psycopg 3
+        while True:
+            chunk = list(islice(rows, batch))
+            if not chunk:
+                break
+            with raw.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy:
+                for r in chunk:
+                    copy.write_row(r)
+            count += len(chunk)
+            if progress:
+                progress(count)
+        return count
+    sql = f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})"
+    with connection.cursor() as cur:
+        while True:
+            chunk = list(islice(rows, batch))
+            if not chunk:
+                break
+            cur.executemany(sql, chunk)
+            count += len(chunk)
+            if progress:
+                progress(count)
+    return count
+
+
+def _resolutions(city: Unit, indicators: list[Indicator], year: int, focus: int) -> list[Resolution]:
+    """One resolution with `focus` targets, one with a target for every other indicator."""
+    out = []
+    specs = [(f"{PREFIX}nq-{year}", indicators[:focus]), (f"{PREFIX}nq-{year}-con-lai", indicators[focus:])]
+    for code, inds in specs:
+        res, _ = Resolution.objects.get_or_create(
+            code=code, defaults={"title": f"Nghị quyết mô phỏng {code}", "issuer": city, "period": str(year)})
+        if not res.targets.exists():
+            targets = []
+            for n, ind in enumerate(inds, start=1):
+                comp = Comparator.LE if ind.direction == Direction.LOWER else Comparator.GE
+                per_city = _level(ind) * 12 * 1.4 * 114 if ind.aggregation == Aggregation.SUM else _level(ind)
+                p = Period.year(year)
+                targets.append(Target(resolution=res, indicator=ind, number=str(n), comparator=comp,
+                                      value=round(per_city, 1), unit=ind.unit, period=p.code,
+                                      period_start=p.start, period_end=p.end, order=n))
+            Target.objects.bulk_create(targets)
+        out.append(res)
+    return out
+
+
+def build_city(*, indicators: int = 300, years: int = 10, last_year: int = 2024, focus_targets: int = 40,
+               seed: int = 7, progress=None) -> SimCity:
+    """Create (or reuse) the simulated city; return what it holds.
+
+    Rows: 114 communes x `indicators` x 12 x `years`, plus the city's own monthly figures
+    for every third indicator.
+    """
+    first_year = last_year - years + 1
+    city = load_units().city
+    communes = list(Unit.objects.filter(parent=city, kind__in=LOCAL_KINDS).order_by("admin_code"))
+    inds = _indicators(indicators)
+    expected = len(inds) * 12 * years * len(communes) + len(inds[::3]) * 12 * years
+    stored = Observation.objects.filter(indicator__code__startswith=PREFIX).count()
+    took = None
+    if stored != expected:
+        started = time.perf_counter()
+        with transaction.atomic():
+            Observation.objects.filter(indicator__code__startswith=PREFIX).delete()
+            rows = _rows(city, communes, inds, range(first_year, last_year + 1), random.Random(seed))
+            stored = _insert(rows, progress=progress)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cur:
+                cur.execute(f"ANALYZE {Observation._meta.db_table}")
+        else:
+            with connection.cursor() as cur:
+                cur.execute("ANALYZE")
+        took = time.perf_counter() - started
+    resolutions = _resolutions(city, inds, last_year, focus_targets)
+    return SimCity(city, communes, inds, resolutions, stored, first_year, last_year, took)
+
