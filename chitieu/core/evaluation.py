@@ -21,7 +21,8 @@ Comparison rules (tests/unit/test_evaluation.py has one row per rule):
   a zero target ("không còn hộ nghèo") still gets a status.
 - increase_by/decrease_by with a `baseline_value`: the figures are levels; growth is
   (actual/baseline - 1) * 100 when the target's unit is "%", actual - baseline otherwise (and
-  the fall is the negative of that). Without a baseline the figure is the growth (the fall).
+  the fall is the negative of that). Without a baseline the figure is the growth (the fall),
+  and growth figures of a cumulative (SUM) indicator are averaged over sub-periods, not added.
 - After the period ends (as_of >= period end) the status is exceeded/achieved/not_achieved;
   before, the forecast decides on_track (it would be achieved or exceeded) or at_risk.
 - `actual` is the period's figure in the target's terms (the growth for increase_by) once the
@@ -293,11 +294,18 @@ def evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of: 
     """
     best = best_by_period(select_unit(observations), as_of=as_of)
     period = target.period
+    aggregation = target.aggregation
+    if (
+        target.comparator in _CHANGES
+        and target.baseline_value is None
+        and aggregation is Aggregation.SUM
+    ):
+        aggregation = Aggregation.AVERAGE  # the figures are growth rates, which do not add up
     if period.kind is PeriodKind.TERM:
-        how = target.term_aggregation or default_term_aggregation(target.aggregation)
-        fig = term_figure(period, best, target.aggregation, how, as_of=as_of)
+        how = target.term_aggregation or default_term_aggregation(aggregation)
+        fig = term_figure(period, best, aggregation, how, as_of=as_of)
     else:
-        fig = period_figure(period, best, target.aggregation, as_of=as_of)
+        fig = period_figure(period, best, aggregation, as_of=as_of)
     if fig is None:
         return _no_data(target)
     ended = as_of >= period.end

@@ -327,19 +327,15 @@ def _project_rate(
     recent = obs[-TREND_MAX_POINTS:]
     low = high = None
     if len(obs) >= TREND_MIN_POINTS:
-        method = ForecastMethod.TREND
+        method, used = ForecastMethod.TREND, recent
         a, b, spread = fit_line([(offset_days(period, o.period.end), o.value) for o in recent])
-        used = recent
-
-        def at(day: date) -> float:
-            return a + b * offset_days(period, day)
     else:
-        method = ForecastMethod.LATEST
-        used = obs[-1:]
-        spread = 0.0
+        # LATEST is a flat line through the latest figure.
+        method, used = ForecastMethod.LATEST, obs[-1:]
+        a, b, spread = obs[-1].value, 0.0, 0.0
 
-        def at(day: date) -> float:
-            return obs[-1].value
+    def at(day: date) -> float:
+        return a + b * offset_days(period, day)
 
     if averaging:
         present = {key(o.period) for o in obs}

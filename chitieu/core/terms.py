@@ -82,7 +82,7 @@ def _term_sum(
         return None
     total = math.fsum(f.value for _, f in closed) + (current.to_date if current else 0.0)
     covered = sum(y.months for y, _ in closed) + (current.covered_months if current else 0)
-    first = closed[0][0] if closed else current.period  # type: ignore[union-attr]
+    first = closed[0][0] if closed else parts[0].period
     last = current.period if current else closed[-1][0]
     value = total if complete else total * period.months / covered
     return _combined(value, total, _span(first, last), parts, final=complete, covered=covered)

@@ -6,9 +6,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chitieu.core.choices import SIMULATED_SOURCE, Aggregation, Comparator, Direction, Stage, Status
-from chitieu.core.evaluation import Evaluation, Observation, TargetSpec, evaluate
+from chitieu.core.evaluation import Evaluation, Observation, TargetSpec, evaluate, judge
 from chitieu.core.periods import Period
 
 Y2021 = Period.year(2021)
@@ -577,3 +579,31 @@ def test_an_impossible_target_is_refused_with_a_vietnamese_message(
 def test_an_infinite_observation_is_refused() -> None:
     with pytest.raises(ValueError, match="hữu hạn"):
         ob(Y2021, float("inf"))
+
+
+def test_growth_figures_of_a_cumulative_indicator_are_averaged_not_added() -> None:
+    target = spec(C.INCREASE_BY, 10, aggregation=Aggregation.SUM)
+    obs = [ob(Period.quarter(2021, q), v) for q, v in enumerate([9.0, 10.0, 11.0, 12.0], start=1)]
+    result = evaluate(target, obs, as_of=END_2021)
+    assert result.actual == pytest.approx(10.5)
+    assert result.status is Status.EXCEEDED
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    comparator=st.sampled_from(list(Comparator)),
+    direction=st.sampled_from(list(Direction)),
+    value=st.floats(-1e6, 1e6),
+    width=st.floats(0, 1e6),
+    a=st.floats(-1e7, 1e7),
+    b=st.floats(-1e7, 1e7),
+)
+def test_a_better_figure_never_gets_a_worse_status(
+    comparator: Comparator, direction: Direction, value: float, width: float, a: float, b: float
+) -> None:
+    target = spec(
+        comparator, value, value + width if comparator is C.RANGE else None, direction=direction
+    )
+    rank = {Status.NOT_ACHIEVED: 0, Status.ACHIEVED: 1, Status.EXCEEDED: 2}
+    worse, better = sorted((a, b)) if target.higher_is_better else sorted((a, b), reverse=True)
+    assert rank[judge(target, worse)[0]] <= rank[judge(target, better)[0]]
