@@ -31,7 +31,7 @@ def _choice(kind, raw: str, field: str) -> str:
         raise Invalid("Bộ lọc không hợp lệ.", {field: str(exc)}) from exc
 
 
-@router.get("/observations", response={200: list[ObservationOut], 401: Problem, 403: Problem, 422: Problem})
+@router.get("/observations", summary="Danh sách số liệu", response={200: list[ObservationOut], 401: Problem, 403: Problem, 422: Problem})
 @paginate(LimitOffsetPagination, max_limit=MAX_PAGE)
 def list_observations(
     request: HttpRequest,
@@ -62,7 +62,7 @@ def list_observations(
     return access.observations_visible_to(request.auth, qs).order_by("id")
 
 
-@router.post("/observations", response={201: list[ObservationOut], **{k: v for k, v in WRITE.items() if k != 200}})
+@router.post("/observations", summary="Nhập nhiều số liệu (nháp), tất cả hoặc không", response={201: list[ObservationOut], **{k: v for k, v in WRITE.items() if k != 200}})
 def create_observations(request: HttpRequest, rows: list[ObservationIn]):
     """Record a list of figures as drafts of their units, all or none. Errors are keyed by
     row and field ("3.unit"); a row for a unit the caller may not enter answers 403."""
@@ -74,25 +74,25 @@ def _reload(obs: Observation) -> Observation:
     return Observation.objects.select_related("indicator", "unit", "entered_by", "approved_by").get(pk=obs.pk)
 
 
-@router.post("/observations/{obs_id}/submit", response=ONE)
+@router.post("/observations/{obs_id}/submit", summary="Gửi duyệt số liệu", response=ONE)
 def submit_observation(request: HttpRequest, obs_id: int):
     """Send a draft (or rejected) figure for approval."""
     return _reload(workflow.submit(obs_id, by=request.auth))
 
 
-@router.post("/observations/{obs_id}/approve", response=ONE)
+@router.post("/observations/{obs_id}/approve", summary="Duyệt số liệu", response=ONE)
 def approve_observation(request: HttpRequest, obs_id: int):
     """Approve a submitted figure (leaders, the office); it is then locked."""
     return _reload(workflow.approve(obs_id, by=request.auth))
 
 
-@router.post("/observations/{obs_id}/reject", response=ONE)
+@router.post("/observations/{obs_id}/reject", summary="Trả lại số liệu, có lý do", response=ONE)
 def reject_observation(request: HttpRequest, obs_id: int, payload: RejectIn):
     """Return a submitted figure to its unit with a reason."""
     return _reload(workflow.reject(obs_id, by=request.auth, reason=payload.reason))
 
 
-@router.post("/observations/{obs_id}/correct", response=ONE)
+@router.post("/observations/{obs_id}/correct", summary="Điều chỉnh số liệu đã duyệt, có lý do", response=ONE)
 def correct_observation(request: HttpRequest, obs_id: int, payload: CorrectIn):
     """Correct an approved figure with a reason; history keeps the old value."""
     return _reload(workflow.correct(obs_id, by=request.auth, value=payload.value, reason=payload.reason))

@@ -36,14 +36,14 @@ def _resolution(code: str) -> Resolution:
     return res
 
 
-@router.get("/resolutions", response={200: list[ResolutionOut], 401: Problem, 403: Problem})
+@router.get("/resolutions", summary="Danh sách nghị quyết", response={200: list[ResolutionOut], 401: Problem, 403: Problem})
 def list_resolutions(request):
     """All resolutions, newest first."""
     require_reader(request)
     return Resolution.objects.select_related("issuer", "term")
 
 
-@router.get("/resolutions/{code}", response={200: ResolutionDetail, 401: Problem, 403: Problem, 404: Problem})
+@router.get("/resolutions/{code}", summary="Một nghị quyết và các chỉ tiêu", response={200: ResolutionDetail, 401: Problem, 403: Problem, 404: Problem})
 def get_resolution(request, code: str):
     """One resolution with its targets in their order."""
     require_reader(request)
@@ -53,7 +53,7 @@ def get_resolution(request, code: str):
     return res
 
 
-@router.get("/resolutions/{code}/review", response={200: dict, 401: Problem, 403: Problem, 404: Problem, 422: Problem})
+@router.get("/resolutions/{code}/review", summary="Đánh giá thực hiện chỉ tiêu tại một ngày", response={200: dict, 401: Problem, 403: Problem, 404: Problem, 422: Problem})
 def review_resolution(request, code: str, as_of: date | None = None):
     """The review of every target at `as_of` (default: today): the JSON of
     `chitieu review --format json` (resolution, as_of, counts, targets)."""
@@ -67,7 +67,7 @@ def review_resolution(request, code: str, as_of: date | None = None):
     )
 
 
-@router.get("/targets", response={200: list[TargetOut], 401: Problem, 403: Problem, 422: Problem})
+@router.get("/targets", summary="Danh sách chỉ tiêu của nghị quyết", response={200: list[TargetOut], 401: Problem, 403: Problem, 422: Problem})
 def list_targets(request, resolution: str | None = None, category: str | None = None):
     """Targets, filtered by resolution code and indicator category."""
     require_reader(request)
@@ -79,7 +79,7 @@ def list_targets(request, resolution: str | None = None, category: str | None = 
     return qs.order_by("resolution__code", "order", "id")
 
 
-@router.get("/indicators", response={200: list[IndicatorOut], 401: Problem, 403: Problem, 422: Problem})
+@router.get("/indicators", summary="Danh mục chỉ tiêu", response={200: list[IndicatorOut], 401: Problem, 403: Problem, 422: Problem})
 def list_indicators(request, category: str | None = None):
     """The indicator catalogue, optionally one category."""
     require_reader(request)

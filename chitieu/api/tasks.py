@@ -20,7 +20,7 @@ from chitieu.tasks.progress import add_update
 router = Router(tags=["Nhiệm vụ"])
 
 
-@router.get("/tasks", response={200: list[TaskOut], 401: Problem, 403: Problem, 422: Problem})
+@router.get("/tasks", summary="Danh sách nhiệm vụ", response={200: list[TaskOut], 401: Problem, 403: Problem, 422: Problem})
 def list_tasks(
     request: HttpRequest,
     status: str | None = None,
@@ -53,7 +53,7 @@ def list_tasks(
     return out
 
 
-@router.post("/tasks/{code}/updates", response={201: TaskUpdateOut, 401: Problem, 403: Problem, 404: Problem, 422: Problem})
+@router.post("/tasks/{code}/updates", summary="Cập nhật tiến độ nhiệm vụ", response={201: TaskUpdateOut, 401: Problem, 403: Problem, 404: Problem, 422: Problem})
 def post_task_update(request: HttpRequest, code: str, payload: TaskUpdateIn):
     """Add a progress note (and the new progress, 0-100) to a task of the caller's unit.
     Evidence files are attached on the task's page."""
