@@ -1,0 +1,84 @@
+"""extract(text) -> list[Item]: the targets, results and tasks a Vietnamese text states."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chitieu.text.context import assign_kinds, assign_periods
+from chitieu.text.item import Item
+from chitieu.text.mentions import find_mentions
+from chitieu.text.names import Namer
+from chitieu.text.normalize import normalize
+from chitieu.text.periods import document_periods, find_period_mentions
+from chitieu.text.structure import analyse
+from chitieu.text.tasks import find_tasks
+from chitieu.text.tokens import tokenize
+
+
+def extract(text: str) -> list[Item]:
+    """Return the items stated in `text`, in text order.
+
+    Offsets index `text` as given, whatever its Unicode form; an empty or number-free text
+    gives []. Never raises on any string.
+    """
+    if not text or not text.strip():
+        return []
+    norm = normalize(text)
+    t = norm.text
+    toks = tokenize(t)
+    st = analyse(t, toks)
+    periods = find_period_mentions(t)
+    doc = document_periods(t, periods)
+    mentions = find_mentions(t, toks, st)
+    namer = Namer(t, toks, st, periods)
+    namer.name_all(mentions)
+    assign_kinds(toks, st, mentions)
+    assign_periods(toks, st, mentions, periods, doc)
+    items: list[Item] = []
+    for m in mentions:
+        a = toks[m.name_start if m.name_start >= 0 else m.pred].start
+        b = toks[m.end - 1].end
+        s, e = norm.span(a, b)
+        items.append(
+            Item(
+                text=text[s:e],
+                start=s,
+                end=e,
+                indicator=m.indicator,
+                kind=m.kind,
+                comparator=m.comparator,
+                value=m.value,
+                value_max=m.value_max,
+                unit=m.unit,
+                period=m.period,
+                baseline=m.baseline,
+                planned=m.planned,
+            )
+        )
+    for task in find_tasks(t, toks, st, periods, doc, mentions):
+        s, e = norm.span(task.start, task.end)
+        items.append(
+            Item(
+                text=text[s:e],
+                start=s,
+                end=e,
+                indicator=task.title,
+                kind="task",
+                comparator=None,
+                value=None,
+                value_max=None,
+                unit=None,
+                period=None,
+                baseline=None,
+                planned=None,
+                deadline=task.deadline,
+                lead_unit=task.lead_unit,
+            )
+        )
+    items.sort(key=lambda it: (it.start, it.end))
+    return items
+
+
+def extract_to_json(text: str) -> dict[str, Any]:
+    """Return {"items": [...]} with each item as its JSON dict."""
+    return {"items": [it.to_dict() for it in extract(text)]}

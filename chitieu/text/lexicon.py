@@ -1,0 +1,192 @@
+"""Word lists the extractor reads by: units, comparators, cues. Lower-case, NFC.
+
+Phrases are tuples of words; `match_forward`/`match_backward` find the longest one that
+starts (or ends) at a token index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from chitieu.text.tokens import Token
+
+Phrase = tuple[str, ...]
+
+
+def phrases(*items: str) -> dict[Phrase, str]:
+    """Return {("ít", "nhất"): "ít nhất", ...} for the given space-separated phrases."""
+    return {tuple(s.split()): s for s in items}
+
+
+def _by_length(table: Iterable[Phrase]) -> list[Phrase]:
+    return sorted(table, key=len, reverse=True)
+
+
+class PhraseSet:
+    """A set of phrases matched longest-first on lower-cased tokens."""
+
+    def __init__(self, items: Iterable[str]) -> None:
+        self.items = _by_length(tuple(s.split()) for s in items)
+        self.max_len = max((len(p) for p in self.items), default=0)
+        self._set = set(self.items)
+
+    def forward(self, toks: Sequence[Token], i: int, stop: int | None = None) -> int:
+        """Return the length of the longest phrase starting at toks[i], or 0."""
+        end = len(toks) if stop is None else stop
+        for n in range(min(self.max_len, end - i), 0, -1):
+            if tuple(t.low for t in toks[i : i + n]) in self._set:
+                return n
+        return 0
+
+    def backward(self, toks: Sequence[Token], j: int, start: int = 0) -> int:
+        """Return the length of the longest phrase ending at toks[j] (inclusive), or 0."""
+        for n in range(min(self.max_len, j + 1 - start), 0, -1):
+            if tuple(t.low for t in toks[j - n + 1 : j + 1]) in self._set:
+                return n
+        return 0
+
+
+# Scale words: "204 nghìn tỷ đồng".
+SCALES = PhraseSet(["nghìn tỷ", "ngàn tỷ", "nghìn", "ngàn", "triệu", "tỷ", "trăm nghìn", "vạn"])
+
+# Money and measures: always a quantity when they follow a number.
+MEASURES = PhraseSet(
+    [
+        "đồng", "usd", "đô la", "đô la mỹ", "euro", "yên", "ha", "héc-ta", "hecta", "km", "km2",
+        "km²", "m", "m2", "m²", "m3", "m³", "tấn", "kg", "tạ", "lít", "mw", "kw", "kwh", "gwh",
+        "teu", "tấn/năm", "điểm phần trăm", "điểm", "bậc", "lần", "tuổi", "năm tuổi",
+    ]
+)  # fmt: skip
+
+# Count nouns: what a number counts. Longest match wins ("lượt tổ chức đảng" over "lượt").
+COUNTS = PhraseSet(
+    [
+        "lượt người", "lượt khách", "lượt", "người", "lao động", "khách",
+        "tổ chức đảng", "tổ chức cơ sở đảng", "tổ chức", "đảng viên", "đảng viên mới", "đồng chí",
+        "chỉ tiêu", "tiêu chí", "hộ", "hộ gia đình", "hộ dân", "căn", "căn hộ", "nhà",
+        "ngôi nhà", "xã", "phường", "thị trấn", "huyện", "quận", "thôn", "làng", "ấp", "bản",
+        "tổ dân phố", "doanh nghiệp", "hợp tác xã", "dự án", "công trình", "trường", "trường học",
+        "phòng học", "lớp", "học sinh", "sinh viên", "giáo viên", "giường bệnh", "giường",
+        "bác sĩ", "trạm y tế", "bệnh viện", "cơ sở", "sản phẩm", "sản phẩm ocop", "mô hình",
+        "khu công nghiệp", "cụm công nghiệp", "khu", "cụm", "vụ", "vụ việc", "vụ án", "đơn",
+        "hồ sơ", "thủ tục", "văn bản", "cuộc", "hội viên", "đoàn viên", "chi bộ", "đảng bộ",
+        "cán bộ", "công chức", "thẻ", "tuyến", "cây", "con", "chiếc", "phương tiện", "cửa hàng",
+        "chợ", "siêu thị", "thiết chế", "nhà văn hóa", "di tích", "lễ hội", "đề tài", "sáng kiến",
+        "bằng", "giấy chứng nhận", "việc làm", "lao động việc làm", "người dân", "trẻ em",
+        "đối tượng", "suất", "phần quà", "cơ sở giáo dục", "trường chuẩn quốc gia",
+        "đơn vị", "tàu", "chuyến", "container", "cảng", "bến",
+        "thuê bao", "hạng", "trụ cột",
+    ]
+)  # fmt: skip
+
+# Words that never count as the unit of a number ("5 năm thực hiện", "lần thứ 15").
+NOT_UNITS = frozenset(
+    "năm tháng ngày tuần quý giờ phút giây lần khóa kỳ điều khoản mục chương phần trang "
+    "nội dung ý kiến trái giờ h nhiệm đợt bước mặt vấn đề và hoặc của các những với tại trong "
+    "theo để đến từ là được có thì mà nhưng như cho về trên dưới khi sau trước đã sẽ".split()
+)
+
+PERCENT_DENOMS = PhraseSet(["năm", "tháng", "quý"])
+DENOMINATORS = PhraseSet(
+    ["vạn dân", "nghìn dân", "ngàn dân", "1.000 dân", "10.000 dân", "người", "năm", "tháng",
+     "hộ", "ha", "km2", "km²", "lao động", "dân", "người/năm", "người/tháng", "ngày"]
+)  # fmt: skip
+
+# Words just before a number that state how it compares; value = comparator.
+BOUNDS: dict[Phrase, str] = {
+    **{p: ">=" for p in phrases("trên", "hơn", "ít nhất", "tối thiểu", "không dưới",
+                                  "không thấp hơn", "cao hơn", "vượt", "từ", "lớn hơn")},
+    **{p: "<=" for p in phrases("dưới", "không quá", "tối đa", "không vượt quá", "không vượt",
+                                  "thấp hơn", "không cao hơn", "nhỏ hơn", "chưa đến", "chưa tới")},
+    **{p: "=" for p in phrases("khoảng", "gần", "xấp xỉ", "hơn kém", "chừng", "còn",
+                                 "xuống còn", "chỉ còn", "giảm còn", "giảm xuống còn", "lên",
+                                 "tăng lên", "đạt mức", "ở mức", "bằng", "là", "chiếm")},
+}
+BOUND_SET = PhraseSet(" ".join(p) for p in BOUNDS)
+CHANGES: dict[Phrase, str] = {
+    **{p: "increase_by" for p in phrases("tăng", "ước tăng", "tăng thêm", "tăng bình quân",
+                                           "bình quân tăng", "tăng trưởng bình quân",
+                                           "tăng trung bình", "cao hơn cùng kỳ")},
+    **{p: "decrease_by" for p in phrases("giảm", "ước giảm", "giảm thêm", "giảm bình quân",
+                                           "bình quân giảm", "giảm trung bình")},
+}
+CHANGE_SET = PhraseSet(" ".join(p) for p in CHANGES)
+# Verbs that introduce a value without changing its comparator.
+VERBS = PhraseSet(
+    ["đạt", "ước đạt", "ước", "ước tính", "ước tính đạt", "đạt được", "mới đạt", "chỉ đạt",
+     "mới chỉ đạt", "đã đạt", "dự kiến đạt", "phấn đấu đạt", "phấn đấu", "bình quân", "là",
+     "ở mức", "đạt mức", "với", "có", "cho", "được", "thực hiện", "thực hiện được", "khoảng",
+     "chiếm", "chiếm tỷ lệ", "tổng cộng", "tổng số", "gồm", "ra", "đưa ra", "về", "đạt tỷ lệ",
+     "tương đương", "bằng", "duy trì", "duy trì ở mức", "giữ ở mức", "kiềm chế", "kiềm chế ở mức",
+     "lũy kế", "luỹ kế", "và vượt", "vượt", "chỉ tiêu", "đạt và vượt"]
+)  # fmt: skip
+
+AFTER_BOUNDS: dict[Phrase, str] = {("trở", "lên"): ">=", ("trở", "xuống"): "<=", ("trở", "lại"): "<="}
+AFTER_BOUND_SET = PhraseSet(" ".join(p) for p in AFTER_BOUNDS)
+
+# A share of a plan: "đạt 33,59% dự toán Trung ương giao", "107% kế hoạch".
+PLAN_HEADS = PhraseSet(["dự toán", "kế hoạch", "kh", "chỉ tiêu", "mục tiêu", "nghị quyết"])
+COMPARE_HEADS = PhraseSet(["so với", "so", "so cùng kỳ", "so với cùng kỳ"])
+
+# Words that end a name phrase read after a unit.
+POST_STOPS = frozenset(
+    "trong theo tại để nhằm do so đạt góp vượt tăng giảm bằng từ đến khi nhưng song còn "
+    "hoặc thì mà nên sẽ đã".split()
+)
+# Words stripped from either end of a name.
+NAME_TRIM = frozenset(
+    "và cho của với là được có ở mức thì để về tới đến trong theo tại số khoảng đạt ước "
+    "còn cũng như bao gồm gồm riêng đồng thời đó trên hơn mới chỉ đã sẽ đang vừa đều, "
+    "nhằm hiện nay tính chung nói cùng kỳ".split()
+)  # fmt: skip
+LEAD_TRIM = PhraseSet(
+    ["trong đó", "bao gồm", "đồng thời", "cụ thể", "riêng", "và", "còn", "cùng với", "với",
+     "về", "đó là", "là", "gồm", "trong", "tính chung", "nhìn chung", "ngoài ra", "bên cạnh đó",
+     "theo đó", "như", "như sau", "nhất là", "đặc biệt là", "đặc biệt", "trong số", "tính đến nay",
+     "đến nay", "hiện nay", "hiện", "toàn tỉnh", "toàn thành phố", "toàn huyện", "thành phố",
+     "tỉnh", "huyện", "cả tỉnh", "cả nước", "có"]
+)  # fmt: skip
+AUX = frozenset(["đã", "sẽ", "đang", "vừa"])
+
+# Measure heads a "trong đó" sub-item borrows from its head: "tăng trưởng ... ; trong đó dịch
+# vụ tăng 7,84%" names "Tăng trưởng dịch vụ".
+MEASURE_HEADS = PhraseSet(["tốc độ tăng trưởng", "tăng trưởng", "tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "cơ cấu"])
+NAME_STARTS_MEASURE = PhraseSet(
+    ["tốc độ", "tăng trưởng", "tỷ lệ", "tỉ lệ", "tỷ trọng", "tỉ trọng", "cơ cấu", "chỉ số", "tổng",
+     "thu", "chi", "số", "giá trị", "kim ngạch", "sản lượng", "vốn", "thu nhập", "grdp", "doanh thu"]
+)  # fmt: skip
+
+# Cues that a number is a result (a report) or a target (a plan), nearest one wins.
+RESULT_CUES = PhraseSet(
+    ["ước đạt", "ước tăng", "ước giảm", "ước thực hiện", "ước tính", "ước", "đã", "đạt được",
+     "mới chỉ đạt", "mới đạt", "chỉ đạt", "so với cùng kỳ", "so cùng kỳ", "cùng kỳ", "kết quả",
+     "thực hiện được", "lũy kế", "luỹ kế", "sơ bộ", "chính thức", "còn lại", "hiện có",
+     "báo cáo", "đến nay", "tính đến", "đứng thứ", "xếp thứ", "xếp hạng", "thực hiện năm",
+     "thực tế", "giải ngân"]
+)  # fmt: skip
+TARGET_CUES = PhraseSet(
+    ["phấn đấu", "chỉ tiêu", "mục tiêu", "đề ra", "đã đề ra", "xác định", "kế hoạch năm",
+     "dự kiến", "phải đạt", "cần đạt", "định hướng", "nghị quyết", "đạt và vượt", "giao",
+     "chủ yếu", "nhiệm vụ năm", "phương hướng", "sẽ", "bảo đảm", "đảm bảo", "duy trì",
+     "kiềm chế", "đến năm", "đề án", "chương trình", "kế hoạch"]
+)  # fmt: skip
+
+SPEECH = PhraseSet(
+    ["nêu rõ", "nhấn mạnh", "cho biết", "khẳng định", "đề nghị", "yêu cầu", "phát biểu", "báo cáo",
+     "như sau", "cụ thể", "gồm", "bao gồm", "chỉ rõ", "kết luận", "thông tin", "chỉ đạo", "đó là",
+     "lưu ý", "chỉ tiêu cụ thể"]
+)  # fmt: skip
+DOC_REF_HEADS = PhraseSet(["nghị quyết", "chỉ thị", "kết luận", "quyết định", "đề án", "chương trình", "kế hoạch"])
+
+# Words before a number that make it a reference, not a quantity ("Nghị quyết số 45").
+REF_WORDS = PhraseSet(
+    ["số", "thứ", "khóa", "khoá", "lần", "lần thứ", "điều", "khoản", "mục", "chương", "phụ lục",
+     "nghị quyết", "chỉ thị", "kết luận", "quyết định", "công văn", "thông báo", "tờ trình",
+     "thông tư", "nghị định", "luật", "đường", "phố", "quốc lộ", "tỉnh lộ", "hương lộ", "nhà",
+     "tầng", "phòng", "lô", "ô", "km", "điện thoại", "fax", "đt", "sđt", "hotline", "đại hội",
+     "hội nghị", "kỳ họp", "phiên", "tập", "cương lĩnh", "hiến pháp", "covid", "mã", "hộp thư",
+     "ngày", "sáng", "chiều", "tối", "đêm", "hôm", "tháng", "quý", "năm", "giai đoạn", "nhiệm kỳ",
+     "top", "nhóm", "tuyến", "kênh", "đoàn", "trung đoàn", "sư đoàn", "tiểu đoàn", "phân khu",
+     "khu", "cụm", "tổ", "xóm", "ấp", "thôn", "bản", "khối", "đợt", "giải"]
+)  # fmt: skip
+PHONE_WORDS = frozenset(["thoại", "fax", "đt", "sđt", "hotline", "dđ", "zalo", "tel", "phone"])

@@ -1,0 +1,397 @@
+"""Quantity mentions: a number (or range, ratio, rank, "không còn") with its unit and
+comparator, found on the token list. Names, kinds and periods are added later."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chitieu.text import lexicon as lx
+from chitieu.text.numbers import WORD_NUMBERS, parse_number
+from chitieu.text.structure import Structure
+from chitieu.text.tokens import Token
+
+_DASHES = frozenset("-–—")
+_CLAUSE_PUNCT = frozenset(";:.!?…()[]\"“”")
+_NUMBERISH_UNITS = frozenset(["pct", "money", "measure"])
+
+
+@dataclass
+class Mention:
+    """A stated quantity. Token indices: `pred` is where its predicate words begin
+    ("ước đạt hơn"), `v0` its first value token, `v1` the end of value and unit, `end` the
+    end of the whole statement (after "trở lên", the baseline and any name tail)."""
+
+    pred: int
+    v0: int
+    v1: int
+    end: int
+    value: float
+    unit: str
+    unit_kind: str  # pct, money, measure, count, generic, rank, zero
+    comparator: str = "="
+    value_max: float | None = None
+    planned: float | None = None
+    baseline: str | None = None
+    baseline_span: tuple[int, int] | None = None
+    tail: tuple[int, int] | None = None  # words after the unit that name what is counted
+    scope: str | None = None  # rank scope: "5 thành phố trực thuộc trung ương"
+    indicator: str = ""
+    base: str = ""  # the name a following "tăng 36,69%" inherits
+    own: str = ""  # the words before the value that name it, as written
+    kind: str = ""
+    period: str | None = None
+    name_start: int = -1  # first token of the item's span (its own name words, if any)
+
+
+def _touch(a: Token, b: Token) -> bool:
+    return a.end == b.start
+
+
+def find_mentions(text: str, toks: list[Token], st: Structure) -> list[Mention]:
+    """Return the quantity mentions of the text, left to right, never overlapping."""
+    out: list[Mention] = []
+    used_until = 0
+    n = len(toks)
+    i = 0
+    while i < n:
+        if i < used_until:
+            i += 1
+            continue
+        t = toks[i]
+        m: Mention | None = None
+        if t.low in ("đứng", "xếp", "dẫn", "thứ", "vị", "hạng"):
+            m = _rank(toks, st, i)
+        elif t.low == "không" and i + 1 < n and toks[i + 1].low == "còn":
+            m = _zero(toks, st, i)
+        elif t.is_num and not st.marker[i]:
+            m = _number(text, toks, st, i)
+        if m is None:
+            i += 1
+            continue
+        out.append(m)
+        used_until = m.end
+        i = m.v1
+    return out
+
+
+def _is_reference(toks: list[Token], st: Structure, i: int) -> bool:
+    """True when toks[i] is a number used as a name: "Nghị quyết số 45", "lần thứ 15", a
+    code or date part ("COVID-19", "28-NQ/TU", "19/7"), a phone number or a list marker."""
+    t = toks[i]
+    n = len(toks)
+    if i > 0:
+        p = toks[i - 1]
+        if _touch(p, t) and (p.is_word or p.is_num or p.text in "-/.:&_#@"):
+            return True
+        k = lx.REF_WORDS.backward(toks, i - 1, max(0, i - 3))
+        if k:
+            if toks[i - 1].low == "số" and i >= 2 and toks[i - 2].low in ("tổng", "có"):
+                pass
+            else:
+                return True
+    if i + 1 < n:
+        q = toks[i + 1]
+        if _touch(t, q) and (q.is_word or q.text in ":_@#&"):
+            return True
+        if _touch(t, q) and q.text in _DASHES and i + 2 < n and _touch(q, toks[i + 2]) and toks[i + 2].is_word:
+            return True  # 28-NQ
+    for j in range(max(0, i - 4), i):
+        if toks[j].low in lx.PHONE_WORDS:
+            return True
+    return False
+
+
+def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
+    """Return (unit, kind, end index) for the unit starting at toks[k], or ("", "", k)."""
+    if k >= stop:
+        return "", "", k
+    t = toks[k]
+    if t.text == "%":
+        e = k + 1
+        if e + 1 < stop and toks[e].text == "/" and _touch(toks[e - 1], toks[e]):
+            d = lx.PERCENT_DENOMS.forward(toks, e + 1, stop)
+            if d:
+                return "%/" + " ".join(x.low for x in toks[e + 1 : e + 1 + d]), "pct", e + 1 + d
+        return "%", "pct", e
+    words: list[str] = []
+    kind = ""
+    e = k
+    s = lx.SCALES.forward(toks, e, stop)
+    if s:
+        words += [x.low for x in toks[e : e + s]]
+        e += s
+        kind = "money"
+    m = lx.MEASURES.forward(toks, e, stop)
+    c = lx.COUNTS.forward(toks, e, stop)
+    if toks[e].low == "lượt" if e < stop else False:
+        c2 = lx.COUNTS.forward(toks, e + 1, stop)
+        if c2:
+            c = 1 + c2
+    if m >= c and m:
+        words += [x.text if x.text.isupper() else x.low for x in toks[e : e + m]]
+        e += m
+        kind = "money" if words[-1] in ("đồng", "usd", "đô", "la", "euro", "yên", "mỹ") else "measure"
+    elif c:
+        words += [x.text if x.text.isupper() else x.text.lower() for x in toks[e : e + c]]
+        e += c
+        kind = kind or "count"
+    elif not s and e < stop:
+        w = toks[e]
+        if w.is_word and not w.capitalised and w.low not in lx.NOT_UNITS and len(w.low) > 1:
+            words.append(w.low)
+            e += 1
+            kind = "generic"
+    if not words:
+        return "", "", k
+    # Compound units: "giường bệnh/vạn dân", "triệu đồng/người/năm".
+    while e + 1 < stop and toks[e].text == "/" and _touch(toks[e - 1], toks[e]):
+        d = lx.DENOMINATORS.forward(toks, e + 1, stop)
+        if not d:
+            break
+        words[-1] += "/" + " ".join(x.low for x in toks[e + 1 : e + 1 + d])
+        e += 1 + d
+    unit = " ".join(words).replace("usd", "USD").replace("teu", "TEU")
+    return unit, kind, e
+
+
+def _number(text: str, toks: list[Token], st: Structure, i: int) -> Mention | None:
+    t = toks[i]
+    n = len(toks)
+    if _is_reference(toks, st, i):
+        return None
+    value = parse_number(t.text)
+    if value is None:
+        return None
+    stop = _sentence_end(toks, st, i)
+    k = i + 1
+    value_max: float | None = None
+    planned: float | None = None
+    # "44/41 tổ chức" (done against planned) or a date "19/7", "04/12/2021".
+    if k + 1 < stop and toks[k].text == "/" and _touch(t, toks[k]) and toks[k + 1].is_num and _touch(toks[k], toks[k + 1]):
+        if k + 2 < n and toks[k + 2].text in "/-" and _touch(toks[k + 1], toks[k + 2]):
+            return None
+        planned = parse_number(toks[k + 1].text)
+        k += 2
+    unit, kind, e = _unit_after(toks, k, stop)
+    # Ranges: "3.300 – 3.500", "8-10", "từ 7,5 đến 8,0%/năm", "2,5% - 3%".
+    r = e if unit else k
+    if planned is None and r + 1 < stop and (toks[r].text in _DASHES or toks[r].low in ("đến", "tới")) and toks[r + 1].is_num:
+        second = parse_number(toks[r + 1].text)
+        if second is not None and second > value and not _is_reference(toks, st, r + 1) or (
+            second is not None and second > value and toks[r].text in _DASHES and _touch(toks[r], toks[r + 1])
+        ):
+            unit2, kind2, e2 = _unit_after(toks, r + 2, stop)
+            if unit2 and (not unit or unit2 == unit):
+                value_max, unit, kind, e = second, unit2, kind2, e2
+            elif not unit2 and unit:
+                value_max, e = second, r + 2
+    if not unit:
+        return None
+    if _looks_like_year(t.text) and kind not in _NUMBERISH_UNITS:
+        return None
+    if kind == "generic" and planned is None and not _quantity_context(toks, st, i):
+        return None
+    m = Mention(pred=i, v0=i, v1=e, end=e, value=value, unit=unit, unit_kind=kind)
+    m.value_max, m.planned = value_max, planned
+    _predicate(toks, st, m)
+    if value_max is not None:
+        m.comparator = "range"
+    e = m.v1
+    ab = lx.AFTER_BOUND_SET.forward(toks, e, stop)
+    if ab and value_max is None:
+        m.comparator = lx.AFTER_BOUNDS[tuple(x.low for x in toks[e : e + ab])]
+        e += ab
+    m.end = e
+    _baseline(toks, stop, m)
+    if m.baseline is None:
+        m.tail = _tail(toks, st, m.end, stop, m.unit_kind)
+        if m.tail:
+            m.end = m.tail[1]
+    return m
+
+
+def _looks_like_year(s: str) -> bool:
+    return len(s) == 4 and s.isdigit() and 1900 <= int(s) <= 2100
+
+
+def _quantity_context(toks: list[Token], st: Structure, i: int) -> bool:
+    """True when a number with an unfamiliar noun sits where quantities are stated: right
+    after a verb of achievement or comparison, or inside a numbered or bulleted list."""
+    j = i - 1
+    lo = max(st.clause[i], i - 3)
+    while j >= lo:
+        w = toks[j]
+        if lx.VERBS.backward(toks, j, lo) or lx.BOUND_SET.backward(toks, j, lo) or lx.CHANGE_SET.backward(toks, j, lo):
+            return w.low not in ("có", "cho", "với", "về", "ra", "là")
+        if w.low in ("kết", "nạp", "lập", "thành", "dựng", "hút", "quyết", "tạo", "tra", "sát", "mới", "tiêu"):
+            return True
+        j -= 1
+    return False
+
+
+def _sentence_end(toks: list[Token], st: Structure, i: int) -> int:
+    s = st.sent[i]
+    j = i + 1
+    n = len(toks)
+    while j < n and st.sent[j] == s and j - i < 80:
+        j += 1
+    return j
+
+
+def _predicate(toks: list[Token], st: Structure, m: Mention) -> None:
+    """Walk back from the value over comparator words and verbs; set m.pred and m.comparator."""
+    lo = st.clause[m.v0]
+    j = m.v0 - 1
+    bound: str | None = None
+    change: str | None = None
+    while j >= lo:
+        b = lx.BOUND_SET.backward(toks, j, lo)
+        c = lx.CHANGE_SET.backward(toks, j, lo)
+        v = lx.VERBS.backward(toks, j, lo)
+        if not (b or c or v):
+            break
+        if b >= c and b >= v:
+            key = tuple(x.low for x in toks[j - b + 1 : j + 1])
+            word = lx.BOUNDS[key]
+            if bound is None and change is None and not (key == ("từ",)):
+                bound = word
+            j -= b
+        elif c >= v:
+            if change is None and bound is None:
+                change = lx.CHANGES[tuple(x.low for x in toks[j - c + 1 : j + 1])]
+            j -= c
+        else:
+            j -= v
+    m.pred = j + 1
+    if bound is not None and bound != "=":
+        m.comparator = bound
+    elif change is not None and bound is None:
+        m.comparator = change
+
+
+def _baseline(toks: list[Token], stop: int, m: Mention) -> None:
+    """Read "so với cùng kỳ năm 2023" or a plan ("dự toán Trung ương giao") after the unit."""
+    e = m.end
+    start = e
+    if e < stop and toks[e].low == "so":
+        e += 1
+        if e < stop and toks[e].low == "với":
+            e += 1
+    elif m.unit_kind == "pct" and lx.PLAN_HEADS.forward(toks, e, stop):
+        pass
+    else:
+        return
+    b0 = e
+    while e < stop and e - b0 < 8 and toks[e].text not in ",;:.()" and toks[e].low not in ("và", "tăng", "giảm", "đạt", "trong", "của"):
+        e += 1
+        if toks[e - 1].low == "giao":
+            break
+    if e == b0:
+        return
+    m.baseline = _join(toks, b0, e)
+    m.baseline_span = (start, e)
+    m.end = e
+
+
+def _tail(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -> tuple[int, int] | None:
+    """Return the token range of the words after a count that say what is counted
+    ("8 xã nông thôn mới kiểu mẫu"), or None. Percentages and "không còn" may run past
+    commas ("100% hợp tác xã, đơn vị sự nghiệp ...")."""
+    if kind not in ("count", "generic", "pct", "zero", "money", "measure"):
+        return None
+    limit = 14 if kind in ("pct", "zero") else 8
+    s = e
+    while e < stop and e - s < limit:
+        w = toks[e]
+        if w.text in _CLAUSE_PUNCT or w.is_num and not kind == "pct":
+            break
+        if w.text == ",":
+            if kind not in ("pct",) or e + 1 >= stop or not toks[e + 1].is_word or toks[e + 1].capitalised:
+                break
+        elif kind == "zero" and w.low in ("giai", "nhiệm", "năm", "trong", "đến", "vào"):
+            break
+        elif kind != "zero" and (w.low in lx.POST_STOPS or (w.capitalised and e > s)):
+            break
+        e += 1
+    while e > s and (toks[e - 1].text in ",–-" or toks[e - 1].low in lx.NAME_TRIM):
+        e -= 1
+    return (s, e) if e > s else None
+
+
+def _join(toks: list[Token], a: int, b: int) -> str:
+    """Return the words toks[a:b] as written, spaced as usual."""
+    out = ""
+    for x in toks[a:b]:
+        if out and x.text not in ",;:.)”" and not out.endswith(("(", "“")):
+            out += " "
+        out += x.text
+    return out
+
+
+def _zero(toks: list[Token], st: Structure, i: int) -> Mention | None:
+    """"Không còn hộ nghèo" at the start of a clause or list item: a target of zero."""
+    if not (st.clause[i] == i or (i > 0 and st.marker[i - 1])):
+        return None
+    stop = _sentence_end(toks, st, i)
+    k = i + 2
+    if k >= stop or not toks[k].is_word:
+        return None
+    c = lx.COUNTS.forward(toks, k, stop)
+    unit = " ".join(x.low for x in toks[k : k + max(c, 1)])
+    m = Mention(pred=i, v0=i, v1=k, end=k, value=0.0, unit=unit, unit_kind="zero")
+    m.tail = _tail(toks, st, k, stop, "zero")
+    if m.tail is None:
+        return None
+    m.end = m.tail[1]
+    return m
+
+
+_SCOPES = lx.PhraseSet(["cả nước", "toàn quốc", "khu vực", "vùng", "các tỉnh", "trong", "toàn vùng", "các địa phương", "các thành phố"])
+
+
+def _rank(toks: list[Token], st: Structure, i: int) -> Mention | None:
+    """Ranks: "đứng đầu 5 thành phố", "đứng thứ 7 cả nước", "thứ 7 cả nước" -> unit "hạng"."""
+    n = len(toks)
+    stop = _sentence_end(toks, st, i)
+    low = [x.low for x in toks[i : min(n, i + 4)]]
+    value: float | None = None
+    k = i
+    if low[:2] in (["đứng", "đầu"], ["dẫn", "đầu"]):
+        if i > 0 and toks[i - 1].low in ("người", "cấp"):
+            return None
+        value, k = 1.0, i + 2
+    else:
+        j = i
+        if low[:2] in (["đứng", "thứ"], ["xếp", "thứ"], ["vị", "trí"]) or low[:3] == ["xếp", "hạng", "thứ"]:
+            j = i + (3 if low[:3] in (["xếp", "hạng", "thứ"], ["vị", "trí", "thứ"]) else 2)
+        elif low[:1] == ["thứ"]:
+            if i > 0 and toks[i - 1].low in ("lần", "khóa", "khoá", "kỳ", "hội", "nghị"):
+                return None
+            j = i + 1
+        elif low[:2] == ["xếp", "hạng"]:
+            j = i + 2
+        else:
+            return None
+        if j >= stop:
+            return None
+        w = toks[j]
+        if w.is_num and "." not in w.text and "," not in w.text:
+            value = float(w.text)
+        elif w.low in WORD_NUMBERS and w.low not in ("năm", "tư"):
+            value = float(WORD_NUMBERS[w.low])
+        else:
+            return None
+        k = j + 1
+        if low[:1] == ["thứ"] and not (k < stop and (_SCOPES.forward(toks, k, stop) or toks[k].text == "/")):
+            return None
+    # Scope: what the rank is among, up to the next punctuation.
+    e = k
+    while e < stop and toks[e].text not in _CLAUSE_PUNCT and toks[e].text != "," and e - k < 10:
+        e += 1
+    if toks[k].text == "/" if k < stop else False:
+        return None
+    if e == k and low[:2] in (["đứng", "đầu"], ["dẫn", "đầu"]):
+        return None
+    m = Mention(pred=i, v0=i, v1=e, end=e, value=value, unit="hạng", unit_kind="rank")
+    m.scope = _join(toks, k, e) or None
+    return m

@@ -1,0 +1,249 @@
+"""Indicator names: the phrase that says what a mention measures.
+
+A name is read from the words before the value in its clause (after cutting off leading
+discourse, subjects and periods), plus, for counts, the unit and the words after it
+("Hoàn thành ... 8 xã nông thôn mới kiểu mẫu"). A mention with no words of its own borrows
+from its neighbours: the previous mention in the sentence ("..., tăng 36,69%"), the colon
+head ("Tỷ lệ chất thải rắn ...: ở đô thị đạt 100%") or the "trong đó" head.
+"""
+
+from __future__ import annotations
+
+from chitieu.text import lexicon as lx
+from chitieu.text.mentions import Mention, _join
+from chitieu.text.periods import PeriodMention
+from chitieu.text.structure import Structure
+from chitieu.text.tokens import Token
+
+_DISCOURSE_STARTS = frozenset(
+    "tại theo trong bên ngoài về đồng nhìn tính qua sau trước với đến từ nhờ do vì nếu khi năm "
+    "quý tháng ước hiện riêng cùng để nhằm đối mặc dù tuy".split()
+)
+_SUBJECT_STOPS = frozenset("của giữ đứng xếp đạt tiếp vẫn luôn có nằm thuộc".split())
+
+
+class Namer:
+    """Builds names for the mentions of one text."""
+
+    def __init__(self, text: str, toks: list[Token], st: Structure, periods: list[PeriodMention]) -> None:
+        self.text = text
+        self.toks = toks
+        self.st = st
+        self.period_tokens: set[int] = set()
+        starts = {t.start: i for i, t in enumerate(toks)}
+        for p in periods:
+            i = starts.get(p.start)
+            while i is not None and i < len(toks) and toks[i].start < p.end:
+                self.period_tokens.add(i)
+                i += 1
+
+    # -- pieces ------------------------------------------------------------------------
+    def region(self, m: Mention, prev: Mention | None) -> tuple[int, int]:
+        """Return the token range [lo, hi) of the words before m's predicate that may name it."""
+        st = self.st
+        lo = st.clause[m.v0]
+        if prev is not None and prev.end <= m.pred and prev.end > lo:
+            lo = prev.end
+        hi = m.pred
+        # Cut at the rightmost comma whose left piece reads as its own clause.
+        commas = [j for j in range(lo, hi) if self.toks[j].text == ","]
+        for idx in range(len(commas) - 1, -1, -1):
+            c = commas[idx]
+            left_lo = commas[idx - 1] + 1 if idx > 0 else lo
+            right_words = sum(1 for t in self.toks[c + 1 : hi] if t.is_word)
+            if self._clause_like(left_lo, c, long_ok=right_words <= 2):
+                lo = c + 1
+                break
+        return lo, hi
+
+    def _clause_like(self, a: int, b: int, long_ok: bool = False) -> bool:
+        words = [t for j, t in enumerate(self.toks[a:b], a) if (t.is_word or t.is_num) and not self.st.marker[j]]
+        if not words:
+            return True
+        if len(words) > 8 and not long_ok:
+            return True
+        if words[0].low in _DISCOURSE_STARTS:
+            return True
+        for k, t in enumerate(words):
+            if t.is_num or t.low in lx.AUX or (k > 0 and t.capitalised and t.text not in ("GRDP", "FDI")):
+                return True
+        return any(j in self.period_tokens for j in range(a, b))
+
+    def clean(self, a: int, b: int) -> tuple[int, int]:
+        """Trim markers, leading discourse words, subjects before "đã", and trailing
+        function words from toks[a:b]; return the kept range."""
+        toks, st = self.toks, self.st
+        if b - a > 24:
+            a = b - 18
+        changed = True
+        while changed and a < b:
+            changed = False
+            while a < b and (st.marker[a] or toks[a].kind == "punct" and toks[a].text not in "(“\""):
+                a += 1
+                changed = True
+            k = lx.LEAD_TRIM.forward(toks, a, b)
+            if k and a + k < b:
+                a += k
+                changed = True
+            while a < b and a in self.period_tokens:
+                a += 1
+                changed = True
+        for j in range(b - 1, a - 1, -1):
+            if toks[j].low in lx.AUX and j + 1 < b:
+                a = j + 1
+                k = lx.LEAD_TRIM.forward(toks, a, b)
+                if k and a + k < b:
+                    a += k
+                break
+        while b > a and (toks[b - 1].low in lx.NAME_TRIM or toks[b - 1].kind == "punct" and toks[b - 1].text not in ")”\"" or (b - 1) in self.period_tokens):
+            b -= 1
+        return a, b
+
+    def words(self, a: int, b: int) -> str:
+        """The text of toks[a:b] without period mentions ("(IIP) quý 1" -> "(IIP)")."""
+        keep = [j for j in range(a, b) if j not in self.period_tokens]
+        if not keep:
+            return ""
+        out = ""
+        for j in keep:
+            x = self.toks[j]
+            if out and x.text not in ",;:.)”" and not out.endswith(("(", "“")):
+                out += " "
+            out += x.text
+        return out
+
+    def head_text(self, rng: tuple[int, int] | None) -> tuple[str, str]:
+        """Return (prefix, qualifier) from a colon head: a measure phrase to put before
+        sub-names, or a document reference "(Nghị quyết số 28-NQ/TU)" to put after."""
+        if rng is None:
+            return "", ""
+        a, b = self.clean(*rng)
+        toks = self.toks
+        for j in range(a, b):
+            k = lx.DOC_REF_HEADS.forward(toks, j, b)
+            if k:
+                e = j + k
+                if e < b and toks[e].low == "số":
+                    e += 1
+                if e < b and toks[e].is_num:
+                    e += 1
+                    while e < b and toks[e].start == toks[e - 1].end:
+                        e += 1
+                    return "", "(" + _join(toks, j, e) + ")"
+        if b - a > 14 or b <= a:
+            return "", ""
+        if toks[a].low in ("về", "đối") or any(lx.SPEECH.forward(toks, j, b) for j in range(a, b)):
+            return "", ""
+        if any(toks[j].low == "chỉ" and j + 1 < b and toks[j + 1].low == "tiêu" for j in range(a, b)):
+            return "", ""
+        return self.words(a, b), ""
+
+    # -- names -------------------------------------------------------------------------
+    def name_all(self, ms: list[Mention]) -> None:
+        """Set indicator, own and base on every mention."""
+        prev: Mention | None = None
+        for idx, m in enumerate(ms):
+            same_sentence = prev is not None and self.st.sent[prev.v0] == self.st.sent[m.v0]
+            self._name(m, prev if same_sentence else None, ms[:idx])
+            prev = m
+
+    def _name(self, m: Mention, prev: Mention | None, before: list[Mention]) -> None:
+        toks = self.toks
+        lo, hi = self.region(m, prev)
+        a, b = self.clean(lo, hi)
+        own = self.words(a, b) if b > a else ""
+        m.own = own
+        m.name_start = a if own else m.pred
+        joined_by_comma = prev is not None and any(toks[j].text == "," for j in range(prev.end, m.pred)) and not any(
+            toks[j].text in ";:" for j in range(prev.end, m.pred)
+        )
+        tail = self.words(*m.tail) if m.tail else ""
+        if tail.lower().startswith(("số ", "các ", "những ")):
+            tail = tail.split(" ", 1)[1]
+        if m.unit_kind == "rank":
+            subject = self._subject(m)
+            m.indicator = " ".join(x for x in ("Xếp hạng", subject, m.scope or "") if x)
+            m.base = m.indicator
+            return
+        if m.unit_kind == "zero":
+            name = tail
+        elif m.unit_kind in ("count", "generic"):
+            if not own and joined_by_comma and prev is not None and prev.unit_kind in ("count", "generic"):
+                own = prev.own
+            name = " ".join(x for x in (own, m.unit.split("/")[0], tail) if x)
+            if m.unit.split(" ")[0] in ("triệu", "tỷ", "nghìn", "ngàn"):
+                name = " ".join(x for x in (own, tail) if x) or m.unit
+        elif m.unit_kind == "pct" and tail and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(own), 0):
+            name = " ".join(x for x in ("Tỷ lệ", tail, own) if x)
+        elif m.unit_kind in ("money", "measure") and tail:
+            name = " ".join(x for x in (own, tail) if x)
+        else:
+            name = own
+        inherited = ""
+        if not own and prev is not None:
+            inherited = prev.base
+        sub_head = self._sub_head(m, before)
+        if m.baseline and m.unit_kind == "pct" and lx.PLAN_HEADS.forward(toks, m.baseline_span[0] if m.baseline_span else 0):
+            base = own or inherited or (sub_head.base if sub_head else "")
+            if m.baseline.lower().startswith(("kế hoạch", "kh")):
+                name = f"Tỷ lệ hoàn thành kế hoạch {base}".strip()
+            else:
+                name = f"{base} so với {m.baseline}".strip()
+            m.base = base
+        else:
+            if not name:
+                name = inherited
+            m.base = name
+        if sub_head is not None and sub_head is not m:
+            k = lx.MEASURE_HEADS.forward(_tokens_of(sub_head.base), 0)
+            starts_measure = lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0) > 0
+            if not name:
+                name = sub_head.base
+            elif k and not starts_measure:
+                name = " ".join(sub_head.base.split()[:k]) + " " + name
+            m.base = m.base or name
+        prefix, qualifier = self.head_text(self.st.head[m.v0])
+        if prefix and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0):
+            name = f"{prefix} {name}".strip()
+        elif prefix and not name:
+            name = prefix
+        if qualifier:
+            name = f"{name} {qualifier}".strip()
+            m.base = f"{m.base} {qualifier}".strip()
+        m.indicator = _capitalise(name) if name else _capitalise(m.unit)
+
+    def _sub_head(self, m: Mention, before: list[Mention]) -> Mention | None:
+        """The mention heading the "trong đó" list that holds m, if any."""
+        s = self.st.sub[m.v0]
+        if s < 0:
+            return None
+        for h in reversed(before):
+            if h.end <= s and self.st.item[h.v0] == self.st.item[m.v0]:
+                return h
+            if h.end <= s:
+                break
+        return None
+
+    def _subject(self, m: Mention) -> str:
+        """What a rank ranks: the sentence's subject before "của"/verbs, periods cut off."""
+        st, toks = self.st, self.toks
+        a = st.sent[m.v0]
+        b = m.pred
+        a, b = self.clean(a, b)
+        e = a
+        while e < b and toks[e].text != "," and toks[e].low not in _SUBJECT_STOPS:
+            e += 1
+        return self.words(a, e)
+
+
+def _tokens_of(name: str) -> list[Token]:
+    out: list[Token] = []
+    pos = 0
+    for w in name.split():
+        out.append(Token(w, w.lower(), pos, pos + len(w), "word"))
+        pos += len(w) + 1
+    return out
+
+
+def _capitalise(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s

@@ -1,0 +1,85 @@
+"""Unicode normalisation that keeps offsets into the text as given.
+
+Vietnamese text arrives in NFC (precomposed) or NFD (base letter + combining marks), with
+non-breaking spaces and odd dashes. The extractor reads an NFC copy; `Normalized.span` maps
+offsets in that copy back to offsets in the original, so every item's `text` is exactly
+`original[start:end]`.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+# Characters replaced one-for-one (same length, so no offset change).
+_ONE_FOR_ONE = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u200b": " ",  # zero-width space: keep the slot, read it as a space
+        "\ufeff": " ",  # BOM
+        "\t": " ",
+        "\r": "\n",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """An NFC copy of a text with a map back to the original's offsets.
+
+    `offsets[i]` is the original offset of copy character i; `offsets[len(text)]` is
+    len(original). When the original is already NFC the map is None (identity).
+    """
+
+    text: str
+    original_length: int
+    offsets: tuple[int, ...] | None
+
+    def to_original(self, i: int) -> int:
+        """Return the original offset of copy offset `i` (0 <= i <= len(text))."""
+        if self.offsets is None:
+            return i
+        return self.offsets[max(0, min(i, len(self.offsets) - 1))]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Return the original (start, end) of the copy span [start, end)."""
+        s = self.to_original(start)
+        e = self.to_original(end)
+        return s, max(s, e)
+
+
+def normalize(text: str) -> Normalized:
+    """Return the NFC copy of `text` (one-for-one space and dash fixes applied) with its map.
+
+    Combining sequences (a base character and the marks that follow it) are composed one
+    cluster at a time so each copy character maps to the start of its original cluster.
+    """
+    fixed = text.translate(_ONE_FOR_ONE)
+    if unicodedata.is_normalized("NFC", fixed):
+        return Normalized(fixed, len(text), None)
+    out: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(fixed)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(fixed[j]):
+            j += 1
+        composed = unicodedata.normalize("NFC", fixed[i:j])
+        for ch in composed:
+            out.append(ch)
+            offsets.append(i)
+        i = j
+    offsets.append(len(text))
+    return Normalized("".join(out), len(text), tuple(offsets))
+
+
+def fold(text: str) -> str:
+    """Return `text` lower-cased without Vietnamese diacritics ("Đảng viên" -> "dang vien")."""
+    decomposed = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -1,0 +1,176 @@
+"""Periods named in Vietnamese text and their codes.
+
+Codes follow the gold contract: "2021" (year), "2021-2025" (span or term), "Q1/2024"
+(quarter), "6M/2022" and "9M/2023" (first months of a year), "T9/2023" (one month),
+"H1/2024"/"H2/2024" (halves named as such). A mention may lack its year ("quý 1") or its
+years ("nhiệm kỳ"); `PeriodRef.code` fills them from the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+_Y = r"((?:19|20)\d\d)(?!\d)"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_WORD_N = {"ba": 3, "sáu": 6, "chín": 9}
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "span",
+        re.compile(
+            r"(?:(?:(?:hết |nửa |giữa |cả )?(?:giai đoạn|nhiệm kỳ)|thời kỳ|từ năm|từ)\s{0,3})?" + _Y + r"\s{0,3}(?:[-–—]|đến(?: năm)?)\s{0,3}" + _Y,
+            re.IGNORECASE,
+        ),
+    ),
+    ("quarter", re.compile(r"\bquý\s{0,3}(iv|i{1,3}|[1-4])(?![\w/])(?:\s{0,3}(?:/|năm|-)\s{0,3}" + _Y + r")?", re.IGNORECASE)),
+    ("quarter", re.compile(r"\bquý\s{0,3}(iv|i{1,3}|[1-4])\s{0,3}/\s{0,3}" + _Y, re.IGNORECASE)),
+    ("ytd", re.compile(r"(?<![\d.,])(\d{1,2}|ba|sáu|chín) tháng( đầu năm| cuối năm| năm)?(?:\s{0,3}" + _Y + r")?", re.IGNORECASE)),
+    ("month", re.compile(r"\btháng\s{0,3}(\d{1,2})(?![\d,.]\d)(?:\s{0,3}(?:/|năm)\s{0,3}" + _Y + r")?", re.IGNORECASE)),
+    ("half", re.compile(r"\bnửa (đầu|cuối) năm(?:\s{0,3}" + _Y + r")?", re.IGNORECASE)),
+    ("year", re.compile(r"\bnăm\s{0,3}" + _Y, re.IGNORECASE)),
+    ("term", re.compile(r"\b(?:nửa |giữa |hết |cả )?nhiệm kỳ\b", re.IGNORECASE)),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodRef:
+    """A period as named: kind ("year", "span", "quarter", "ytd", "month", "half", "term"),
+    its year (or first year), second year for spans, and number (quarter, months, month)."""
+
+    kind: str
+    year: int | None = None
+    n: int | None = None
+    year2: int | None = None
+
+    def code(self, default_year: int | None = None, term: str | None = None) -> str | None:
+        """Return the period code, filling a missing year from `default_year` and a bare
+        "nhiệm kỳ" from `term`; None when a needed part is unknown."""
+        y = self.year or default_year
+        if self.kind == "span":
+            return f"{self.year}-{self.year2}"
+        if self.kind == "term":
+            return term
+        if y is None:
+            return None
+        if self.kind == "year":
+            return str(y)
+        if self.kind == "quarter":
+            return f"Q{self.n}/{y}"
+        if self.kind == "ytd":
+            if self.n == 3:
+                return f"Q1/{y}"
+            if self.n == 12:
+                return str(y)
+            return f"{self.n}M/{y}"
+        if self.kind == "month":
+            return f"T{self.n}/{y}"
+        if self.kind == "half":
+            return f"H{self.n}/{y}"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A period named in the text at [start, end) (normalised offsets)."""
+
+    start: int
+    end: int
+    ref: PeriodRef
+    named_term: bool = False  # "nhiệm kỳ 2020-2025": the span is a term of office
+
+
+def find_period_mentions(text: str) -> list[PeriodMention]:
+    """Return the period mentions in `text`, left to right, without overlaps.
+
+    Where two patterns overlap the longer mention wins ("quý 1/2024" over "năm 2024").
+    Durations are not periods: "3 tháng" and "5 năm" are left out; "6 tháng", "9 tháng"
+    and "3 tháng đầu năm" are year-to-date periods.
+    """
+    found: list[PeriodMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            ref = _ref(kind, m)
+            if ref is not None:
+                named = kind == "span" and "nhiệm kỳ" in m.group().lower()
+                found.append(PeriodMention(m.start(), m.end(), ref, named))
+    found.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    out: list[PeriodMention] = []
+    for p in found:
+        if out and p.start < out[-1].end:
+            continue
+        out.append(p)
+    return out
+
+
+def _ref(kind: str, m: re.Match[str]) -> PeriodRef | None:
+    g = m.groups()
+    if kind == "span":
+        y1, y2 = int(g[0]), int(g[1])
+        return PeriodRef("span", y1, None, y2) if 0 < y2 - y1 <= 30 else None
+    if kind == "quarter":
+        q = g[0].lower()
+        n = _ROMAN[q] if q in _ROMAN else int(q)
+        return PeriodRef("quarter", _int(g[1]), n)
+    if kind == "ytd":
+        raw = g[0].lower()
+        n = _WORD_N[raw] if raw in _WORD_N else int(raw)
+        tail = (g[1] or "").strip().lower()
+        if tail == "cuối năm" and n == 6:
+            return PeriodRef("half", _int(g[2]), 2)
+        if n in (6, 9) or (n in (3, 12) and tail == "đầu năm") or (n in (6, 9, 3) and g[2]):
+            return PeriodRef("ytd", _int(g[2]), n)
+        return None
+    if kind == "month":
+        n = int(g[0])
+        return PeriodRef("month", _int(g[1]), n) if 1 <= n <= 12 else None
+    if kind == "half":
+        return PeriodRef("half", _int(g[1]), 1 if g[0].lower() == "đầu" else 2)
+    if kind == "year":
+        return PeriodRef("year", int(g[0]))
+    return PeriodRef("term")
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+_DATE_LINE = re.compile(r"\b(?:date\s{1,3})?((?:19|20)\d\d)-(\d\d)(?:-\d\d)?\b|\b\d{1,2}/(\d{1,2})/((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentPeriods:
+    """What the document says about time overall: its date's year, its dominant year,
+    its term ("2020-2025") and its default period code."""
+
+    year: int | None
+    term: str | None
+    default: str | None
+
+
+def document_periods(text: str, mentions: list[PeriodMention]) -> DocumentPeriods:
+    """Return the document's year (its date line, else its most named year), its term (the
+    most named span) and its default period (the most named period, else the year).
+
+    The date line is a full date ("04/12/2021", "2024-04") in the first 400 characters.
+    """
+    date_year: int | None = None
+    m = _DATE_LINE.search(text, 0, min(len(text), 400))
+    if m:
+        date_year = int(m.group(1) or m.group(4))
+    years = Counter(p.ref.year for p in mentions if p.ref.year and p.ref.kind != "span")
+    spans = Counter(p.ref.code() for p in mentions if p.ref.kind == "span" and p.named_term)
+    if not spans:
+        spans = Counter(p.ref.code() for p in mentions if p.ref.kind == "span")
+    year = date_year or (years.most_common(1)[0][0] if years else None)
+    term = spans.most_common(1)[0][0] if spans else None
+    codes = Counter(c for p in mentions if (c := p.ref.code(year, term)))
+    default: str | None = None
+    if codes:
+        best, n = codes.most_common(1)[0]
+        if n >= 2:
+            default = best
+    if default is None and year is not None:
+        default = str(year)
+    return DocumentPeriods(year, term, default)

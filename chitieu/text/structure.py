@@ -1,0 +1,112 @@
+"""The shape of a text: paragraphs, sentences, list items, clauses and colon heads.
+
+Computed once over the token list so the extractor can ask, for any token, where its
+sentence, its list item and its clause begin, and which head phrase ("Tỷ lệ chất thải rắn
+...:", "trong đó") governs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chitieu.text.tokens import Token
+
+_SENTENCE_END = frozenset(".!?…")
+_BULLETS = frozenset("-+•*–—·●▪○")
+_ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())
+_OPENERS = frozenset("(\"“'‘[")
+
+
+@dataclass
+class Structure:
+    """Per-token structure arrays (all of len(tokens)).
+
+    para[i], sent[i], item[i], clause[i]: token index where the paragraph, sentence, list
+    item and clause holding token i begin. A clause ends at ";" or ":"; a list item at a
+    marker "(3)", "a)", a bullet or a sentence end. marker[i] is True for list-marker and
+    bullet tokens. head[i] is the (start, end) token range of the colon head governing
+    token i within its list item, or None; sub[i] is the index of the "trong đó" that
+    opens the sub-list holding token i, or -1.
+    """
+
+    para: list[int] = field(default_factory=list)
+    sent: list[int] = field(default_factory=list)
+    item: list[int] = field(default_factory=list)
+    clause: list[int] = field(default_factory=list)
+    marker: list[bool] = field(default_factory=list)
+    head: list[tuple[int, int] | None] = field(default_factory=list)
+    sub: list[int] = field(default_factory=list)
+
+
+def analyse(text: str, toks: list[Token]) -> Structure:
+    """Return the structure of `toks` (tokens of `text`)."""
+    s = Structure()
+    n = len(toks)
+    para = sent = item = clause = 0
+    head: tuple[int, int] | None = None
+    sub = -1
+    skip_marker = 0
+    for i, t in enumerate(toks):
+        new_para = i == 0 or "\n" in text[toks[i - 1].end : t.start]
+        if new_para:
+            para = sent = item = clause = i
+            head, sub = None, -1
+        is_marker = False
+        if skip_marker:
+            skip_marker -= 1
+            is_marker = True
+        else:
+            m = _marker_length(text, toks, i, new_para or clause == i or sent == i)
+            if m:
+                item = clause = i
+                head, sub = None, -1
+                skip_marker = m - 1
+                is_marker = True
+        if t.low == "trong" and i + 1 < n and toks[i + 1].low == "đó" and not is_marker:
+            sub = i
+        s.para.append(para)
+        s.sent.append(sent)
+        s.item.append(item)
+        s.clause.append(clause)
+        s.marker.append(is_marker)
+        s.head.append(head)
+        s.sub.append(sub)
+        # Boundaries take effect from the next token on.
+        if t.text in _SENTENCE_END and _ends_sentence(text, toks, i):
+            sent = item = clause = i + 1
+            head, sub = None, -1
+        elif t.text == ";":
+            clause = i + 1
+        elif t.text == ":":
+            head = (clause, i)
+            clause = i + 1
+    return s
+
+
+def _ends_sentence(text: str, toks: list[Token], i: int) -> bool:
+    if i + 1 >= len(toks):
+        return True
+    nxt = toks[i + 1]
+    if "\n" in text[toks[i].end : nxt.start]:
+        return True
+    if nxt.start == toks[i].end and nxt.text not in _OPENERS:
+        return False  # "TP.HCM", "v.v"
+    return nxt.capitalised or nxt.is_num or nxt.text in _OPENERS or nxt.text in _BULLETS
+
+
+def _marker_length(text: str, toks: list[Token], i: int, at_start: bool) -> int:
+    """Return how many tokens form a list marker at toks[i] ("(3)", "3)", "a)", "-"), or 0."""
+    t = toks[i]
+    n = len(toks)
+    if t.text == "(" and i + 2 < n and toks[i + 2].text == ")":
+        mid = toks[i + 1]
+        if (mid.is_num and len(mid.text) <= 2) or (mid.is_word and (len(mid.text) == 1 or mid.low in _ROMAN)):
+            return 3
+    if at_start:
+        if t.text in _BULLETS:
+            return 1
+        if i + 1 < n and toks[i + 1].text in (")", ".") and toks[i + 1].start == t.end:
+            if (t.is_num and len(t.text) <= 2) or (t.is_word and (len(t.text) == 1 or t.low in _ROMAN)):
+                if i + 2 >= n or not toks[i + 2].is_num:
+                    return 2
+    return 0

@@ -1,0 +1,49 @@
+"""Tokens of a normalised text: words, numbers and punctuation, with their offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# One alternation, no nested quantifiers: a number is digits with inner "." or "," and ends
+# in a digit; a word is a run of word characters; anything else is one punctuation token.
+_TOKEN = re.compile(r"\d(?:[\d.,]*\d)?|[^\W\d_]\w*|\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A token: `text` as written, `low` lower-cased, [start, end) in the normalised text."""
+
+    text: str
+    low: str
+    start: int
+    end: int
+    kind: str  # "num", "word" or "punct"
+
+    @property
+    def is_num(self) -> bool:
+        return self.kind == "num"
+
+    @property
+    def is_word(self) -> bool:
+        return self.kind == "word"
+
+    @property
+    def capitalised(self) -> bool:
+        return self.kind == "word" and self.text[:1].isupper()
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Return the tokens of text[start:end] with offsets into `text`.
+
+    A word token may hold digits after its first letter ("H1", "COVID"), so codes never read
+    as numbers; a number followed directly by letters ("5G") is two tokens that touch.
+    """
+    stop = len(text) if end is None else end
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, stop):
+        s = m.group()
+        c = s[0]
+        kind = "num" if c.isdigit() else ("word" if c.isalpha() else "punct")
+        out.append(Token(s, s.lower(), m.start(), m.end(), kind))
+    return out
