@@ -12,6 +12,7 @@ from ninja import Router
 from chitieu.api.schemas import IndicatorOut, Problem, ResolutionDetail, ResolutionOut, TargetOut
 from chitieu.core.choices import Category
 from chitieu.errors import Invalid, NotFound
+from chitieu.monitoring import review as review_service
 from chitieu.org import access
 from chitieu.plans.models import Indicator, Resolution, Target
 
@@ -58,9 +59,6 @@ def review_resolution(request, code: str, as_of: date | None = None):
     """The review of every target at `as_of` (default: today): the JSON of
     `chitieu review --format json` (resolution, as_of, counts, targets)."""
     require_reader(request)
-    # Imported here so the other routes keep working while the review rules are being built.
-    from chitieu.monitoring import review as review_service
-
     resolution = _resolution(code)
     return review_service.review_as_json(
         review_service.evaluate_resolution(resolution, as_of=as_of or timezone.localdate())

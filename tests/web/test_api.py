@@ -181,7 +181,6 @@ def test_indicators_list_the_catalogue(cast):
 
 
 def test_the_review_follows_the_review_json_contract(cast):
-    pytest.importorskip("chitieu.monitoring.review", reason="the review rules (core.review) have not landed")
     make_observation(cast.units["department"], cast.indicator, period="2024", value=1100)
     response = as_user(cast.users["viewer"]).get(f"{API}/resolutions/hp-2024/review?as_of=2025-03-01")
     assert response.status_code == 200
