@@ -1,0 +1,348 @@
+"""Build a `ReviewReport` from the database: the one service every report format starts from.
+
+`build_report(kind, resolution, *, as_of)` evaluates the resolution (monitoring.review), looks
+up last year's figures for the "so với cùng kỳ" column, the overdue tasks, draws the charts
+and writes the prose (reports.narrative). Exporters then turn the plain object into bytes.
+A bounded number of queries: the review's, one more figure fetch, one for the tasks.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+
+from chitieu.core.choices import SIMULATED_SOURCE, Comparator, PeriodKind, Status, TaskStatus
+from chitieu.core.evaluation import TargetSpec, judge
+from chitieu.core.forecast import best_by_period, period_figure
+from chitieu.core.periods import ROMAN, Period, PeriodError
+from chitieu.core.tasks import days_overdue, task_status
+from chitieu.errors import NotFound
+from chitieu.monitoring.review import TargetRow, evaluate_resolution, latest_observations, target_spec
+from chitieu.plans.models import Resolution
+from chitieu.reports import charts
+from chitieu.reports.document import (
+    Chart,
+    OverdueTask,
+    ReportKind,
+    ReviewReport,
+    RiskItem,
+    Section,
+    TableRow,
+)
+from chitieu.reports.narrative import TargetFacts, counts_sentence, number, paragraphs_by_category, sentence_case
+from chitieu.tasks.models import Task
+
+ATTENTION = (Status.AT_RISK, Status.NOT_ACHIEVED)
+
+
+def resolution_by_code(code: str) -> Resolution:
+    """Return the resolution with `code`, or raise NotFound keyed "resolution"."""
+    found = Resolution.objects.filter(code=code).first()
+    if found is None:
+        raise NotFound(f"Không có nghị quyết mã «{code}».", {"resolution": f"Không có nghị quyết mã «{code}»."})
+    return found
+
+
+def doc_symbol(issuer: str) -> str:
+    """The issuing body's initials for the document symbol: "THÀNH ỦY" -> "TU",
+    "HUYỆN ỦY" -> "HU", "ĐẢNG ỦY" -> "ĐU" (Đ stays; other marks are dropped)."""
+    out = []
+    for word in issuer.split():
+        first = word[0].upper()
+        if first != "Đ":
+            first = unicodedata.normalize("NFD", first)[0]
+        out.append(first)
+    return "".join(out)
+
+
+def date_line(place: str, d: date) -> str:
+    """"Hải Phòng, ngày 05 tháng 02 năm 2024": days below 10 and the months January and
+    February take a leading zero, as the document rules ask."""
+    month = f"{d.month:02d}" if d.month < 3 else str(d.month)
+    return f"{place}, ngày {d.day:02d} tháng {month} năm {d.year}"
+
+
+# ---- the period a report covers -------------------------------------------------------------
+
+
+def _term_years(resolution: Resolution) -> tuple[int, int] | None:
+    if resolution.term_id:
+        return resolution.term.start_year, resolution.term.end_year
+    try:
+        p = Period.parse(resolution.period)
+    except PeriodError:
+        return None
+    return (p.start.year, p.end.year) if p.kind == PeriodKind.TERM else None
+
+
+def period_label(kind: ReportKind, resolution: Resolution, as_of: date) -> str:
+    """What the report covers, in words: "quý III năm 2024", "6 tháng đầu năm 2024",
+    "năm 2024", "nửa đầu nhiệm kỳ 2020 - 2025", "nhiệm kỳ 2020 - 2025". Mid-term and end-of-term
+    reports use the resolution's term (or its plan period), else the year of `as_of`."""
+    y = as_of.year
+    if kind is ReportKind.QUARTER:
+        return f"quý {ROMAN[(as_of.month + 2) // 3]} năm {y}"
+    if kind is ReportKind.HALF:
+        return f"6 tháng {'đầu' if as_of.month <= 6 else 'cuối'} năm {y}"
+    if kind is ReportKind.YEAR:
+        return f"năm {y}"
+    years = _term_years(resolution)
+    span = f"nhiệm kỳ {years[0]} - {years[1]}" if years else f"năm {y}"
+    return f"nửa đầu {span}" if kind is ReportKind.MIDTERM else span
+
+
+_SUBJECT = {
+    ReportKind.QUARTER: "kết quả thực hiện {res} {period}",
+    ReportKind.HALF: "sơ kết {period} thực hiện {res}",
+    ReportKind.YEAR: "tổng kết {period} thực hiện {res}",
+    ReportKind.MIDTERM: "sơ kết giữa nhiệm kỳ thực hiện {res}, {period}",
+    ReportKind.ENDTERM: "tổng kết {period} thực hiện {res}",
+}
+
+
+def _resolution_name(resolution: Resolution) -> str:
+    name = sentence_case(resolution.title, first=False)
+    return f"{name} (số {resolution.number})" if resolution.number else name
+
+
+# ---- per-target figures ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Figures:
+    measure: float | None
+    ratio: float | None  # percent
+    year_on_year: float | None
+    previous_year: int | None
+
+
+def _year_on_year(spec: TargetSpec, obs, as_of: date) -> tuple[float | None, int | None]:
+    """Change over the same span a year earlier: percent, or percentage points for "%" units."""
+    if spec.period.kind == PeriodKind.TERM or spec.comparator in (Comparator.INCREASE_BY, Comparator.DECREASE_BY):
+        return None, None
+    best = best_by_period(obs, as_of=as_of)
+    try:
+        current = period_figure(spec.period, best, spec.aggregation, as_of=as_of)
+        if current is None:
+            return None, None
+        before = current.period.same_period_last_year()
+        previous = period_figure(before, best, spec.aggregation, as_of=as_of)
+    except (ValueError, PeriodError):
+        return None, None
+    if previous is None or not previous.final:
+        return None, None
+    if spec.is_percent:
+        return current.to_date - previous.value, before.start.year
+    if previous.value <= 0:
+        return None, None
+    return (current.to_date / previous.value - 1) * 100, before.start.year
+
+
+def _figures(row: TargetRow, spec: TargetSpec, obs, as_of: date) -> _Figures:
+    e = row.evaluation
+    if e.actual is None:
+        return _Figures(None, None, None, None)
+    measure = e.actual
+    changes = (Comparator.INCREASE_BY, Comparator.DECREASE_BY)
+    if spec.comparator in changes and spec.baseline_value is not None and as_of < spec.period.end:
+        measure = spec.measure(e.actual)  # before the end `actual` is a level, not the growth
+    ratio = judge(spec, measure)[1]
+    yoy, year = _year_on_year(spec, obs, as_of)
+    return _Figures(measure, None if ratio is None else ratio * 100, yoy, year)
+
+
+def _plan_text(spec: TargetSpec) -> str:
+    value = number(spec.value)
+    match spec.comparator:
+        case Comparator.RANGE:
+            return f"{value} – {number(spec.value_max or spec.value)}"
+        case Comparator.GE:
+            return f"≥ {value}"
+        case Comparator.LE:
+            return f"≤ {value}"
+        case Comparator.INCREASE_BY:
+            return f"tăng {value}"
+        case Comparator.DECREASE_BY:
+            return f"giảm {value}"
+    return value
+
+
+def _yoy_text(value: float | None, spec: TargetSpec) -> str:
+    if value is None:
+        return ""
+    sign = "+" if value >= 0 else "−"
+    return f"{sign}{number(abs(value))} điểm %" if spec.is_percent else f"{sign}{number(abs(value))}%"
+
+
+def _series(row: TargetRow, figures: dict, spec: TargetSpec) -> list:
+    from chitieu.core.forecast import Observation as CoreObservation
+    from chitieu.core.quantities import UnitError, conversion_factor
+
+    obs = figures.get(row.indicator.pk, [])
+    try:
+        factor = conversion_factor(row.indicator.unit, spec.unit)
+    except UnitError:
+        factor = 1.0
+    if factor != 1.0:
+        obs = [CoreObservation(o.period, o.value * factor, o.stage, o.unit_code, o.simulated, o.source) for o in obs]
+    return [o for o in obs if o.period.end <= spec.period.end]
+
+
+# ---- the report --------------------------------------------------------------------------------
+
+
+def _overdue_tasks(resolution: Resolution, as_of: date) -> list[OverdueTask]:
+    out = []
+    tasks = Task.objects.filter(resolution=resolution, confirmed=True).select_related("lead_unit").order_by("deadline", "code")
+    for t in tasks:
+        if task_status(t.deadline, t.completed_on, as_of=as_of) is TaskStatus.OVERDUE:
+            out.append(OverdueTask(
+                title=t.title, lead_unit=t.lead_unit.display_name if t.lead_unit_id else "",
+                deadline=t.deadline.strftime("%d/%m/%Y"),
+                days_late=days_overdue(t.deadline, t.completed_on, as_of=as_of), progress=t.progress,
+            ))
+    return out
+
+
+def _sections(resolution: Resolution, as_of: date, facts: list[TargetFacts], counts: dict[Status, int],
+              risks: list[RiskItem], tasks: list[OverdueTask]) -> list[Section]:
+    total = sum(counts.values())
+    opening = (
+        f"Tính đến ngày {as_of.strftime('%d/%m/%Y')}, trong tổng số {total} chỉ tiêu của "
+        f"{_resolution_name(resolution)}: {counts_sentence(counts)}."
+    )
+    results = [opening] + [f"Về {c.label[0].lower() + c.label[1:]}: {text}" for c, text in paragraphs_by_category(facts)]
+    if risks:
+        risk_lines = [
+            f"({r.number}) {r.name}: {r.status.label.lower()}"
+            + (f", đơn vị chủ trì: {r.lead_unit}" if r.lead_unit else "")
+            + (f". {r.detail.rstrip('.')}" if r.detail else "")
+            + "."
+            for r in risks
+        ]
+    else:
+        risk_lines = ["Không có chỉ tiêu nào có nguy cơ không đạt hoặc không đạt."]
+    if tasks:
+        task_lines = [f"Có {len(tasks)} nhiệm vụ quá hạn chưa hoàn thành:"] + [
+            f"- {t.title} (thời hạn {t.deadline}, quá hạn {t.days_late} ngày"
+            + (f", đơn vị chủ trì: {t.lead_unit}" if t.lead_unit else "") + ")."
+            for t in tasks
+        ]
+    else:
+        task_lines = ["Không có nhiệm vụ nào quá hạn."]
+    leads = sorted({r.lead_unit for r in risks if r.lead_unit} | {t.lead_unit for t in tasks if t.lead_unit})
+    directions = []
+    if leads:
+        directions.append(
+            "Đề nghị các đơn vị chủ trì (" + ", ".join(leads) + ") rà soát nguyên nhân, đề xuất giải pháp cụ thể "
+            "và báo cáo kết quả trong kỳ kiểm điểm tiếp theo."
+        )
+    directions.append(
+        f"Tiếp tục theo dõi, đôn đốc thực hiện {total - sum(counts.get(s, 0) for s in (Status.EXCEEDED, Status.ACHIEVED))} "
+        "chỉ tiêu chưa đạt; cập nhật số liệu chính thức thay cho số ước tính khi có."
+    )
+    return [
+        Section("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", results),
+        Section("II. CÁC CHỈ TIÊU CÓ NGUY CƠ KHÔNG ĐẠT", risk_lines),
+        Section("III. NHIỆM VỤ QUÁ HẠN", task_lines),
+        Section("IV. PHƯƠNG HƯỚNG THỜI GIAN TỚI", directions),
+    ]
+
+
+def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date) -> ReviewReport:
+    """Return the report of `kind` (a ReportKind or its word, see ReportKind.parse) for
+    `resolution` as of `as_of`, for the city as a whole.
+
+    Targets without figures appear in the table as "Chưa có số liệu" and are left out of the
+    prose; `simulated` is True when any figure used is simulated. Raises ValueError for an
+    unknown kind.
+    """
+    kind = kind if isinstance(kind, ReportKind) else ReportKind.parse(kind)
+    review = evaluate_resolution(resolution, as_of=as_of)
+    specs = [target_spec(r.target) for r in review.rows]
+    indicators = list({r.indicator.pk: r.indicator for r in review.rows}.values())
+    figures = latest_observations(indicators, {s.period for s in specs}, as_of=as_of) if specs else {}
+
+    table: list[TableRow] = []
+    facts: list[TargetFacts] = []
+    risks: list[RiskItem] = []
+    ratios: list[tuple[str, float, Status]] = []
+    for row, spec in zip(review.rows, specs):
+        e, t, ind = row.evaluation, row.target, row.indicator
+        f = _figures(row, spec, _series(row, figures, spec), as_of)
+        status = Status(e.status)
+        name = ind.name
+        table.append(TableRow(
+            number=t.number, name=name, unit=t.unit, plan=_plan_text(spec),
+            actual="" if f.measure is None else number(f.measure),
+            ratio="" if f.ratio is None else number(f.ratio),
+            year_on_year=_yoy_text(f.year_on_year, spec), status=status, lead_unit=row.lead_unit,
+            stage=e.stage.label if e.stage else "", simulated=row.simulated, provisional=bool(e.provisional),
+            category=ind.category, plan_value=spec.value, actual_value=f.measure, ratio_value=f.ratio,
+            year_on_year_value=f.year_on_year,
+        ))
+        facts.append(TargetFacts(
+            name=ind.short_name or name, unit=t.unit, comparator=spec.comparator, status=status,
+            actual=f.measure, plan=spec.value, plan_max=spec.value_max, ratio=f.ratio,
+            year_on_year=f.year_on_year, previous_year=f.previous_year, baseline=t.baseline,
+            category=row.category, simulated=row.simulated, higher_is_better=spec.higher_is_better,
+        ))
+        if status in ATTENTION:
+            risks.append(RiskItem(t.number, name, status, row.lead_unit, e.explanation))
+        if f.ratio is not None:
+            ratios.append((f"({t.number}) {ind.short_name or name}", f.ratio, status))
+
+    counts = Counter(Status(r.evaluation.status) for r in review.rows)
+    counts_all = {s: counts.get(s, 0) for s in Status}
+    tasks = _overdue_tasks(resolution, as_of)
+    label = period_label(kind, resolution, as_of)
+    issuer = settings.CHITIEU_ISSUER
+    issuer_name = issuer.capitalize()
+    chart_list = [
+        Chart(f"Biểu đồ 1. Tình hình thực hiện {len(review.rows)} chỉ tiêu đến ngày {as_of:%d/%m/%Y}",
+              charts.status_chart(counts_all, title="Số chỉ tiêu theo mức độ thực hiện")),
+    ]
+    if ratios:
+        chart_list.append(Chart("Biểu đồ 2. Tỷ lệ thực hiện so với kế hoạch (%)",
+                                charts.ratio_chart(ratios, title="Tỷ lệ % so với kế hoạch")))
+    simulated = review.simulated
+    return ReviewReport(
+        kind=kind,
+        title="Báo cáo",
+        subject=_SUBJECT[kind].format(res=_resolution_name(resolution), period=label),
+        issuer_parent=settings.CHITIEU_ISSUER_PARENT,
+        issuer=issuer,
+        place=settings.CHITIEU_PLACE,
+        date=as_of,
+        date_line=date_line(settings.CHITIEU_PLACE, as_of),
+        number=f"Số      -BC/{doc_symbol(issuer)}",
+        resolution_code=resolution.code,
+        resolution_name=_resolution_name(resolution),
+        as_of=as_of,
+        period_label=label,
+        counts=counts_all,
+        counts_sentence=counts_sentence(counts_all),
+        sections=_sections(resolution, as_of, facts, counts_all, risks, tasks),
+        table=table,
+        at_risk=risks,
+        overdue_tasks=tasks,
+        charts=chart_list,
+        simulated=simulated,
+        simulated_note=(
+            f"báo cáo có dùng số liệu mô phỏng (nguồn «{SIMULATED_SOURCE}»), đánh dấu (*) trong bảng; "
+            "không dùng thay số liệu thống kê chính thức."
+        ) if simulated else "",
+        recipients=[
+            f"- Ban Thường vụ {issuer_name},",
+            f"- Các đồng chí {issuer_name} viên,",
+            "- Các đơn vị chủ trì chỉ tiêu,",
+            f"- Lưu Văn phòng {issuer_name}.",
+        ],
+        signature_authority="T/M BAN THƯỜNG VỤ",
+        signature_title=getattr(settings, "CHITIEU_SIGNER_TITLE", "BÍ THƯ"),
+        signer_name=getattr(settings, "CHITIEU_SIGNER_NAME", ""),
+    )

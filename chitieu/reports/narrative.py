@@ -1,0 +1,162 @@
+"""The report's Vietnamese prose, written from the figures: never stored sentences.
+
+`TargetFacts` carries what one target's sentence needs (already in the target's terms);
+`target_clause` writes it, `counts_sentence` writes the tally and `paragraphs_by_category`
+groups the clauses into one paragraph per field (economy, society, ...). Pure: no database,
+no Django, so every wording rule has a table-driven test.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from chitieu.core.choices import SIMULATED_SOURCE, Category, Comparator, Status
+from chitieu.core.quantities import Quantity, format_number, format_quantity
+
+#: Statuses counted as met in "đạt a/b chỉ tiêu".
+MET = (Status.EXCEEDED, Status.ACHIEVED)
+
+
+@dataclass(frozen=True)
+class TargetFacts:
+    """One target as the prose sees it.
+
+    actual: the figure so far in the target's terms (the growth for an increase_by target);
+    ratio: percent of plan (33.59 for 33,59%), None when there is none;
+    year_on_year: percent change over the same period a year earlier (None when unknown),
+    or, for an indicator measured in percent, the change in percentage points;
+    baseline: what the plan is measured against ("dự toán Trung ương giao", "năm 2020").
+    """
+
+    name: str
+    unit: str
+    comparator: Comparator
+    status: Status
+    actual: float | None
+    plan: float
+    plan_max: float | None = None
+    ratio: float | None = None
+    year_on_year: float | None = None
+    previous_year: int | None = None
+    baseline: str = ""
+    category: Category = Category.ECONOMY
+    simulated: bool = False
+    higher_is_better: bool = True
+
+
+def _rounded(x: float) -> float:
+    size = abs(x)
+    return round(x, 0 if size >= 1000 else 1 if size >= 100 else 2)
+
+
+def number(x: float) -> str:
+    """A figure for reading: 9.3249 -> "9,32", 1234.5 -> "1.235", 150.04 -> "150"."""
+    return format_number(_rounded(x))
+
+
+def quantity(x: float, unit: str) -> str:
+    """A figure with its unit: "9,32%", "89.490 tỷ đồng"."""
+    return format_quantity(Quantity(_rounded(x), unit))
+
+
+def sentence_case(name: str, *, first: bool) -> str:
+    """Return `name` as it stands in a sentence: lower-case its first letter inside a
+    sentence unless the first word is an abbreviation ("GRDP", "FDI") or a number."""
+    if not name:
+        return name
+    word = name.split()[0]
+    # "GRDP", "FDI", "GRDP/người": two capitals in a row mark an abbreviation.
+    abbreviation = len(word) > 1 and word[:2].isupper()
+    if first or abbreviation:
+        return name[0].upper() + name[1:]
+    return name[0].lower() + name[1:]
+
+
+def _change(value: float, unit: str, *, falling_word: str = "giảm") -> str:
+    word = "tăng" if value >= 0 else falling_word
+    return f"{word} {quantity(abs(value), unit)}"
+
+
+def _year_on_year(f: TargetFacts) -> str:
+    if f.year_on_year is None:
+        return ""
+    since = f"cùng kỳ năm {f.previous_year}" if f.previous_year else "cùng kỳ"
+    if f.unit.strip().startswith("%"):
+        points = f"{number(abs(f.year_on_year))} điểm phần trăm"
+        word = "tăng" if f.year_on_year >= 0 else "giảm"
+        return f"{word} {points} so với {since}"
+    return f"{_change(f.year_on_year, '%')} so với {since}"
+
+
+def _plan_text(f: TargetFacts) -> str:
+    if f.comparator is Comparator.RANGE and f.plan_max is not None:
+        lo, hi = number(f.plan), number(f.plan_max)
+        return f"{lo} – {hi}{f.unit}" if f.unit.startswith("%") else f"{lo} – {hi} {f.unit}".strip()
+    return quantity(f.plan, f.unit)
+
+
+def target_clause(f: TargetFacts, *, first: bool = False) -> str:
+    """Return one clause about a target, without final punctuation, or "" when the target
+    has no figure yet. Examples:
+
+    - growth target: "Tổng sản phẩm trên địa bàn (GRDP) tăng 9,32% so với cùng kỳ";
+    - plan with a ratio: "tổng thu ngân sách đạt 33,59% dự toán Trung ương giao, tăng
+      36,69% so với cùng kỳ năm 2023";
+    - a level without a ratio, or a lower-is-better one: "hộ nghèo ở mức 7 hộ (kế hoạch 0 hộ)";
+    - a simulated figure ends in "(mô phỏng)".
+    """
+    if f.actual is None:
+        return ""
+    name = sentence_case(f.name, first=first)
+    if f.comparator in (Comparator.INCREASE_BY, Comparator.DECREASE_BY):
+        versus = f.baseline or "cùng kỳ"
+        growth = f.actual if f.comparator is Comparator.INCREASE_BY else -f.actual
+        text = f"{name} {_change(growth, f.unit)} so với {versus} (kế hoạch {_plan_text(f)})"
+    elif f.ratio is not None and not f.unit.strip().startswith("%"):
+        against = f.baseline if f.baseline and "dự toán" in f.baseline else "kế hoạch"
+        text = f"{name} đạt {quantity(f.actual, f.unit)}, bằng {number(f.ratio)}% {against}"
+    else:
+        # "đạt" praises a figure; for lower-is-better ones (poor households, debt) say "ở mức".
+        verb = "đạt" if f.higher_is_better else "ở mức"
+        text = f"{name} {verb} {quantity(f.actual, f.unit)} (kế hoạch {_plan_text(f)})"
+    yoy = _year_on_year(f)
+    if yoy:
+        text += f", {yoy}"
+    if f.simulated:
+        text += f" ({SIMULATED_SOURCE})"
+    return text
+
+
+def counts_sentence(counts: dict[Status, int]) -> str:
+    """Return the tally: "đạt 5/20 chỉ tiêu; 7 chỉ tiêu có nguy cơ không đạt" — met over
+    all, then each status needing attention that has targets, in the order attention needs."""
+    total = sum(counts.values())
+    met = sum(counts.get(s, 0) for s in MET)
+    parts = [f"đạt {met}/{total} chỉ tiêu"]
+    if counts.get(Status.EXCEEDED):
+        parts[0] += f" (trong đó {counts[Status.EXCEEDED]} chỉ tiêu vượt)"
+    for status in (Status.ON_TRACK, Status.AT_RISK, Status.NOT_ACHIEVED, Status.NO_DATA):
+        n = counts.get(status, 0)
+        if n:
+            parts.append(f"{n} chỉ tiêu {status.label.lower()}")
+    return "; ".join(parts)
+
+
+def paragraphs_by_category(facts: list[TargetFacts]) -> list[tuple[Category, str]]:
+    """Return one paragraph per category (in the order of `Category`) joining the clauses of
+    its targets with semicolons and ending in a full stop; categories without any figure
+    are left out."""
+    grouped: dict[Category, list[TargetFacts]] = defaultdict(list)
+    for f in facts:
+        grouped[f.category].append(f)
+    out = []
+    for category in Category:
+        clauses = []
+        for f in grouped.get(category, []):
+            clause = target_clause(f, first=not clauses)
+            if clause:
+                clauses.append(clause)
+        if clauses:
+            out.append((category, "; ".join(clauses) + "."))
+    return out
