@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from chitieu.core.choices import Category, Direction, Status
 from chitieu.core.evaluation import Evaluation
@@ -205,3 +207,15 @@ def test_fewer_than_three_changes_have_nothing_to_compare() -> None:
 def test_changes_are_taken_within_one_period_kind() -> None:
     points = [(Period.quarter(2024, 1), 300.0), *monthly([100.0, 101.0, 100.0, 102.0, 101.0])]
     assert jumps({"u": points}) == []
+
+
+@given(
+    st.dictionaries(
+        st.sampled_from(["u", "v", "w"]),
+        st.lists(st.sampled_from([0.0, 0.0, 1.0, -1.0, 5.0, 1e9, -1e-9, 100.0]), max_size=14),
+    )
+)
+def test_jumps_never_fail_and_scores_are_finite(values: dict[str, list[float]]) -> None:
+    for jump in jumps({k: monthly(v) for k, v in values.items()}):
+        assert jump.previous != 0 or jump.change == 0
+        assert abs(jump.z) < float("inf")
