@@ -180,16 +180,20 @@ def test_indicators_list_the_catalogue(cast):
     assert [(i["code"], i["unit"], i["category"]) for i in body] == [("thu-ngan-sach", "tỷ đồng", "economy")]
 
 
-def test_the_review_follows_the_review_json_contract(cast):
-    make_observation(cast.units["department"], cast.indicator, period="2024", value=1100)
+def test_the_review_follows_the_review_json_contract_and_ignores_unapproved_figures(cast):
+    make_observation(cast.units["city"], cast.indicator, period="2024", value=1100, stage=Stage.ESTIMATE)
+    # Counted, an official figure would beat the estimate; as a draft it must not count.
+    make_observation(cast.units["city"], cast.indicator, period="2024", value=1, state=EntryState.DRAFT)
     response = as_user(cast.users["viewer"]).get(f"{API}/resolutions/hp-2024/review?as_of=2025-03-01")
     assert response.status_code == 200
     body = response.json()
-    assert {"resolution", "as_of", "counts", "targets"} <= set(body)
-    assert body["as_of"] == "2025-03-01"
+    assert (body["resolution"], body["as_of"]) == ("hp-2024", "2025-03-01")
+    assert body["counts"]["exceeded"] == 1 and sum(body["counts"].values()) == 1
+    [target] = body["targets"]
     assert {"indicator", "comparator", "value", "value_max", "unit", "actual", "stage", "status",
-            "achievement", "forecast"} <= set(body["targets"][0])
-    assert sum(body["counts"].values()) == len(body["targets"]) == 1
+            "achievement", "forecast"} <= set(target)
+    assert (target["actual"], target["stage"], target["status"]) == (1100, "estimate", "exceeded")
+    assert target["achievement"] == pytest.approx(1.1)
 
 
 def test_a_bad_review_date_is_a_422_keyed_by_as_of(cast):
