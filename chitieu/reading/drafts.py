@@ -1,12 +1,13 @@
 """Turn the accepted items of a reading into drafts, and let the office confirm them.
 
-Each accepted (or edited) item becomes, by its kind:
+Each accepted (or edited) item becomes:
 
-- target -> a Target with `confirmed=False` in the reading's resolution (created from the
-  reading when it has none); office admins only;
-- result -> an Observation in state draft for the reading's unit, at the reading's stage,
-  with the document's title as source; anyone who may enter that unit's figures;
-- task -> a Task with `confirmed=False`; office admins only.
+- in a resolution, a target or result item -> a Target with `confirmed=False` in the
+  reading's resolution (created from the reading when it has none); office admins only;
+- in a report, a result item -> an Observation in state draft for the reading's unit, at the
+  reading's stage, with the document's title as source; anyone who may enter that unit's
+  figures (a target item in a report is an error: reject it or make it a result);
+- a task item -> a Task with `confirmed=False`; office admins only.
 
 An item with no catalogue indicator gets a proposed new Indicator (office admins only; its
 description says it awaits review and the item is flagged `proposed_indicator`). All items
@@ -325,10 +326,15 @@ def _write(reading: DocumentReading, items: list[ExtractedItem], writer: _Writer
     with transaction.atomic():
         pending: list[tuple[ExtractedItem, dict[str, Any]]] = []
         for item in items:
-            if item.kind == ItemKind.TARGET:
-                writer.target(item)
-            elif item.kind == ItemKind.TASK:
+            if item.kind == ItemKind.TASK:
                 writer.task(item)
+            elif reading.kind == DocumentKind.RESOLUTION:
+                writer.target(item)
+            elif item.kind == ItemKind.TARGET:
+                writer.fail(item, {"kind": (
+                    "Báo cáo chỉ tạo số liệu nháp; mục này là chỉ tiêu. "
+                    "Hãy bỏ mục hoặc đổi loại thành kết quả nếu đó là số đã đạt."
+                )})
             else:
                 row = writer.observation_row(item)
                 if row is not None:
