@@ -24,7 +24,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -240,8 +240,24 @@ def _write(rows: list[_Clean], user: Any) -> list[Observation]:
         now = timezone.now()
         for obs in created:
             obs.entered_at = obs.updated_at = now
-        bulk_create_with_history(created, Observation, batch_size=1000, default_change_reason="Nhập số liệu")
+        bulk_create_with_history(
+            created, Observation, batch_size=1000, default_change_reason="Nhập số liệu",
+            default_user=user if getattr(user, "pk", None) else None,
+        )
     return out
+
+
+def _write_atomically(rows: list[_Clean], user: Any) -> list[Observation]:
+    """Write in one transaction. A figure stored by someone else between the checks and the
+    write (the unique constraint fires) becomes a Conflict, and nothing is written."""
+    try:
+        with transaction.atomic():
+            return _write(rows, user)
+    except IntegrityError as exc:
+        raise Conflict(
+            "Số liệu vừa được ghi bởi người khác; hãy tải lại rồi nhập lại.",
+            {"period": "Đã có số liệu cùng đơn vị, chỉ tiêu, kỳ và mức độ."},
+        ) from exc
 
 
 def record_observations(
@@ -279,8 +295,7 @@ def record_observations(
             errors.update({f"dòng {n}.{field}": msg for field, msg in row_errors.items()})
     if errors:
         _raise(errors, conflict_only, len(rows))
-    with transaction.atomic():
-        return _write(cleaned, user)
+    return _write_atomically(cleaned, user)
 
 
 def record_observation(
@@ -311,8 +326,7 @@ def record_observation(
     if errors:
         _raise(errors, conflict, 1)
     assert clean is not None
-    with transaction.atomic():
-        return _write([clean], user)[0]
+    return _write_atomically([clean], user)[0]
 
 
 def lock_period(period: str, *, unit: Unit | None = None, reason: str = "", user: Any = None) -> PeriodLock:

@@ -116,6 +116,12 @@ class TestGoodInput:
         record(value=11, stage=Stage.ESTIMATE)
         assert list(Observation.objects.values_list("value", flat=True)) == [11]
 
+    def test_the_entering_user_is_kept_on_the_figure_and_its_history(self, django_user_model):
+        user = django_user_model.objects.create_user("bao-cao", password="x" * 12)
+        obs = record(user=user)
+        assert obs.entered_by == user
+        assert obs.history.get().history_user == user
+
     def test_an_official_figure_may_stand_beside_an_estimate(self):
         record(value=10, stage=Stage.ESTIMATE)
         record(value=10.4, stage=Stage.OFFICIAL)
