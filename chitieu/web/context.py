@@ -9,40 +9,34 @@ from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from chitieu.core.choices import SIMULATED_LABEL, SIMULATED_SOURCE, Role
+from chitieu.org import access
 
-#: (label, path prefix) of the main navigation, in display order.
+#: (label, path prefix, roles that see the link; None = every role) of the main navigation.
 NAV = [
-    ("Tổng quan", "/"),
-    ("Chỉ tiêu", "/chi-tieu/"),
-    ("Nhập số liệu", "/nhap-so-lieu/"),
-    ("Nhiệm vụ", "/nhiem-vu/"),
-    ("Đọc văn bản", "/doc-van-ban/"),
-    ("Lịch sử", "/lich-su/"),
-    ("Quản trị", "/quan-tri/"),
+    ("Tổng quan", "/", None),
+    ("Chỉ tiêu", "/chi-tieu/", None),
+    ("Nhập số liệu", "/nhap-so-lieu/", (Role.OFFICE_ADMIN, Role.LEADER, Role.REPORTER)),
+    ("Nhiệm vụ", "/nhiem-vu/", None),
+    ("Đọc văn bản", "/doc-van-ban/", None),
+    ("Lịch sử", "/lich-su/", (Role.OFFICE_ADMIN,)),
+    ("Quản trị", "/quan-tri/", (Role.OFFICE_ADMIN,)),
 ]
-
-
-def _account(request: HttpRequest):
-    """Return the user's Account or None (anonymous users and accounts without a unit)."""
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return None
-    try:
-        return user.account
-    except Exception:  # RelatedObjectDoesNotExist: a login without a place in the organisation
-        return None
 
 
 def chrome(request: HttpRequest) -> dict:
     """Return the context every page needs; the account is looked up only if a template asks."""
     path = request.path
+    user = getattr(request, "user", None)
+    role = access.role_of(user) if user is not None else None
     active = ""
-    for label, prefix in NAV:
+    for label, prefix, _ in NAV:
         if prefix == "/" and path == "/" or prefix != "/" and path.startswith(prefix):
             active = label
     return {
-        "account": SimpleLazyObject(lambda: _account(request)),
-        "nav_items": [(label, prefix, label == active) for label, prefix in NAV],
+        "account": SimpleLazyObject(lambda: access.account_of(user)),
+        "nav_items": [
+            (label, prefix, label == active) for label, prefix, roles in NAV if roles is None or role in roles
+        ],
         "simulated_label": SIMULATED_LABEL,
         "simulated_source": SIMULATED_SOURCE,
         "roles": Role,

@@ -41,10 +41,15 @@ def test_logout_needs_a_post_with_csrf(world, as_user):
 def test_the_base_shows_the_users_name_role_and_the_navigation(world, as_user):
     body = as_user(world.users["rep_a"]).get(reverse("web:tasks")).content.decode()
     assert "Lê Xã A" in body and "Cán bộ báo cáo của đơn vị" in body and "Xã An Lão" in body
-    for label in ("Tổng quan", "Chỉ tiêu", "Nhập số liệu", "Nhiệm vụ", "Đọc văn bản", "Lịch sử", "Quản trị"):
+    for label in ("Tổng quan", "Chỉ tiêu", "Nhập số liệu", "Nhiệm vụ", "Đọc văn bản"):
         assert f">{label}</a>" in body
     assert "X-CSRFToken" in body  # HTMX requests carry the CSRF token
     assert "vendor/htmx/htmx.min.js" in body and "//cdn" not in body
+    assert ">Quản trị</a>" not in body  # only the office sees the admin and global history
+    office = as_user(world.users["office"]).get(reverse("web:tasks")).content.decode()
+    assert ">Quản trị</a>" in office and ">Lịch sử</a>" in office
+    viewer = as_user(world.users["viewer"]).get(reverse("web:tasks")).content.decode()
+    assert ">Nhập số liệu</a>" not in viewer
 
 
 def test_a_login_without_an_account_is_told_in_vietnamese(db, client, django_user_model):
