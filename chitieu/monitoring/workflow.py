@@ -58,11 +58,14 @@ def _check_visible(user: Any, obs: Observation) -> None:
 
 
 def period_is_locked(obs: Observation) -> bool:
-    """True when a PeriodLock (for the figure's unit or for all units) covers its period."""
+    """True when a PeriodLock covers the figure's period, for the whole city, its unit or a
+    unit above it (the same rule as the storage service's)."""
     if obs.period_start is None or obs.period_end is None:
         return False
+    # Unit.path is "/1/5/17/": the unit and the units above it.
+    lineage = [int(pk) for pk in obs.unit.path.strip("/").split("/") if pk] or [obs.unit_id]
     return PeriodLock.objects.filter(
-        Q(unit__isnull=True) | Q(unit_id=obs.unit_id),
+        Q(unit__isnull=True) | Q(unit_id__in=lineage),
         period_start__lte=obs.period_start,
         period_end__gte=obs.period_end,
     ).exists()

@@ -50,6 +50,15 @@ def test_a_locked_period_refuses_submission_and_correction(cast):
         workflow.correct(approved.pk, by=cast.users["office_admin"], value=1, reason="x")
 
 
+def test_a_lock_on_a_commune_covers_its_sub_units_but_not_its_neighbours(cast):
+    hamlet = draft(cast, unit="hamlet_a")
+    neighbour = draft(cast, unit="commune_b")
+    lock_period("2024", unit=cast.units["commune_a"])
+    with pytest.raises(Conflict):
+        workflow.submit(hamlet.pk, by=cast.users["reporter_a"])
+    assert workflow.submit(neighbour.pk, by=cast.users["reporter_b"]).state == EntryState.SUBMITTED
+
+
 def test_approval_records_who_and_when_and_leaves_a_history_entry(cast):
     obs = draft(cast, state=EntryState.SUBMITTED)
     approved = workflow.approve(obs.pk, by=cast.users["leader"])
