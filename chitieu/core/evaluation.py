@@ -30,6 +30,8 @@ Comparison rules (tests/unit/test_evaluation.py has one row per rule):
   year-to-date sum, the latest rate) and `forecast` carries the projection, which then also
   gives `achievement` (and, after the end, the status, marked provisional).
 - `provisional` is True unless the status rests on an official figure for the whole period.
+- A projection stays where the figures can go: not below 0 when no figure is negative, not
+  above 100 for a share in "%" whose figures all lie in 0..100.
 - Observations for periods starting after `as_of` are ignored; observations carry no entry
   date, so leaving out figures entered after `as_of` is the caller's job.
 
@@ -40,7 +42,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from chitieu.core.choices import (
@@ -269,6 +271,29 @@ def explain(
 # ---- evaluate ----------------------------------------------------------------------------------
 
 
+def _within_possible(target: TargetSpec, fig: Figure, seen: Sequence[float]) -> Figure:
+    """Keep a projection where the figures can go: never below 0 when no figure is negative
+    (counts, rates, levels), never above 100 for a share (a "%" figure that is not summed,
+    not a growth target) whose figures all lie in 0..100 (a trend of 91, 95, 99% does not reach 103%). Reported figures are left alone."""
+    if fig.final or not seen:
+        return fig
+    floor = 0.0 if min(seen) >= 0 else -math.inf
+    share = (
+        target.is_percent
+        and target.comparator not in _CHANGES
+        and target.aggregation is not Aggregation.SUM
+        and max(seen) <= 100
+    )
+    ceiling = 100.0 if share and floor == 0 else math.inf
+
+    def clamp(x: float) -> float:
+        return min(max(x, floor), ceiling)
+
+    low = None if fig.low is None else clamp(fig.low)
+    high = None if fig.high is None else clamp(fig.high)
+    return replace(fig, value=clamp(fig.value), low=low, high=high)
+
+
 def _no_data(target: TargetSpec) -> Evaluation:
     return Evaluation(
         status=Status.NO_DATA,
@@ -308,6 +333,7 @@ def evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of: 
         fig = period_figure(period, best, aggregation, as_of=as_of)
     if fig is None:
         return _no_data(target)
+    fig = _within_possible(target, fig, [o.value for o in best.values()])
     ended = as_of >= period.end
     measure = target.measure(fig.value)
     verdict, ratio, pos = judge(target, measure)

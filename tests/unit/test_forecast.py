@@ -329,8 +329,9 @@ TERM = Period.term(2021, 2025)
 def term(
     comparator: Comparator, value: float, how: TermAggregation | None, aggregation: Aggregation
 ) -> TargetSpec:
+    unit = "nghìn tỷ đồng" if aggregation is Aggregation.SUM else "%"
     return TargetSpec(
-        comparator, value, None, "%", TERM, aggregation=aggregation, term_aggregation=how
+        comparator, value, None, unit, TERM, aggregation=aggregation, term_aggregation=how
     )
 
 
@@ -597,3 +598,31 @@ def test_a_term_has_no_data_before_any_figure() -> None:
     )
     assert result.status is Status.NO_DATA
     assert result.explanation == "Chưa có số liệu giai đoạn 2021 - 2025"
+
+
+def test_a_falling_trend_of_counts_stops_at_zero() -> None:
+    target = TargetSpec(C.LE, 0, None, "hộ", Y2024, direction=Direction.LOWER)
+    result = evaluate(target, quarters(2024, [40, 25, 10]), as_of=date(2024, 10, 10))
+    assert result.forecast is not None
+    assert result.forecast.method == "trend"
+    assert result.forecast.value == 0.0
+    assert result.status is Status.ON_TRACK
+
+
+def test_a_rising_trend_of_a_share_stops_at_100_percent() -> None:
+    result = evaluate(
+        rate(C.GE, 100, Aggregation.LAST),
+        quarters(2024, [91.0, 95.0, 99.0]),
+        as_of=date(2024, 10, 10),
+    )
+    assert result.forecast is not None
+    assert result.forecast.value == 100.0
+    assert result.forecast.high == 100.0
+
+
+def test_growth_rates_may_trend_below_zero_when_a_figure_is_negative() -> None:
+    result = evaluate(
+        rate(C.GE, 2, Aggregation.LAST), quarters(2024, [1.0, -1.0, -3.0]), as_of=date(2024, 10, 10)
+    )
+    assert result.forecast is not None
+    assert result.forecast.value < -4
