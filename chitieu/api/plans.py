@@ -9,7 +9,14 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router
 
-from chitieu.api.schemas import IndicatorOut, Problem, ResolutionDetail, ResolutionOut, TargetOut
+from chitieu.api.schemas import (
+    IndicatorOut,
+    MeOut,
+    Problem,
+    ResolutionDetail,
+    ResolutionOut,
+    TargetOut,
+)
 from chitieu.core.choices import Category
 from chitieu.errors import Invalid, NotFound
 from chitieu.monitoring import review as review_service
@@ -35,6 +42,21 @@ def _resolution(code: str) -> Resolution:
     if res is None:
         raise NotFound(f"Không có nghị quyết «{code}».", {"code": "Không tồn tại."})
     return res
+
+
+@router.get("/me", summary="Tài khoản đang gọi API", response={200: MeOut, 401: Problem, 403: Problem})
+def who_am_i(request):
+    """The caller's user name, role and unit: a quick check that a token works."""
+    require_reader(request)
+    account = access.account_of(request.auth)
+    role = access.role_of(request.auth)
+    return {
+        "username": request.auth.get_username(),
+        "role": role.value,
+        "role_label": role.label,
+        "unit": account.unit.code if account else None,
+        "unit_name": account.unit.name if account else None,
+    }
 
 
 @router.get("/resolutions", summary="Danh sách nghị quyết", response={200: list[ResolutionOut], 401: Problem, 403: Problem})

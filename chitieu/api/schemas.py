@@ -15,6 +15,14 @@ class Problem(Schema):
     errors: dict[str, str] = {}
 
 
+class MeOut(Schema):
+    username: str
+    role: str
+    role_label: str
+    unit: str | None = Field(None, description="Mã đơn vị; trống với quản trị hệ thống không gắn đơn vị")
+    unit_name: str | None
+
+
 class ResolutionOut(Schema):
     code: str
     number: str

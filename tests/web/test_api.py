@@ -24,6 +24,7 @@ API = "/api/v1"
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 DATA_ROUTES = [
+    ("get", "/me"),
     ("get", "/resolutions"),
     ("get", "/resolutions/hp-2024"),
     ("get", "/resolutions/hp-2024/review?as_of=2024-06-30"),
@@ -86,6 +87,16 @@ def test_a_token_acts_as_its_user_and_records_when_it_was_used(cast):
     assert token.last_used_at is not None
     assert ApiToken.objects.get(pk=token.pk).token_hash == tokens.hash_token(raw)
     assert raw not in {t.token_hash for t in ApiToken.objects.all()}
+
+
+def test_me_tells_a_token_holder_their_role_and_unit(cast):
+    _, raw = tokens.create_token("reporter_a", "kiểm tra", now=timezone.now())
+    assert Client().get(f"{API}/me", **bearer(raw)).json() == {
+        "username": "reporter_a", "role": "reporter", "role_label": "Cán bộ báo cáo của đơn vị",
+        "unit": "xa-an-lu", "unit_name": "Xã An Lư",
+    }
+    assert as_user(cast.users["superuser"]).get(f"{API}/me").json()["role"] == "office_admin"
+    assert Client().get(f"{API}/me").status_code == 401
 
 
 @pytest.mark.parametrize("state", ["revoked", "expired", "unknown", "user_inactive"])
