@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Avg, Count, F, Q, Sum
 
 from chitieu.core import forecast as core_forecast
 from chitieu.core.choices import (
@@ -290,7 +290,7 @@ def resolutions_in_force(as_of: date, *, grace_days: int = 366) -> list[Resoluti
     """Return the resolutions whose plan period contains `as_of` or ended at most `grace_days`
     before it (year-end reviews come in the following months), newest first (one query)."""
     out = []
-    for r in Resolution.objects.order_by("-issued_on", "code"):
+    for r in Resolution.objects.order_by(F("issued_on").desc(nulls_last=True), "code"):
         try:
             p = _period(r.period)
         except ValueError:
