@@ -147,8 +147,8 @@ def _number(x: Any) -> float | None:
 def _item_from(reading: DocumentReading, order: int, it: Any, linker: Linker) -> ExtractedItem:
     """Build (unsaved) the stored form of one extracted item, linked to the catalogue."""
     name = (getattr(it, "indicator", None) or "").strip()
-    indicator, score = linker.link(name)
     kind = str(getattr(it, "kind", "") or ItemKind.RESULT)
+    indicator, score = (None, None) if kind == ItemKind.TASK else linker.link(name, getattr(it, "unit", None))
     comparator = str(getattr(it, "comparator", "") or "")
     return ExtractedItem(
         reading=reading, order=order, start=it.start, end=it.end,
