@@ -3,7 +3,7 @@
 `period_figure` answers "what is the figure for this period?" from observations of any
 granularity: a figure for the period itself, a complete set of sub-periods (months, quarters,
 halves, years) combined by the indicator's aggregation, or, when only part of the period is
-covered, a projection to its end. `term_figure` does the same for a multi-year term target.
+covered, a projection to its end (`chitieu.core.terms` does the same for multi-year terms).
 `chitieu.core.evaluation` turns the answer into a status.
 
 Rules (each one is tested in tests/unit/test_forecast.py):
@@ -11,7 +11,8 @@ Rules (each one is tested in tests/unit/test_forecast.py):
   same stage for the same days, the later one in the sequence wins (callers pass them in entry
   order). Periods are matched by their days, so H1/2024 and 6M/2024 are the same figure slot.
 - Sub-periods: of the kinds present inside the period, the one reaching the latest date wins,
-  then the one covering more months, then the finest (month, quarter, half, year, year-to-date).
+  then the one covering more months, then the one whose least final figure is more final,
+  then the finest (month, quarter, half, year, year-to-date).
 - A figure for the whole period beats combined sub-periods unless those are complete and of a
   strictly better stage (an official December total beats an estimate for the year).
 - Cumulative indicators (SUM) are projected from the sum so far: by last years' seasonal
@@ -410,7 +411,12 @@ def period_figure(
         return None
     kind = max(
         by_kind,
-        key=lambda k: (by_kind[k][-1].period.end, _coverage(by_kind[k], k), -_FINENESS[k]),
+        key=lambda k: (
+            by_kind[k][-1].period.end,
+            _coverage(by_kind[k], k),
+            _lowest_stage(by_kind[k]).rank,
+            -_FINENESS[k],
+        ),
     )
     if aggregation is Aggregation.SUM:
         return _project_sum(period, by_kind[kind], kind, best)

@@ -178,8 +178,17 @@ def test_the_kind_reaching_furthest_wins_over_finer_figures() -> None:
     assert result.forecast is not None and result.forecast.value == pytest.approx(80.0)
 
 
-def test_months_win_over_quarters_covering_the_same_span() -> None:
-    obs = quarters(2024, [30, 30], EST) + months(2024, [10.0] * 6)
+def test_official_quarters_win_over_estimated_months_covering_the_same_span() -> None:
+    obs = quarters(2024, [30, 30]) + months(2024, [9.0] * 6, EST)
+    figure = period_figure(
+        Y2024, best_by_period(obs, as_of=MID_2024), Aggregation.SUM, as_of=MID_2024
+    )
+    assert figure is not None
+    assert (figure.to_date, figure.stage) == (60.0, OFF)
+
+
+def test_months_win_over_quarters_of_the_same_stage_covering_the_same_span() -> None:
+    obs = quarters(2024, [33, 33]) + months(2024, [10.0] * 6)
     figure = period_figure(
         Y2024, best_by_period(obs, as_of=MID_2024), Aggregation.SUM, as_of=MID_2024
     )
