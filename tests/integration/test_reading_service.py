@@ -291,7 +291,7 @@ def test_a_docx_upload_is_read_into_items(cast):
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64, "cu.doc", ".docx"),
         (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, "chuong-trinh.txt", "không phải văn bản"),
         (b"PK\x03\x04" + b"\x00" * 40, "hong.docx", "hỏng"),
-        ("   \n\t \n".encode(), "trang.txt", "trống"),
+        (b"   \n\t \n", "trang.txt", "trống"),
     ],
     ids=["windows-1258", "empty", "legacy-doc", "binary", "broken-docx", "blank"],
 )
