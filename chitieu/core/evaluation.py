@@ -217,8 +217,6 @@ def _target_text(t: TargetSpec) -> str:
     if t.comparator is Comparator.RANGE and t.value_max is not None:
         return f"khoảng {format_range(t.value, t.value_max, t.unit)}"
     prefix = {
-        Comparator.GE: "chỉ tiêu từ ",
-        Comparator.LE: "chỉ tiêu không quá ",
         Comparator.INCREASE_BY: "chỉ tiêu tăng ",
         Comparator.DECREASE_BY: "chỉ tiêu giảm ",
     }.get(t.comparator, "chỉ tiêu ")

@@ -627,3 +627,74 @@ def test_a_better_figure_never_gets_a_worse_status(
     rank = {Status.NOT_ACHIEVED: 0, Status.ACHIEVED: 1, Status.EXCEEDED: 2}
     worse, better = sorted((a, b)) if target.higher_is_better else sorted((a, b), reverse=True)
     assert rank[judge(target, worse)[0]] <= rank[judge(target, better)[0]]
+
+
+EXPLANATION_CASES = [
+    (
+        "at most, met",
+        spec(C.LE, 3.77, direction=L),
+        3.5,
+        EST,
+        "Ước đạt 3,5%, thấp hơn chỉ tiêu 3,77%",
+    ),
+    (
+        "at least, missed",
+        spec(C.GE, 90, unit="nghìn tỷ đồng"),
+        85.25,
+        PRE,
+        "Sơ bộ đạt 85,25 nghìn tỷ đồng, thấp hơn chỉ tiêu 90 nghìn tỷ đồng",
+    ),
+    (
+        "equal, met exactly",
+        spec(C.EQ, 8, unit="xã"),
+        8,
+        OFF,
+        "Chính thức đạt 8 xã, bằng chỉ tiêu 8 xã",
+    ),
+    (
+        "range, inside",
+        spec(C.RANGE, 2.5, 3.0, unit="tỷ USD"),
+        2.78,
+        EST,
+        "Ước đạt 2,78 tỷ USD, trong khoảng 2,5 – 3 tỷ USD",
+    ),
+    (
+        "range, above",
+        spec(C.RANGE, 2.5, 3.0, unit="tỷ USD"),
+        3.2,
+        EST,
+        "Ước đạt 3,2 tỷ USD, trên khoảng 2,5 – 3 tỷ USD",
+    ),
+    (
+        "growth figure",
+        spec(C.INCREASE_BY, 17),
+        16.114,
+        EST,
+        "Ước tăng 16,11%, thấp hơn chỉ tiêu tăng 17%",
+    ),
+    (
+        "a fall where growth was wanted",
+        spec(C.INCREASE_BY, 5),
+        -1.5,
+        OFF,
+        "Chính thức giảm 1,5%, thấp hơn chỉ tiêu tăng 5%",
+    ),
+    (
+        "large figures lose their decimals",
+        spec(C.EQ, 89490.478, unit="tỷ đồng"),
+        81016.066,
+        EST,
+        "Ước đạt 81.016 tỷ đồng, thấp hơn chỉ tiêu 89.490,478 tỷ đồng",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("target", "value", "stage", "text"),
+    [c[1:] for c in EXPLANATION_CASES],
+    ids=[c[0] for c in EXPLANATION_CASES],
+)
+def test_the_explanation_is_one_vietnamese_line(
+    target: TargetSpec, value: float, stage: Stage, text: str
+) -> None:
+    assert final(target, value, stage).explanation == text

@@ -69,7 +69,7 @@ def test_the_forecast_is_explained_with_method_ratio_and_data_so_far() -> None:
     obs = months(2024, [7.6, 7.8, 8.0, 8.0, 8.1, 8.1])  # 47,6 -> 95,2 for the year
     result = evaluate(revenue(90), obs, as_of=MID_2024)
     assert result.explanation == (
-        "Dự báo cả năm 95,2 nghìn tỷ đồng theo tiến độ, đạt 105,8% chỉ tiêu từ 90 nghìn tỷ đồng"
+        "Dự báo cả năm 95,2 nghìn tỷ đồng theo tiến độ, đạt 105,8% chỉ tiêu 90 nghìn tỷ đồng"
         " (số liệu đến 6 tháng đầu năm 2024)"
     )
 
