@@ -43,21 +43,11 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention]) ->
     masked: set[int] = set()
     for m in ms:
         masked.update(range(m.v0, m.end))
-    carry: str | None = None
-    last_para = -1
     for m in ms:
-        para = st.para[m.v0]
-        if para != last_para and last_para >= 0:
-            pass
-        last_para = para
-        kind = _local_kind(m)
-        if kind is None:
-            kind = _scan(toks, st, m, masked)
-        if kind is None:
-            kind = carry or default
-        else:
-            carry = kind
-        m.kind = kind
+        if m.sub_of >= 0:
+            m.kind = ms[m.sub_of].kind
+            continue
+        m.kind = _local_kind(m) or _scan(toks, st, m, masked) or default
 
 
 def _local_kind(m: Mention) -> str | None:
@@ -69,8 +59,8 @@ def _local_kind(m: Mention) -> str | None:
 
 
 def _scan(toks: Sequence[Token], st: Structure, m: Mention, masked: set[int]) -> str | None:
-    """Nearest cue before m's value within its paragraph, or None."""
-    lo = st.para[m.v0]
+    """Nearest cue before m's value (looking back at most ~600 tokens), or None."""
+    lo = max(0, m.v0 - 600)
     j = m.v0 - 1
     while j >= lo:
         if j in masked and not (m.pred <= j < m.v0):
@@ -139,3 +129,5 @@ def assign_periods(
             li += 1
         own = [c for i, role, c in located if m.pred - 12 <= i < m.pred and i >= st.clause[m.v0] and role not in ("baseline", "deadline") and c]
         m.period = own[-1] if own else current
+        if m.sub_of >= 0 and not own:
+            m.period = ms[m.sub_of].period

@@ -113,12 +113,13 @@ CHANGES: dict[Phrase, str] = {
 CHANGE_SET = PhraseSet(" ".join(p) for p in CHANGES)
 # Verbs that introduce a value without changing its comparator.
 VERBS = PhraseSet(
-    ["đạt", "ước đạt", "ước", "ước tính", "ước tính đạt", "đạt được", "mới đạt", "chỉ đạt",
+    ["đạt", "ước đạt", "ước", "ước tính", "ước tính đạt", "đạt được", "mới đạt",
      "mới chỉ đạt", "đã đạt", "dự kiến đạt", "phấn đấu đạt", "phấn đấu", "bình quân", "là",
      "ở mức", "đạt mức", "với", "có", "cho", "được", "thực hiện", "thực hiện được", "khoảng",
      "chiếm", "chiếm tỷ lệ", "tổng cộng", "tổng số", "gồm", "ra", "đưa ra", "về", "đạt tỷ lệ",
      "tương đương", "bằng", "duy trì", "duy trì ở mức", "giữ ở mức", "kiềm chế", "kiềm chế ở mức",
-     "lũy kế", "luỹ kế", "và vượt", "vượt", "chỉ tiêu", "đạt và vượt"]
+     "lũy kế", "luỹ kế", "và vượt", "vượt", "chỉ tiêu", "đạt và vượt",
+     "ổn định", "duy trì ổn định", "duy trì ổn định ở mức", "ổn định ở mức"]
 )  # fmt: skip
 
 AFTER_BOUNDS: dict[Phrase, str] = {("trở", "lên"): ">=", ("trở", "xuống"): "<=", ("trở", "lại"): "<="}
@@ -130,13 +131,13 @@ COMPARE_HEADS = PhraseSet(["so với", "so", "so cùng kỳ", "so với cùng k�
 
 # Words that end a name phrase read after a unit.
 POST_STOPS = frozenset(
-    "trong theo tại để nhằm do so đạt góp vượt tăng giảm bằng từ đến khi nhưng song còn "
-    "hoặc thì mà nên sẽ đã".split()
+    "trong theo tại để nhằm do so góp vượt tăng giảm bằng từ đến khi nhưng song còn "
+    "hoặc thì mà nên sẽ đã với chiếm ước".split()
 )
 # Words stripped from either end of a name.
 NAME_TRIM = frozenset(
     "và cho của với là được có ở mức thì để về tới đến trong theo tại số khoảng đạt ước "
-    "còn cũng như bao gồm gồm riêng đồng thời đó trên hơn mới chỉ đã sẽ đang vừa đều, "
+    "còn cũng như bao gồm gồm riêng đồng thời đó trên hơn đã sẽ đang vừa đều, "
     "nhằm hiện nay tính chung nói cùng kỳ".split()
 )  # fmt: skip
 LEAD_TRIM = PhraseSet(
@@ -144,7 +145,7 @@ LEAD_TRIM = PhraseSet(
      "về", "đó là", "là", "gồm", "trong", "tính chung", "nhìn chung", "ngoài ra", "bên cạnh đó",
      "theo đó", "như", "như sau", "nhất là", "đặc biệt là", "đặc biệt", "trong số", "tính đến nay",
      "đến nay", "hiện nay", "hiện", "toàn tỉnh", "toàn thành phố", "toàn huyện", "thành phố",
-     "tỉnh", "huyện", "cả tỉnh", "cả nước", "có"]
+     "tỉnh", "huyện", "cả tỉnh", "cả nước", "có", "hằng năm", "hàng năm", "mỗi năm", "phấn đấu", "phấn đấu đến năm"]
 )  # fmt: skip
 AUX = frozenset(["đã", "sẽ", "đang", "vừa"])
 
@@ -159,7 +160,7 @@ NAME_STARTS_MEASURE = PhraseSet(
 # Cues that a number is a result (a report) or a target (a plan), nearest one wins.
 RESULT_CUES = PhraseSet(
     ["ước đạt", "ước tăng", "ước giảm", "ước thực hiện", "ước tính", "ước", "đã", "đạt được",
-     "mới chỉ đạt", "mới đạt", "chỉ đạt", "so với cùng kỳ", "so cùng kỳ", "cùng kỳ", "kết quả",
+     "mới chỉ đạt", "mới đạt", "so với cùng kỳ", "so cùng kỳ", "cùng kỳ", "kết quả",
      "thực hiện được", "lũy kế", "luỹ kế", "sơ bộ", "chính thức", "còn lại", "hiện có",
      "báo cáo", "đến nay", "tính đến", "đứng thứ", "xếp thứ", "xếp hạng", "thực hiện năm",
      "thực tế", "giải ngân"]

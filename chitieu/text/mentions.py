@@ -40,6 +40,7 @@ class Mention:
     own: str = ""  # the words before the value that name it, as written
     kind: str = ""
     period: str | None = None
+    sub_of: int = -1  # index of the mention heading the "trong đó" list holding this one
     name_start: int = -1  # first token of the item's span (its own name words, if any)
 
 
@@ -64,7 +65,7 @@ def find_mentions(text: str, toks: list[Token], st: Structure) -> list[Mention]:
         elif t.low == "không" and i + 1 < n and toks[i + 1].low == "còn":
             m = _zero(toks, st, i)
         elif t.is_num and not st.marker[i]:
-            m = _number(text, toks, st, i)
+            m = _number(text, toks, st, i, out[-1].end if out else 0)
         if m is None:
             i += 1
             continue
@@ -154,7 +155,7 @@ def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
     return unit, kind, e
 
 
-def _number(text: str, toks: list[Token], st: Structure, i: int) -> Mention | None:
+def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int = 0) -> Mention | None:
     t = toks[i]
     n = len(toks)
     if _is_reference(toks, st, i):
@@ -203,11 +204,30 @@ def _number(text: str, toks: list[Token], st: Structure, i: int) -> Mention | No
         e += ab
     m.end = e
     _baseline(toks, stop, m)
-    if m.baseline is None:
+    if m.baseline is None and (m.unit_kind in ("count", "generic") or not _named_before(toks, st, m, prev_end)):
         m.tail = _tail(toks, st, m.end, stop, m.unit_kind)
         if m.tail:
             m.end = m.tail[1]
     return m
+
+
+def _named_before(toks: list[Token], st: Structure, m: Mention, prev_end: int) -> bool:
+    """True when the words before m's predicate start with a measure ("Tỷ lệ ...",
+    "Tổng thu ..."), so the words after the unit are not needed to name it."""
+    j = max(st.clause[m.v0], prev_end)
+    while j < m.pred:
+        t = toks[j]
+        if st.marker[j] or t.kind == "punct":
+            j += 1
+            continue
+        k = lx.LEAD_TRIM.forward(toks, j, m.pred)
+        if k:
+            j += k
+            continue
+        if t.low == "thu" and j + 1 < m.pred and toks[j + 1].low == "hút":
+            return False  # "thu hút" attracts; "thu" alone is revenue
+        return lx.NAME_STARTS_MEASURE.forward(toks, j, m.pred) > 0
+    return False
 
 
 def _looks_like_year(s: str) -> bool:
@@ -303,7 +323,7 @@ def _tail(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -> tup
     s = e
     while e < stop and e - s < limit:
         w = toks[e]
-        if w.text in _CLAUSE_PUNCT or w.is_num and not kind == "pct":
+        if w.text in _CLAUSE_PUNCT or w.is_num or (e == s and not w.is_word):
             break
         if w.text == ",":
             if kind not in ("pct",) or e + 1 >= stop or not toks[e + 1].is_word or toks[e + 1].capitalised:

@@ -19,7 +19,7 @@ _DISCOURSE_STARTS = frozenset(
     "tại theo trong bên ngoài về đồng nhìn tính qua sau trước với đến từ nhờ do vì nếu khi năm "
     "quý tháng ước hiện riêng cùng để nhằm đối mặc dù tuy".split()
 )
-_SUBJECT_STOPS = frozenset("của giữ đứng xếp đạt tiếp vẫn luôn có nằm thuộc".split())
+_SUBJECT_STOPS = frozenset("của giữ đứng xếp đạt tiếp vẫn luôn có nằm thuộc ước tăng giảm là".split())
 
 
 class Namer:
@@ -58,6 +58,10 @@ class Namer:
 
     def _clause_like(self, a: int, b: int, long_ok: bool = False) -> bool:
         words = [t for j, t in enumerate(self.toks[a:b], a) if (t.is_word or t.is_num) and not self.st.marker[j]]
+        if len(words) >= 2 and words[0].low == "trong" and words[1].low == "đó":
+            words = words[2:]
+            if words and words[0].low in ("có", "là", "được"):
+                words = words[1:]
         if not words:
             return True
         if len(words) > 8 and not long_ok:
@@ -82,7 +86,7 @@ class Namer:
                 a += 1
                 changed = True
             k = lx.LEAD_TRIM.forward(toks, a, b)
-            if k and a + k < b:
+            if k and a + k <= b:
                 a += k
                 changed = True
             while a < b and a in self.period_tokens:
@@ -104,13 +108,13 @@ class Namer:
         keep = [j for j in range(a, b) if j not in self.period_tokens]
         if not keep:
             return ""
-        out = ""
-        for j in keep:
+        out = self.toks[keep[0]].text
+        for prev, j in zip(keep, keep[1:], strict=False):
             x = self.toks[j]
-            if out and x.text not in ",;:.)”" and not out.endswith(("(", "“")):
+            if j != prev + 1 or x.start > self.toks[prev].end:
                 out += " "
             out += x.text
-        return out
+        return out.strip()
 
     def head_text(self, rng: tuple[int, int] | None) -> tuple[str, str]:
         """Return (prefix, qualifier) from a colon head: a measure phrase to put before
@@ -140,9 +144,12 @@ class Namer:
 
     # -- names -------------------------------------------------------------------------
     def name_all(self, ms: list[Mention]) -> None:
-        """Set indicator, own and base on every mention."""
+        """Set indicator, own, base and sub_of on every mention."""
         prev: Mention | None = None
         for idx, m in enumerate(ms):
+            head = self._sub_head(m, ms[:idx])
+            if head is not None:
+                m.sub_of = ms.index(head)
             same_sentence = prev is not None and self.st.sent[prev.v0] == self.st.sent[m.v0]
             self._name(m, prev if same_sentence else None, ms[:idx])
             prev = m
@@ -162,6 +169,7 @@ class Namer:
             tail = tail.split(" ", 1)[1]
         if m.unit_kind == "rank":
             subject = self._subject(m)
+            subject = subject[:1].lower() + subject[1:] if subject[1:2].islower() else subject
             m.indicator = " ".join(x for x in ("Xếp hạng", subject, m.scope or "") if x)
             m.base = m.indicator
             return
@@ -197,14 +205,26 @@ class Namer:
         if sub_head is not None and sub_head is not m:
             k = lx.MEASURE_HEADS.forward(_tokens_of(sub_head.base), 0)
             starts_measure = lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0) > 0
+            relative = self._starts_relative(lo, hi)
             if not name:
                 name = sub_head.base
+            elif relative:
+                name = f"{sub_head.base} {self.toks[relative].text} {name}"
             elif k and not starts_measure:
                 name = " ".join(sub_head.base.split()[:k]) + " " + name
             m.base = m.base or name
         prefix, qualifier = self.head_text(self.st.head[m.v0])
+        if prefix:
+            compound = _compound_unit(prefix, m.unit)
+            if compound:
+                m.unit = compound
+                if m.unit_kind in ("count", "generic") and not own and not tail:
+                    name = ""
         if prefix and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0):
             name = f"{prefix} {name}".strip()
+            head = self.st.head[m.v0]
+            if not own and head is not None and m.pred - head[1] <= 2:
+                m.name_start = self.clean(*head)[0]
         elif prefix and not name:
             name = prefix
         if qualifier:
@@ -212,12 +232,21 @@ class Namer:
             m.base = f"{m.base} {qualifier}".strip()
         m.indicator = _capitalise(name) if name else _capitalise(m.unit)
 
+    def _starts_relative(self, lo: int, hi: int) -> int:
+        """Index of a "có"/"là"/"được" opening a relative clause after "trong đó", or 0."""
+        j = lo
+        while j < hi and (self.toks[j].kind == "punct" or self.toks[j].low in ("trong", "đó")):
+            j += 1
+        return j if j < hi and self.toks[j].low in ("có", "là", "được") else 0
+
     def _sub_head(self, m: Mention, before: list[Mention]) -> Mention | None:
         """The mention heading the "trong đó" list that holds m, if any."""
         s = self.st.sub[m.v0]
         if s < 0:
             return None
         for h in reversed(before):
+            if h.unit_kind == "rank":
+                continue
             if h.end <= s and self.st.item[h.v0] == self.st.item[m.v0]:
                 return h
             if h.end <= s:
@@ -234,6 +263,24 @@ class Namer:
         while e < b and toks[e].text != "," and toks[e].low not in _SUBJECT_STOPS:
             e += 1
         return self.words(a, e)
+
+
+def _compound_unit(head: str, unit: str) -> str:
+    """The compound unit a head names for a bare count: head "Số bác sĩ/vạn dân", unit
+    "bác sĩ" -> "bác sĩ/vạn dân"; "" when the head names none."""
+    low = head.lower()
+    at = low.find(unit.lower() + "/") if unit and "/" not in unit else -1
+    if at < 0:
+        return ""
+    rest = head[at + len(unit) + 1 :]
+    words: list[str] = []
+    for w in rest.split():
+        if not w[:1].isalpha() and not w[:1].isdigit():
+            break
+        words.append(w.rstrip(":,;"))
+        if len(words) == 2 or w.endswith((":", ",", ";")):
+            break
+    return unit + "/" + " ".join(words) if words else ""
 
 
 def _tokens_of(name: str) -> list[Token]:

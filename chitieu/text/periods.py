@@ -29,7 +29,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ytd", re.compile(r"(?<![\d.,])(\d{1,2}|ba|sáu|chín) tháng( đầu năm| cuối năm| năm)?(?:\s{0,3}" + _Y + r")?", re.IGNORECASE)),
     ("month", re.compile(r"\btháng\s{0,3}(\d{1,2})(?![\d,.]\d)(?:\s{0,3}(?:/|năm)\s{0,3}" + _Y + r")?", re.IGNORECASE)),
     ("half", re.compile(r"\bnửa (đầu|cuối) năm(?:\s{0,3}" + _Y + r")?", re.IGNORECASE)),
-    ("year", re.compile(r"\bnăm\s{0,3}" + _Y, re.IGNORECASE)),
+    ("year", re.compile(r"\b(?:cả |trong |của )?năm\s{0,3}" + _Y, re.IGNORECASE)),
     ("term", re.compile(r"\b(?:nửa |giữa |hết |cả )?nhiệm kỳ\b", re.IGNORECASE)),
 ]
 
