@@ -47,7 +47,7 @@ class Command(BaseCommand):
         ensure = getattr(org_services, "ensure_demo_accounts", None)
         accounts = list(ensure() or []) if callable(ensure) else []
         if accounts:
-            self.stdout.write("Tài khoản trình diễn:")
+            self.stdout.write("Tài khoản trình diễn (tên đăng nhập | mật khẩu | vai trò | đơn vị):")
             for account in accounts:
                 self.stdout.write(_account_line(account))
         self.stdout.write(
