@@ -30,7 +30,7 @@ from simple_history.utils import bulk_create_with_history
 
 from chitieu.core.choices import EntryState, PeriodKind, Stage
 from chitieu.core.periods import Period, PeriodError
-from chitieu.core.quantities import UnitError, conversion_factor, parse_number
+from chitieu.core.quantities import UnitError, conversion_factor, format_number, parse_number
 from chitieu.errors import Conflict, Invalid
 from chitieu.monitoring.models import Observation, PeriodLock
 from chitieu.org.models import Unit
@@ -160,7 +160,7 @@ def _check_row(row: Mapping[str, Any], look: _Lookups, today: date) -> tuple[_Cl
     try:
         period = Period.parse(raw_period)
     except PeriodError as exc:
-        errors["period"] = f"Kỳ «{raw_period}» không hợp lệ: {exc}"
+        errors["period"] = str(exc) if raw_period else "Chưa nhập kỳ báo cáo."
     if period is not None:
         if period.start > today:
             errors["period"] = f"Kỳ «{raw_period}» chưa bắt đầu (hôm nay là {today:%d/%m/%Y})."
@@ -197,7 +197,7 @@ def _check_row(row: Mapping[str, Any], look: _Lookups, today: date) -> tuple[_Cl
     ):
         return None, {
             "correction_reason": (
-                f"Đã có số chính thức {existing.value:g} {indicator.unit} của {unit.display_name} "
+                f"Đã có số chính thức {format_number(existing.value)} {indicator.unit} của {unit.display_name} "
                 f"cho «{indicator.name}» kỳ {period.code}; muốn sửa phải nêu lý do điều chỉnh."
             )
         }, True

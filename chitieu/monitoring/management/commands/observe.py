@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from chitieu.core.choices import Stage
+from chitieu.core.quantities import format_number
 from chitieu.errors import DomainError
 from chitieu.monitoring.services import record_observation
 
@@ -39,5 +40,5 @@ class Command(BaseCommand):
             raise CommandError(error_lines(exc)) from exc
         self.stdout.write(
             f"Đã ghi: {obs.indicator.name} – {obs.unit.name} – kỳ {obs.period}: "
-            f"{obs.value:g} {obs.indicator.unit} ({Stage(obs.stage).label})"
+            f"{format_number(obs.value)} {obs.indicator.unit} ({Stage(obs.stage).label})"
         )
