@@ -236,6 +236,20 @@ class Ranking:
         }
 
 
+def indicators_with_unit_figures(indicator_ids: list[int], as_of: date) -> list[int]:
+    """Return the ids among `indicator_ids` that communes or wards reported (approved) by `as_of`."""
+    from chitieu.core.choices import EntryState
+    from chitieu.monitoring.models import Observation
+    from chitieu.org.services import LOCAL_KINDS
+
+    return list(
+        Observation.objects.filter(
+            indicator_id__in=indicator_ids, state=EntryState.APPROVED, unit__kind__in=LOCAL_KINDS,
+            period_start__lte=as_of,
+        ).values_list("indicator_id", flat=True).distinct()
+    )
+
+
 def ranking(user: Any, indicator: Any, resolution: Any, as_of: date) -> Ranking | None:
     """Return the communes and wards ranked for `indicator` at the latest period any of them
     reported (approved figures, started by `as_of`), best first by the indicator's direction;

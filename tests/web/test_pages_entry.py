@@ -13,7 +13,7 @@ from tests.web.pages_world import make_observation
 def _save(client, w, unit, value, period="Q2/2021", indicator=None):
     return client.post(reverse("web:entry-cell"), {
         "unit": unit.pk, "indicator": (indicator or w.growth).pk, "period": period,
-        "stage": "estimate", "value": value,
+        "stage": "estimate", "value": value, "nam": "2021", "ky": "quarter",
     })
 
 
@@ -23,7 +23,10 @@ def test_reporter_saves_a_cell_as_a_draft_read_the_vietnamese_way(world, as_user
     assert response.status_code == 200
     obs = Observation.objects.get(unit=world.commune_a, indicator=world.growth, period="Q2/2021")
     assert obs.value == 12.5 and obs.state == EntryState.DRAFT and obs.entered_by == world.users["rep_a"]
-    assert "Nháp" in response.content.decode()
+    body = response.content.decode()
+    assert "Nháp" in body
+    # The grid's count of drafts is refreshed out of band.
+    assert '<b id="draft-count" hx-swap-oob="true">1</b>' in body
 
 
 def test_a_value_that_is_not_a_number_is_refused_next_to_the_cell_and_nothing_is_written(world, as_user):
@@ -84,6 +87,7 @@ def test_submit_then_approve_locks_the_figure(world, as_user):
     # Locked: the reporter's grid no longer offers an input for it, only a correction.
     grid = as_user(world.users["rep_a"]).get(reverse("web:entry") + "?nam=2021&ky=quarter").content.decode()
     assert reverse("web:correction", args=[obs.pk]) in grid
+    assert grid.count('id="draft-count"') == 1 and "hx-swap-oob" not in grid
 
 
 def test_rejecting_needs_a_reason_and_returns_the_figure_to_its_unit(world, as_user):

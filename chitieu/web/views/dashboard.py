@@ -40,7 +40,9 @@ def _ranking_context(request: HttpRequest, resolution: Resolution, as_of, indica
     if code:
         chosen = next((i for i in indicators if i.code == code), None)
     if chosen is None and indicators:
-        chosen = indicators[0]
+        # Default to the first indicator some commune or ward has reported (one query).
+        reported = set(review.indicators_with_unit_figures([i.pk for i in indicators], as_of))
+        chosen = next((i for i in indicators if i.pk in reported), indicators[0])
     ranking = review.ranking(request.user, chosen, resolution, as_of) if chosen else None
     return {"rank_indicator": chosen, "ranking": ranking, "rank_indicators": indicators}
 

@@ -124,7 +124,20 @@ def save_cell(request: HttpRequest) -> HttpResponse:
         except DomainError as exc:
             cell.error = " ".join(exc.errors.values()) or exc.message
             status = exc.status
-    return render(request, "web/_entry_cell.html", {"cell": cell, "unit": unit, "stage": stage, "saved": status == 200}, status=status)
+    params = _grid_params(request, request.POST)
+    return render(request, "web/_entry_cell.html", {
+        "cell": cell, "unit": unit, "stage": stage, "saved": status == 200,
+        "year": params["year"], "grain": params["grain"],
+        "oob_drafts": _draft_count(unit, {**params, "stage": stage}) if status == 200 else None,
+    }, status=status)
+
+
+def _draft_count(unit: Unit, params: dict) -> int:
+    """Drafts and returned figures of `unit` in the grid's periods and stage (one query)."""
+    codes = [p.code for p in entry.grid_periods(params["year"], params["grain"])]
+    return Observation.objects.filter(
+        unit=unit, period__in=codes, stage=params["stage"], state__in=entry.EDITABLE
+    ).count()
 
 
 @login_required
@@ -138,7 +151,7 @@ def submit_drafts(request: HttpRequest) -> HttpResponse:
     ids = list(
         Observation.objects.filter(
             unit=unit, period__in=codes, stage=params["stage"], state__in=entry.EDITABLE
-        ).values_list("id", flat=True)
+        ).order_by("id").values_list("id", flat=True)
     )
     if not ids:
         messages.info(request, "Không có số liệu nháp nào để gửi.")
