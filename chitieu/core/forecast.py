@@ -7,9 +7,8 @@ covered, a projection to its end (`chitieu.core.terms` does the same for multi-y
 `chitieu.core.evaluation` turns the answer into a status.
 
 Rules (each one is tested in tests/unit/test_forecast.py):
-- One figure per period: official beats preliminary beats estimate; between two figures of the
-  same stage for the same days, the later one in the sequence wins (callers pass them in entry
-  order). Periods are matched by their days, so H1/2024 and 6M/2024 are the same figure slot.
+- One figure per period (`chitieu.core.figures.best_by_period`): official beats preliminary
+  beats estimate, the later one on a tie; H1/2024 and 6M/2024 are the same slot.
 - Sub-periods: of the kinds present inside the period, the one reaching the latest date wins,
   then the one covering more months, then the one whose least final figure is more final,
   then the finest (month, quarter, half, year, year-to-date).
@@ -29,144 +28,51 @@ Pure standard library; time is the `as_of` argument.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import date
 from statistics import fmean
 
-from chitieu.core.choices import Aggregation, Choice, PeriodKind, Stage, TermAggregation, _decorate
+from chitieu.core.choices import Aggregation, PeriodKind, Stage, TermAggregation
+from chitieu.core.figures import (
+    Figure,
+    Forecast,
+    ForecastMethod,
+    Key,
+    Observation,
+    best_by_period,
+    key,
+    lowest_stage,
+    select_unit,
+)
 from chitieu.core.periods import Period, PeriodError
 
+__all__ = [
+    "ADDITIVE_KINDS",
+    "SEASONAL_YEARS",
+    "TREND_MAX_POINTS",
+    "TREND_MIN_POINTS",
+    "Figure",
+    "Forecast",
+    "ForecastMethod",
+    "Key",
+    "Observation",
+    "best_by_period",
+    "complete_figure",
+    "default_term_aggregation",
+    "fit_line",
+    "key",
+    "lowest_stage",
+    "offset_days",
+    "period_figure",
+    "select_unit",
+    "whole_figure",
+]
 
-class ForecastMethod(Choice):
-    """How the figure behind a status was obtained."""
-
-    PACE = "pace"  # sum so far scaled by the share of the period covered
-    SEASONAL = "seasonal"  # sum so far divided by the share earlier years had reached by then
-    LATEST = "latest"  # the latest sub-period figure stands for the period
-    TREND = "trend"  # linear trend of the latest sub-period figures to the period end
-    FINAL = "final"  # the period's own figure (reported or from complete sub-periods)
-    REPORTED = "reported"  # before the end, a reported estimate for the whole period
-    NONE = "none"  # no figure at all
-
-
-_decorate(
-    ForecastMethod,
-    {
-        "pace": "theo tiến độ",
-        "seasonal": "theo mùa vụ các năm trước",
-        "latest": "theo số liệu mới nhất",
-        "trend": "theo xu hướng",
-        "final": "số liệu cả kỳ",
-        "reported": "theo số ước cả kỳ",
-        "none": "chưa có số liệu",
-    },
-)
-
-#: Sub-period kinds that tile a period and add up; year-to-date figures are cumulative.
 ADDITIVE_KINDS = (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.HALF, PeriodKind.YEAR)
 _FINENESS = {kind: i for i, kind in enumerate((*ADDITIVE_KINDS, PeriodKind.YEAR_TO_DATE))}
 TREND_MIN_POINTS = 3
 TREND_MAX_POINTS = 6
 SEASONAL_YEARS = 3
-
-Key = tuple[date, date]
-
-
-@dataclass(frozen=True)
-class Observation:
-    """A reported figure, already converted to the target's unit.
-
-    unit_code None or "" means the whole city (the aggregate). Raises ValueError for a value
-    that is not a finite number.
-    """
-
-    period: Period
-    value: float
-    stage: Stage
-    unit_code: str | None = None
-    simulated: bool = False
-    source: str = ""
-
-    def __post_init__(self) -> None:
-        if not math.isfinite(self.value):
-            raise ValueError(f"Số liệu «{self.value}» không phải là số hữu hạn")
-
-
-@dataclass(frozen=True)
-class Forecast:
-    """A projected figure for the whole period; `method` is a ForecastMethod value; low/high
-    bound it when the method gives a spread (seasonal shares, trend residuals)."""
-
-    value: float
-    method: str
-    low: float | None = None
-    high: float | None = None
-
-
-@dataclass(frozen=True)
-class Figure:
-    """What the observations say about one period.
-
-    value: the figure for the whole period (actual when `final`, else projected);
-    to_date: the figure so far and `period` the days it covers; stage: the lowest stage among
-    the figures behind `to_date`; covered_months: months of the period those figures cover;
-    missing: years of a term with no figure; simulated: any figure used was simulated.
-    """
-
-    value: float
-    to_date: float
-    period: Period
-    stage: Stage
-    final: bool
-    method: ForecastMethod
-    covered_months: int
-    simulated: bool
-    low: float | None = None
-    high: float | None = None
-    missing: tuple[int, ...] = ()
-
-
-def key(period: Period) -> Key:
-    return (period.start, period.end)
-
-
-def select_unit(observations: Iterable[Observation]) -> list[Observation]:
-    """Return the observations of one series: the aggregate ones (no unit code) when there are
-    any, else those of the only unit present. Raises ValueError when several units report and
-    no aggregate exists: combining units is the caller's job."""
-    obs = list(observations)
-    aggregate = [o for o in obs if not o.unit_code]
-    if aggregate:
-        return aggregate
-    units = {o.unit_code for o in obs}
-    if len(units) > 1:
-        raise ValueError(
-            f"Số liệu của nhiều đơn vị ({', '.join(sorted(map(str, units)))}); cần tổng hợp trước"
-        )
-    return obs
-
-
-def best_by_period(observations: Iterable[Observation], *, as_of: date) -> dict[Key, Observation]:
-    """Return one observation per span of days: highest stage, later in the sequence on ties.
-
-    Observations for periods starting after `as_of` are ignored (they cannot be known yet);
-    filtering by entry date is the caller's job.
-    """
-    best: dict[Key, Observation] = {}
-    for o in observations:
-        if o.period.start > as_of:
-            continue
-        k = key(o.period)
-        held = best.get(k)
-        if held is None or o.stage.rank >= held.stage.rank:
-            best[k] = o
-    return best
-
-
-def lowest_stage(stages: Iterable[Stage]) -> Stage:
-    """The least final of `stages` (estimate < preliminary < official)."""
-    return min(stages, key=lambda s: s.rank)
 
 
 def _lowest_stage(used: Sequence[Observation]) -> Stage:

@@ -1,0 +1,147 @@
+"""Reported figures and what is said about a period: the shared vocabulary of the rules.
+
+`Observation` is a reported figure, `Figure` what the figures say about one period (its value,
+or a projection of it), `Forecast` the projection an evaluation shows and `ForecastMethod`
+how it was obtained. `best_by_period` keeps one figure per period: official beats preliminary
+beats estimate; between two figures of the same stage for the same days, the later one in the
+sequence wins (callers pass them in entry order). Periods are matched by their days, so
+H1/2024 and 6M/2024 are the same figure slot.
+
+Pure standard library.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from chitieu.core.choices import Choice, Stage, _decorate
+from chitieu.core.periods import Period
+
+
+class ForecastMethod(Choice):
+    """How the figure behind a status was obtained."""
+
+    PACE = "pace"  # sum so far scaled by the share of the period covered
+    SEASONAL = "seasonal"  # sum so far divided by the share earlier years had reached by then
+    LATEST = "latest"  # the latest sub-period figure stands for the period
+    TREND = "trend"  # linear trend of the latest sub-period figures to the period end
+    FINAL = "final"  # the period's own figure (reported or from complete sub-periods)
+    REPORTED = "reported"  # before the end, a reported estimate for the whole period
+    NONE = "none"  # no figure at all
+
+
+_decorate(
+    ForecastMethod,
+    {
+        "pace": "theo tiến độ",
+        "seasonal": "theo mùa vụ các năm trước",
+        "latest": "theo số liệu mới nhất",
+        "trend": "theo xu hướng",
+        "final": "số liệu cả kỳ",
+        "reported": "theo số ước cả kỳ",
+        "none": "chưa có số liệu",
+    },
+)
+
+#: Sub-period kinds that tile a period and add up; year-to-date figures are cumulative.
+
+Key = tuple[date, date]
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A reported figure, already converted to the target's unit.
+
+    unit_code None or "" means the whole city (the aggregate). Raises ValueError for a value
+    that is not a finite number.
+    """
+
+    period: Period
+    value: float
+    stage: Stage
+    unit_code: str | None = None
+    simulated: bool = False
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        if not math.isfinite(self.value):
+            raise ValueError(f"Số liệu «{self.value}» không phải là số hữu hạn")
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """A projected figure for the whole period; `method` is a ForecastMethod value; low/high
+    bound it when the method gives a spread (seasonal shares, trend residuals)."""
+
+    value: float
+    method: str
+    low: float | None = None
+    high: float | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """What the observations say about one period.
+
+    value: the figure for the whole period (actual when `final`, else projected);
+    to_date: the figure so far and `period` the days it covers; stage: the lowest stage among
+    the figures behind `to_date`; covered_months: months of the period those figures cover;
+    missing: years of a term with no figure; simulated: any figure used was simulated.
+    """
+
+    value: float
+    to_date: float
+    period: Period
+    stage: Stage
+    final: bool
+    method: ForecastMethod
+    covered_months: int
+    simulated: bool
+    low: float | None = None
+    high: float | None = None
+    missing: tuple[int, ...] = ()
+
+
+def key(period: Period) -> Key:
+    return (period.start, period.end)
+
+
+def select_unit(observations: Iterable[Observation]) -> list[Observation]:
+    """Return the observations of one series: the aggregate ones (no unit code) when there are
+    any, else those of the only unit present. Raises ValueError when several units report and
+    no aggregate exists: combining units is the caller's job."""
+    obs = list(observations)
+    aggregate = [o for o in obs if not o.unit_code]
+    if aggregate:
+        return aggregate
+    units = {o.unit_code for o in obs}
+    if len(units) > 1:
+        raise ValueError(
+            f"Số liệu của nhiều đơn vị ({', '.join(sorted(map(str, units)))}); cần tổng hợp trước"
+        )
+    return obs
+
+
+def best_by_period(observations: Iterable[Observation], *, as_of: date) -> dict[Key, Observation]:
+    """Return one observation per span of days: highest stage, later in the sequence on ties.
+
+    Observations for periods starting after `as_of` are ignored (they cannot be known yet);
+    filtering by entry date is the caller's job.
+    """
+    best: dict[Key, Observation] = {}
+    for o in observations:
+        if o.period.start > as_of:
+            continue
+        k = key(o.period)
+        held = best.get(k)
+        if held is None or o.stage.rank >= held.stage.rank:
+            best[k] = o
+    return best
+
+
+def lowest_stage(stages: Iterable[Stage]) -> Stage:
+    """The least final of `stages` (estimate < preliminary < official)."""
+    return min(stages, key=lambda s: s.rank)
