@@ -3,6 +3,9 @@ and the form's refusals of bad files."""
 
 from __future__ import annotations
 
+import html as html_lib
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -190,3 +193,12 @@ def test_the_reading_page_query_count_does_not_grow_with_items(cast, django_asse
     client = login("reporter_a", cast)
     with django_assert_max_num_queries(15):
         assert client.get(reverse("reading:detail", args=[reading.pk])).status_code == 200
+
+
+def test_the_text_around_the_highlights_is_shown_unchanged(cast):
+    reading = reading_of(cast)
+    html = login("reporter_a", cast).get(reverse("reading:detail", args=[reading.pk])).content.decode()
+    body = html.split('data-testid="doc-text">', 1)[1].split("</div>", 1)[0]
+    # Strip the marks: what remains, unescaped, is the document exactly (no added line breaks).
+    plain = html_lib.unescape(re.sub(r"<[^>]+>", "", body))
+    assert plain == TEXT
