@@ -128,6 +128,9 @@ def assign_periods(
             current = leading[li][1]
             li += 1
         own = [c for i, role, c in located if m.pred - 12 <= i < m.pred and i >= st.clause[m.v0] and role not in ("baseline", "deadline") and c]
+        head = st.head[m.v0]
+        if not own and head is not None:
+            own = [c for i, role, c in located if head[0] <= i < head[1] and role not in ("baseline", "deadline") and c]
         m.period = own[-1] if own else current
         if m.sub_of >= 0 and not own:
             m.period = ms[m.sub_of].period

@@ -11,6 +11,7 @@ from chitieu.text.names import Namer
 from chitieu.text.normalize import normalize
 from chitieu.text.periods import document_periods, find_period_mentions
 from chitieu.text.structure import analyse
+from chitieu.text.tables import find_table_values
 from chitieu.text.tasks import find_tasks
 from chitieu.text.tokens import tokenize
 
@@ -29,7 +30,8 @@ def extract(text: str) -> list[Item]:
     st = analyse(t, toks)
     periods = find_period_mentions(t)
     doc = document_periods(t, periods)
-    mentions = find_mentions(t, toks, st)
+    table_values, table_lines = find_table_values(t, doc)
+    mentions = [m for m in find_mentions(t, toks, st) if not _inside(toks[m.v0].start, table_lines)]
     namer = Namer(t, toks, st, periods)
     namer.name_all(mentions)
     assign_kinds(toks, st, mentions)
@@ -55,6 +57,24 @@ def extract(text: str) -> list[Item]:
                 planned=m.planned,
             )
         )
+    for tv in table_values:
+        s, e = norm.span(tv.start, tv.end)
+        items.append(
+            Item(
+                text=text[s:e],
+                start=s,
+                end=e,
+                indicator=tv.indicator,
+                kind=tv.kind,
+                comparator="=",
+                value=tv.value,
+                value_max=None,
+                unit=tv.unit,
+                period=tv.period,
+                baseline=tv.baseline,
+                planned=None,
+            )
+        )
     for task in find_tasks(t, toks, st, periods, doc, mentions):
         s, e = norm.span(task.start, task.end)
         items.append(
@@ -77,6 +97,10 @@ def extract(text: str) -> list[Item]:
         )
     items.sort(key=lambda it: (it.start, it.end))
     return items
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= at < b for a, b in spans)
 
 
 def extract_to_json(text: str) -> dict[str, Any]:

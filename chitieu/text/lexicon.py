@@ -62,7 +62,7 @@ MEASURES = PhraseSet(
 COUNTS = PhraseSet(
     [
         "lượt người", "lượt khách", "lượt", "người", "lao động", "khách",
-        "tổ chức đảng", "tổ chức cơ sở đảng", "tổ chức", "đảng viên", "đảng viên mới", "đồng chí",
+        "tổ chức đảng", "tổ chức cơ sở đảng", "tổ chức", "đảng viên", "đồng chí",
         "chỉ tiêu", "tiêu chí", "hộ", "hộ gia đình", "hộ dân", "căn", "căn hộ", "nhà",
         "ngôi nhà", "xã", "phường", "thị trấn", "huyện", "quận", "thôn", "làng", "ấp", "bản",
         "tổ dân phố", "doanh nghiệp", "hợp tác xã", "dự án", "công trình", "trường", "trường học",
@@ -163,7 +163,7 @@ RESULT_CUES = PhraseSet(
      "mới chỉ đạt", "mới đạt", "so với cùng kỳ", "so cùng kỳ", "cùng kỳ", "kết quả",
      "thực hiện được", "lũy kế", "luỹ kế", "sơ bộ", "chính thức", "còn lại", "hiện có",
      "báo cáo", "đến nay", "tính đến", "đứng thứ", "xếp thứ", "xếp hạng", "thực hiện năm",
-     "thực tế", "giải ngân"]
+     "thực tế"]
 )  # fmt: skip
 TARGET_CUES = PhraseSet(
     ["phấn đấu", "chỉ tiêu", "mục tiêu", "đề ra", "đã đề ra", "xác định", "kế hoạch năm",

@@ -330,7 +330,7 @@ def _tail(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -> tup
                 break
         elif kind == "zero" and w.low in ("giai", "nhiệm", "năm", "trong", "đến", "vào"):
             break
-        elif kind != "zero" and (w.low in lx.POST_STOPS or (w.capitalised and e > s)):
+        elif kind != "zero" and (w.low in lx.POST_STOPS or (w.capitalised and e > s and not (w.text.isupper() and len(w.text) > 1))):
             break
         e += 1
     while e > s and (toks[e - 1].text in ",–-" or toks[e - 1].low in lx.NAME_TRIM):
@@ -350,8 +350,16 @@ def _join(toks: list[Token], a: int, b: int) -> str:
 
 def _zero(toks: list[Token], st: Structure, i: int) -> Mention | None:
     """"Không còn hộ nghèo" at the start of a clause or list item: a target of zero."""
-    if not (st.clause[i] == i or (i > 0 and st.marker[i - 1])):
-        return None
+    j = st.clause[i]
+    while j < i and (st.marker[j] or toks[j].kind == "punct"):
+        j += 1
+    while j < i:
+        k = lx.LEAD_TRIM.forward(toks, j, i)
+        if not k and toks[j].low in lx.AUX:
+            k = 1
+        if not k:
+            return None
+        j += k
     stop = _sentence_end(toks, st, i)
     k = i + 2
     if k >= stop or not toks[k].is_word:
@@ -404,12 +412,12 @@ def _rank(toks: list[Token], st: Structure, i: int) -> Mention | None:
         k = j + 1
         if low[:1] == ["thứ"] and not (k < stop and (_SCOPES.forward(toks, k, stop) or toks[k].text == "/")):
             return None
+        if k + 1 < stop and toks[k].text == "/" and toks[k + 1].is_num:
+            k += 1  # "xếp thứ 5/63 tỉnh": the scope is "63 tỉnh"
     # Scope: what the rank is among, up to the next punctuation.
     e = k
     while e < stop and toks[e].text not in _CLAUSE_PUNCT and toks[e].text != "," and e - k < 10:
         e += 1
-    if toks[k].text == "/" if k < stop else False:
-        return None
     if e == k and low[:2] in (["đứng", "đầu"], ["dẫn", "đầu"]):
         return None
     m = Mention(pred=i, v0=i, v1=e, end=e, value=value, unit="hạng", unit_kind="rank")

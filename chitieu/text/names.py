@@ -51,7 +51,8 @@ class Namer:
             c = commas[idx]
             left_lo = commas[idx - 1] + 1 if idx > 0 else lo
             right_words = sum(1 for t in self.toks[c + 1 : hi] if t.is_word)
-            if self._clause_like(left_lo, c, long_ok=right_words <= 2):
+            right_measure = right_words >= 2 and lx.NAME_STARTS_MEASURE.forward(self.toks, c + 1, hi) > 0
+            if right_measure or self._clause_like(left_lo, c, long_ok=right_words <= 2):
                 lo = c + 1
                 break
         return lo, hi
@@ -168,8 +169,12 @@ class Namer:
         if tail.lower().startswith(("số ", "các ", "những ")):
             tail = tail.split(" ", 1)[1]
         if m.unit_kind == "rank":
-            subject = self._subject(m)
+            if prev is not None and prev.unit_kind == "rank":
+                subject = prev.own
+            else:
+                subject = prev.base if prev is not None else self._subject(m)
             subject = subject[:1].lower() + subject[1:] if subject[1:2].islower() else subject
+            m.own = subject
             m.indicator = " ".join(x for x in ("Xếp hạng", subject, m.scope or "") if x)
             m.base = m.indicator
             return
@@ -255,10 +260,8 @@ class Namer:
 
     def _subject(self, m: Mention) -> str:
         """What a rank ranks: the sentence's subject before "của"/verbs, periods cut off."""
-        st, toks = self.st, self.toks
-        a = st.sent[m.v0]
-        b = m.pred
-        a, b = self.clean(a, b)
+        toks = self.toks
+        a, b = self.clean(*self.region(m, None))
         e = a
         while e < b and toks[e].text != "," and toks[e].low not in _SUBJECT_STOPS:
             e += 1

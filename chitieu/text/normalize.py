@@ -20,7 +20,6 @@ _ONE_FOR_ONE = str.maketrans(
         "\u2009": " ",
         "\u200b": " ",  # zero-width space: keep the slot, read it as a space
         "\ufeff": " ",  # BOM
-        "\t": " ",
         "\r": "\n",
         "\u2010": "-",
         "\u2011": "-",
