@@ -62,7 +62,7 @@ __all__ = [
     "fit_line",
     "key",
     "lowest_stage",
-    "offset_days",
+    "offset_months",
     "period_figure",
     "select_unit",
     "whole_figure",
@@ -164,8 +164,10 @@ def fit_line(points: Sequence[tuple[float, float]]) -> tuple[float, float, float
     return intercept, slope, spread
 
 
-def offset_days(period: Period, day: date) -> float:
-    return float((day - period.start).days)
+def offset_months(period: Period, day: date) -> float:
+    """Months from the start of `period` to the end of the month of `day` (a quarter ending in
+    March is 3), so quarters and months fall evenly on a trend line."""
+    return float((day.year - period.start.year) * 12 + day.month - period.start.month + 1)
 
 
 def _seasonal_shares(
@@ -235,14 +237,14 @@ def _project_rate(
     low = high = None
     if len(obs) >= TREND_MIN_POINTS:
         method, used = ForecastMethod.TREND, recent
-        a, b, spread = fit_line([(offset_days(period, o.period.end), o.value) for o in recent])
+        a, b, spread = fit_line([(offset_months(period, o.period.end), o.value) for o in recent])
     else:
         # LATEST is a flat line through the latest figure.
         method, used = ForecastMethod.LATEST, obs[-1:]
         a, b, spread = obs[-1].value, 0.0, 0.0
 
     def at(day: date) -> float:
-        return a + b * offset_days(period, day)
+        return a + b * offset_months(period, day)
 
     if averaging:
         present = {key(o.period) for o in obs}

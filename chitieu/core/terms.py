@@ -33,7 +33,7 @@ from chitieu.core.forecast import (
     fit_line,
     key,
     lowest_stage,
-    offset_days,
+    offset_months,
     period_figure,
     whole_figure,
 )
@@ -104,8 +104,8 @@ def _term_end(
         return last
     if len(closed) >= TREND_MIN_POINTS:
         recent = closed[-TREND_MAX_POINTS:]
-        a, b, spread = fit_line([(offset_days(period, y.end), f.value) for y, f in recent])
-        value = a + b * offset_days(period, period.end)
+        a, b, spread = fit_line([(offset_months(period, y.end), f.value) for y, f in recent])
+        value = a + b * offset_months(period, period.end)
         year, latest = recent[-1]
         return Figure(
             value=value,

@@ -635,3 +635,35 @@ def test_growth_rates_may_trend_below_zero_when_a_figure_is_negative() -> None:
     )
     assert result.forecast is not None
     assert result.forecast.value < -4
+
+
+def test_a_level_without_its_last_quarter_after_the_end_is_a_trend_projection() -> None:
+    target = rate(C.GE, 70, Aggregation.LAST)
+    result = evaluate(target, quarters(2024, [64, 66, 68]), as_of=date(2025, 1, 31))
+    assert result.status is Status.ACHIEVED  # 64, 66, 68 by quarter: 70 in December
+    assert result.method == "trend"
+    assert result.provisional is True
+    assert (result.actual, result.actual_period) == (68, Period.quarter(2024, 3))
+    assert result.explanation.startswith("Ước tính cả năm 70% theo xu hướng, đạt 100% chỉ tiêu 70%")
+
+
+def test_an_end_level_target_missing_its_final_year_projects_from_earlier_years() -> None:
+    target = term(C.GE, 28, TermAggregation.END, Aggregation.LAST)
+    result = evaluate(
+        target, years({2021: 10, 2022: 15, 2023: 20, 2024: 25}), as_of=date(2026, 1, 31)
+    )
+    assert result.status is Status.EXCEEDED
+    assert result.method == "trend"
+    assert result.forecast is not None and result.forecast.value == pytest.approx(30.0, abs=0.05)
+    assert "thiếu số liệu năm 2025" in result.explanation
+
+
+def test_a_term_sum_missing_a_year_is_scaled_up_and_provisional() -> None:
+    target = term(C.GE, 100, TermAggregation.SUM, Aggregation.SUM)
+    result = evaluate(
+        target, years({2021: 20.0, 2022: 20.0, 2024: 20.0, 2025: 20.0}), as_of=date(2026, 1, 31)
+    )
+    assert result.status is Status.ACHIEVED
+    assert (result.method, result.provisional) == ("pace", True)
+    assert result.actual == 80.0
+    assert "thiếu số liệu năm 2023" in result.explanation
