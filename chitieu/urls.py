@@ -7,5 +7,6 @@ urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("api/v1/", include("chitieu.api.urls")),
     path("doc-van-ban/", include("chitieu.reading.urls")),
+    path("bao-cao/", include("chitieu.reports.urls")),
     path("", include("chitieu.web.urls")),
 ]

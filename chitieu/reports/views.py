@@ -1,0 +1,119 @@
+"""Downloads and uploads under /bao-cao/: review reports (DOCX, PDF, XLSX), data-entry
+templates, and importing a filled template. Thin: parse, check access, call one service.
+
+Access (chitieu.org.access): any role holder may download reports (they show approved
+figures only); templates and imports need `can_enter_figures` for the unit. Domain errors
+become a 4xx/5xx page with the Vietnamese message; an import's errors are listed row by row.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from chitieu.errors import DomainError, Forbidden, NotFound
+from chitieu.org import access
+from chitieu.org.models import Unit
+from chitieu.plans.models import Resolution
+from chitieu.reports.build import build_report, resolution_by_code
+from chitieu.reports.document import ReportKind
+from chitieu.reports.entry import import_workbook, make_template, max_bytes
+from chitieu.reports.exporters import EXPORTERS, exporter_for
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _failure(request: HttpRequest, exc: DomainError) -> HttpResponse:
+    if isinstance(exc, Forbidden):
+        raise PermissionDenied(exc.message)
+    if isinstance(exc, NotFound):
+        raise Http404(exc.message)
+    return render(request, "reports/error.html", {"error": exc}, status=exc.status)
+
+
+def _require_reader(request: HttpRequest) -> None:
+    if not access.can_read(request.user):
+        raise PermissionDenied("Tài khoản chưa được gán đơn vị và vai trò; liên hệ Văn phòng.")
+
+
+@login_required
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    """The reports page: pick a report to download, a template to fill, a file to import."""
+    _require_reader(request)
+    return render(request, "reports/index.html", {
+        "resolutions": Resolution.objects.order_by("-issued_on", "code"),
+        "kinds": list(ReportKind),
+        "formats": sorted(EXPORTERS),
+        "as_of": date.today(),
+        "entry_units": access.entry_units(request.user).order_by("path", "order", "name"),
+        "max_mb": max_bytes() // 1024 // 1024,
+    })
+
+
+@login_required
+@require_GET
+def report(request: HttpRequest) -> HttpResponse:
+    """GET ?resolution=CODE&kind=quy&as_of=YYYY-MM-DD&format=docx: the report file."""
+    _require_reader(request)
+    q = request.GET
+    try:
+        kind = ReportKind.parse(q.get("kind", ""))
+        as_of = date.fromisoformat(q.get("as_of", ""))
+    except ValueError as exc:
+        return render(request, "reports/error.html", {"error": DomainError(str(exc))}, status=400)
+    try:
+        exporter = exporter_for(q.get("format", "docx"))
+        built = build_report(kind, resolution_by_code(q.get("resolution", "")), as_of=as_of)
+        data = exporter.export(built)
+    except DomainError as exc:
+        return _failure(request, exc)
+    return _download(data, exporter.content_type, f"{built.filename_stem}.{exporter.extension}")
+
+
+@login_required
+@require_GET
+def template(request: HttpRequest) -> HttpResponse:
+    """GET ?unit=CODE&period=Q3/2024: the unit's data-entry workbook."""
+    unit = Unit.objects.filter(code=request.GET.get("unit", "")).first()
+    if unit is None:
+        raise Http404("Không có đơn vị này.")
+    if not access.can_enter_figures(request.user, unit):
+        raise PermissionDenied(f"Bạn không có quyền nhập số liệu của {unit.display_name}.")
+    try:
+        data, name = make_template(unit.code, request.GET.get("period", ""))
+    except DomainError as exc:
+        return _failure(request, exc)
+    return _download(data, XLSX, name)
+
+
+@login_required
+@require_http_methods(["POST"])
+def upload(request: HttpRequest) -> HttpResponse:
+    """POST a filled template (field "file", optional "dry_run"): import it as the signed-in
+    user and show what was written, or every error by sheet, row and column."""
+    _require_reader(request)
+    upload = request.FILES.get("file")
+    if upload is None:
+        return render(request, "reports/_import_result.html",
+                      {"error": DomainError("Chưa chọn tệp.", {"file": "Chọn tệp .xlsx đã điền."})}, status=400)
+    if upload.size > max_bytes():
+        error = DomainError("Tệp quá lớn.", {"tệp": f"Tệp vượt giới hạn {max_bytes() // 1024 // 1024} MB."})
+        return render(request, "reports/_import_result.html", {"error": error}, status=413)
+    try:
+        result = import_workbook(upload.read(), user=request.user, dry_run=bool(request.POST.get("dry_run")))
+    except DomainError as exc:
+        return render(request, "reports/_import_result.html", {"error": exc}, status=exc.status)
+    return render(request, "reports/_import_result.html", {"result": result})
+
