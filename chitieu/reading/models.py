@@ -112,6 +112,11 @@ class ExtractedItem(models.Model):
         return ItemKind(self.kind)
 
     @property
+    def comparator_label(self) -> str:
+        """The comparator's Vietnamese label ("Tăng", "Từ/Trên"), "" when there is none."""
+        return Comparator(self.comparator).label if self.comparator else ""
+
+    @property
     def decision_choice(self) -> Decision:
         return Decision(self.decision)
 
