@@ -24,7 +24,9 @@ Comparison rules (tests/unit/test_evaluation.py has one row per rule):
   the fall is the negative of that). Without a baseline the figure is the growth (the fall),
   and growth figures of a cumulative (SUM) indicator are averaged over sub-periods, not added.
 - After the period ends (as_of >= period end) the status is exceeded/achieved/not_achieved;
-  before, the forecast decides on_track (it would be achieved or exceeded) or at_risk.
+  before, the forecast decides on_track (it would be achieved or exceeded) or at_risk. A
+  figure already reported for the whole period (an "ước cả năm") is that forecast (method
+  "reported"). Term targets combine their years as `chitieu.core.terms` describes.
 - `actual` is the period's figure in the target's terms (the growth for increase_by) once the
   period has ended and its figure is known; otherwise it is the figure reported so far (the
   year-to-date sum, the latest rate) and `forecast` carries the projection, which then also
@@ -77,6 +79,7 @@ __all__ = [
     "TargetSpec",
     "evaluate",
     "judge",
+    "sentence",
 ]
 
 TOLERANCE = 1e-9
@@ -365,3 +368,11 @@ def evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of: 
         explanation=explain(target, fig, measure, ratio, pos, ended=ended),
         simulated=fig.simulated,
     )
+
+
+def sentence(target: TargetSpec, evaluation: Evaluation) -> str:
+    """The explanation led by the indicator's name, for narratives that list targets without
+    a table: "Tốc độ tăng trưởng GRDP: Ước đạt 12,5%, thấp hơn chỉ tiêu 13,5%". Without a
+    name, the explanation alone."""
+    name = target.indicator_name.strip()
+    return f"{name}: {evaluation.explanation}" if name else evaluation.explanation

@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chitieu.core.choices import SIMULATED_SOURCE, Aggregation, Comparator, Direction, Stage, Status
-from chitieu.core.evaluation import Evaluation, Observation, TargetSpec, evaluate, judge
+from chitieu.core.evaluation import (
+    Evaluation,
+    Observation,
+    TargetSpec,
+    evaluate,
+    judge,
+    sentence,
+)
 from chitieu.core.periods import Period
 
 Y2021 = Period.year(2021)
@@ -506,6 +513,10 @@ def test_grdp_growth_estimate_of_12_5_misses_the_13_5_target() -> None:
     assert result.stage is EST
     assert "12,5%" in result.explanation and "13,5%" in result.explanation
     assert result.explanation == "Ước đạt 12,5%, thấp hơn chỉ tiêu 13,5%"
+    assert (
+        sentence(target, result)
+        == "Tốc độ tăng trưởng GRDP: Ước đạt 12,5%, thấp hơn chỉ tiêu 13,5%"
+    )
 
 
 def test_3186_new_party_members_fall_below_the_3300_to_3500_range() -> None:
