@@ -168,16 +168,21 @@ def build_city(*, indicators: int = 300, years: int = 10, last_year: int = 2024,
     if stored != expected:
         started = time.perf_counter()
         with transaction.atomic():
-            Observation.objects.filter(indicator__code__startswith=PREFIX).delete()
+            # Raw delete: the ORM would load every row to send history signals.
+            with connection.cursor() as cur:
+                cur.execute(
+                    f"DELETE FROM {Observation._meta.db_table} WHERE indicator_id IN "
+                    f"(SELECT id FROM {Indicator._meta.db_table} WHERE code LIKE %s)", [f"{PREFIX}%"],
+                )
             rows = _rows(city, communes, inds, range(first_year, last_year + 1), random.Random(seed))
             stored = _insert(rows, progress=progress)
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cur:
-                cur.execute(f"ANALYZE {Observation._meta.db_table}")
-        else:
-            with connection.cursor() as cur:
-                cur.execute("ANALYZE")
         took = time.perf_counter() - started
+    # Fresh planner statistics on the tables a review joins; without them PostgreSQL may
+    # guess one commune and loop over the figures once per commune.
+    tables = [Observation._meta.db_table, Unit._meta.db_table, Indicator._meta.db_table]
+    with connection.cursor() as cur:
+        for table in tables:
+            cur.execute(f"ANALYZE {table}")
     resolutions = _resolutions(city, inds, last_year, focus_targets)
     return SimCity(city, communes, inds, resolutions, stored, first_year, last_year, took)
 
