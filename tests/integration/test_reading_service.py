@@ -271,16 +271,23 @@ def test_docx_paragraphs_and_table_rows_are_read_in_order():
     assert decode_document(data, "nghi-quyet.txt") == text
 
 
-def test_a_docx_upload_is_read_into_items(cast):
-    data = _docx_bytes(["Năm 2024, phấn đấu tốc độ tăng trưởng GRDP đạt trên 10%."], [["Thu ngân sách", "trên 1.200 tỷ đồng"]])
-    reading = services.read_document(data, kind="resolution", title="", filename="nq-2024.docx",
+def test_a_docx_upload_is_read_into_items_from_its_paragraphs_and_its_table(cast):
+    data = _docx_bytes(
+        ["KẾ HOẠCH NĂM 2024", "Năm 2024, phấn đấu tỷ lệ lao động qua đào tạo đạt 87%."],
+        [["Chỉ tiêu", "Đơn vị tính", "Kế hoạch năm 2024"],
+         ["Thu ngân sách nhà nước trên địa bàn", "tỷ đồng", "95.000"],
+         ["Tỷ lệ hộ nghèo", "%", "0,5"]],
+    )
+    reading = services.read_document(data, kind="resolution", title="", filename="ke-hoach-2024.docx",
                                      user=cast.users["office_admin"])
-    assert reading.title == "nq-2024" and reading.source_name == "nq-2024.docx"
-    assert reading.text.startswith("Năm 2024, phấn đấu")
+    assert reading.title == "ke-hoach-2024" and reading.source_name == "ke-hoach-2024.docx"
     items = list(reading.items.all())
-    assert items, "the extractor found nothing in a plain target sentence"
     for item in items:
         assert reading.text[item.start:item.end] == item.text
+    found = {(i.value, i.unit, i.period) for i in items}
+    assert {(87.0, "%", "2024"), (95000.0, "tỷ đồng", "2024"), (0.5, "%", "2024")} <= found
+    revenue = next(i for i in items if i.value == 95000.0)
+    assert revenue.indicator == cast.indicator  # linked by name within the unit tỷ đồng
 
 
 @pytest.mark.parametrize(
@@ -365,3 +372,13 @@ def test_a_seed_report_becomes_draft_figures_only(cast):
     assert result is not None and result.observations
     assert {o.state for o in Observation.objects.filter(pk__in=[o.pk for o in result.observations])} == {EntryState.DRAFT}
     assert {o.source for o in result.observations} == {"Báo cáo quý I/2024"}
+
+
+def test_an_item_links_only_to_indicators_in_a_unit_it_converts_to(cast):
+    from chitieu.reading.linking import Linker
+
+    linker = Linker()
+    name = "Thu ngân sách nhà nước trên địa bàn"
+    assert linker.link(name, "nghìn tỷ đồng")[0] == cast.indicator
+    assert linker.link(name, "%") == (None, None)  # a growth rate is not the revenue itself
+    assert linker.link("", "tỷ đồng") == (None, None)
