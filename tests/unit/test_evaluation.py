@@ -3,6 +3,7 @@ ranges, growth over a baseline, explanations and the two real Hai Phong facts of
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pytest
@@ -709,3 +710,62 @@ def test_the_explanation_is_one_vietnamese_line(
     target: TargetSpec, value: float, stage: Stage, text: str
 ) -> None:
     assert final(target, value, stage).explanation == text
+
+
+# ---- any input: a status, never a crash -------------------------------------------------------
+
+PERIODS = st.one_of(
+    st.builds(Period.year, st.integers(2021, 2024)),
+    st.builds(Period.half, st.integers(2021, 2024), st.integers(1, 2)),
+    st.builds(Period.quarter, st.integers(2021, 2024), st.integers(1, 4)),
+    st.builds(Period.month, st.integers(2021, 2024), st.integers(1, 12)),
+    st.builds(Period.year_to_date, st.integers(2021, 2024), st.integers(1, 12)),
+    st.just(Period.term(2021, 2024)),
+)
+OBSERVATIONS = st.builds(
+    Observation,
+    period=PERIODS,
+    value=st.floats(-1e6, 1e6),
+    stage=st.sampled_from(list(Stage)),
+    simulated=st.booleans(),
+)
+FINAL_STATUSES = {Status.EXCEEDED, Status.ACHIEVED, Status.NOT_ACHIEVED, Status.NO_DATA}
+OPEN_STATUSES = {Status.ON_TRACK, Status.AT_RISK, Status.NO_DATA}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    comparator=st.sampled_from(list(Comparator)),
+    aggregation=st.sampled_from(list(Aggregation)),
+    period=PERIODS,
+    baseline=st.one_of(st.none(), st.floats(1, 1e4)),
+    obs=st.lists(OBSERVATIONS, max_size=30),
+    as_of=st.dates(date(2020, 6, 1), date(2026, 1, 1)),
+)
+def test_any_figures_give_a_consistent_evaluation(
+    comparator: Comparator,
+    aggregation: Aggregation,
+    period: Period,
+    baseline: float | None,
+    obs: list[Observation],
+    as_of: date,
+) -> None:
+    target = TargetSpec(
+        comparator,
+        10.0,
+        20.0 if comparator is C.RANGE else None,
+        "%",
+        period,
+        aggregation=aggregation,
+        baseline_value=baseline,
+    )
+    result = evaluate(target, obs, as_of=as_of)
+    assert result.status in (FINAL_STATUSES if as_of >= period.end else OPEN_STATUSES)
+    assert result.explanation
+    if result.status is Status.NO_DATA:
+        assert result.actual is None
+    else:
+        assert result.actual is not None and math.isfinite(result.actual)
+        assert result.simulated == (SIMULATED_SOURCE in result.explanation)
+    if result.forecast is not None and result.forecast.low is not None:
+        assert result.forecast.low <= result.forecast.value + 1e-6
