@@ -21,7 +21,12 @@ from chitieu.core.forecast import best_by_period, period_figure
 from chitieu.core.periods import ROMAN, Period, PeriodError
 from chitieu.core.tasks import days_overdue, task_status
 from chitieu.errors import NotFound
-from chitieu.monitoring.review import TargetRow, evaluate_resolution, latest_observations, target_spec
+from chitieu.monitoring.review import (
+    TargetRow,
+    evaluate_resolution,
+    latest_observations,
+    target_spec,
+)
 from chitieu.plans.models import Resolution
 from chitieu.reports import charts
 from chitieu.reports.document import (
@@ -33,7 +38,13 @@ from chitieu.reports.document import (
     Section,
     TableRow,
 )
-from chitieu.reports.narrative import TargetFacts, counts_sentence, number, paragraphs_by_category, sentence_case
+from chitieu.reports.narrative import (
+    TargetFacts,
+    counts_sentence,
+    number,
+    paragraphs_by_category,
+    sentence_case,
+)
 from chitieu.tasks.models import Task
 
 ATTENTION = (Status.AT_RISK, Status.NOT_ACHIEVED)
@@ -271,7 +282,7 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     facts: list[TargetFacts] = []
     risks: list[RiskItem] = []
     ratios: list[tuple[str, float, Status]] = []
-    for row, spec in zip(review.rows, specs):
+    for row, spec in zip(review.rows, specs, strict=True):
         e, t, ind = row.evaluation, row.target, row.indicator
         f = _figures(row, spec, _series(row, figures, spec), as_of)
         status = Status(e.status)

@@ -34,7 +34,7 @@ def status_chart(counts: dict[Status, int], *, title: str) -> bytes:
     fig = Figure(figsize=(7, 3.2))
     ax = fig.add_subplot()
     bars = ax.barh([s.label for s in statuses], values, color=[s.colour for s in statuses])
-    for bar, value in zip(bars, values):
+    for bar, value in zip(bars, values, strict=True):
         ax.text(bar.get_width() + 0.1, bar.get_y() + bar.get_height() / 2, str(value), va="center", fontsize=9)
     ax.set_title(title, fontsize=11)
     ax.set_xlabel("Số chỉ tiêu")
@@ -59,7 +59,7 @@ def ratio_chart(items: Sequence[tuple[str, float, Status]], *, title: str) -> by
     colours = [status.colour for _, _, status in items][::-1]
     drawn = [min(r, RATIO_CAP) for r in ratios]
     bars = ax.barh(labels, drawn, color=colours)
-    for bar, ratio in zip(bars, ratios):
+    for bar, ratio in zip(bars, ratios, strict=True):
         text = f"{ratio:.1f}%".replace(".", ",")
         ax.text(bar.get_width() + 1, bar.get_y() + bar.get_height() / 2, text, va="center", fontsize=8)
     ax.axvline(100, color="#374151", linestyle="--", linewidth=1)

@@ -162,7 +162,7 @@ def write_template(spec: TemplateSpec, *, key: bytes) -> bytes:
     for i, (text, bold) in enumerate(heads, start=1):
         ws.cell(row=i, column=1, value=text).font = Font(name="Times New Roman", size=12, bold=bold)
     widths = [6, 28, 60, 16, 16, 14, 24, 30]
-    for (letter, heading), width in zip(COLUMNS, widths):
+    for (letter, heading), width in zip(COLUMNS, widths, strict=True):
         cell = ws[f"{letter}{HEADER_ROW}"]
         cell.value = heading
         cell.font = Font(name="Times New Roman", size=11, bold=True)
@@ -171,7 +171,7 @@ def write_template(spec: TemplateSpec, *, key: bytes) -> bytes:
         ws.column_dimensions[letter].width = width
     for n, line in enumerate(spec.lines, start=1):
         r = FIRST_ROW + n - 1
-        for letter, value in zip("ABCE", (n, line.indicator, line.name, line.unit)):
+        for letter, value in zip("ABCE", (n, line.indicator, line.name, line.unit), strict=True):
             ws[f"{letter}{r}"] = value
         for letter in INPUT_COLUMNS:
             cell = ws[f"{letter}{r}"]

@@ -20,7 +20,14 @@ from chitieu.core.choices import (
 from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator, Resolution, Target
 from chitieu.tasks.models import Task
-from tests.factories import make_city, make_indicator, make_observation, make_resolution, make_target, make_unit
+from tests.factories import (
+    make_city,
+    make_indicator,
+    make_observation,
+    make_resolution,
+    make_target,
+    make_unit,
+)
 
 AS_OF = date(2024, 6, 30)
 

@@ -9,7 +9,13 @@ from django.test import override_settings
 
 from chitieu.core.choices import Status
 from chitieu.errors import NotFound
-from chitieu.reports.build import build_report, date_line, doc_symbol, period_label, resolution_by_code
+from chitieu.reports.build import (
+    build_report,
+    date_line,
+    doc_symbol,
+    period_label,
+    resolution_by_code,
+)
 from chitieu.reports.document import ReportKind
 from tests.integration.reports_world import AS_OF, make_world
 

@@ -9,10 +9,10 @@ from docx import Document
 from docx.shared import Pt
 from openpyxl import load_workbook
 
+from chitieu.errors import Invalid
 from chitieu.reports.build import build_report
 from chitieu.reports.document import TABLE_HEADINGS
 from chitieu.reports.exporters import EXPORTERS, exporter_for
-from chitieu.errors import Invalid
 from tests.integration.reports_world import AS_OF, make_world
 
 pytestmark = pytest.mark.django_db

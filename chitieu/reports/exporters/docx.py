@@ -128,10 +128,10 @@ def _widths(table, widths) -> None:
     """Fix column widths in the grid and in every cell: Word reads the cells, LibreOffice
     the grid."""
     table.autofit = False
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
 
 
@@ -184,14 +184,14 @@ def _target_table(doc, report: ReviewReport) -> None:
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     widths = [Cm(1.0), Cm(5.2), Cm(1.6), Cm(1.9), Cm(2.0), Cm(1.6), Cm(1.6), Cm(2.0)]
-    for cell, heading in zip(table.rows[0].cells, TABLE_HEADINGS):
+    for cell, heading in zip(table.rows[0].cells, TABLE_HEADINGS, strict=True):
         _cell_text(cell, heading, TABLE_PT, bold=True)
     for row in report.table:
         actual = row.actual + (" (*)" if row.simulated else "")
         values = [row.number, row.name, row.unit, row.plan, actual, row.ratio, row.year_on_year,
                   row.status.label]
         cells = table.add_row().cells
-        for i, (cell, value) in enumerate(zip(cells, values)):
+        for i, (cell, value) in enumerate(zip(cells, values, strict=True)):
             align = WD_ALIGN_PARAGRAPH.LEFT if i == 1 else WD_ALIGN_PARAGRAPH.CENTER
             _cell_text(cell, value, TABLE_PT, align=align)
     _widths(table, widths)

@@ -42,7 +42,7 @@ def _heading_rows(ws, report: ReviewReport, title: str, width: int) -> int:
 
 
 def _table(ws, start: int, headings: list[str], rows: list[list], widths: list[int]) -> None:
-    for col, (heading, width) in enumerate(zip(headings, widths), start=1):
+    for col, (heading, width) in enumerate(zip(headings, widths, strict=True), start=1):
         cell = ws.cell(row=start, column=col, value=heading)
         cell.font = Font(name=FONT, size=11, bold=True)
         cell.fill = HEAD_FILL
