@@ -86,6 +86,8 @@ def _load_plan(data: dict[str, Any], units: dict[str, Unit]) -> tuple[Resolution
         p["key"]: _upsert(Person, {"full_name": p["full_name"]}, {"title": p["title"], "unit": units[p["unit"]]})
         for p in data["people"]
     }
+    for p in data["people"]:
+        _set_m2m(people[p["key"]].responsible_units, [units[c] for c in p.get("responsible", [])])
     t = data["term"]
     term = _upsert(Term, {"code": t["code"]}, {"name": t["name"], "start_year": t["start_year"], "end_year": t["end_year"]})
     indicators: dict[str, Indicator] = {}
