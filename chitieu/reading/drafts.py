@@ -48,6 +48,7 @@ from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator, Resolution, Target
 from chitieu.reading.access import can_change_reading
 from chitieu.reading.models import DocumentReading, ExtractedItem
+from chitieu.reading.numbering import clause_numbers
 from chitieu.tasks.models import Task
 
 
@@ -116,6 +117,7 @@ class _Writer:
         self.codes: dict[str, set[str]] = {"indicator": set(), "task": set(), "resolution": set()}
         self.numbers: set[str] = set()
         self.next_number = 1
+        self.clause: dict | None = None
 
     def fail(self, item: ExtractedItem, errors: dict[str, Any]) -> None:
         for name, message in errors.items():
@@ -182,6 +184,22 @@ class _Writer:
             reading.resolution = self.result.resolution
         return self.result.resolution
 
+    def number_for(self, item: ExtractedItem, resolution: Resolution) -> str:
+        """The target's number as the document numbers it ("3", "3a"), or the next free
+        number when the document has none or the resolution already uses it."""
+        if self.clause is None:
+            # Numbered over every non-task item, so a number does not depend on what was accepted.
+            others = [i for i in self.reading.items.all() if i.kind != ItemKind.TASK]
+            self.clause = clause_numbers(self.reading.text, others, key=lambda i: i.pk)
+            self.numbers = set(resolution.targets.values_list("number", flat=True)) | {""}
+        number = self.clause.get(item.pk, "")
+        if number in self.numbers:
+            while str(self.next_number) in self.numbers or str(self.next_number) in self.clause.values():
+                self.next_number += 1
+            number = str(self.next_number)
+        self.numbers.add(number)
+        return number
+
     def lead_unit(self, item: ExtractedItem) -> Unit | None:
         return self.units.get(_fold(item.lead_unit)) if item.lead_unit else None
 
@@ -193,12 +211,7 @@ class _Writer:
         if indicator is None:
             return
         resolution = self.resolution()
-        if not self.numbers:
-            self.numbers = set(resolution.targets.values_list("number", flat=True)) | {""}
-        while str(self.next_number) in self.numbers:
-            self.next_number += 1
-        number = str(self.next_number)
-        self.numbers.add(number)
+        number = self.number_for(item, resolution)
         target = Target(
             resolution=resolution, indicator=indicator, number=number,
             comparator=item.comparator or Comparator.EQ, value=item.value,

@@ -19,11 +19,13 @@ class Linker:
     """Look up indicator names in the catalogue as it stood when the Linker was made."""
 
     def __init__(self) -> None:
+        from chitieu.text.linking import CatalogueEntry
+
         self.indicators = {i.code: i for i in Indicator.objects.all()}
-        self.by_unit: dict[str, dict[str, list[str]]] = defaultdict(dict)
+        self.by_unit: dict[str, list] = defaultdict(list)
         for code, i in self.indicators.items():
-            names = [n.strip() for n in (i.name, i.short_name, *i.aliases.splitlines()) if n.strip()]
-            self.by_unit[unit_key(i.unit)][code] = names
+            aliases = tuple(n.strip() for n in (i.short_name, *i.aliases.splitlines()) if n.strip())
+            self.by_unit[unit_key(i.unit)].append(CatalogueEntry(code, i.name, aliases))
 
     def link(self, name: str, unit: str | None) -> tuple[Indicator | None, float | None]:
         """Return (indicator, score) for an item named `name` measured in `unit`, or

@@ -344,6 +344,9 @@ def test_the_2021_resolution_yields_at_least_30_unconfirmed_targets_after_accept
     result = services.create_drafts(reading, user=office, now=NOW)
 
     assert len(result.targets) >= 30
+    # Numbered as the resolution numbers them: (1) ... (24), letters for further items.
+    numbers = {t.number for t in result.targets}
+    assert {str(n) for n in range(1, 25)} <= numbers and "1a" in numbers
     assert Target.objects.filter(confirmed=True).count() == before_confirmed
     assert not Target.objects.filter(pk__in=[t.pk for t in result.targets], confirmed=True).exists()
     assert not Task.objects.filter(pk__in=[t.pk for t in result.tasks], confirmed=True).exists()
