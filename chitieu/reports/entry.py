@@ -25,7 +25,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 
-from chitieu.core.choices import EntryState
+from chitieu.core.choices import EntryState, Stage
 from chitieu.core.periods import Period, PeriodError
 from chitieu.errors import Conflict, DomainError, Invalid, NotFound
 from chitieu.monitoring.models import Observation
@@ -85,8 +85,20 @@ def indicators_for(unit: Unit, period: Period) -> list[Indicator]:
     return [i for i in found if FREQUENCY_MONTHS.get(i.frequency, 1) <= period.months]
 
 
+def _stored_figures(unit: Unit, period: Period, indicators: list[Indicator]) -> dict[int, Observation]:
+    """The unit's stored figure per indicator for exactly `period`, the most final stage
+    winning (one query)."""
+    best: dict[int, Observation] = {}
+    for o in Observation.objects.filter(unit=unit, period=period.code, indicator__in=indicators):
+        held = best.get(o.indicator_id)
+        if held is None or Stage(o.stage).rank > Stage(held.stage).rank:
+            best[o.indicator_id] = o
+    return best
+
+
 def make_template(unit_code: str, period_code: str) -> tuple[bytes, str]:
-    """Return (XLSX bytes, file name) of the data-entry template for a unit and period.
+    """Return (XLSX bytes, file name) of the data-entry template for a unit and period,
+    with the figures already stored for that period filled in.
 
     Raises NotFound (unknown unit), Invalid (bad period; no indicator to report)."""
     unit = _unit(unit_code)
@@ -97,10 +109,14 @@ def make_template(unit_code: str, period_code: str) -> tuple[bytes, str]:
             f"Đơn vị «{unit.display_name}» không có chỉ tiêu nào để báo cáo kỳ {period.label}.",
             {"unit": "Đơn vị không chủ trì, phối hợp hay từng báo cáo chỉ tiêu nào cho kỳ này."},
         )
-    spec = TemplateSpec(
-        unit_code=unit.code, unit_name=unit.name, period=period.code, period_label=period.label,
-        lines=[SheetLine(i.code, i.name, i.unit) for i in indicators],
-    )
+    stored = _stored_figures(unit, period, indicators)
+    lines = []
+    for i in indicators:
+        o = stored.get(i.pk)
+        lines.append(SheetLine(i.code, i.name, i.unit) if o is None else
+                     SheetLine(i.code, i.name, i.unit, o.value, Stage(o.stage), o.source, o.note))
+    spec = TemplateSpec(unit_code=unit.code, unit_name=unit.name, period=period.code,
+                        period_label=period.label, lines=lines)
     name = f"mau-nhap-{unit.code}-{period.code.replace('/', '-')}.xlsx"
     return write_template(spec, key=signing_key()), name
 

@@ -55,11 +55,16 @@ MAX_UNPACK_RATIO = 100
 
 @dataclass(frozen=True)
 class SheetLine:
-    """One indicator row of a template."""
+    """One indicator row of a template, with the figure already stored, if any (so a
+    template sent back untouched changes nothing)."""
 
     indicator: str
     name: str
     unit: str
+    value: float | None = None
+    stage: Stage | None = None
+    source: str = ""
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,6 +178,11 @@ def write_template(spec: TemplateSpec, *, key: bytes) -> bytes:
         r = FIRST_ROW + n - 1
         for letter, value in zip("ABCE", (n, line.indicator, line.name, line.unit), strict=True):
             ws[f"{letter}{r}"] = value
+        if line.value is not None:
+            ws[f"D{r}"] = line.value
+            ws[f"F{r}"] = (line.stage or Stage.ESTIMATE).label
+            ws[f"G{r}"] = line.source or None
+            ws[f"H{r}"] = line.note or None
         for letter in INPUT_COLUMNS:
             cell = ws[f"{letter}{r}"]
             cell.protection = Protection(locked=False)

@@ -130,3 +130,13 @@ def test_a_reporter_imports_only_their_own_units_figures_as_drafts(world):
     import_workbook(fill(template(), {"D7": 7.5}), user=finance_reporter, now=AS_OF)
     stored = Observation.objects.get(unit=world.finance, indicator=world.grdp, period="Q2/2024")
     assert stored.state == EntryState.DRAFT and stored.entered_by == finance_reporter
+
+
+def test_a_new_template_shows_stored_figures_and_sent_back_untouched_changes_nothing(world):
+    import_workbook(fill(template(), {"D7": 7.5, "D8": 1200, "F8": "Chính thức", "G8": "Kho bạc"}), now=AS_OF)
+    again = template()
+    ws = load_workbook(io.BytesIO(again))[SHEET]
+    assert [ws[ref].value for ref in ("D7", "F7", "D8", "F8", "G8")] == [7.5, "Ước", 1200, "Chính thức", "Kho bạc"]
+    before = history_count()
+    result = import_workbook(again, now=AS_OF)
+    assert (result.written, result.unchanged) == (0, 2) and history_count() == before
