@@ -387,3 +387,19 @@ def confirm_targets(targets: Iterable[Target], *, user: Any) -> int:
         if errors:
             raise Invalid("Chưa xác nhận chỉ tiêu nào.", errors)
     return count
+
+
+def confirm_tasks(tasks: Iterable[Task], *, user: Any) -> int:
+    """Confirm draft tasks so they appear in task lists; return how many changed. Office
+    admins only (Forbidden otherwise); one transaction."""
+    access.require(access.can_manage(user), "Chỉ Văn phòng được xác nhận nhiệm vụ.")
+    count = 0
+    with transaction.atomic():
+        for task in tasks:
+            if task.confirmed:
+                continue
+            task.confirmed = True
+            task._change_reason = "Xác nhận nhiệm vụ đọc từ văn bản"
+            task.save()
+            count += 1
+    return count

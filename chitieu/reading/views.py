@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -30,6 +31,7 @@ from chitieu.reading.access import (
 from chitieu.reading.highlight import segment_of, segments
 from chitieu.reading.models import DocumentReading, ExtractedItem
 from chitieu.reading.sources import ACCEPTED_SUFFIXES, max_bytes
+from chitieu.tasks.models import Task
 
 
 def _forbid(exc: Forbidden) -> PermissionDenied:
@@ -119,11 +121,12 @@ def reading_detail(request: HttpRequest, pk: int, errors: dict | None = None, st
         if dot and f"{head}." in prefix:
             prefix[f"{head}."].draft_errors[name] = message
     kept = sum(1 for i in items if Decision(i.decision).keeps and not i.drafted)
-    drafted_targets = [i.target for i in items if i.target_id]
     return render(request, "reading/detail.html", {
         "reading": reading, "items": items, "segments": segments(reading.text, items),
         "can_change": can_change_reading(request.user, reading),
-        "can_confirm": access.can_manage(request.user) and any(not t.confirmed for t in drafted_targets),
+        "can_confirm": access.can_manage(request.user) and any(
+            not i.target.confirmed if i.target_id else not i.task.confirmed for i in items if i.target_id or i.task_id
+        ),
         "kept": kept, "pending": sum(1 for i in items if i.decision == Decision.PENDING),
         "drafted": [i for i in items if i.drafted], "errors": errors or {},
     }, status=status)
@@ -240,14 +243,20 @@ def create_drafts(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
-    """The office confirms the draft targets created from this reading."""
+    """The office confirms the draft targets and tasks created from this reading (targets
+    first: one that fails its checks confirms nothing)."""
     reading = _reading_for(request, pk)
-    ids = reading.items.exclude(target=None).values_list("target_id", flat=True)
+    target_ids = list(reading.items.exclude(target=None).values_list("target_id", flat=True))
+    task_ids = list(reading.items.exclude(task=None).values_list("task_id", flat=True))
     try:
-        n = services.confirm_targets(Target.objects.filter(pk__in=list(ids)).select_related("indicator"), user=request.user)
+        with transaction.atomic():
+            n = services.confirm_targets(
+                Target.objects.filter(pk__in=target_ids).select_related("indicator"), user=request.user
+            )
+            m = services.confirm_tasks(Task.objects.filter(pk__in=task_ids), user=request.user)
     except Forbidden as exc:
         raise _forbid(exc) from exc
     except DomainError as exc:
         return reading_detail(request, pk, errors=exc.errors, status=422)
-    messages.success(request, f"Đã xác nhận {n} chỉ tiêu.")
+    messages.success(request, f"Đã xác nhận {n} chỉ tiêu, {m} nhiệm vụ.")
     return redirect("reading:detail", pk=pk)

@@ -385,3 +385,15 @@ def test_an_item_links_only_to_indicators_in_a_unit_it_converts_to(cast):
     assert linker.link(name, "nghìn tỷ đồng")[0] == cast.indicator
     assert linker.link(name, "%") == (None, None)  # a growth rate is not the revenue itself
     assert linker.link("", "tỷ đồng") == (None, None)
+
+
+def test_only_the_office_confirms_draft_tasks(cast):
+    reading = make_reading(cast, resolution=cast.resolution)
+    add_item(reading, 1, kind=ItemKind.TASK, indicator_name="Xây dựng cảng", comparator="", value=None,
+             unit="", period="", deadline="Q4/2025")
+    (task,) = services.create_drafts(reading, user=cast.users["office_admin"], now=NOW).tasks
+    with pytest.raises(Forbidden):
+        services.confirm_tasks([task], user=cast.users["reporter_a"])
+    assert services.confirm_tasks([task], user=cast.users["office_admin"]) == 1
+    task.refresh_from_db()
+    assert task.confirmed is True and task.deadline == date(2025, 12, 31)
