@@ -98,8 +98,8 @@ def read_document(
         can_read_into(user, kind, unit),
         "Chỉ Văn phòng được đọc nghị quyết thành chỉ tiêu nháp."
         if kind == DocumentKind.RESOLUTION
-        else f"Tài khoản không được nhập số liệu cho đơn vị «{unit}».",
-        {"unit": f"Không được đọc báo cáo cho đơn vị «{unit}»."} if kind == DocumentKind.REPORT else None,
+        else f"Tài khoản không được nhập số liệu cho đơn vị «{unit or '—'}».",
+        {"unit": f"Không được đọc báo cáo cho đơn vị «{unit or '—'}»."} if kind == DocumentKind.REPORT else None,
     )
     if kind == DocumentKind.REPORT and unit is None:
         errors["unit"] = "Chưa chọn đơn vị báo cáo."
@@ -254,7 +254,8 @@ def update_item(item: ExtractedItem, *, user: Any, **fields: Any) -> ExtractedIt
         item.decision = Decision.EDITED
         item.decided_by = user if getattr(user, "pk", None) else None
         item.decided_at = timezone.now()
-        item.link_score = 1.0 if item.indicator_id else None
+        if "indicator" in fields:  # a person chose the link: full confidence, or none
+            item.link_score = 1.0 if item.indicator_id else None
         item._change_reason = "Sửa mục đọc được"
         item.save()
     return item
