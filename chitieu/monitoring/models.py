@@ -30,6 +30,12 @@ class Observation(PeriodFields):
         "Trạng thái", max_length=12, choices=EntryState.choices(), default=EntryState.APPROVED
     )
     source = models.CharField("Nguồn", max_length=255, blank=True)
+    # When the figure became known (the conference or report that gave it). A review as of an
+    # earlier date leaves the figure out; empty means "known as soon as its period began".
+    reported_on = models.DateField(
+        "Ngày báo cáo, công bố", null=True, blank=True,
+        help_text="Ngày số liệu được báo cáo hoặc công bố; để trống nếu không rõ",
+    )
     note = models.TextField("Ghi chú", blank=True)
     correction_reason = models.TextField("Lý do điều chỉnh", blank=True)
     entered_by = models.ForeignKey(

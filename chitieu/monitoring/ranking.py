@@ -14,7 +14,7 @@ from chitieu.core.forecast import Observation as CoreObservation
 from chitieu.core.periods import Period
 from chitieu.core.review import UnitRank, rank_units
 from chitieu.monitoring.models import Observation
-from chitieu.monitoring.review import _period
+from chitieu.monitoring.review import _period, known_by
 from chitieu.org.models import Unit
 from chitieu.org.services import city_unit
 from chitieu.plans.models import Indicator
@@ -49,6 +49,7 @@ def unit_ranking(
     parent = parent or city_unit()
     rows = (
         Observation.objects.filter(
+            known_by(as_of),
             indicator=indicator, state=EntryState.APPROVED, unit__parent=parent,
             period_start__gte=period.start, period_end__lte=period.end, period_start__lte=as_of,
         )

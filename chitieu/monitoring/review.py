@@ -10,7 +10,8 @@ small number of queries whatever the number of targets, units and figures:
   averages the communes' figures in the database (by `Indicator.unit_aggregation`) for the
   indicators the city does not report itself.
 
-Only approved figures count. The rules themselves live in `chitieu.core`.
+Only approved figures count, and only those known at `as_of` (`Observation.reported_on` on or
+before it, or not given). The rules themselves live in `chitieu.core`.
 """
 
 from __future__ import annotations
@@ -114,6 +115,11 @@ def targets_of(resolution: Resolution, *, confirmed_only: bool = True) -> list[T
     )
 
 
+def known_by(as_of: date) -> Q:
+    """Figures known at `as_of`: reported on or before it, or with no report date."""
+    return Q(reported_on__isnull=True) | Q(reported_on__lte=as_of)
+
+
 def _window(periods: Iterable[Period], as_of: date) -> tuple[date, date, date]:
     periods = list(periods)
     start = min(p.start for p in periods)
@@ -125,6 +131,7 @@ def _window(periods: Iterable[Period], as_of: date) -> tuple[date, date, date]:
 def _approved(indicator_ids: Iterable[int], window: tuple[date, date, date]):
     start, end, as_of = window
     return Observation.objects.filter(
+        known_by(as_of),
         indicator_id__in=list(indicator_ids),
         state=EntryState.APPROVED,
         period_start__gte=start,

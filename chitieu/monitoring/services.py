@@ -64,6 +64,7 @@ class _Clean:
     note: str
     correction_reason: str
     state: EntryState
+    reported_on: date | None = None
     existing: Observation | None = None
 
 
@@ -127,6 +128,27 @@ class _Lookups:
         return None
 
 
+def _reported_on(raw: Any, period: Period | None, today: date) -> tuple[date | None, str | None]:
+    """Read the date a figure became known: (date or None when not given, error or None).
+    It may not lie in the future nor before its period begins."""
+    if raw in (None, ""):
+        return None, None
+    if isinstance(raw, datetime):
+        day = raw.date()
+    elif isinstance(raw, date):
+        day = raw
+    else:
+        try:
+            day = date.fromisoformat(str(raw).strip())
+        except ValueError:
+            return None, f"Ngày «{raw}» không hợp lệ (cần dạng YYYY-MM-DD)."
+    if day > today:
+        return None, f"Ngày báo cáo {day:%d/%m/%Y} chưa tới."
+    if period is not None and day < period.start:
+        return None, f"Ngày báo cáo {day:%d/%m/%Y} trước khi kỳ «{period.code}» bắt đầu."
+    return day, None
+
+
 def _check_row(row: Mapping[str, Any], look: _Lookups, today: date) -> tuple[_Clean | None, dict[str, str], bool]:
     """Validate one row. Returns (cleaned row or None, errors by field, is_conflict)."""
     errors: dict[str, str] = {}
@@ -169,6 +191,9 @@ def _check_row(row: Mapping[str, Any], look: _Lookups, today: date) -> tuple[_Cl
                 f"Kỳ «{raw_period}» ngắn hơn kỳ báo cáo của chỉ tiêu «{indicator.name}» "
                 f"({PeriodKind(indicator.frequency).label.lower()})."
             )
+    reported_on, problem = _reported_on(row.get("reported_on"), period, today)
+    if problem:
+        errors["reported_on"] = problem
     entered_unit = str(row.get("unit_of_measure") or "").strip()
     factor = 1.0
     if indicator is not None:
@@ -205,7 +230,7 @@ def _check_row(row: Mapping[str, Any], look: _Lookups, today: date) -> tuple[_Cl
         unit=unit, indicator=indicator, period=period, value=value * factor,
         entered_unit=entered_unit, stage=stage, source=str(row.get("source") or "").strip(),
         note=str(row.get("note") or "").strip(), correction_reason=reason, state=state,
-        existing=existing,
+        reported_on=reported_on, existing=existing,
     )
     return clean, {}, False
 
@@ -228,7 +253,7 @@ def _write(rows: list[_Clean], user: Any) -> list[Observation]:
             created.append(obs)
         obs.period, obs.period_start, obs.period_end = c.period.code, c.period.start, c.period.end
         obs.value, obs.entered_unit, obs.state = c.value, c.entered_unit, c.state
-        obs.source, obs.note = c.source, c.note
+        obs.source, obs.note, obs.reported_on = c.source, c.note, c.reported_on
         if c.existing is not None:
             obs.correction_reason = c.correction_reason
             obs._change_reason = (
@@ -267,7 +292,8 @@ def record_observations(
 
     Each row is a mapping with keys unit, indicator (codes), period, value, and optionally
     unit_of_measure, stage (default estimate), state (default approved), source, note,
-    correction_reason. A row equal in unit, indicator, period and stage to a stored figure
+    correction_reason, reported_on (date or "YYYY-MM-DD": when the figure became known; not
+    in the future nor before its period; reviews as of an earlier date leave it out). A row equal in unit, indicator, period and stage to a stored figure
     updates it (estimates are revised; an official figure only with a correction reason).
     Raises Invalid (or Conflict, when every error is a collision with stored data or a
     locked period) with errors keyed "dòng N.field"; nothing is written then.
@@ -310,6 +336,7 @@ def record_observation(
     source: str = "",
     note: str = "",
     correction_reason: str = "",
+    reported_on: date | str | None = None,
     user: Any = None,
     now: date | datetime | None = None,
 ) -> Observation:
@@ -319,7 +346,7 @@ def record_observation(
     row = {
         "unit": unit, "indicator": indicator, "period": period, "value": value,
         "unit_of_measure": unit_of_measure, "stage": stage, "state": state, "source": source,
-        "note": note, "correction_reason": correction_reason,
+        "note": note, "correction_reason": correction_reason, "reported_on": reported_on,
     }
     look = _Lookups([row])
     clean, errors, conflict = _check_row(row, look, _today(now))

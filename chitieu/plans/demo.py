@@ -17,7 +17,7 @@ import math
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -135,7 +135,18 @@ def _sub_periods(year: int, frequency: str) -> list[Period]:
 def _stage(period: Period, last_year: int) -> Stage:
     if period.start.year < last_year:
         return Stage.OFFICIAL
-    return Stage.ESTIMATE if period.start.month >= 10 else Stage.PRELIMINARY
+    if period.kind == PeriodKind.YEAR or period.start.month >= 10:
+        return Stage.ESTIMATE
+    return Stage.PRELIMINARY
+
+
+def _reported_on(period: Period, stage: Stage) -> date:
+    """When a simulated figure would have been reported: estimates a few weeks before the
+    period closes (for the year-end conference), preliminary figures ten days after it,
+    official ones a month after."""
+    if stage == Stage.ESTIMATE:
+        return max(period.start, period.end - timedelta(days=25))
+    return period.end + timedelta(days=10 if stage == Stage.PRELIMINARY else 30)
 
 
 def _target_level(target: Target, indicator: Indicator) -> float:
@@ -216,8 +227,10 @@ def simulated_rows(data: dict[str, Any], city: Unit, locals_: list[Unit], indica
             if (indicator.code, year) in real_keys:
                 continue
             for period, value in _city_series(rng, indicator, level, year, last_year):
+                stage = _stage(period, last_year)
                 rows.append({"unit": city.code, "indicator": indicator.code, "period": period.code,
-                             "value": value, "stage": _stage(period, last_year), "source": SIMULATED_SOURCE})
+                             "value": value, "stage": stage, "source": SIMULATED_SOURCE,
+                             "reported_on": _reported_on(period, stage)})
     year = sim["commune_year"]
     for code in sim["commune_indicators"]:
         indicator = indicators[code]
@@ -226,8 +239,9 @@ def simulated_rows(data: dict[str, Any], city: Unit, locals_: list[Unit], indica
                 value = _commune_value(rng, code, period, i)
                 if code == "jobs" and i == 7 and period.start.month == 8:
                     value *= 6  # a suspicious jump the review should flag
+                stage = _stage(period, year)
                 rows.append({"unit": unit.code, "indicator": code, "period": period.code, "value": value,
-                             "stage": _stage(period, year), "source": SIMULATED_SOURCE})
+                             "stage": stage, "source": SIMULATED_SOURCE, "reported_on": _reported_on(period, stage)})
     return rows
 
 
@@ -257,7 +271,8 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
         sources = data["sources"]
         real = [
             {"unit": city.code, "indicator": r["indicator"], "period": r["period"], "value": r["value"],
-             "unit_of_measure": r["unit"], "stage": r["stage"], "source": sources[r["source"]], "note": r["note"]}
+             "unit_of_measure": r["unit"], "stage": r["stage"], "source": sources[r["source"]], "note": r["note"],
+             "reported_on": data["source_dates"][r["source"]]}
             for r in data["results"]
         ]
         real_keys = {(r["indicator"], Period.parse(r["period"]).start.year) for r in data["results"]}

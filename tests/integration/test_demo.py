@@ -108,11 +108,14 @@ class TestDemoContents:
         assert Status.NOT_ACHIEVED.label in text and "Tăng trưởng GRDP" in text
         assert "mô phỏng" in text
 
-    def test_mid_year_the_review_forecasts(self, demo):
+    def test_mid_year_the_review_forecasts_and_knows_nothing_of_the_december_estimates(self, demo):
         data = review_json("2021-06-30")
         statuses = {t["status"] for t in data["targets"]}
         assert statuses & {Status.ON_TRACK, Status.AT_RISK}
         assert any(t["forecast"] for t in data["targets"])
+        # GRDP 12,5% and 3.186 new members were reported on 4/12/2021
+        assert by_number(data)["1"]["status"] == Status.NO_DATA
+        assert by_number(data)["20"]["actual"] != 3186
 
 
 @pytest.mark.django_db

@@ -96,6 +96,14 @@ class TestBadInputIsRefusedAndNothingWritten:
         lock_period("2021", unit=other)
         assert record().value == 12.5
 
+    @pytest.mark.parametrize(
+        ("bad", "fragment"),
+        [("2022-01-05", "05/01/2022"), ("2020-12-31", "31/12/2020"), ("hôm qua", "hôm qua")],
+        ids=["future", "before-the-period", "not-a-date"],
+    )
+    def test_a_report_date_in_the_future_before_the_period_or_unreadable_is_named(self, bad, fragment):
+        rejected(Invalid, "reported_on", fragment, reported_on=bad)
+
     def test_an_unknown_stage_is_named(self):
         rejected(Invalid, "stage", "final", stage="final")
 
@@ -110,6 +118,9 @@ class TestGoodInput:
     def test_a_vietnamese_period_form_is_stored_as_its_code(self):
         obs = record(period="quý I/2021")
         assert (obs.period, obs.period_start, obs.period_end) == ("Q1/2021", date(2021, 1, 1), date(2021, 3, 31))
+
+    def test_the_report_date_is_kept(self):
+        assert record(reported_on="2021-04-10").reported_on == date(2021, 4, 10)
 
     def test_a_revised_estimate_replaces_the_earlier_one(self):
         record(value=10, stage=Stage.ESTIMATE)

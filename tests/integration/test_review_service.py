@@ -115,6 +115,15 @@ class TestWhichFiguresCount:
         row = evaluate_resolution(resolution, as_of=YEAR_END).rows[0]
         assert row.evaluation.status == Status.NO_DATA
 
+    def test_a_figure_reported_after_the_review_date_is_not_yet_known(self):
+        city = make_city()
+        resolution = make_resolution(issuer=city)
+        indicator = make_indicator(frequency=PeriodKind.YEAR)
+        make_target(resolution, indicator, value=10)
+        make_observation(city, indicator, period="2021", value=12, reported_on=date(2021, 12, 4))
+        assert evaluate_resolution(resolution, as_of=date(2021, 12, 3)).rows[0].evaluation.status == Status.NO_DATA
+        assert evaluate_resolution(resolution, as_of=date(2021, 12, 4)).rows[0].evaluation.actual == 12
+
     def test_a_unit_review_uses_only_that_units_figures(self):
         _, communes, resolution = build_city(3, 2)
         review = evaluate_resolution(resolution, as_of=YEAR_END, unit=communes[2])
