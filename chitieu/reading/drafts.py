@@ -38,6 +38,7 @@ from chitieu.core.choices import (
     EntryState,
     ItemKind,
     PeriodKind,
+    TermAggregation,
 )
 from chitieu.core.periods import Period, PeriodError
 from chitieu.errors import DomainError, Invalid
@@ -94,6 +95,23 @@ def guess_category(name: str) -> Category:
         if any(f" {w} " in folded for w in words):
             return category
     return Category.ECONOMY
+
+
+def term_aggregation(item: ExtractedItem) -> str:
+    """How a term target's years combine, from its words: "bình quân" -> average, "cả giai
+    đoạn"/"tổng"/"lũy kế" -> sum, else "" (the evaluation then uses the indicator's default).
+    Empty for targets whose period is not a term."""
+    try:
+        if not item.period or Period.parse(item.period).kind != PeriodKind.TERM:
+            return ""
+    except PeriodError:
+        return ""
+    words = f" {_fold(item.text)} {_fold(item.baseline)} "
+    if " binh quan " in words:
+        return TermAggregation.AVERAGE
+    if any(w in words for w in (" ca giai doan ", " tong ", " luy ke ")):
+        return TermAggregation.SUM
+    return ""
 
 
 def _slug(text: str, limit: int) -> str:
@@ -218,6 +236,7 @@ class _Writer:
             value_max=item.value_max if item.comparator == Comparator.RANGE else None,
             unit=item.unit.strip() or indicator.unit, period=item.period or self.reading.period or resolution.period,
             baseline=item.baseline, lead_unit=self.lead_unit(item), clause=item.text,
+            term_aggregation=term_aggregation(item),
             confirmed=False, order=item.order,
         )
         try:

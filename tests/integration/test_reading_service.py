@@ -397,3 +397,15 @@ def test_only_the_office_confirms_draft_tasks(cast):
     assert services.confirm_tasks([task], user=cast.users["office_admin"]) == 1
     task.refresh_from_db()
     assert task.confirmed is True and task.deadline == date(2025, 12, 31)
+
+
+def test_a_term_target_says_how_its_years_combine_from_its_words(cast):
+    text = "Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 - 2025 đạt 10%/năm. Kết nạp cả giai đoạn 15.000 đảng viên."
+    reading = make_reading(cast, text=text, resolution=cast.resolution)
+    cut = text.index("Kết nạp")
+    add_item(reading, 1, start=0, end=cut - 1, indicator_name="Tăng trưởng GRDP", comparator=Comparator.EQ,
+             value=10, unit="%/năm", period="2021-2025")
+    add_item(reading, 2, start=cut, end=len(text), indicator_name="Kết nạp đảng viên", comparator=Comparator.EQ,
+             value=15000, unit="đảng viên", period="2021-2025")
+    growth, members = services.create_drafts(reading, user=cast.users["office_admin"], now=NOW).targets
+    assert growth.term_aggregation == "average" and members.term_aggregation == "sum"
