@@ -8,7 +8,7 @@ from chitieu.monitoring.models import Observation, PeriodLock
 
 @admin.register(Observation)
 class ObservationAdmin(SimpleHistoryAdmin):
-    list_display = ("indicator", "unit", "period", "value", "stage", "state", "source")
+    list_display = ("indicator", "unit", "period", "value", "stage", "state", "source", "reported_on")
     list_filter = ("stage", "state", "indicator__category")
     search_fields = ("indicator__name", "indicator__code", "unit__name", "period", "source")
     autocomplete_fields = ("unit", "indicator")

@@ -211,6 +211,7 @@ class TestObserveCommand:
             ("value", "nan", "value"),
             ("period", "quý 7/2021", "period"),
             ("unit_of_measure", "tấn", "unit_of_measure"),
+            ("reported_on", "2021-02-30", "reported_on"),
         ],
     )
     def test_bad_input_fails_naming_field_and_value_and_writes_nothing(self, option, bad, field):

@@ -27,6 +27,7 @@ class Command(BaseCommand):
         parser.add_argument("--unit-of-measure", default="", help="Đơn vị tính (mặc định: của chỉ tiêu)")
         parser.add_argument("--stage", default=Stage.ESTIMATE.value, help="estimate | preliminary | official")
         parser.add_argument("--source", default="", help="Nguồn số liệu")
+        parser.add_argument("--reported-on", default="", help="Ngày số liệu được báo cáo, công bố (YYYY-MM-DD)")
         parser.add_argument("--correction-reason", default="", help="Lý do điều chỉnh số chính thức đã có")
 
     def handle(self, *args, **o):
@@ -34,7 +35,7 @@ class Command(BaseCommand):
             obs = record_observation(
                 unit=o["unit"], indicator=o["indicator"], period=o["period"], value=o["value"],
                 unit_of_measure=o["unit_of_measure"], stage=o["stage"], source=o["source"],
-                correction_reason=o["correction_reason"],
+                correction_reason=o["correction_reason"], reported_on=o["reported_on"] or None,
             )
         except DomainError as exc:
             raise CommandError(error_lines(exc)) from exc
