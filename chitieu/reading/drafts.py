@@ -1,4 +1,4 @@
-"""Turn the accepted items of a reading into drafts, and let the office confirm them.
+"""Turn the accepted items of a reading into drafts (the office confirms them: .confirm).
 
 Each accepted (or edited) item becomes:
 
@@ -17,9 +17,6 @@ are written in one transaction: one bad item and nothing is written, the errors 
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -27,10 +24,8 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from chitieu.core.choices import (
-    Category,
     Comparator,
     Decision,
     Direction,
@@ -38,7 +33,6 @@ from chitieu.core.choices import (
     EntryState,
     ItemKind,
     PeriodKind,
-    TermAggregation,
 )
 from chitieu.core.periods import Period, PeriodError
 from chitieu.errors import DomainError, Invalid
@@ -48,6 +42,7 @@ from chitieu.org import access
 from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator, Resolution, Target
 from chitieu.reading.access import can_change_reading
+from chitieu.reading.guesses import fold, guess_category, slug, term_aggregation
 from chitieu.reading.models import DocumentReading, ExtractedItem
 from chitieu.reading.numbering import clause_numbers
 from chitieu.tasks.models import Task
@@ -69,55 +64,6 @@ class DraftResult:
         return len(self.targets) + len(self.observations) + len(self.tasks)
 
 
-# Words that place a proposed indicator in a category; the office corrects the guess.
-_CATEGORY_WORDS = [
-    (Category.PARTY, ("dang vien", "chi bo", "to chuc co so dang", "to chuc dang", "ket nap")),
-    (Category.DEFENCE, ("quoc phong", "an ninh", "toi pham", "quan su", "tuyen quan")),
-    (Category.ENVIRONMENT, ("moi truong", "rung", "chat thai", "rac", "nuoc sach", "khu cong nghiep xu ly")),
-    (Category.SOCIETY, (
-        "bao hiem", "y te", "bac si", "giuong benh", "truong", "giao duc", "lao dong", "viec lam",
-        "ngheo", "van hoa", "dan so", "that nghiep", "tre em", "nha o",
-    )),
-]
-
-
-def _fold(text: str) -> str:
-    """Lower-case ASCII form of Vietnamese text ("Đảng viên" -> "dang vien")."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    stripped = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"\s+", " ", stripped.lower()).strip()
-
-
-def guess_category(name: str) -> Category:
-    """Return the likely category of an indicator named `name`; economy when nothing matches."""
-    folded = f" {_fold(name)} "
-    for category, words in _CATEGORY_WORDS:
-        if any(f" {w} " in folded for w in words):
-            return category
-    return Category.ECONOMY
-
-
-def term_aggregation(item: ExtractedItem) -> str:
-    """How a term target's years combine, from its words: "bình quân" -> average, "cả giai
-    đoạn"/"tổng"/"lũy kế" -> sum, else "" (the evaluation then uses the indicator's default).
-    Empty for targets whose period is not a term."""
-    try:
-        if not item.period or Period.parse(item.period).kind != PeriodKind.TERM:
-            return ""
-    except PeriodError:
-        return ""
-    words = f" {_fold(item.text)} {_fold(item.baseline)} "
-    if " binh quan " in words:
-        return TermAggregation.AVERAGE
-    if any(w in words for w in (" ca giai doan ", " tong ", " luy ke ")):
-        return TermAggregation.SUM
-    return ""
-
-
-def _slug(text: str, limit: int) -> str:
-    return slugify(_fold(text))[:limit].strip("-") or "muc"
-
-
 class _Writer:
     """Builds the drafts of one reading, collecting errors keyed "mục N.field"."""
 
@@ -131,7 +77,7 @@ class _Writer:
         for unit in Unit.objects.all():
             for name in (unit.name, unit.short_name):
                 if name:
-                    self.units.setdefault(_fold(name), unit)
+                    self.units.setdefault(fold(name), unit)
         self.codes: dict[str, set[str]] = {"indicator": set(), "task": set(), "resolution": set()}
         self.numbers: set[str] = set()
         self.next_number = 1
@@ -160,7 +106,7 @@ class _Writer:
             self.fail(item, {"indicator": "Chọn chỉ tiêu trong danh mục; chỉ Văn phòng được đề xuất chỉ tiêu mới."})
             return None
         name = (item.indicator_name or item.text).strip()[:500]
-        key = f"{_fold(name)}|{_fold(item.unit)}"
+        key = f"{fold(name)}|{fold(item.unit)}"
         if key in self.proposed:
             return self.proposed[key]
         if not item.unit.strip():
@@ -175,7 +121,7 @@ class _Writer:
             pass
         lower = item.comparator in (Comparator.LE, Comparator.DECREASE_BY)
         indicator = Indicator.objects.create(
-            code=self._unique("indicator", _slug(name, 56), Indicator), name=name,
+            code=self._unique("indicator", slug(name, 56), Indicator), name=name,
             category=guess_category(name), unit=item.unit.strip(), frequency=frequency,
             direction=Direction.LOWER if lower else Direction.HIGHER,
             description=(
@@ -194,7 +140,7 @@ class _Writer:
             periods = [i.period for i in reading.items.all() if i.period and i.kind == ItemKind.TARGET]
             period = reading.period or (max(set(periods), key=periods.count) if periods else str(timezone.localdate().year))
             issuer = Unit.objects.filter(parent__isnull=True).order_by("path", "id").first()
-            code = self._unique("resolution", f"doc-{_slug(reading.title, 50)}", Resolution)
+            code = self._unique("resolution", f"doc-{slug(reading.title, 50)}", Resolution)
             self.result.resolution = Resolution.objects.create(
                 code=code, title=reading.title[:500], issuer=issuer, period=period,
                 source_ref=f"Đọc từ văn bản «{reading.source_name or reading.title}»"[:500],
@@ -219,7 +165,7 @@ class _Writer:
         return number
 
     def lead_unit(self, item: ExtractedItem) -> Unit | None:
-        return self.units.get(_fold(item.lead_unit)) if item.lead_unit else None
+        return self.units.get(fold(item.lead_unit)) if item.lead_unit else None
 
     def target(self, item: ExtractedItem) -> None:
         if not self.manage:
@@ -263,7 +209,7 @@ class _Writer:
                 return
         resolution = self.resolution() if self.reading.kind == DocumentKind.RESOLUTION else None
         task = Task(
-            code=self._unique("task", f"nv-{_slug(title, 50)}", Task), title=title,
+            code=self._unique("task", f"nv-{slug(title, 50)}", Task), title=title,
             resolution=resolution, source=self.reading.title[:500], clause=item.text,
             lead_unit=self.lead_unit(item), deadline=deadline, deadline_text=item.deadline, confirmed=False,
         )
@@ -380,45 +326,3 @@ def _write(reading: DocumentReading, items: list[ExtractedItem], writer: _Writer
         reading.drafted_at = timezone.now()
         reading.save(update_fields=["drafted_at", "resolution"])
     return writer.result
-
-
-def confirm_targets(targets: Iterable[Target], *, user: Any) -> int:
-    """Confirm draft targets (set `confirmed`), each checked by its own rules; return how many
-    changed. Office admins only (Forbidden otherwise); in one transaction, so one target that
-    fails its checks (Invalid, keyed "chỉ tiêu N.field") confirms none."""
-    access.require(access.can_manage(user), "Chỉ Văn phòng được xác nhận chỉ tiêu.")
-    errors: dict[str, str] = {}
-    count = 0
-    with transaction.atomic():
-        for target in targets:
-            if target.confirmed:
-                continue
-            try:
-                target.full_clean()
-            except ValidationError as exc:
-                for name, messages in exc.message_dict.items():
-                    errors[f"chỉ tiêu {target.number}.{name}"] = " ".join(messages)
-                continue
-            target.confirmed = True
-            target._change_reason = "Xác nhận chỉ tiêu đọc từ văn bản"
-            target.save()
-            count += 1
-        if errors:
-            raise Invalid("Chưa xác nhận chỉ tiêu nào.", errors)
-    return count
-
-
-def confirm_tasks(tasks: Iterable[Task], *, user: Any) -> int:
-    """Confirm draft tasks so they appear in task lists; return how many changed. Office
-    admins only (Forbidden otherwise); one transaction."""
-    access.require(access.can_manage(user), "Chỉ Văn phòng được xác nhận nhiệm vụ.")
-    count = 0
-    with transaction.atomic():
-        for task in tasks:
-            if task.confirmed:
-                continue
-            task.confirmed = True
-            task._change_reason = "Xác nhận nhiệm vụ đọc từ văn bản"
-            task.save()
-            count += 1
-    return count

@@ -27,7 +27,8 @@ from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator, Resolution
 from chitieu.reading import sources
 from chitieu.reading.access import can_change_reading, can_read_into
-from chitieu.reading.drafts import DraftResult, confirm_targets, confirm_tasks, create_drafts
+from chitieu.reading.confirm import confirm_targets, confirm_tasks
+from chitieu.reading.drafts import DraftResult, create_drafts
 from chitieu.reading.linking import Linker
 from chitieu.reading.models import DocumentReading, ExtractedItem
 
