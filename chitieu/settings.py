@@ -13,6 +13,8 @@ CHITIEU_SESSION_MINUTES idle session timeout, default 30.
 CHITIEU_ISSUER_PARENT   first line of the issuing body in documents ("ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG").
 CHITIEU_ISSUER          the issuing body ("THÀNH ỦY").
 CHITIEU_PLACE           place name in document dates ("Hải Phòng").
+CHITIEU_SIGNER_TITLE    title in the reports' signature block, default "BÍ THƯ".
+CHITIEU_SIGNER_NAME     name under the signature, default empty (the office fills it in).
 CHITIEU_PROVINCE_CODE   province code in the vietnam-provinces package (31 = Hải Phòng).
 CHITIEU_MEDIA_ROOT      where evidence files are stored; default var/media.
 CHITIEU_MAX_UPLOAD_MB   largest accepted upload (evidence, documents, workbooks), default 20.
@@ -221,6 +223,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 CHITIEU_ISSUER_PARENT = os.environ.get("CHITIEU_ISSUER_PARENT", "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG")
 CHITIEU_ISSUER = os.environ.get("CHITIEU_ISSUER", "THÀNH ỦY")
 CHITIEU_PLACE = os.environ.get("CHITIEU_PLACE", "Hải Phòng")
+CHITIEU_SIGNER_TITLE = os.environ.get("CHITIEU_SIGNER_TITLE", "BÍ THƯ")
+CHITIEU_SIGNER_NAME = os.environ.get("CHITIEU_SIGNER_NAME", "")
 CHITIEU_PROVINCE_CODE = int(os.environ.get("CHITIEU_PROVINCE_CODE", "31"))
 
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
