@@ -354,6 +354,6 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
             f"- Lưu Văn phòng {issuer_name}.",
         ],
         signature_authority="T/M BAN THƯỜNG VỤ",
-        signature_title=getattr(settings, "CHITIEU_SIGNER_TITLE", "BÍ THƯ"),
-        signer_name=getattr(settings, "CHITIEU_SIGNER_NAME", ""),
+        signature_title=settings.CHITIEU_SIGNER_TITLE,
+        signer_name=settings.CHITIEU_SIGNER_NAME,
     )
