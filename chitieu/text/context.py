@@ -12,6 +12,7 @@ period that opens its sentence or an earlier sentence ("Quý 1, ...", "Ước th
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from chitieu.core.choices import ItemKind
@@ -21,33 +22,79 @@ from chitieu.text.periods import DocumentPeriods, PeriodMention
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
 
+_TARGET = ItemKind.TARGET.value
+_RESULT = ItemKind.RESULT.value
 _BASELINE_BEFORE = frozenset(["so", "với", "kỳ"])
 _DEADLINE_BEFORE = frozenset(["trước", "sau", "nhất", "hạn"])
 _HORIZON_BEFORE = frozenset(["đến", "tới", "vào"])
 
 
-def document_kind(toks: Sequence[Token]) -> str:
+def cue_kinds(toks: Sequence[Token]) -> list[str | None]:
+    """Return, for each token, the item kind of a cue phrase ending there, or None.
+
+    When a target and a result cue end at the same token the longer phrase wins ("đã đề
+    ra" is a target cue, "đã" alone a result cue).
+    """
+    out: list[str | None] = []
+    target_last, result_last = lx.TARGET_CUES.last_words, lx.RESULT_CUES.last_words
+    for j, tok in enumerate(toks):
+        w = tok.low
+        if w not in target_last and w not in result_last:
+            out.append(None)
+            continue
+        t = lx.TARGET_CUES.backward(toks, j)
+        r = lx.RESULT_CUES.backward(toks, j)
+        out.append(_TARGET if t > r else _RESULT if r else None)
+    return out
+
+
+def document_kind(cues: Sequence[str | None]) -> str:
     """Return the document's genre as an item kind: a plan (target) or a report (result)."""
-    r = t = 0
-    for j in range(len(toks)):
-        if lx.RESULT_CUES.backward(toks, j):
-            r += 1
-        elif lx.TARGET_CUES.backward(toks, j):
-            t += 1
-    return ItemKind.TARGET.value if t > r * 1.5 else ItemKind.RESULT.value
+    t = cues.count(_TARGET) if isinstance(cues, list) else sum(1 for c in cues if c == _TARGET)
+    r = cues.count(_RESULT) if isinstance(cues, list) else sum(1 for c in cues if c == _RESULT)
+    return _TARGET if t > r * 1.5 else _RESULT
+
+
+_LOOK_BACK = 600  # tokens: how far back a cue may sit from the value it qualifies
 
 
 def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention]) -> None:
-    """Set m.kind on every mention."""
-    default = document_kind(toks)
-    masked: set[int] = set()
+    """Set m.kind on every mention: its own evidence (a plan figure "X/Y", a baseline
+    "cùng kỳ", a rank), else the nearest cue before it outside other mentions' values,
+    else the document's genre."""
+    cues = cue_kinds(toks)
+    default = document_kind(cues)
+    masked = [False] * len(toks)
     for m in ms:
-        masked.update(range(m.v0, m.end))
+        for j in range(m.v0, m.end):
+            masked[j] = True
+    # nearest[j]: (index, kind) of the nearest unmasked cue at or before token j.
+    nearest: list[tuple[int, str] | None] = []
+    last: tuple[int, str] | None = None
+    for j, c in enumerate(cues):
+        if c is not None and not masked[j]:
+            last = (j, c)
+        nearest.append(last)
     for m in ms:
         if m.sub_of >= 0:
             m.kind = ms[m.sub_of].kind
             continue
-        m.kind = _local_kind(m) or _scan(toks, st, m, masked) or default
+        kind = _local_kind(m)
+        if kind is None:
+            found = _cue_before(toks, cues, nearest, m)
+            kind = found or default
+        m.kind = kind
+
+
+def _cue_before(toks: Sequence[Token], cues: Sequence[str | None], nearest: Sequence[tuple[int, str] | None], m: Mention) -> str | None:
+    # The mention's own predicate ("ước đạt") is unmasked and comes first.
+    for j in range(m.v0 - 1, m.pred - 1, -1):
+        if cues[j] is not None:
+            return cues[j]
+    hit = nearest[m.pred - 1] if m.pred > 0 else None
+    if hit is None or m.v0 - hit[0] > _LOOK_BACK:
+        return None
+    return hit[1]
 
 
 def _local_kind(m: Mention) -> str | None:
@@ -55,22 +102,6 @@ def _local_kind(m: Mention) -> str | None:
         return ItemKind.RESULT.value
     if m.baseline and ("cùng kỳ" in m.baseline.lower() or m.unit_kind == "pct" and m.baseline.lower().startswith(("dự toán", "kế hoạch", "kh"))):
         return ItemKind.RESULT.value
-    return None
-
-
-def _scan(toks: Sequence[Token], st: Structure, m: Mention, masked: set[int]) -> str | None:
-    """Nearest cue before m's value (looking back at most ~600 tokens), or None."""
-    lo = max(0, m.v0 - 600)
-    j = m.v0 - 1
-    while j >= lo:
-        if j in masked and not (m.pred <= j < m.v0):
-            j -= 1
-            continue
-        if lx.TARGET_CUES.backward(toks, j, lo) > lx.RESULT_CUES.backward(toks, j, lo):
-            return ItemKind.TARGET.value
-        if lx.RESULT_CUES.backward(toks, j, lo):
-            return ItemKind.RESULT.value
-        j -= 1
     return None
 
 
@@ -95,6 +126,13 @@ def _code(p: PeriodMention, role: str, doc: DocumentPeriods) -> str | None:
     return code
 
 
+def _between(usable: list[tuple[int, str]], keys: list[int], lo: int, hi: int) -> list[str]:
+    """Codes of the usable period mentions whose token index is in [lo, hi)."""
+    a = bisect_left(keys, lo)
+    b = bisect_left(keys, hi)
+    return [c for _, c in usable[a:b]]
+
+
 def assign_periods(
     toks: Sequence[Token], st: Structure, ms: Sequence[Mention], periods: Sequence[PeriodMention], doc: DocumentPeriods
 ) -> None:
@@ -107,6 +145,11 @@ def assign_periods(
             continue
         role = _role(toks, starts, p)
         located.append((i, role, _code(p, role, doc)))
+    # comma_before[i]: a ",", ":" or ";" comes before token i in its sentence.
+    comma_before = [False] * (len(toks) + 1)
+    for j, _t in enumerate(toks):
+        if j > 0 and st.sent[j] == st.sent[j - 1]:
+            comma_before[j] = comma_before[j - 1] or toks[j - 1].text in ",:;"
     first_mention_in_sentence: dict[int, int] = {}
     for m in ms:
         first_mention_in_sentence.setdefault(st.sent[m.v0], m.pred)
@@ -119,18 +162,20 @@ def assign_periods(
         s = st.sent[i]
         if i >= first_mention_in_sentence.get(s, len(toks)):
             continue
-        if i - s <= 12 or not any(toks[j].text in ",:;" for j in range(s, i)):
+        if i - s <= 12 or not comma_before[i]:
             leading.append((i, code))
     li = 0
     current = doc.default
+    usable = [(i, c) for i, role, c in located if role not in ("baseline", "deadline") and c]
+    keys = [i for i, _ in usable]
     for m in ms:
         while li < len(leading) and leading[li][0] < m.v0:
             current = leading[li][1]
             li += 1
-        own = [c for i, role, c in located if m.pred - 12 <= i < m.pred and i >= st.clause[m.v0] and role not in ("baseline", "deadline") and c]
+        own = _between(usable, keys, max(m.pred - 12, st.clause[m.v0]), m.pred)
         head = st.head[m.v0]
         if not own and head is not None:
-            own = [c for i, role, c in located if head[0] <= i < head[1] and role not in ("baseline", "deadline") and c]
+            own = _between(usable, keys, head[0], head[1])
         m.period = own[-1] if own else current
         if m.sub_of >= 0 and not own:
             m.period = ms[m.sub_of].period

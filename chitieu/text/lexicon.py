@@ -23,25 +23,40 @@ def _by_length(table: Iterable[Phrase]) -> list[Phrase]:
 
 
 class PhraseSet:
-    """A set of phrases matched longest-first on lower-cased tokens."""
+    """A set of phrases matched longest-first on lower-cased tokens.
+
+    Phrases are indexed by their first and by their last word, so a match at a token
+    looks only at the phrases that could start (or end) there.
+    """
 
     def __init__(self, items: Iterable[str]) -> None:
         self.items = _by_length(tuple(s.split()) for s in items)
         self.max_len = max((len(p) for p in self.items), default=0)
-        self._set = set(self.items)
+        self._by_first: dict[str, list[Phrase]] = {}
+        self._by_last: dict[str, list[Phrase]] = {}
+        for p in self.items:  # longest first within each bucket
+            self._by_first.setdefault(p[0], []).append(p)
+            self._by_last.setdefault(p[-1], []).append(p)
+        self.last_words = frozenset(self._by_last)
 
     def forward(self, toks: Sequence[Token], i: int, stop: int | None = None) -> int:
         """Return the length of the longest phrase starting at toks[i], or 0."""
         end = len(toks) if stop is None else stop
-        for n in range(min(self.max_len, end - i), 0, -1):
-            if tuple(t.low for t in toks[i : i + n]) in self._set:
+        if i >= end:
+            return 0
+        for p in self._by_first.get(toks[i].low, ()):
+            n = len(p)
+            if i + n <= end and all(toks[i + k].low == p[k] for k in range(1, n)):
                 return n
         return 0
 
     def backward(self, toks: Sequence[Token], j: int, start: int = 0) -> int:
         """Return the length of the longest phrase ending at toks[j] (inclusive), or 0."""
-        for n in range(min(self.max_len, j + 1 - start), 0, -1):
-            if tuple(t.low for t in toks[j - n + 1 : j + 1]) in self._set:
+        if j < start or j >= len(toks):
+            return 0
+        for p in self._by_last.get(toks[j].low, ()):
+            n = len(p)
+            if j - n + 1 >= start and all(toks[j - n + 1 + k].low == p[k] for k in range(n - 1)):
                 return n
         return 0
 

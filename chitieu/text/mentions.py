@@ -259,11 +259,16 @@ def _sentence_end(toks: list[Token], st: Structure, i: int) -> int:
 
 
 def _predicate(toks: list[Token], st: Structure, m: Mention) -> None:
-    """Walk back from the value over comparator words and verbs; set m.pred and m.comparator."""
+    """Walk back from the value over comparator words and verbs; set m.pred and m.comparator.
+
+    A change verb ("giảm ít nhất 5%", "tăng trên 10%") makes the item a change, its bound
+    implied; a level word ("giảm còn dưới 0,5%") makes it a level with that bound.
+    """
     lo = st.clause[m.v0]
     j = m.v0 - 1
     bound: str | None = None
     change: str | None = None
+    level = False
     while j >= lo:
         b = lx.BOUND_SET.backward(toks, j, lo)
         c = lx.CHANGE_SET.backward(toks, j, lo)
@@ -273,20 +278,22 @@ def _predicate(toks: list[Token], st: Structure, m: Mention) -> None:
         if b >= c and b >= v:
             key = tuple(x.low for x in toks[j - b + 1 : j + 1])
             word = lx.BOUNDS[key]
-            if bound is None and change is None and not (key == ("từ",)):
+            if key[-1] in ("còn", "lên"):
+                level = True
+            elif bound is None and key != ("từ",):
                 bound = word
             j -= b
         elif c >= v:
-            if change is None and bound is None:
+            if change is None:
                 change = lx.CHANGES[tuple(x.low for x in toks[j - c + 1 : j + 1])]
             j -= c
         else:
             j -= v
     m.pred = j + 1
-    if bound is not None and bound != "=":
-        m.comparator = bound
-    elif change is not None and bound is None:
+    if change is not None and not level:
         m.comparator = change
+    elif bound is not None and bound != "=":
+        m.comparator = bound
 
 
 def _baseline(toks: list[Token], stop: int, m: Mention) -> None:

@@ -148,14 +148,12 @@ class Namer:
         """Set indicator, own, base and sub_of on every mention."""
         prev: Mention | None = None
         for idx, m in enumerate(ms):
-            head = self._sub_head(m, ms[:idx])
-            if head is not None:
-                m.sub_of = ms.index(head)
+            m.sub_of = self._sub_head(m, ms, idx)
             same_sentence = prev is not None and self.st.sent[prev.v0] == self.st.sent[m.v0]
-            self._name(m, prev if same_sentence else None, ms[:idx])
+            self._name(m, prev if same_sentence else None, ms[m.sub_of] if m.sub_of >= 0 else None)
             prev = m
 
-    def _name(self, m: Mention, prev: Mention | None, before: list[Mention]) -> None:
+    def _name(self, m: Mention, prev: Mention | None, sub_head: Mention | None) -> None:
         toks = self.toks
         lo, hi = self.region(m, prev)
         a, b = self.clean(lo, hi)
@@ -195,7 +193,6 @@ class Namer:
         inherited = ""
         if not own and prev is not None:
             inherited = prev.base
-        sub_head = self._sub_head(m, before)
         if m.baseline and m.unit_kind == "pct" and lx.PLAN_HEADS.forward(toks, m.baseline_span[0] if m.baseline_span else 0):
             base = own or inherited or (sub_head.base if sub_head else "")
             if m.baseline.lower().startswith(("kế hoạch", "kh")):
@@ -244,19 +241,18 @@ class Namer:
             j += 1
         return j if j < hi and self.toks[j].low in ("có", "là", "được") else 0
 
-    def _sub_head(self, m: Mention, before: list[Mention]) -> Mention | None:
-        """The mention heading the "trong đó" list that holds m, if any."""
+    def _sub_head(self, m: Mention, ms: list[Mention], idx: int) -> int:
+        """Index of the mention heading the "trong đó" list that holds ms[idx], or -1."""
         s = self.st.sub[m.v0]
         if s < 0:
-            return None
-        for h in reversed(before):
+            return -1
+        for k in range(idx - 1, -1, -1):
+            h = ms[k]
             if h.unit_kind == "rank":
                 continue
-            if h.end <= s and self.st.item[h.v0] == self.st.item[m.v0]:
-                return h
             if h.end <= s:
-                break
-        return None
+                return k if self.st.item[h.v0] == self.st.item[m.v0] else -1
+        return -1
 
     def _subject(self, m: Mention) -> str:
         """What a rank ranks: the sentence's subject before "của"/verbs, periods cut off."""

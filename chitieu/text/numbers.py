@@ -17,7 +17,7 @@ def parse_number(literal: str) -> float | None:
     integers ("080") are not numbers.
     """
     s = literal
-    if not s or not s[0].isdigit() or not s[-1].isdigit():
+    if not s or not s.isascii() or not s[0].isdigit() or not s[-1].isdigit():
         return None
     if ".." in s or ",," in s or ".," in s or ",." in s:
         return None

@@ -21,16 +21,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "span",
         re.compile(
             r"(?:(?:(?:hết |nửa |giữa |cả )?(?:giai đoạn|nhiệm kỳ)|thời kỳ|từ năm|từ)\s{0,3})?" + _Y + r"\s{0,3}(?:[-–—]|đến(?: năm)?)\s{0,3}" + _Y,
-            re.IGNORECASE,
         ),
     ),
-    ("quarter", re.compile(r"\bquý\s{0,3}(iv|i{1,3}|[1-4])(?![\w/])(?:\s{0,3}(?:/|năm|-)\s{0,3}" + _Y + r")?", re.IGNORECASE)),
-    ("quarter", re.compile(r"\bquý\s{0,3}(iv|i{1,3}|[1-4])\s{0,3}/\s{0,3}" + _Y, re.IGNORECASE)),
-    ("ytd", re.compile(r"(?<![\d.,])(\d{1,2}|ba|sáu|chín) tháng( đầu năm| cuối năm| năm)?(?:\s{0,3}" + _Y + r")?", re.IGNORECASE)),
-    ("month", re.compile(r"\btháng\s{0,3}(\d{1,2})(?![\d,.]\d)(?:\s{0,3}(?:/|năm)\s{0,3}" + _Y + r")?", re.IGNORECASE)),
-    ("half", re.compile(r"\bnửa (đầu|cuối) năm(?:\s{0,3}" + _Y + r")?", re.IGNORECASE)),
-    ("year", re.compile(r"\b(?:cả |trong |của )?năm\s{0,3}" + _Y, re.IGNORECASE)),
-    ("term", re.compile(r"\b(?:nửa |giữa |hết |cả )?nhiệm kỳ\b", re.IGNORECASE)),
+    ("quarter", re.compile(r"\bquý\s{0,3}(iv|i{1,3}|[1-4])(?![\w/])(?:\s{0,3}(?:/|năm|-)\s{0,3}" + _Y + r")?")),
+    ("quarter", re.compile(r"\bquý\s{0,3}(iv|i{1,3}|[1-4])\s{0,3}/\s{0,3}" + _Y)),
+    ("ytd", re.compile(r"(?<![\d.,])(\d{1,2}|ba|sáu|chín) tháng( đầu năm| cuối năm| năm)?(?:\s{0,3}" + _Y + r")?")),
+    ("month", re.compile(r"\btháng\s{0,3}(\d{1,2})(?![\d,.]\d)(?:\s{0,3}(?:/|năm)\s{0,3}" + _Y + r")?")),
+    ("half", re.compile(r"\bnửa (đầu|cuối) năm(?:\s{0,3}" + _Y + r")?")),
+    ("year", re.compile(r"\b(?:cả |trong |của )?năm\s{0,3}" + _Y)),
+    ("term", re.compile(r"\b(?:nửa |giữa |hết |cả )?nhiệm kỳ\b")),
 ]
 
 
@@ -89,8 +88,11 @@ def find_period_mentions(text: str) -> list[PeriodMention]:
     and "3 tháng đầu năm" are year-to-date periods.
     """
     found: list[PeriodMention] = []
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lower case is longer ("İ")
+        low = text
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(low):
             ref = _ref(kind, m)
             if ref is not None:
                 named = kind == "span" and "nhiệm kỳ" in m.group().lower()

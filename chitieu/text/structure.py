@@ -46,8 +46,11 @@ def analyse(text: str, toks: list[Token]) -> Structure:
     head: tuple[int, int] | None = None
     sub = -1
     skip_marker = 0
+    next_nl = text.find("\n")
     for i, t in enumerate(toks):
-        new_para = i == 0 or "\n" in text[toks[i - 1].end : t.start]
+        new_para = i == 0 or 0 <= next_nl < t.start
+        if new_para and next_nl >= 0:
+            next_nl = text.find("\n", t.start)
         if new_para:
             para = sent = item = clause = i
             head, sub = None, -1
@@ -55,7 +58,7 @@ def analyse(text: str, toks: list[Token]) -> Structure:
         if skip_marker:
             skip_marker -= 1
             is_marker = True
-        else:
+        elif t.text == "(" or new_para or clause == i or sent == i:
             m = _marker_length(text, toks, i, new_para or clause == i or sent == i)
             if m:
                 item = clause = i

@@ -71,7 +71,7 @@ def _cells(line: str, offset: int) -> list[tuple[int, int, str]]:
         at = m.end()
     out.append((offset + at, offset + len(line), line[at:]))
     trimmed = []
-    for s, e, c in out:
+    for s, _e, c in out:
         lead = len(c) - len(c.lstrip())
         trimmed.append((s + lead, s + lead + len(c.strip()), c.strip()))
     return trimmed

@@ -70,6 +70,7 @@ def find_tasks(
         lead_unit, title_from = _lead_unit(duty)
         title = duty[title_from:].strip(" ,;:–-")
         title = re.sub(r"^(?:chủ trì|thực hiện|và|đồng thời|để)\s+", "", title, flags=re.IGNORECASE).strip(" ,")
+        title = re.sub(r"[,\s]+(?:và\s+)?(?:hoàn thành|xong)$", "", title, flags=re.IGNORECASE)
         if not title:
             continue
         out.append(Task(start, d1, title[:1].upper() + title[1:], code, lead_unit))
@@ -92,6 +93,9 @@ def _lead_unit(duty: str) -> tuple[str | None, int]:
     """Return (lead unit, where the duty's title starts) for "Giao Sở X chủ trì ..." or
     "Phòng Y hoàn thành ..."; (None, 0) when no unit opens the clause."""
     shift = len(duty) - len(duty.lstrip())
+    g = re.search(r"\bgiao\s{1,3}(?:cho\s{1,3})?", duty, re.IGNORECASE)
+    if g is not None and _ORG.match(duty, g.end()) is not None:
+        shift = g.end()
     m = _ORG.match(duty, shift)
     if m is None:
         return None, 0

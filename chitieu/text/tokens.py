@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # One alternation, no nested quantifiers: a number is digits with inner "." or "," and ends
 # in a digit; a word is a run of word characters; anything else is one punctuation token.
-_TOKEN = re.compile(r"\d(?:[\d.,]*\d)?|[^\W\d_]\w*|\S")
+_TOKEN = re.compile(r"[0-9](?:[0-9.,]*[0-9])?|[^\W\d_]\w*|\S")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A token: `text` as written, `low` lower-cased, [start, end) in the normalised text."""
 
     text: str
@@ -41,9 +40,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """
     stop = len(text) if end is None else end
     out: list[Token] = []
+    append = out.append
+    new = Token
     for m in _TOKEN.finditer(text, start, stop):
         s = m.group()
         c = s[0]
-        kind = "num" if c.isdigit() else ("word" if c.isalpha() else "punct")
-        out.append(Token(s, s.lower(), m.start(), m.end(), kind))
+        if "0" <= c <= "9":
+            append(new(s, s, m.start(), m.end(), "num"))
+        elif c.isalpha():
+            append(new(s, s.lower(), m.start(), m.end(), "word"))
+        else:
+            append(new(s, s, m.start(), m.end(), "punct"))
     return out

@@ -1,0 +1,140 @@
+"""Number literals, units and comparators as the extractor reads them (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chitieu.text import extract
+from chitieu.text.numbers import parse_number
+
+
+@pytest.mark.parametrize(
+    ("literal", "value"),
+    [
+        ("89.490,478", 89490.478),
+        ("13,5", 13.5),
+        ("6.600", 6600.0),
+        ("3.300", 3300.0),
+        ("1.234.567", 1234567.0),
+        ("0,37", 0.37),
+        ("3.5", 3.5),
+        ("1,234,567", 1234567.0),
+        ("100", 100.0),
+        ("0225.3821.055", None),
+        ("080", None),
+        ("1..2", None),
+        ("12.34.5", None),
+    ],
+)
+def test_parse_number_reads_vietnamese_literals(literal: str, value: float | None) -> None:
+    assert parse_number(literal) == value
+
+
+def _only(text: str) -> dict[str, object]:
+    items = [it for it in extract(text) if it.kind != "task"]
+    assert len(items) == 1, [it.text for it in items]
+    return items[0].to_dict()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "unit"),
+    [
+        ("Thu ngân sách đạt 89.490,478 tỷ đồng.", 89490.478, None, "tỷ đồng"),
+        ("Tổng vốn đầu tư đạt 204 nghìn tỷ đồng.", 204, None, "nghìn tỷ đồng"),
+        ("Thu hút 2,5 – 3,0 tỷ USD vốn FDI.", 2.5, 3.0, "tỷ USD"),
+        ("Kết nạp mới từ 3.300 – 3.500 đảng viên.", 3300, 3500, "đảng viên"),
+        ("Giám sát 8-10 tổ chức đảng.", 8, 10, "tổ chức đảng"),
+        ("Kim ngạch xuất khẩu tăng từ 7,5 đến 8,0%/năm.", 7.5, 8.0, "%/năm"),
+        ("GRDP bình quân đầu người đạt 185 triệu đồng/người/năm.", 185, None, "triệu đồng/người/năm"),
+        ("Thu nhập bình quân đạt 3.200 USD/người.", 3200, None, "USD/người"),
+        ("Có 28 giường bệnh/vạn dân.", 28, None, "giường bệnh/vạn dân"),
+        ("Khách du lịch đạt 8,25 triệu lượt.", 8.25, None, "triệu lượt"),
+        ("Kiểm tra chuyên đề 40 – 45 lượt tổ chức đảng.", 40, 45, "lượt tổ chức đảng"),
+        ("Giải quyết việc làm cho khoảng 56.000 lượt người lao động.", 56000, None, "lượt người"),
+        ("Tỷ lệ trường đạt chuẩn tăng 1,7 điểm phần trăm.", 1.7, None, "điểm phần trăm"),
+        ("Đã thành lập 44/41 tổ chức Đảng.", 44, None, "tổ chức đảng"),
+    ],
+)
+def test_values_ranges_and_units_are_read(text: str, value: float, value_max: float | None, unit: str) -> None:
+    item = _only(text)
+    assert item["value"] == value
+    assert item["value_max"] == value_max
+    assert str(item["unit"]).lower() == unit.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("Tốc độ tăng trưởng kinh tế (GRDP): Trên 10%.", ">="),
+        ("Tổng thu ngân sách ước đạt hơn 90 tỷ đồng.", ">="),
+        ("Tỷ lệ dân số tham gia bảo hiểm y tế đạt ít nhất 95%.", ">="),
+        ("Kết nạp tối thiểu 25 đảng viên.", ">="),
+        ("Tỷ lệ hộ nghèo đạt 95% trở lên.", ">="),
+        ("Tỷ lệ thất nghiệp dưới 2,5%.", "<="),
+        ("Chỉ số giá tiêu dùng (CPI): không quá 4%.", "<="),
+        ("Bội chi ngân sách tối đa 500 tỷ đồng.", "<="),
+        ("Giải quyết việc làm cho khoảng 56.000 lao động.", "="),
+        ("Tỷ lệ lao động qua đào tạo đạt 85,5%.", "="),
+        ("Tổng sản phẩm trên địa bàn (GRDP) tăng 9,32% so với cùng kỳ.", "increase_by"),
+        ("Tỷ lệ hộ nghèo giảm 1,5%.", "decrease_by"),
+        ("Tỷ lệ tội phạm giảm ít nhất 5% so với năm 2021.", "decrease_by"),
+        ("Tỷ lệ hộ nghèo giảm còn dưới 0,5%.", "<="),
+        ("Tỷ lệ hộ nghèo giảm còn 2,58%.", "="),
+        ("Kết nạp mới từ 3.300 – 3.500 đảng viên.", "range"),
+    ],
+)
+def test_comparators_are_read_from_bound_and_change_words(text: str, comparator: str) -> None:
+    assert _only(text)["comparator"] == comparator
+
+
+def test_share_of_a_plan_keeps_its_baseline() -> None:
+    items = extract("Tổng thu ngân sách đạt 33,59% dự toán Trung ương giao, tăng 36,69% so với cùng kỳ năm 2023.")
+    assert [(it.value, it.comparator, it.baseline) for it in items] == [
+        (33.59, "=", "dự toán Trung ương giao"),
+        (36.69, "increase_by", "cùng kỳ năm 2023"),
+    ]
+    assert items[1].indicator == "Tổng thu ngân sách"
+
+
+def test_x_of_y_gives_the_plan_as_planned() -> None:
+    item = _only("Năm 2021, đã kết nạp 448/350 đảng viên.")
+    assert (item["value"], item["planned"], item["kind"]) == (448, 350, "result")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Quý 1, tăng trưởng của tỉnh đứng thứ 7 cả nước.", 7),
+        ("Tăng trưởng kinh tế đứng đầu 5 thành phố trực thuộc trung ương.", 1),
+        ("Chỉ số PCI xếp thứ 5/63 tỉnh, thành phố.", 5),
+    ],
+)
+def test_ranks_are_results_in_hang(text: str, value: int) -> None:
+    item = _only(text)
+    assert (item["value"], item["unit"], item["kind"]) == (value, "hạng", "result")
+
+
+def test_khong_con_at_the_start_of_a_list_item_is_a_zero_target() -> None:
+    items = extract("Chỉ tiêu năm 2021: (15) Không còn hộ nghèo theo chuẩn nghèo quốc gia giai đoạn 2016 – 2020;")
+    assert [(it.value, it.unit, it.kind, it.indicator) for it in items] == [
+        (0, "hộ", "target", "Hộ nghèo theo chuẩn nghèo quốc gia")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 19/7, Thành ủy tổ chức hội nghị.",
+        "Thực hiện Chỉ thị 05-CT/TW và Nghị quyết số 28-NQ/TU của Ban Thường vụ.",
+        "Hội nghị Thành ủy lần thứ 15, khóa XIII, Đại hội XVI.",
+        "Địa chỉ: Số 18 Hoàng Diệu, Minh Khai. Điện thoại: 0225.3821.055. Fax: 080-31274.",
+        "Thời gian: 08/04/2019 20:59",
+        "Tăng trưởng GRDP (giá so sánh 2010) của nhiệm kỳ 2020-2025.",
+        "Sơ kết 5 năm thực hiện Nghị quyết số 45 của Bộ Chính trị.",
+        "(1) (2) (3)",
+        "Dự thảo gồm 3 nội dung chính.",
+        "Phòng, chống dịch COVID-19 và đón 5G.",
+    ],
+)
+def test_dates_codes_ordinals_and_contacts_are_never_quantities(text: str) -> None:
+    assert [it.text for it in extract(text) if it.kind != "task"] == []

@@ -1,0 +1,54 @@
+"""Periods named in text and the period each item takes from its context (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chitieu.text import extract
+from chitieu.text.periods import find_period_mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("năm 2021", "2021"),
+        ("giai đoạn 2021 - 2025", "2021-2025"),
+        ("nhiệm kỳ 2020-2025", "2020-2025"),
+        ("quý 1/2024", "Q1/2024"),
+        ("quý II/2024", "Q2/2024"),
+        ("quý IV năm 2022", "Q4/2022"),
+        ("6 tháng đầu năm 2022", "6M/2022"),
+        ("9 tháng năm 2023", "9M/2023"),
+        ("3 tháng đầu năm 2024", "Q1/2024"),
+        ("tháng 9/2023", "T9/2023"),
+        ("nửa đầu năm 2024", "H1/2024"),
+        ("6 tháng cuối năm 2024", "H2/2024"),
+    ],
+)
+def test_period_mentions_have_codes(text: str, code: str) -> None:
+    found = find_period_mentions(text)
+    assert len(found) == 1
+    assert found[0].ref.code() == code
+
+
+@pytest.mark.parametrize("text", ["từ 3 tháng trở lên", "sơ kết 5 năm", "giá so sánh 2010", "ngày 19/7"])
+def test_durations_and_bare_years_are_not_periods(text: str) -> None:
+    assert find_period_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (" date 2024-04 Tin.\n\nQuý 1, tổng sản phẩm trên địa bàn (GRDP) tăng 9,32% so với cùng kỳ.", "Q1/2024"),
+        ("Thứ Bảy, 04/12/2021 19:21\n\nTốc độ tăng trưởng kinh tế (GRDP) ước đạt 12,5%.", "2021"),
+        ("Ước thực hiện năm 2021, đã kết nạp 3.186 đảng viên, hoàn thành chỉ tiêu nhiệm kỳ 2020-2025.", "2021"),
+        ("Tốc độ tăng trưởng kinh tế bình quân giai đoạn 2021 - 2025 đạt trên 10%/năm.", "2021-2025"),
+        ("Nghị quyết nhiệm kỳ 2020 - 2025.\n\nĐến năm 2025, tỷ lệ đô thị hóa đạt 45%.", "2020-2025"),
+        ("Báo cáo 6 tháng đầu năm 2023.\n\nKhách du lịch ước đạt 8,2 triệu lượt.", "6M/2023"),
+        ("Năm 2022.\n\nTổng thu tăng 36,69% so với cùng kỳ năm 2021.", "2022"),
+    ],
+)
+def test_items_take_their_period_from_document_and_section(text: str, period: str) -> None:
+    items = [it for it in extract(text) if it.kind != "task"]
+    assert items, text
+    assert items[0].period == period
