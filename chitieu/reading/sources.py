@@ -98,11 +98,18 @@ def docx_text(data: bytes, field: str = "file") -> str:
 def decode_document(data: bytes, filename: str = "", field: str = "file") -> str:
     """Return the text of an uploaded TXT or DOCX file, ready to read.
 
-    Edge cases: an empty file, a file over the size limit, a legacy .doc or PDF, a binary
+    Edge cases: a name not ending in .txt or .docx (a file without a name is judged by its
+    content alone), an empty file, a file over the size limit, a legacy .doc or PDF, a binary
     file, and text not in UTF-8 (TCVN3, VNI, Windows-1258) are refused with an Invalid whose
     message says what to do. A UTF-8 byte-order mark is dropped; "\\r\\n" becomes "\\n".
     """
     name = PurePath(filename or "").name
+    suffix = PurePath(name).suffix.lower()
+    if name and suffix not in ACCEPTED_SUFFIXES:
+        raise _refuse(
+            field, f"Không đọc tệp «{suffix or name}»; chỉ nhận {', '.join(ACCEPTED_SUFFIXES)}."
+            + (" Hãy lưu tệp Word cũ (.doc) thành .docx." if suffix == ".doc" else "")
+        )
     if not data:
         raise _refuse(field, f"Tệp «{name}» rỗng." if name else "Tệp rỗng.")
     if len(data) > max_bytes():

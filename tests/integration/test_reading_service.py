@@ -299,8 +299,10 @@ def test_a_docx_upload_is_read_into_items_from_its_paragraphs_and_its_table(cast
         (b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 4, "chuong-trinh.txt", "không phải văn bản"),
         (b"PK\x03\x04" + b"\x00" * 40, "hong.docx", "hỏng"),
         (b"   \n\t \n", "trang.txt", "trống"),
+        (b"%PDF-1.7 ...", "nghi-quyet.pdf", "chỉ nhận .txt, .docx"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "bao-cao-cu.txt", "Word cũ"),
     ],
-    ids=["windows-1258", "empty", "legacy-doc", "binary", "broken-docx", "blank"],
+    ids=["windows-1258", "empty", "legacy-doc", "binary", "broken-docx", "blank", "pdf-name", "doc-renamed"],
 )
 def test_bad_files_are_refused_in_vietnamese_and_nothing_is_stored(cast, data, name, fragment):
     with pytest.raises(Invalid) as info:
