@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from pathlib import PurePath
-from typing import Any
+from typing import Any, BinaryIO
 
 from django.db import transaction
 from django.utils import timezone
@@ -67,7 +67,7 @@ def _period_code(raw: str, field: str, errors: dict[str, str]) -> str:
 
 
 def read_document(
-    source: str | bytes,
+    source: str | bytes | BinaryIO,
     *,
     kind: str,
     title: str = "",
@@ -78,7 +78,8 @@ def read_document(
     period: str = "",
     stage: str = Stage.ESTIMATE,
 ) -> DocumentReading:
-    """Read `source` (pasted text as str, or an uploaded TXT/DOCX file's bytes) and store it
+    """Read `source` (pasted text as str; a TXT/DOCX file as bytes or an open binary file,
+    whose name is used when `filename` is not given) and store it
     with its items, in one transaction; return the reading.
 
     A report's figures go to `unit` (default: the user's own unit for a reporter, the city for
@@ -104,6 +105,9 @@ def read_document(
     )
     if kind == DocumentKind.REPORT and unit is None:
         errors["unit"] = "Chưa chọn đơn vị báo cáo."
+    if hasattr(source, "read"):  # an open file or an UploadedFile
+        filename = filename or getattr(source, "name", "") or ""
+        source = source.read()
     if isinstance(source, bytes):
         text = sources.decode_document(source, filename, field="file")
     else:

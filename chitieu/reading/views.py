@@ -82,7 +82,7 @@ def reading_new(request: HttpRequest) -> HttpResponse:
         return render(request, "reading/new.html", _form_context(request, post, errors), status=422)
     try:
         reading = services.read_document(
-            upload.read() if upload is not None else post.get("text", ""),
+            upload if upload is not None else post.get("text", ""),
             kind=post.get("kind", ""), title=post.get("title", ""), user=request.user,
             filename=upload.name if upload is not None else "", resolution=resolution, unit=unit,
             period=post.get("period", ""), stage=post.get("stage") or Stage.ESTIMATE,

@@ -278,7 +278,7 @@ def test_a_docx_upload_is_read_into_items_from_its_paragraphs_and_its_table(cast
          ["Thu ngân sách nhà nước trên địa bàn", "tỷ đồng", "95.000"],
          ["Tỷ lệ hộ nghèo", "%", "0,5"]],
     )
-    reading = services.read_document(data, kind="resolution", title="", filename="ke-hoach-2024.docx",
+    reading = services.read_document(io.BytesIO(data), kind="resolution", title="", filename="ke-hoach-2024.docx",
                                      user=cast.users["office_admin"])
     assert reading.title == "ke-hoach-2024" and reading.source_name == "ke-hoach-2024.docx"
     items = list(reading.items.all())
