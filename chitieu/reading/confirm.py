@@ -11,6 +11,7 @@ from django.db import transaction
 from chitieu.errors import Invalid
 from chitieu.org import access
 from chitieu.plans.models import Target
+from chitieu.reading.models import stamp
 from chitieu.tasks.models import Task
 
 
@@ -32,7 +33,7 @@ def confirm_targets(targets: Iterable[Target], *, user: Any) -> int:
                     errors[f"chỉ tiêu {target.number}.{name}"] = " ".join(messages)
                 continue
             target.confirmed = True
-            target._change_reason = "Xác nhận chỉ tiêu đọc từ văn bản"
+            stamp(target, user, "Xác nhận chỉ tiêu đọc từ văn bản")
             target.save()
             count += 1
         if errors:
@@ -50,7 +51,7 @@ def confirm_tasks(tasks: Iterable[Task], *, user: Any) -> int:
             if task.confirmed:
                 continue
             task.confirmed = True
-            task._change_reason = "Xác nhận nhiệm vụ đọc từ văn bản"
+            stamp(task, user, "Xác nhận nhiệm vụ đọc từ văn bản")
             task.save()
             count += 1
     return count

@@ -43,7 +43,7 @@ from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator, Resolution, Target
 from chitieu.reading.access import can_change_reading
 from chitieu.reading.guesses import fold, guess_category, slug, term_aggregation
-from chitieu.reading.models import DocumentReading, ExtractedItem
+from chitieu.reading.models import DocumentReading, ExtractedItem, stamp
 from chitieu.reading.numbering import clause_numbers
 from chitieu.tasks.models import Task
 
@@ -120,7 +120,7 @@ class _Writer:
         except PeriodError:
             pass
         lower = item.comparator in (Comparator.LE, Comparator.DECREASE_BY)
-        indicator = Indicator.objects.create(
+        indicator = Indicator(
             code=self._unique("indicator", slug(name, 56), Indicator), name=name,
             category=guess_category(name), unit=item.unit.strip(), frequency=frequency,
             direction=Direction.LOWER if lower else Direction.HIGHER,
@@ -129,6 +129,7 @@ class _Writer:
                 "chờ Văn phòng xem xét trước khi dùng."
             ),
         )
+        stamp(indicator, self.user, f"Đề xuất từ văn bản «{self.reading.title[:200]}»").save()
         self.proposed[key] = indicator
         self.result.proposed_indicators.append(indicator)
         item.proposed_indicator = True
@@ -137,14 +138,17 @@ class _Writer:
     def resolution(self) -> Resolution:
         if self.result.resolution is None:
             reading = self.reading
-            periods = [i.period for i in reading.items.all() if i.period and i.kind == ItemKind.TARGET]
+            periods = [i.period for i in reading.items.all() if i.period and i.kind != ItemKind.TASK]
             period = reading.period or (max(set(periods), key=periods.count) if periods else str(timezone.localdate().year))
             issuer = Unit.objects.filter(parent__isnull=True).order_by("path", "id").first()
+            if issuer is None:
+                raise Invalid("Chưa có đơn vị nào để ban hành nghị quyết.", {"resolution": "Hãy tạo đơn vị thành phố trước."})
             code = self._unique("resolution", f"doc-{slug(reading.title, 50)}", Resolution)
-            self.result.resolution = Resolution.objects.create(
+            self.result.resolution = resolution = Resolution(
                 code=code, title=reading.title[:500], issuer=issuer, period=period,
                 source_ref=f"Đọc từ văn bản «{reading.source_name or reading.title}»"[:500],
             )
+            stamp(resolution, self.user, "Tạo từ văn bản đọc được").save()
             reading.resolution = self.result.resolution
         return self.result.resolution
 
@@ -190,8 +194,7 @@ class _Writer:
         except ValidationError as exc:
             self.fail(item, exc.message_dict)
             return
-        target._change_reason = f"Bản nháp đọc từ văn bản «{self.reading.title[:200]}»"
-        target.save()
+        stamp(target, self.user, f"Bản nháp đọc từ văn bản «{self.reading.title[:200]}»").save()
         item.target = target
         self.result.targets.append(target)
 
@@ -218,7 +221,7 @@ class _Writer:
         except ValidationError as exc:
             self.fail(item, exc.message_dict)
             return
-        task.save()
+        stamp(task, self.user, f"Bản nháp đọc từ văn bản «{self.reading.title[:200]}»").save()
         item.task = task
         self.result.tasks.append(task)
 
@@ -321,8 +324,8 @@ def _write(reading: DocumentReading, items: list[ExtractedItem], writer: _Writer
         if writer.errors:
             raise Invalid(f"Chưa tạo bản nháp nào: {len(writer.errors)} lỗi ở các mục đã nhận.", writer.errors)
         for item in items:
-            item._change_reason = "Tạo bản nháp"
+            stamp(item, writer.user, "Tạo bản nháp")
             item.save(update_fields=["target", "observation", "task", "proposed_indicator"])
         reading.drafted_at = timezone.now()
-        reading.save(update_fields=["drafted_at", "resolution"])
+        stamp(reading, writer.user, "Tạo bản nháp").save(update_fields=["drafted_at", "resolution"])
     return writer.result

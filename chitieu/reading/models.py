@@ -19,6 +19,15 @@ from chitieu.plans.models import Indicator, Resolution, Target
 from chitieu.tasks.models import Task
 
 
+def stamp(obj: models.Model, user: object, reason: str) -> models.Model:
+    """Set who made the next change of `obj` and why, for its history (also outside a web
+    request, where simple-history's middleware knows no user); return `obj`."""
+    if getattr(user, "pk", None):
+        obj._history_user = user
+    obj._change_reason = reason
+    return obj
+
+
 class DocumentReading(models.Model):
     """One document (a resolution or a report) pasted or uploaded, and read."""
 

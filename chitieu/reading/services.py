@@ -30,7 +30,7 @@ from chitieu.reading.access import can_change_reading, can_read_into
 from chitieu.reading.confirm import confirm_targets, confirm_tasks
 from chitieu.reading.drafts import DraftResult, create_drafts
 from chitieu.reading.linking import Linker
-from chitieu.reading.models import DocumentReading, ExtractedItem
+from chitieu.reading.models import DocumentReading, ExtractedItem, stamp
 
 __all__ = [
     "DraftResult", "confirm_targets", "confirm_tasks", "create_drafts", "decide", "decide_all", "read_document",
@@ -128,14 +128,18 @@ def read_document(
     found = extract(text)
     linker = Linker()
     with transaction.atomic():
-        reading = DocumentReading.objects.create(
+        reading = DocumentReading(
             title=title, kind=kind, text=text, source_name=PurePath(filename).name[:255],
             resolution=resolution if kind == DocumentKind.RESOLUTION else None,
             unit=unit, period=period, stage=stage,
             created_by=user if getattr(user, "pk", None) else None,
         )
+        stamp(reading, user, "Đọc văn bản").save()
         items = [_item_from(reading, n, it, linker) for n, it in enumerate(found, start=1)]
-        bulk_create_with_history(items, ExtractedItem, batch_size=500, default_change_reason="Đọc văn bản")
+        bulk_create_with_history(
+            items, ExtractedItem, batch_size=500, default_change_reason="Đọc văn bản",
+            default_user=user if getattr(user, "pk", None) else None,
+        )
     return reading
 
 
@@ -261,7 +265,7 @@ def update_item(item: ExtractedItem, *, user: Any, **fields: Any) -> ExtractedIt
         item.decided_at = timezone.now()
         if "indicator" in fields:  # a person chose the link: full confidence, or none
             item.link_score = 1.0 if item.indicator_id else None
-        item._change_reason = "Sửa mục đọc được"
+        stamp(item, user, "Sửa mục đọc được")
         item.save()
     return item
 
@@ -284,7 +288,7 @@ def decide(item: ExtractedItem, decision: str, *, user: Any) -> ExtractedItem:
         item.decision = wanted
         item.decided_by = user if getattr(user, "pk", None) else None
         item.decided_at = timezone.now()
-        item._change_reason = f"Quyết định: {wanted.label}"
+        stamp(item, user, f"Quyết định: {wanted.label}")
         item.save(update_fields=["decision", "decided_by", "decided_at"])
     return item
 

@@ -93,6 +93,11 @@ def test_accepted_target_items_become_unconfirmed_targets_in_a_new_resolution(ca
     assert unlinked.proposed_indicator and proposed in result.proposed_indicators
     assert proposed.name == "Tỷ lệ hộ nghèo" and proposed.unit == "%" and proposed.direction == "lower"
     assert "chờ Văn phòng xem xét" in proposed.description
+    # History says who did it, also outside a web request.
+    office = cast.users["office_admin"]
+    assert unlinked.target.history.first().history_user == office
+    assert proposed.history.first().history_user == office
+    assert unlinked.history.first().history_change_reason == "Tạo bản nháp"
     assert unlinked.target.clause == reading.text[40:60]
     reading.refresh_from_db()
     assert reading.resolution == result.resolution and reading.drafted_at is not None
