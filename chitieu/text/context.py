@@ -155,7 +155,10 @@ def assign_periods(
         first_mention_in_sentence.setdefault(st.sent[m.v0], m.pred)
     # Leading periods: open a sentence (before its first comma or within its first 12
     # tokens) and come before any mention in it.
+    # A leading period in a paragraph's first sentence carries on through the text; one
+    # in a later sentence ("Riêng tháng 9, ...") holds for that sentence only.
     leading: list[tuple[int, str]] = []
+    local: dict[int, str] = {}
     for i, role, code in located:
         if role in ("baseline", "deadline") or code is None:
             continue
@@ -163,10 +166,15 @@ def assign_periods(
         if i >= first_mention_in_sentence.get(s, len(toks)):
             continue
         if i - s <= 12 or not comma_before[i]:
-            leading.append((i, code))
+            only_here = st.sent[i] != st.para[i] or (i > 0 and toks[i - 1].low == "riêng")
+            if only_here:
+                local.setdefault(s, code)
+            else:
+                leading.append((i, code))
     li = 0
     current = doc.default
     usable = [(i, c) for i, role, c in located if role not in ("baseline", "deadline") and c]
+    prev: Mention | None = None
     keys = [i for i, _ in usable]
     for m in ms:
         while li < len(leading) and leading[li][0] < m.v0:
@@ -176,6 +184,12 @@ def assign_periods(
         head = st.head[m.v0]
         if not own and head is not None:
             own = _between(usable, keys, head[0], head[1])
-        m.period = own[-1] if own else current
+        m.period = own[-1] if own else local.get(st.sent[m.v0], current)
+        m.own_period = bool(own)
+        if not own and prev is not None and prev.own_period and st.sent[prev.v0] == st.sent[m.v0]:
+            between = {t.text for t in toks[prev.end : m.pred] if t.kind == "punct"}
+            if between <= {","}:
+                m.period = prev.period
+        prev = m
         if m.sub_of >= 0 and not own:
             m.period = ms[m.sub_of].period

@@ -62,7 +62,7 @@ class PhraseSet:
 
 
 # Scale words: "204 nghìn tỷ đồng".
-SCALES = PhraseSet(["nghìn tỷ", "ngàn tỷ", "nghìn", "ngàn", "triệu", "tỷ", "trăm nghìn", "vạn"])
+SCALES = PhraseSet(["nghìn tỷ", "ngàn tỷ", "nghìn", "ngàn", "triệu", "tỷ"])
 
 # Money and measures: always a quantity when they follow a number.
 MEASURES = PhraseSet(
@@ -97,7 +97,7 @@ COUNTS = PhraseSet(
 # Words that never count as the unit of a number ("5 năm thực hiện", "lần thứ 15").
 NOT_UNITS = frozenset(
     "năm tháng ngày tuần quý giờ phút giây lần khóa kỳ điều khoản mục chương phần trang "
-    "nội dung ý kiến trái giờ h nhiệm đợt bước mặt vấn đề và hoặc của các những với tại trong "
+    "nội dung ý kiến trái giờ h nhiệm đợt bước mặt vấn đề và hoặc của các những với tại trong vạn "
     "theo để đến từ là được có thì mà nhưng như cho về trên dưới khi sau trước đã sẽ".split()
 )
 
@@ -128,7 +128,8 @@ CHANGES: dict[Phrase, str] = {
 CHANGE_SET = PhraseSet(" ".join(p) for p in CHANGES)
 # Verbs that introduce a value without changing its comparator.
 VERBS = PhraseSet(
-    ["đạt", "ước đạt", "ước", "ước tính", "ước tính đạt", "đạt được", "mới đạt",
+    ["đạt", "ước đạt", "ước", "ước tính", "ước tính đạt", "đạt được", "mới đạt", "chỉ đạt", "gấp",
+     "tăng gấp", "bằng khoảng", "giải ngân được", "giải ngân",
      "mới chỉ đạt", "đã đạt", "dự kiến đạt", "phấn đấu đạt", "phấn đấu", "bình quân", "là",
      "ở mức", "đạt mức", "với", "có", "cho", "được", "thực hiện", "thực hiện được", "khoảng",
      "chiếm", "chiếm tỷ lệ", "tổng cộng", "tổng số", "gồm", "ra", "đưa ra", "về", "đạt tỷ lệ",
@@ -175,7 +176,7 @@ NAME_STARTS_MEASURE = PhraseSet(
 # Cues that a number is a result (a report) or a target (a plan), nearest one wins.
 RESULT_CUES = PhraseSet(
     ["ước đạt", "ước tăng", "ước giảm", "ước thực hiện", "ước tính", "ước", "đã", "đạt được",
-     "mới chỉ đạt", "mới đạt", "so với cùng kỳ", "so cùng kỳ", "cùng kỳ", "kết quả",
+     "mới chỉ đạt", "so với cùng kỳ", "so cùng kỳ", "cùng kỳ", "kết quả",
      "thực hiện được", "lũy kế", "luỹ kế", "sơ bộ", "chính thức", "còn lại", "hiện có",
      "báo cáo", "đến nay", "tính đến", "đứng thứ", "xếp thứ", "xếp hạng", "thực hiện năm",
      "thực tế"]

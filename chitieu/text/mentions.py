@@ -41,6 +41,7 @@ class Mention:
     kind: str = ""
     period: str | None = None
     sub_of: int = -1  # index of the mention heading the "trong đó" list holding this one
+    own_period: bool = False  # the period came from the mention's own words
     name_start: int = -1  # first token of the item's span (its own name words, if any)
 
 
@@ -69,6 +70,10 @@ def find_mentions(text: str, toks: list[Token], st: Structure) -> list[Mention]:
         if m is None:
             i += 1
             continue
+        if out and m.unit_kind in ("count", "generic") and "/" in m.unit:
+            p = out[-1]
+            if p.unit_kind in ("count", "generic") and "/" not in p.unit and [t.low for t in toks[p.end : m.pred]] == ["và"]:
+                p.unit += m.unit[m.unit.index("/") :]
         out.append(m)
         used_until = m.end
         i = m.v1
@@ -202,6 +207,10 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
     if ab and value_max is None:
         m.comparator = lx.AFTER_BOUNDS[tuple(x.low for x in toks[e : e + ab])]
         e += ab
+    per = _per_population(toks, e, stop)
+    if per and m.unit_kind in ("count", "generic") and "/" not in m.unit:
+        m.unit += "/" + per[0]
+        m.v1 = e = per[1]
     m.end = e
     _baseline(toks, stop, m)
     if m.baseline is None and (m.unit_kind in ("count", "generic") or not _named_before(toks, st, m, prev_end)):
@@ -228,6 +237,22 @@ def _named_before(toks: list[Token], st: Structure, m: Mention, prev_end: int) -
             return False  # "thu hút" attracts; "thu" alone is revenue
         return lx.NAME_STARTS_MEASURE.forward(toks, j, m.pred) > 0
     return False
+
+
+_PER_WORDS = frozenset(["trên", "mỗi", "/"])
+_PER_SIZES = {"vạn": "vạn dân", "10.000": "vạn dân", "nghìn": "nghìn dân", "ngàn": "nghìn dân", "1.000": "nghìn dân"}
+
+
+def _per_population(toks: list[Token], e: int, stop: int) -> tuple[str, int] | None:
+    """Read "trên 1 vạn dân" / "/vạn dân" after a count: ("vạn dân", end index) or None."""
+    if e >= stop or toks[e].low not in _PER_WORDS:
+        return None
+    k = e + 1
+    if k < stop and toks[k].low in ("1", "một") and k + 1 < stop and toks[k + 1].low in _PER_SIZES:
+        k += 1
+    if k + 1 < stop and toks[k].low in _PER_SIZES and toks[k + 1].low in ("dân", "người"):
+        return _PER_SIZES[toks[k].low], k + 2
+    return None
 
 
 def _looks_like_year(s: str) -> bool:
@@ -288,6 +313,10 @@ def _predicate(toks: list[Token], st: Structure, m: Mention) -> None:
                 change = lx.CHANGES[tuple(x.low for x in toks[j - c + 1 : j + 1])]
             j -= c
         else:
+            if toks[j - v + 1].low == "chỉ" and j - v >= lo and toks[j - v].low in ("chứng", "địa"):
+                v -= 1  # "chứng chỉ đạt": "chỉ" belongs to the noun
+                if v == 0:
+                    break
             j -= v
     m.pred = j + 1
     if change is not None and not level:

@@ -232,7 +232,9 @@ class Namer:
         if qualifier:
             name = f"{name} {qualifier}".strip()
             m.base = f"{m.base} {qualifier}".strip()
-        m.indicator = _capitalise(name) if name else _capitalise(m.unit)
+        if not name or name == m.unit.split("/")[0]:
+            name = "Số " + m.unit if m.unit_kind in ("count", "generic") else name or m.unit
+        m.indicator = _capitalise(name)
 
     def _starts_relative(self, lo: int, hi: int) -> int:
         """Index of a "có"/"là"/"được" opening a relative clause after "trong đó", or 0."""
