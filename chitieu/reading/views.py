@@ -103,6 +103,18 @@ def _reading_for(request: HttpRequest, pk: int) -> DocumentReading:
     return reading
 
 
+def _counts(items) -> dict[str, int]:
+    """How many items there are, await a decision, are accepted but not drafted, are drafts.
+    `items` are ExtractedItems or (decision, drafted) pairs."""
+    pairs = [(i.decision, i.drafted) if isinstance(i, ExtractedItem) else i for i in items]
+    return {
+        "total": len(pairs),
+        "pending": sum(1 for d, _ in pairs if d == Decision.PENDING),
+        "kept": sum(1 for d, drafted in pairs if Decision(d).keeps and not drafted),
+        "drafted": sum(1 for _, drafted in pairs if drafted),
+    }
+
+
 def _items(reading: DocumentReading) -> list[ExtractedItem]:
     return list(reading.items.select_related("indicator", "target", "observation", "task"))
 
@@ -120,15 +132,13 @@ def reading_detail(request: HttpRequest, pk: int, errors: dict | None = None, st
         head, dot, name = key.partition(".")
         if dot and f"{head}." in prefix:
             prefix[f"{head}."].draft_errors[name] = message
-    kept = sum(1 for i in items if Decision(i.decision).keeps and not i.drafted)
     return render(request, "reading/detail.html", {
         "reading": reading, "items": items, "segments": segments(reading.text, items),
         "can_change": can_change_reading(request.user, reading),
         "can_confirm": access.can_manage(request.user) and any(
             not i.target.confirmed if i.target_id else not i.task.confirmed for i in items if i.target_id or i.task_id
         ),
-        "kept": kept, "pending": sum(1 for i in items if i.decision == Decision.PENDING),
-        "drafted": [i for i in items if i.drafted], "errors": errors or {},
+        "counts": _counts(items), "errors": errors or {},
     }, status=status)
 
 
@@ -156,8 +166,9 @@ def _form_values(item: ExtractedItem, posted=None) -> dict[str, str]:
 
 def _row(request: HttpRequest, item: ExtractedItem, *, editing=False, errors=None, posted=None, status=200):
     """The item's table row (the HTMX swap), with the highlight in the text swapped out of band."""
-    siblings = list(item.reading.items.only("id", "start", "end"))
+    siblings = list(item.reading.items.only("id", "start", "end", "decision", "target", "observation", "task"))
     ctx = {
+        "counts": _counts(siblings),
         "item": item, "can_change": True, "editing": editing, "errors": errors or {},
         "item_errors": errors or {}, "form": _form_values(item, posted), "oob": getattr(request, "htmx", False),
         "segment": segment_of(item.reading.text, siblings, item),

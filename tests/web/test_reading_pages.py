@@ -111,6 +111,7 @@ def test_accepting_an_item_swaps_its_row_and_its_highlight(cast):
     assert response.status_code == 200
     assert f'<tr id="item-{item.pk}"' in html and 'data-decision="accepted"' in html
     assert f'id="mark-{item.pk}"' in html and 'hx-swap-oob="true"' in html and "decision-accepted" in html
+    assert "2 mục · 1 chờ xem xét · 1 đã nhận chờ tạo bản nháp · 0 đã thành bản nháp" in html
     item.refresh_from_db()
     assert item.decision == Decision.ACCEPTED
 
