@@ -5,6 +5,8 @@ For one file, prints {"items": [...]}; for several, one {"file", "items"} object
 words highlighted and a table of the items' fields. Reads .txt (UTF-8, BOM ok) and .docx.
 A file that cannot be read (empty, binary, not UTF-8, a Word file named .txt) gets a
 Vietnamese message on stderr; the command then exits non-zero, without a traceback.
+Offsets index the decoded text: a UTF-8 byte-order mark is dropped and "\r\n" read as "\n"
+(chitieu.reading.sources.decode_document, the same reader as the upload page).
 """
 
 from __future__ import annotations
