@@ -191,9 +191,10 @@ def latest_observations(
     several): those inside it or in the HISTORY_YEARS before it, for periods started by
     `as_of`, in the indicator's unit, oldest entry first.
 
-    With `unit` the unit's own figures (unit_code = its code). Without, the city's: the city
-    unit's own figures for each indicator it reports, else the communes' figures combined by
-    the indicator's `unit_aggregation` (unit_code None). Two or three queries in all.
+    With `unit` the unit's own figures (unit_code = its code). Without, the city's: for each
+    indicator and calendar year, the city unit's own figures when it reported any that year,
+    else the communes' figures combined by the indicator's `unit_aggregation` (unit_code
+    None). Two or three queries in all.
     """
     periods = [period] if isinstance(period, Period) else list(period)
     if not indicators or not periods:
@@ -204,8 +205,17 @@ def latest_observations(
         return _own(unit, ids, window, unit.code)
     city = city or city_unit()
     found = _own(city, ids, window, None)
-    missing = [i for i in indicators if not found.get(i.pk)]
-    found.update(_communes_combined(city, missing, window))
+    # Year by year, the city's own figures stand for it; years it did not report come from
+    # the communes. Indicators the city reported every year skip the communes' query.
+    start, end, _ = window
+    years = set(range(start.year, min(end, as_of).year + 1))
+    own_years = {i: {o.period.start.year for o in obs} for i, obs in found.items()}
+    partial = [i for i in indicators if not years <= own_years.get(i.pk, set())]
+    for ind, obs in _communes_combined(city, partial, window).items():
+        covered = own_years.get(ind, set())
+        extra = [o for o in obs if o.period.start.year not in covered]
+        if extra:
+            found[ind] = sorted(found.get(ind, []) + extra, key=lambda o: (o.period.start, o.period.end))
     return found
 
 

@@ -95,6 +95,13 @@ class TestWhichFiguresCount:
         assert row.evaluation.actual == 50
         assert row.evaluation.stage == Stage.ESTIMATE
 
+    def test_years_the_city_did_not_report_come_from_the_communes(self):
+        city, communes, resolution = build_city(3, 1)  # communes report 2021 monthly
+        indicator = resolution.targets.get().indicator
+        make_observation(city, indicator, period="2020", value=99)  # the city reported 2020 only
+        row = evaluate_resolution(resolution, as_of=YEAR_END).rows[0]
+        assert row.evaluation.actual == pytest.approx(12 * 3)
+
     def test_rates_are_averaged_across_communes(self):
         city = make_city()
         resolution = make_resolution(issuer=city)
