@@ -90,7 +90,7 @@ COUNTS = PhraseSet(
         "bằng", "giấy chứng nhận", "việc làm", "lao động việc làm", "người dân", "trẻ em",
         "đối tượng", "suất", "phần quà", "cơ sở giáo dục", "trường chuẩn quốc gia",
         "đơn vị", "tàu", "chuyến", "container", "cảng", "bến",
-        "thuê bao", "hạng", "trụ cột",
+        "thuê bao", "hạng",
     ]
 )  # fmt: skip
 
@@ -98,7 +98,9 @@ COUNTS = PhraseSet(
 NOT_UNITS = frozenset(
     "năm tháng ngày tuần quý giờ phút giây lần khóa kỳ điều khoản mục chương phần trang "
     "nội dung ý kiến trái giờ h nhiệm đợt bước mặt vấn đề và hoặc của các những với tại trong vạn "
-    "theo để đến từ là được có thì mà nhưng như cho về trên dưới khi sau trước đã sẽ".split()
+    "theo để đến từ là được có thì mà nhưng như cho về trên dưới khi sau trước đã sẽ "
+    # abstract policy nouns: "3 đột phá", "5 nhiệm vụ", "2 giải pháp" are not indicators
+    "đột giải khâu chương quan định lĩnh nhóm phong chủ bài tầng cấp trọng".split()
 )
 
 PERCENT_DENOMS = PhraseSet(["năm", "tháng", "quý"])

@@ -9,12 +9,15 @@ head ("Tỷ lệ chất thải rắn ...: ở đô thị đạt 100%") or the "t
 
 from __future__ import annotations
 
+import re
+
 from chitieu.text import lexicon as lx
 from chitieu.text.mentions import Mention, _join
 from chitieu.text.periods import PeriodMention
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
 
+_ABBR_IN_PARENS = re.compile(r"\(([A-Z]{2,6})\)")
 _DISCOURSE_STARTS = frozenset(
     "tại theo trong bên ngoài về đồng nhìn tính qua sau trước với đến từ nhờ do vì nếu khi năm "
     "quý tháng ước hiện riêng cùng để nhằm đối mặc dù tuy".split()
@@ -145,7 +148,12 @@ class Namer:
 
     # -- names -------------------------------------------------------------------------
     def name_all(self, ms: list[Mention]) -> None:
-        """Set indicator, own, base and sub_of on every mention."""
+        """Set indicator, own, base and sub_of on every mention.
+
+        A name that is a bare abbreviation ("IIP") takes the longer name the text gave it
+        earlier ("Chỉ số sản xuất công nghiệp (IIP)").
+        """
+        self.long_names: dict[str, str] = {}
         prev: Mention | None = None
         for idx, m in enumerate(ms):
             m.sub_of = self._sub_head(m, ms, idx)
@@ -158,6 +166,8 @@ class Namer:
         lo, hi = self.region(m, prev)
         a, b = self.clean(lo, hi)
         own = self.words(a, b) if b > a else ""
+        if own.lower() in ("bình quân", "trung bình", "tính chung", "lũy kế", "luỹ kế"):
+            own = ""
         m.own = own
         m.name_start = a if own else m.pred
         joined_by_comma = prev is not None and any(toks[j].text == "," for j in range(prev.end, m.pred)) and not any(
@@ -234,6 +244,13 @@ class Namer:
             m.base = f"{m.base} {qualifier}".strip()
         if not name or name == m.unit.split("/")[0]:
             name = "Số " + m.unit if m.unit_kind in ("count", "generic") else name or m.unit
+        bare = name.strip()
+        if bare.isupper() and " " not in bare and bare in self.long_names:
+            name = self.long_names[bare]
+            if m.base == bare:
+                m.base = name
+        for abbr in _ABBR_IN_PARENS.findall(name):
+            self.long_names.setdefault(abbr, name.split(" so với ")[0])
         m.indicator = _capitalise(name)
 
     def _starts_relative(self, lo: int, hi: int) -> int:

@@ -25,7 +25,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("quarter", re.compile(r"\bquý\s{0,3}(iv|i{1,3}|[1-4])(?![\w/])(?:\s{0,3}(?:/|năm|-)\s{0,3}" + _Y + r")?")),
     ("quarter", re.compile(r"\bquý\s{0,3}(iv|i{1,3}|[1-4])\s{0,3}/\s{0,3}" + _Y)),
-    ("ytd", re.compile(r"(?<![\d.,])(\d{1,2}|ba|sáu|chín) tháng( đầu năm| cuối năm| năm)?(?:\s{0,3}" + _Y + r")?")),
+    ("ytd", re.compile(r"(?:(lũy kế|luỹ kế|bình quân|tính chung|cộng dồn|trong) )?(?<![\d.,])(\d{1,2}|ba|sáu|chín) tháng( đầu năm| cuối năm| năm)?(?:\s{0,3}" + _Y + r")?")),
     ("month", re.compile(r"\btháng\s{0,3}(\d{1,2})(?![\d,.]\d)(?:\s{0,3}(?:/|năm)\s{0,3}" + _Y + r")?")),
     ("half", re.compile(r"\bnửa (đầu|cuối) năm(?:\s{0,3}" + _Y + r")?")),
     ("year", re.compile(r"\b(?:cả |trong |của )?năm\s{0,3}" + _Y)),
@@ -116,13 +116,17 @@ def _ref(kind: str, m: re.Match[str]) -> PeriodRef | None:
         n = _ROMAN[q] if q in _ROMAN else int(q)
         return PeriodRef("quarter", _int(g[1]), n)
     if kind == "ytd":
-        raw = g[0].lower()
+        lead = g[0]
+        raw = g[1].lower()
         n = _WORD_N[raw] if raw in _WORD_N else int(raw)
-        tail = (g[1] or "").strip().lower()
+        tail = (g[2] or "").strip().lower()
+        year = _int(g[3])
         if tail == "cuối năm" and n == 6:
-            return PeriodRef("half", _int(g[2]), 2)
-        if n in (6, 9) or (n in (3, 12) and tail == "đầu năm") or (n in (6, 9, 3) and g[2]):
-            return PeriodRef("ytd", _int(g[2]), n)
+            return PeriodRef("half", year, 2)
+        if not 1 <= n <= 12:
+            return None
+        if n in (6, 9) or tail in ("đầu năm", "năm") or year or (lead and n > 1):
+            return PeriodRef("ytd", year, n)
         return None
     if kind == "month":
         n = int(g[0])
