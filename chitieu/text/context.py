@@ -121,7 +121,7 @@ def _role(toks: Sequence[Token], starts: dict[int, int], p: PeriodMention) -> st
 
 def _code(p: PeriodMention, role: str, doc: DocumentPeriods) -> str | None:
     code = p.ref.code(doc.year, doc.term)
-    if role == "horizon" and p.ref.kind == "year" and doc.term and doc.term.endswith(f"-{p.ref.year}"):
+    if role == "horizon" and p.ref.kind == "year" and doc.named_term and doc.term and doc.term.endswith(f"-{p.ref.year}"):
         return doc.term
     return code
 

@@ -69,7 +69,7 @@ MEASURES = PhraseSet(
     [
         "đồng", "usd", "đô la", "đô la mỹ", "euro", "yên", "ha", "héc-ta", "hecta", "km", "km2",
         "km²", "m", "m2", "m²", "m3", "m³", "tấn", "kg", "tạ", "lít", "mw", "kw", "kwh", "gwh",
-        "teu", "tấn/năm", "điểm phần trăm", "điểm", "bậc", "lần", "tuổi", "năm tuổi",
+        "teu", "tấn/năm", "điểm phần trăm", "điểm", "bậc", "lần",
     ]
 )  # fmt: skip
 
@@ -100,7 +100,7 @@ NOT_UNITS = frozenset(
     "nội dung ý kiến trái giờ h nhiệm đợt bước mặt vấn đề và hoặc của các những với tại trong vạn "
     "theo để đến từ là được có thì mà nhưng như cho về trên dưới khi sau trước đã sẽ "
     # abstract policy nouns: "3 đột phá", "5 nhiệm vụ", "2 giải pháp" are not indicators
-    "đột giải khâu chương quan định lĩnh nhóm phong chủ bài tầng cấp trọng".split()
+    "đột giải khâu chương quan định lĩnh nhóm phong chủ bài tầng cấp trọng tuổi".split()
 )
 
 PERCENT_DENOMS = PhraseSet(["năm", "tháng", "quý"])

@@ -48,6 +48,13 @@ class Namer:
         if prev is not None and prev.end <= m.pred and prev.end > lo:
             lo = prev.end
         hi = m.pred
+        # A value in brackets, "94,6% (tăng 1,2 điểm phần trăm ...)", starts after the bracket.
+        for j in range(hi - 1, lo - 1, -1):
+            if self.toks[j].text == ")":
+                break
+            if self.toks[j].text == "(":
+                lo = j + 1
+                break
         # Cut at the rightmost comma whose left piece reads as its own clause.
         commas = [j for j in range(lo, hi) if self.toks[j].text == ","]
         for idx in range(len(commas) - 1, -1, -1):

@@ -153,6 +153,7 @@ class DocumentPeriods:
     year: int | None
     term: str | None
     default: str | None
+    named_term: bool = False  # the term is a named "nhiệm kỳ", not just a "giai đoạn"
 
 
 def document_periods(text: str, mentions: list[PeriodMention]) -> DocumentPeriods:
@@ -167,6 +168,7 @@ def document_periods(text: str, mentions: list[PeriodMention]) -> DocumentPeriod
         date_year = int(m.group(1) or m.group(4))
     years = Counter(p.ref.year for p in mentions if p.ref.year and p.ref.kind != "span")
     spans = Counter(p.ref.code() for p in mentions if p.ref.kind == "span" and p.named_term)
+    named_term = bool(spans)
     if not spans:
         spans = Counter(p.ref.code() for p in mentions if p.ref.kind == "span")
     year = date_year or (years.most_common(1)[0][0] if years else None)
@@ -179,4 +181,4 @@ def document_periods(text: str, mentions: list[PeriodMention]) -> DocumentPeriod
             default = best
     if default is None and year is not None:
         default = str(year)
-    return DocumentPeriods(year, term, default)
+    return DocumentPeriods(year, term, default, named_term)
