@@ -79,7 +79,7 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention]) ->
         if m.sub_of >= 0:
             m.kind = ms[m.sub_of].kind
             continue
-        kind = _local_kind(m)
+        kind = _TARGET if _strong_target(toks, st, m) else _local_kind(m)
         if kind is None:
             found = _cue_before(toks, cues, nearest, m)
             kind = found or default
@@ -95,6 +95,12 @@ def _cue_before(toks: Sequence[Token], cues: Sequence[str | None], nearest: Sequ
     if hit is None or m.v0 - hit[0] > _LOOK_BACK:
         return None
     return hit[1]
+
+
+def _strong_target(toks: Sequence[Token], st: Structure, m: Mention) -> bool:
+    """True when the mention's own clause says it is a plan ("phấn đấu", "mục tiêu")."""
+    lo = st.clause[m.v0]
+    return any(lx.STRONG_TARGET_CUES.backward(toks, j, lo) for j in range(max(lo, m.v0 - 30), m.v0))
 
 
 def _local_kind(m: Mention) -> str | None:

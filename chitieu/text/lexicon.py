@@ -137,7 +137,8 @@ VERBS = PhraseSet(
      "chiếm", "chiếm tỷ lệ", "tổng cộng", "tổng số", "gồm", "ra", "đưa ra", "về", "đạt tỷ lệ",
      "tương đương", "bằng", "duy trì", "duy trì ở mức", "giữ ở mức", "kiềm chế", "kiềm chế ở mức",
      "lũy kế", "luỹ kế", "và vượt", "vượt", "chỉ tiêu", "đạt và vượt",
-     "ổn định", "duy trì ổn định", "duy trì ổn định ở mức", "ổn định ở mức"]
+     "ổn định", "duy trì ổn định", "duy trì ổn định ở mức", "ổn định ở mức", "nâng tổng số lên",
+     "nâng tổng số", "nâng lên", "đưa tổng số lên"]
 )  # fmt: skip
 
 AFTER_BOUNDS: dict[Phrase, str] = {("trở", "lên"): ">=", ("trở", "xuống"): "<=", ("trở", "lại"): "<="}
@@ -181,11 +182,12 @@ RESULT_CUES = PhraseSet(
      "mới chỉ đạt", "so với cùng kỳ", "so cùng kỳ", "cùng kỳ", "kết quả",
      "thực hiện được", "lũy kế", "luỹ kế", "sơ bộ", "chính thức", "còn lại", "hiện có",
      "báo cáo", "đến nay", "tính đến", "đứng thứ", "xếp thứ", "xếp hạng", "thực hiện năm",
-     "thực tế"]
+     "thực tế", "kết quả thực hiện", "kết quả thực hiện các chỉ tiêu", "kết quả thực hiện chỉ tiêu",
+     "kết quả đạt được", "đã hoàn thành", "hoàn thành vượt"]
 )  # fmt: skip
 TARGET_CUES = PhraseSet(
     ["phấn đấu", "chỉ tiêu", "mục tiêu", "đề ra", "đã đề ra", "xác định", "kế hoạch năm",
-     "dự kiến", "phải đạt", "cần đạt", "định hướng", "nghị quyết", "đạt và vượt", "giao",
+     "dự kiến", "phải đạt", "cần đạt", "định hướng", "nghị quyết", "đạt và vượt",
      "chủ yếu", "nhiệm vụ năm", "phương hướng", "sẽ", "bảo đảm", "đảm bảo", "duy trì",
      "kiềm chế", "đến năm", "đề án", "chương trình", "kế hoạch"]
 )  # fmt: skip
@@ -209,3 +211,8 @@ REF_WORDS = PhraseSet(
      "khu", "cụm", "tổ", "xóm", "ấp", "thôn", "bản", "khối", "đợt", "giải"]
 )  # fmt: skip
 PHONE_WORDS = frozenset(["thoại", "fax", "đt", "sđt", "hotline", "dđ", "zalo", "tel", "phone"])
+
+# Cues that make a clause a plan whatever else it says ("phấn đấu ... đạt trên 95% kế hoạch").
+STRONG_TARGET_CUES = PhraseSet(["phấn đấu", "mục tiêu", "đề ra", "phải đạt", "cần đạt", "dự kiến"])
+# Where a name ends in whose it is ("của huyện"), the owner is not part of the name.
+OWNER_TAILS = PhraseSet(["của huyện", "của tỉnh", "của thành phố", "của xã", "của quận", "của thị xã", "của phường", "của địa phương", "của đơn vị", "của ngành"])

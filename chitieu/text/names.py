@@ -110,6 +110,9 @@ class Namer:
                 if k and a + k < b:
                     a += k
                 break
+        k = lx.OWNER_TAILS.backward(toks, b - 1, a + 1)
+        if k:
+            b -= k
         while b > a and (toks[b - 1].low in lx.NAME_TRIM or toks[b - 1].kind == "punct" and toks[b - 1].text not in ")”\"" or (b - 1) in self.period_tokens):
             b -= 1
         return a, b
@@ -132,8 +135,8 @@ class Namer:
         sub-names, or a document reference "(Nghị quyết số 28-NQ/TU)" to put after."""
         if rng is None:
             return "", ""
-        a, b = self.clean(*rng)
         toks = self.toks
+        a, b = self.clean(*rng)
         for j in range(a, b):
             k = lx.DOC_REF_HEADS.forward(toks, j, b)
             if k:
@@ -145,7 +148,10 @@ class Namer:
                     while e < b and toks[e].start == toks[e - 1].end:
                         e += 1
                     return "", "(" + _join(toks, j, e) + ")"
-        if b - a > 14 or b <= a:
+        first = rng[0]
+        while first < rng[1] and (self.st.marker[first] or toks[first].kind == "punct"):
+            first += 1
+        if b - a > 14 or b <= a or (first < rng[1] and toks[first].low in ("về", "đối")):
             return "", ""
         if toks[a].low in ("về", "đối") or any(lx.SPEECH.forward(toks, j, b) for j in range(a, b)):
             return "", ""
@@ -196,9 +202,12 @@ class Namer:
         if m.unit_kind == "zero":
             name = tail
         elif m.unit_kind in ("count", "generic"):
-            if not own and joined_by_comma and prev is not None and prev.unit_kind in ("count", "generic"):
+            if not own and not tail and prev is not None and prev.unit == m.unit and prev.base:
+                own = prev.base  # "có thêm 3 xã đạt chuẩn ..., nâng tổng số lên 7 xã"
+                m.unit_kind = "named"
+            elif not own and joined_by_comma and prev is not None and prev.unit_kind in ("count", "generic"):
                 own = prev.own
-            name = " ".join(x for x in (own, m.unit.split("/")[0], tail) if x)
+            name = " ".join(x for x in (own, m.unit.split("/")[0], tail) if x) if m.unit_kind != "named" else own
             if m.unit.split(" ")[0] in ("triệu", "tỷ", "nghìn", "ngàn"):
                 name = " ".join(x for x in (own, tail) if x) or m.unit
         elif m.unit_kind == "pct" and tail and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(own), 0):

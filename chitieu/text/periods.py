@@ -28,7 +28,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ytd", re.compile(r"(?:(lũy kế|luỹ kế|bình quân|tính chung|cộng dồn|trong) )?(?<![\d.,])(\d{1,2}|ba|sáu|chín) tháng( đầu năm| cuối năm| năm)?(?:\s{0,3}" + _Y + r")?")),
     ("month", re.compile(r"\btháng\s{0,3}(\d{1,2})(?![\d,.]\d)(?:\s{0,3}(?:/|năm)\s{0,3}" + _Y + r")?")),
     ("half", re.compile(r"\bnửa (đầu|cuối) năm(?:\s{0,3}" + _Y + r")?")),
-    ("year", re.compile(r"\b(?:cả |trong |của )?năm\s{0,3}" + _Y)),
+    ("year", re.compile(r"\b(?:cả |trong |của |đến hết |hết )?năm\s{0,3}" + _Y)),
     ("term", re.compile(r"\b(?:nửa |giữa |hết |cả )?nhiệm kỳ\b")),
 ]
 

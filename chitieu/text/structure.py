@@ -75,7 +75,9 @@ def analyse(text: str, toks: list[Token]) -> Structure:
         s.head.append(head)
         s.sub.append(sub)
         # Boundaries take effect from the next token on.
-        if t.text in _SENTENCE_END and _ends_sentence(text, toks, i):
+        if is_marker:
+            pass  # the "." of "II." or "1." belongs to the marker
+        elif t.text in _SENTENCE_END and _ends_sentence(text, toks, i):
             sent = item = clause = i + 1
             head, sub = None, -1
         elif t.text == ";":

@@ -19,7 +19,7 @@ _DUTY = re.compile(r"\b(?:hoàn thành|hoàn tất|xong|thành lập|triển kha
 _ORG = re.compile(
     r"(?:Giao\s{1,3}(?:cho\s{1,3})?)?(?=(?:UBND|HĐND|MTTQ|Ủy ban|Uỷ ban|Sở|Ban|Phòng|Văn phòng|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Đảng ủy|Công an|Bộ|Cục|Chi cục|Trung tâm|Hội|Đoàn|Mặt trận|Liên đoàn|Kho bạc|Chi nhánh|Ngân hàng|Trường)\b)"
 )
-_UNIT_END = re.compile(r"\s(?:chủ trì|phối hợp|thực hiện|khẩn trương|tập trung|tiếp tục)\b|,|\s(?=(?:hoàn thành|hoàn tất|xong|thành lập|triển khai|xây dựng|ban hành|trình|báo cáo|khởi công|đưa vào|bàn giao|tổ chức|nghiên cứu|lập|rà soát|giải ngân|đầu tư|cấp|theo dõi)\b)")
+_UNIT_END = re.compile(r"\s(?:chủ trì|phối hợp|thực hiện|khẩn trương|tập trung|tiếp tục)\b|,|\s(?=(?:hoàn thành|hoàn tất|xong|thành lập|triển khai|ban hành|trình|báo cáo|khởi công|đưa vào|bàn giao|nghiên cứu|rà soát|giải ngân|theo dõi)\b)")
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]|,\s*đồng thời|:\s")
 
 
@@ -69,7 +69,8 @@ def find_tasks(
             continue
         lead_unit, title_from = _lead_unit(duty)
         title = duty[title_from:].strip(" ,;:–-")
-        title = re.sub(r"^(?:chủ trì|thực hiện|và|đồng thời|để)\s+", "", title, flags=re.IGNORECASE).strip(" ,")
+        title = re.sub(r"^(?:chủ trì|thực hiện|và|đồng thời|để|khẩn trương|tập trung|tiếp tục)\s+", "", title, flags=re.IGNORECASE).strip(" ,")
+        title = re.sub(r"^(?:khẩn trương|tập trung)\s+", "", title, flags=re.IGNORECASE)
         title = re.sub(r"[,\s]+(?:và\s+)?(?:hoàn thành|xong)$", "", title, flags=re.IGNORECASE)
         if not title:
             continue
