@@ -79,7 +79,11 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention]) ->
         if m.sub_of >= 0:
             m.kind = ms[m.sub_of].kind
             continue
-        kind = _TARGET if _strong_target(toks, st, m) else _local_kind(m)
+        kind = _evidence_kind(m)
+        if kind is None and _strong_target(toks, st, m):
+            kind = _TARGET
+        if kind is None:
+            kind = _local_kind(m)
         if kind is None:
             found = _cue_before(toks, cues, nearest, m)
             kind = found or default
@@ -99,13 +103,18 @@ def _cue_before(toks: Sequence[Token], cues: Sequence[str | None], nearest: Sequ
 
 def _strong_target(toks: Sequence[Token], st: Structure, m: Mention) -> bool:
     """True when the mention's own clause says it is a plan ("phấn đấu", "mục tiêu")."""
-    lo = st.clause[m.v0]
+    lo = max(st.clause[m.v0], m.region_lo)
     return any(lx.STRONG_TARGET_CUES.backward(toks, j, lo) for j in range(max(lo, m.v0 - 30), m.v0))
 
 
-def _local_kind(m: Mention) -> str | None:
+def _evidence_kind(m: Mention) -> str | None:
+    """A figure stated against its plan ("44/41") or a rank is a result, whatever the clause."""
     if m.planned is not None or m.unit_kind == "rank":
-        return ItemKind.RESULT.value
+        return _RESULT
+    return None
+
+
+def _local_kind(m: Mention) -> str | None:
     if m.baseline and ("cùng kỳ" in m.baseline.lower() or m.unit_kind == "pct" and m.baseline.lower().startswith(("dự toán", "kế hoạch", "kh"))):
         return ItemKind.RESULT.value
     return None
@@ -145,12 +154,17 @@ def assign_periods(
     """Set m.period on every mention."""
     starts = {t.start: i for i, t in enumerate(toks)}
     located: list[tuple[int, str, str | None]] = []  # (token index, role, code)
+    set_off: set[int] = set()  # periods followed by "," or ":" ("Quý 1, ...", "Đến năm 2025: ...")
+    ends = {t.end: i for i, t in enumerate(toks)}
     for p in periods:
         i = starts.get(p.start)
         if i is None:
             continue
         role = _role(toks, starts, p)
         located.append((i, role, _code(p, role, doc)))
+        last = ends.get(p.end)
+        if last is not None and last + 1 < len(toks) and toks[last + 1].text == ",":
+            set_off.add(i)
     # comma_before[i]: a ",", ":" or ";" comes before token i in its sentence.
     comma_before = [False] * (len(toks) + 1)
     for j, _t in enumerate(toks):
@@ -160,21 +174,26 @@ def assign_periods(
     for m in ms:
         first_mention_in_sentence.setdefault(st.sent[m.v0], m.pred)
     # Leading periods: open a sentence (before its first comma or within its first 12
-    # tokens) and come before any mention in it.
+    # tokens) and either stand apart ("Quý 1, ...") or head a sentence with no item.
     # A leading period in a paragraph's first sentence carries on through the text; one
     # in a later sentence ("Riêng tháng 9, ...") holds for that sentence only.
     leading: list[tuple[int, str]] = []
     local: dict[int, str] = {}
+    para_local: dict[int, str] = {}
+    paras_with_items = {st.para[m.v0] for m in ms}
     for i, role, code in located:
         if role in ("baseline", "deadline") or code is None:
             continue
         s = st.sent[i]
-        if i >= first_mention_in_sentence.get(s, len(toks)):
-            continue
+        first = first_mention_in_sentence.get(s)
+        if first is not None and (i >= first or i not in set_off):
+            continue  # a period in an item's own words names that item's period only
         if i - s <= 12 or not comma_before[i]:
             only_here = st.sent[i] != st.para[i] or (i > 0 and toks[i - 1].low == "riêng")
             if only_here:
                 local.setdefault(s, code)
+            elif st.marker[st.para[i]] and st.para[i] in paras_with_items:
+                para_local.setdefault(st.para[i], code)  # a list item's own context
             else:
                 leading.append((i, code))
     li = 0
@@ -190,12 +209,13 @@ def assign_periods(
         head = st.head[m.v0]
         if not own and head is not None:
             own = _between(usable, keys, head[0], head[1])
-        m.period = own[-1] if own else local.get(st.sent[m.v0], current)
+        m.period = own[-1] if own else local.get(st.sent[m.v0], para_local.get(st.para[m.v0], current))
         m.own_period = bool(own)
         if not own and prev is not None and prev.own_period and st.sent[prev.v0] == st.sent[m.v0]:
             between = {t.text for t in toks[prev.end : m.pred] if t.kind == "punct"}
-            if between <= {","}:
+            if between <= {",", ";"}:
                 m.period = prev.period
+                m.own_period = True  # so the next item in the run shares it too
         prev = m
         if m.sub_of >= 0 and not own:
             m.period = ms[m.sub_of].period

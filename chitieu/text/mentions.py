@@ -42,6 +42,7 @@ class Mention:
     period: str | None = None
     sub_of: int = -1  # index of the mention heading the "trong đó" list holding this one
     own_period: bool = False  # the period came from the mention's own words
+    region_lo: int = -1  # first token of the words that may name the mention
     name_start: int = -1  # first token of the item's span (its own name words, if any)
 
 

@@ -177,6 +177,7 @@ class Namer:
     def _name(self, m: Mention, prev: Mention | None, sub_head: Mention | None) -> None:
         toks = self.toks
         lo, hi = self.region(m, prev)
+        m.region_lo = lo
         a, b = self.clean(lo, hi)
         own = self.words(a, b) if b > a else ""
         if own.lower() in ("bình quân", "trung bình", "tính chung", "lũy kế", "luỹ kế"):
