@@ -23,9 +23,10 @@ from chitieu.core.tasks import days_overdue, task_status
 from chitieu.errors import NotFound
 from chitieu.monitoring.review import (
     TargetRow,
-    evaluate_resolution,
+    evaluate_targets,
     latest_observations,
     target_spec,
+    targets_of,
 )
 from chitieu.plans.models import Resolution
 from chitieu.reports import charts
@@ -273,16 +274,19 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     unknown kind.
     """
     kind = kind if isinstance(kind, ReportKind) else ReportKind.parse(kind)
-    review = evaluate_resolution(resolution, as_of=as_of)
-    specs = [target_spec(r.target) for r in review.rows]
-    indicators = list({r.indicator.pk: r.indicator for r in review.rows}.values())
-    figures = latest_observations(indicators, {s.period for s in specs}, as_of=as_of) if specs else {}
+    # The steps of monitoring.review.evaluate_resolution, keeping the figures it fetched:
+    # the "so với cùng kỳ" column reads last year's figures from the same fetch.
+    targets = targets_of(resolution)
+    specs = [target_spec(t) for t in targets]
+    indicators = list({t.indicator_id: t.indicator for t in targets}.values())
+    figures = latest_observations(indicators, {s.period for s in specs}, as_of=as_of) if targets else {}
+    rows = evaluate_targets(targets, figures, as_of=as_of)
 
     table: list[TableRow] = []
     facts: list[TargetFacts] = []
     risks: list[RiskItem] = []
     ratios: list[tuple[str, float, Status]] = []
-    for row, spec in zip(review.rows, specs, strict=True):
+    for row, spec in zip(rows, specs, strict=True):
         e, t, ind = row.evaluation, row.target, row.indicator
         f = _figures(row, spec, _series(row, figures, spec), as_of)
         status = Status(e.status)
@@ -307,20 +311,20 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
         if f.ratio is not None:
             ratios.append((f"({t.number}) {ind.short_name or name}", f.ratio, status))
 
-    counts = Counter(Status(r.evaluation.status) for r in review.rows)
+    counts = Counter(Status(r.evaluation.status) for r in rows)
     counts_all = {s: counts.get(s, 0) for s in Status}
     tasks = _overdue_tasks(resolution, as_of)
     label = period_label(kind, resolution, as_of)
     issuer = settings.CHITIEU_ISSUER
     issuer_name = issuer.capitalize()
     chart_list = [
-        Chart(f"Biểu đồ 1. Tình hình thực hiện {len(review.rows)} chỉ tiêu đến ngày {as_of:%d/%m/%Y}",
+        Chart(f"Biểu đồ 1. Tình hình thực hiện {len(rows)} chỉ tiêu đến ngày {as_of:%d/%m/%Y}",
               charts.status_chart(counts_all, title="Số chỉ tiêu theo mức độ thực hiện")),
     ]
     if ratios:
         chart_list.append(Chart("Biểu đồ 2. Tỷ lệ thực hiện so với kế hoạch (%)",
                                 charts.ratio_chart(ratios, title="Tỷ lệ % so với kế hoạch")))
-    simulated = review.simulated
+    simulated = any(r.simulated for r in rows)
     return ReviewReport(
         kind=kind,
         title="Báo cáo",

@@ -120,9 +120,26 @@ def test_each_kind_names_the_period_it_covers(world, kind, as_of, label):
     assert label in report.subject
 
 
-def test_a_review_report_runs_a_bounded_number_of_queries(world, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
+def test_the_number_of_queries_does_not_grow_with_targets_figures_or_tasks(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from chitieu.tasks.models import Task
+    from tests.factories import make_indicator, make_observation, make_target
+
+    with CaptureQueriesContext(connection) as small:
         build_report("quy", world.resolution, as_of=AS_OF)
+    for n in range(5):
+        indicator = make_indicator(f"them-{n}", unit="tỷ đồng")
+        make_target(world.resolution, indicator, number=f"9{n}", value=100, lead_unit=world.finance)
+        for month in range(1, 7):
+            make_observation(world.city, indicator, period=f"T{month}/2024", value=10 + n)
+        Task.objects.create(code=f"nv-{n}", title=f"Nhiệm vụ {n}", resolution=world.resolution,
+                            lead_unit=world.finance, deadline=AS_OF.replace(month=1))
+    with CaptureQueriesContext(connection) as large:
+        report = build_report("quy", world.resolution, as_of=AS_OF)
+    assert report.total == 9 and len(report.overdue_tasks) == 6
+    assert len(large) == len(small) <= 10
 
 
 def test_unknown_resolution_code_is_not_found(world):
