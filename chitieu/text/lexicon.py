@@ -112,7 +112,7 @@ DENOMINATORS = PhraseSet(
 # Words just before a number that state how it compares; value = comparator.
 BOUNDS: dict[Phrase, str] = {
     **{p: ">=" for p in phrases("trên", "hơn", "ít nhất", "tối thiểu", "không dưới",
-                                  "không thấp hơn", "cao hơn", "vượt", "từ", "lớn hơn")},
+                                  "không thấp hơn", "cao hơn", "từ", "lớn hơn")},
     **{p: "<=" for p in phrases("dưới", "không quá", "tối đa", "không vượt quá", "không vượt",
                                   "thấp hơn", "không cao hơn", "nhỏ hơn", "chưa đến", "chưa tới")},
     **{p: "=" for p in phrases("khoảng", "gần", "xấp xỉ", "hơn kém", "chừng", "còn",
@@ -123,7 +123,7 @@ BOUND_SET = PhraseSet(" ".join(p) for p in BOUNDS)
 CHANGES: dict[Phrase, str] = {
     **{p: "increase_by" for p in phrases("tăng", "ước tăng", "tăng thêm", "tăng bình quân",
                                            "bình quân tăng", "tăng trưởng bình quân",
-                                           "tăng trung bình", "cao hơn cùng kỳ")},
+                                           "tăng trung bình", "cao hơn cùng kỳ", "vượt")},
     **{p: "decrease_by" for p in phrases("giảm", "ước giảm", "giảm thêm", "giảm bình quân",
                                            "bình quân giảm", "giảm trung bình")},
 }
@@ -136,7 +136,7 @@ VERBS = PhraseSet(
      "ở mức", "đạt mức", "với", "có", "cho", "được", "thực hiện", "thực hiện được", "khoảng",
      "chiếm", "chiếm tỷ lệ", "tổng cộng", "tổng số", "gồm", "ra", "đưa ra", "về", "đạt tỷ lệ",
      "tương đương", "bằng", "duy trì", "duy trì ở mức", "giữ ở mức", "kiềm chế", "kiềm chế ở mức",
-     "lũy kế", "luỹ kế", "và vượt", "vượt", "chỉ tiêu", "đạt và vượt",
+     "lũy kế", "luỹ kế", "và vượt", "chỉ tiêu", "đạt và vượt",
      "ổn định", "duy trì ổn định", "duy trì ổn định ở mức", "ổn định ở mức", "nâng tổng số lên",
      "nâng tổng số", "nâng lên", "đưa tổng số lên"]
 )  # fmt: skip

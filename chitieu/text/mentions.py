@@ -205,8 +205,9 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
         m.comparator = "range"
     e = m.v1
     ab = lx.AFTER_BOUND_SET.forward(toks, e, stop)
-    if ab and value_max is None:
-        m.comparator = lx.AFTER_BOUNDS[tuple(x.low for x in toks[e : e + ab])]
+    if ab:
+        if value_max is None and m.comparator not in ("increase_by", "decrease_by"):
+            m.comparator = lx.AFTER_BOUNDS[tuple(x.low for x in toks[e : e + ab])]
         e += ab
     per = _per_population(toks, e, stop)
     if per and m.unit_kind in ("count", "generic") and "/" not in m.unit:

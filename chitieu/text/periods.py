@@ -173,7 +173,13 @@ def document_periods(text: str, mentions: list[PeriodMention]) -> DocumentPeriod
         spans = Counter(p.ref.code() for p in mentions if p.ref.kind == "span")
     year = date_year or (years.most_common(1)[0][0] if years else None)
     term = spans.most_common(1)[0][0] if spans else None
-    codes = Counter(c for p in mentions if (c := p.ref.code(year, term)))
+    codes: Counter[str] = Counter()
+    for p in mentions:
+        c = p.ref.code(year, term)
+        if c and named_term and term and p.ref.kind == "year" and term.endswith(f"-{p.ref.year}"):
+            c = term  # "đến năm 2025" in a 2020-2025 term's document names the term
+        if c:
+            codes[c] += 1
     default: str | None = None
     if codes:
         best, n = codes.most_common(1)[0]
