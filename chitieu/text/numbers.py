@@ -8,6 +8,9 @@ WORD_NUMBERS = {
 }  # fmt: skip
 
 
+_NUMBER_CHARS = frozenset("0123456789.,")
+
+
 def parse_number(literal: str) -> float | None:
     """Return the value of a Vietnamese-style number literal, or None if it is not one.
 
@@ -17,7 +20,9 @@ def parse_number(literal: str) -> float | None:
     integers ("080") are not numbers.
     """
     s = literal
-    if not s or not s.isascii() or not s[0].isdigit() or not s[-1].isdigit():
+    if not s or not s[0].isdigit() or not s[-1].isdigit() or s.strip("0123456789.,"):
+        return None
+    if not all(c in _NUMBER_CHARS for c in s):
         return None
     if ".." in s or ",," in s or ".," in s or ",." in s:
         return None

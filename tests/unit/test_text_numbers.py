@@ -24,6 +24,9 @@ from chitieu.text.numbers import parse_number
         ("080", None),
         ("1..2", None),
         ("12.34.5", None),
+        ("5/63", None),
+        ("1 000", None),
+        ("¹²", None),
     ],
 )
 def test_parse_number_reads_vietnamese_literals(literal: str, value: float | None) -> None:
