@@ -90,6 +90,8 @@ def test_closing_has_recipients_and_the_signature_block(doc):
 
 
 def test_target_table_has_the_headings_and_the_figures(doc):
+    appendix = next(p for p in doc.paragraphs if p.text.startswith("Phụ lục"))
+    assert appendix.paragraph_format.page_break_before
     table = doc.tables[2]
     assert [c.text for c in table.rows[0].cells] == TABLE_HEADINGS
     rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}

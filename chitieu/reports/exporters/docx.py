@@ -178,8 +178,9 @@ def _body(doc, report: ReviewReport) -> None:
 def _target_table(doc, report: ReviewReport) -> None:
     if not report.table:
         return
-    _para(doc, "Phụ lục: Kết quả thực hiện các chỉ tiêu", BODY_PT, align=WD_ALIGN_PARAGRAPH.CENTER,
-          bold=True, before=12, after=6)
+    heading = _para(doc, "Phụ lục: Kết quả thực hiện các chỉ tiêu", BODY_PT, align=WD_ALIGN_PARAGRAPH.CENTER,
+                    bold=True, after=6)
+    heading.paragraph_format.page_break_before = True  # the appendix starts on its own page
     table = doc.add_table(rows=1, cols=len(TABLE_HEADINGS))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
