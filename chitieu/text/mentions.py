@@ -150,6 +150,8 @@ def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
             kind = "generic"
     if not words:
         return "", "", k
+    if e < stop and (words[-1], toks[e].low) in _NOT_A_UNIT_PAIRS:
+        return "", "", k  # "2 con số", "1.234 lượt xem": not a counted quantity
     # Compound units: "giường bệnh/vạn dân", "triệu đồng/người/năm".
     while e + 1 < stop and toks[e].text == "/" and _touch(toks[e - 1], toks[e]):
         d = lx.DENOMINATORS.forward(toks, e + 1, stop)
@@ -241,6 +243,10 @@ def _named_before(toks: list[Token], st: Structure, m: Mention, prev_end: int) -
     return False
 
 
+_NOT_A_UNIT_PAIRS = frozenset(
+    [("con", "số"), ("lượt", "xem"), ("lượt", "truy"), ("lượt", "thích"), ("lượt", "chia"), ("lượt", "bình"),
+     ("lượt", "đọc"), ("lượt", "tải")]
+)
 _PER_WORDS = frozenset(["trên", "mỗi", "/"])
 _PER_SIZES = {"vạn": "vạn dân", "10.000": "vạn dân", "nghìn": "nghìn dân", "ngàn": "nghìn dân", "1.000": "nghìn dân"}
 

@@ -56,6 +56,8 @@ def _only(text: str) -> dict[str, object]:
         ("Giải quyết việc làm cho khoảng 56.000 lượt người lao động.", 56000, None, "lượt người"),
         ("Tỷ lệ trường đạt chuẩn tăng 1,7 điểm phần trăm.", 1.7, None, "điểm phần trăm"),
         ("Đã thành lập 44/41 tổ chức Đảng.", 44, None, "tổ chức đảng"),
+        ("Đến năm 2025 có 30 giường bệnh trên 1 vạn dân.", 30, None, "giường bệnh/vạn dân"),
+        ("Tạo việc làm cho 35 nghìn lao động.", 35, None, "nghìn lao động"),
     ],
 )
 def test_values_ranges_and_units_are_read(text: str, value: float, value_max: float | None, unit: str) -> None:
@@ -137,6 +139,12 @@ def test_khong_con_at_the_start_of_a_list_item_is_a_zero_target() -> None:
         "(1) (2) (3)",
         "Dự thảo gồm 3 nội dung chính.",
         "Phòng, chống dịch COVID-19 và đón 5G.",
+        "Tăng trưởng kinh tế đạt 2 con số.",
+        "Bài viết có 1.234 lượt xem.",
+        "Ngày 15-5-2024, hội nghị họp lúc 14h30.",
+        "Thực hiện Nghị định 100/2019/NĐ-CP và Quyết định 1234/QĐ-UBND.",
+        "Tỷ lệ trẻ em dưới 5 tuổi được khám.",
+        "Đề nghị tập trung thực hiện 3 đột phá chiến lược và 5 nhiệm vụ trọng tâm.",
     ],
 )
 def test_dates_codes_ordinals_and_contacts_are_never_quantities(text: str) -> None:
