@@ -130,28 +130,33 @@ class _Figures:
     ratio: float | None  # percent
     year_on_year: float | None
     previous_year: int | None
+    previous_simulated: bool = False
 
 
-def _year_on_year(spec: TargetSpec, obs, as_of: date) -> tuple[float | None, int | None]:
-    """Change over the same span a year earlier: percent, or percentage points for "%" units."""
+def _year_on_year(spec: TargetSpec, obs, as_of: date) -> tuple[float | None, int | None, bool]:
+    """Change over the same span a year earlier: percent, or percentage points for "%" units;
+    the year compared with; whether last year's figure is simulated. (None, None, False) when
+    there is no final figure for last year, for terms and for growth targets (whose figure
+    already is a change)."""
+    none = (None, None, False)
     if spec.period.kind == PeriodKind.TERM or spec.comparator in (Comparator.INCREASE_BY, Comparator.DECREASE_BY):
-        return None, None
+        return none
     best = best_by_period(obs, as_of=as_of)
     try:
         current = period_figure(spec.period, best, spec.aggregation, as_of=as_of)
         if current is None:
-            return None, None
+            return none
         before = current.period.same_period_last_year()
         previous = period_figure(before, best, spec.aggregation, as_of=as_of)
     except (ValueError, PeriodError):
-        return None, None
+        return none
     if previous is None or not previous.final:
-        return None, None
+        return none
     if spec.is_percent:
-        return current.to_date - previous.value, before.start.year
+        return current.to_date - previous.value, before.start.year, previous.simulated
     if previous.value <= 0:
-        return None, None
-    return (current.to_date / previous.value - 1) * 100, before.start.year
+        return none
+    return (current.to_date / previous.value - 1) * 100, before.start.year, previous.simulated
 
 
 def _figures(row: TargetRow, spec: TargetSpec, obs, as_of: date) -> _Figures:
@@ -163,8 +168,8 @@ def _figures(row: TargetRow, spec: TargetSpec, obs, as_of: date) -> _Figures:
     if spec.comparator in changes and spec.baseline_value is not None and as_of < spec.period.end:
         measure = spec.measure(e.actual)  # before the end `actual` is a level, not the growth
     ratio = judge(spec, measure)[1]
-    yoy, year = _year_on_year(spec, obs, as_of)
-    return _Figures(measure, None if ratio is None else ratio * 100, yoy, year)
+    yoy, year, simulated = _year_on_year(spec, obs, as_of)
+    return _Figures(measure, None if ratio is None else ratio * 100, yoy, year, simulated)
 
 
 def _plan_text(spec: TargetSpec) -> str:
@@ -289,6 +294,8 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     for row, spec in zip(rows, specs, strict=True):
         e, t, ind = row.evaluation, row.target, row.indicator
         f = _figures(row, spec, _series(row, figures, spec), as_of)
+        # A real figure compared with a simulated one from last year still shows simulated data.
+        simulated = row.simulated or f.previous_simulated
         status = Status(e.status)
         name = ind.name
         table.append(TableRow(
@@ -296,7 +303,7 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
             actual="" if f.measure is None else number(f.measure),
             ratio="" if f.ratio is None else number(f.ratio),
             year_on_year=_yoy_text(f.year_on_year, spec), status=status, lead_unit=row.lead_unit,
-            stage=e.stage.label if e.stage else "", simulated=row.simulated, provisional=bool(e.provisional),
+            stage=e.stage.label if e.stage else "", simulated=simulated, provisional=bool(e.provisional),
             category=ind.category, plan_value=spec.value, actual_value=f.measure, ratio_value=f.ratio,
             year_on_year_value=f.year_on_year,
         ))
@@ -304,7 +311,7 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
             name=ind.short_name or name, unit=t.unit, comparator=spec.comparator, status=status,
             actual=f.measure, plan=spec.value, plan_max=spec.value_max, ratio=f.ratio,
             year_on_year=f.year_on_year, previous_year=f.previous_year, baseline=t.baseline,
-            category=row.category, simulated=row.simulated, higher_is_better=spec.higher_is_better,
+            category=row.category, simulated=simulated, higher_is_better=spec.higher_is_better,
         ))
         if status in ATTENTION:
             risks.append(RiskItem(t.number, name, status, row.lead_unit, e.explanation))
@@ -324,7 +331,7 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     if ratios:
         chart_list.append(Chart("Biểu đồ 2. Tỷ lệ thực hiện so với kế hoạch (%)",
                                 charts.ratio_chart(ratios, title="Tỷ lệ % so với kế hoạch")))
-    simulated = any(r.simulated for r in rows)
+    simulated = any(r.simulated for r in table)
     return ReviewReport(
         kind=kind,
         title="Báo cáo",

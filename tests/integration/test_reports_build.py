@@ -85,6 +85,18 @@ def test_simulated_figures_are_marked(world):
     assert not build_report("quy", world.resolution, as_of=AS_OF).simulated
 
 
+def test_a_real_figure_compared_with_a_simulated_last_year_is_marked(world):
+    from chitieu.core.choices import SIMULATED_SOURCE
+    from chitieu.monitoring.models import Observation
+
+    world.targets["grdp"].delete()  # the only simulated figure of this year
+    assert not build_report("quy", world.resolution, as_of=AS_OF).simulated
+    Observation.objects.filter(indicator=world.revenue, period_start__year=2023).update(source=SIMULATED_SOURCE)
+    report = build_report("quy", world.resolution, as_of=AS_OF)
+    revenue = next(r for r in report.table if r.number == "2")
+    assert revenue.year_on_year == "+36,59%" and revenue.simulated and report.simulated
+
+
 def test_charts_are_png_images(world):
     report = build_report("quy", world.resolution, as_of=AS_OF)
     assert len(report.charts) == 2
