@@ -183,7 +183,8 @@ RESULT_CUES = PhraseSet(
      "thực hiện được", "lũy kế", "luỹ kế", "sơ bộ", "chính thức", "còn lại", "hiện có",
      "báo cáo", "đến nay", "tính đến", "đứng thứ", "xếp thứ", "xếp hạng", "thực hiện năm",
      "thực tế", "kết quả thực hiện", "kết quả thực hiện các chỉ tiêu", "kết quả thực hiện chỉ tiêu",
-     "kết quả đạt được", "đã hoàn thành", "hoàn thành vượt"]
+     "kết quả đạt được", "đã hoàn thành", "hoàn thành vượt", "sơ kết", "tổng kết", "năm triển khai",
+     "năm thực hiện", "kiểm điểm"]
 )  # fmt: skip
 TARGET_CUES = PhraseSet(
     ["phấn đấu", "chỉ tiêu", "mục tiêu", "đề ra", "đã đề ra", "xác định", "kế hoạch năm",
@@ -203,12 +204,16 @@ DOC_REF_HEADS = PhraseSet(["nghị quyết", "chỉ thị", "kết luận", "quy
 REF_WORDS = PhraseSet(
     ["số", "thứ", "khóa", "khoá", "lần", "lần thứ", "điều", "khoản", "mục", "chương", "phụ lục",
      "nghị quyết", "chỉ thị", "kết luận", "quyết định", "công văn", "thông báo", "tờ trình",
-     "thông tư", "nghị định", "luật", "đường", "phố", "quốc lộ", "tỉnh lộ", "hương lộ", "nhà",
-     "tầng", "phòng", "lô", "ô", "km", "điện thoại", "fax", "đt", "sđt", "hotline", "đại hội",
-     "hội nghị", "kỳ họp", "phiên", "tập", "cương lĩnh", "hiến pháp", "covid", "mã", "hộp thư",
-     "ngày", "sáng", "chiều", "tối", "đêm", "hôm", "tháng", "quý", "năm", "giai đoạn", "nhiệm kỳ",
-     "top", "nhóm", "tuyến", "kênh", "đoàn", "trung đoàn", "sư đoàn", "tiểu đoàn", "phân khu",
-     "khu", "cụm", "tổ", "xóm", "ấp", "thôn", "bản", "khối", "đợt", "giải"]
+     "thông tư", "nghị định", "điện thoại", "fax", "đt", "sđt", "hotline", "covid", "ngày", "tháng",
+     "quý", "năm", "giai đoạn", "nhiệm kỳ", "top", "mã", "hộp thư", "cương lĩnh", "hiến pháp"]
+)  # fmt: skip
+# Words that make a following number a name ("đường 3/2", "Hội nghị 15") unless a unit
+# follows it ("kỷ luật 39 đảng viên").
+WEAK_REF_WORDS = PhraseSet(
+    ["luật", "đường", "phố", "quốc lộ", "tỉnh lộ", "hương lộ", "nhà", "tầng", "phòng", "lô", "ô", "km",
+     "đại hội", "hội nghị", "kỳ họp", "phiên", "tập", "sáng", "chiều", "tối", "đêm", "hôm", "nhóm",
+     "tuyến", "kênh", "đoàn", "trung đoàn", "sư đoàn", "tiểu đoàn", "phân khu", "khu", "cụm", "tổ",
+     "xóm", "ấp", "thôn", "bản", "khối", "đợt", "giải"]
 )  # fmt: skip
 PHONE_WORDS = frozenset(["thoại", "fax", "đt", "sđt", "hotline", "dđ", "zalo", "tel", "phone"])
 

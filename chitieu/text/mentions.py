@@ -96,6 +96,10 @@ def _is_reference(toks: list[Token], st: Structure, i: int) -> bool:
                 pass
             else:
                 return True
+        if lx.WEAK_REF_WORDS.backward(toks, i - 1, max(0, i - 3)):
+            nxt = i + 1
+            if not (nxt < n and (toks[nxt].text == "%" or lx.COUNTS.forward(toks, nxt) or lx.MEASURES.forward(toks, nxt))):
+                return True
     if i + 1 < n:
         q = toks[i + 1]
         if _touch(t, q) and (q.is_word or q.text in ":_@#&"):

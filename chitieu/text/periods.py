@@ -30,6 +30,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", re.compile(r"\bnửa (đầu|cuối) năm(?:\s{0,3}" + _Y + r")?")),
     ("year", re.compile(r"\b(?:cả |trong |của |đến hết |hết )?năm\s{0,3}" + _Y)),
     ("term", re.compile(r"\b(?:nửa |giữa |hết |cả )?nhiệm kỳ\b")),
+    # "Sau 3 năm triển khai" (a review of a plan): the plan's span or term.
+    ("term", re.compile(r"\b(?:sau|qua) (?:\d{1,2}|hai|ba|bốn|năm) năm (?:triển khai|thực hiện)")),
 ]
 
 

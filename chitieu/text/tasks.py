@@ -94,7 +94,7 @@ def _lead_unit(duty: str) -> tuple[str | None, int]:
     """Return (lead unit, where the duty's title starts) for "Giao Sở X chủ trì ..." or
     "Phòng Y hoàn thành ..."; (None, 0) when no unit opens the clause."""
     shift = len(duty) - len(duty.lstrip())
-    g = re.search(r"\bgiao\s{1,3}(?:cho\s{1,3})?", duty, re.IGNORECASE)
+    g = re.search(r"\b(?:giao|yêu cầu|đề nghị|chỉ đạo)\s{1,3}(?:cho\s{1,3})?", duty, re.IGNORECASE)
     if g is not None and _ORG.match(duty, g.end()) is not None:
         shift = g.end()
     m = _ORG.match(duty, shift)
