@@ -314,7 +314,8 @@ def _read(wb, *, key: bytes, progress) -> ReadWorkbook:
         errors[f"Sheet '{DATA_SHEET}'"] = "Thiếu sheet số liệu của mẫu."
         raise WorkbookRefused("Bảng tính không đúng mẫu.", errors)
     try:
-        expected_rows = int(props["rows"])
+        # LibreOffice writes the integer property back as a float ("3.0").
+        expected_rows = int(float(props["rows"]))
     except ValueError:
         expected_rows = -1
     result = ReadWorkbook(unit_code=props["unit"], period=props["period"], template_rows=expected_rows)

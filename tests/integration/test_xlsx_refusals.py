@@ -96,6 +96,20 @@ def test_a_wrong_template_version_is_refused():
     assert "phiên bản «0»" in err.errors["tệp"] and "tải mẫu mới" in err.errors["tệp"]
 
 
+def test_a_template_saved_again_by_libreoffice_calc_is_accepted():
+    # Calc writes the whole-number property "rows" back as a float; that is no tampering.
+    from openpyxl.packaging.custom import FloatProperty
+
+    def as_calc_saves(wb):
+        props = wb.custom_doc_props.props
+        i = next(n for n, p in enumerate(props) if p.name == "chitieu.rows")
+        props[i] = FloatProperty(name="chitieu.rows", value=float(props[i].value))
+        wb[SHEET]["D7"] = 7.5
+
+    result = import_workbook(edit(template(), as_calc_saves), now=AS_OF)
+    assert result.written == 1
+
+
 def test_a_workbook_without_template_metadata_is_refused():
     from openpyxl import Workbook
 
