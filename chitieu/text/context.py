@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 from chitieu.core.choices import ItemKind
 from chitieu.text import lexicon as lx
-from chitieu.text.mentions import Mention
 from chitieu.text.periods import DocumentPeriods, PeriodMention
+from chitieu.text.spans import Mention
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
 

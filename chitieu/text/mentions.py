@@ -3,51 +3,15 @@ comparator, found on the token list. Names, kinds and periods are added later.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from chitieu.text import lexicon as lx
-from chitieu.text.numbers import WORD_NUMBERS, parse_number
+from chitieu.text.numbers import parse_number
+from chitieu.text.spans import Mention, join, sentence_end, tail_words, touch
+from chitieu.text.special import rank_mention, zero_mention
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
 
 _DASHES = frozenset("-–—")
-_CLAUSE_PUNCT = frozenset(";:.!?…()[]\"“”")
 _NUMBERISH_UNITS = frozenset(["pct", "money", "measure"])
-
-
-@dataclass
-class Mention:
-    """A stated quantity. Token indices: `pred` is where its predicate words begin
-    ("ước đạt hơn"), `v0` its first value token, `v1` the end of value and unit, `end` the
-    end of the whole statement (after "trở lên", the baseline and any name tail)."""
-
-    pred: int
-    v0: int
-    v1: int
-    end: int
-    value: float
-    unit: str
-    unit_kind: str  # pct, money, measure, count, generic, rank, zero
-    comparator: str = "="
-    value_max: float | None = None
-    planned: float | None = None
-    baseline: str | None = None
-    baseline_span: tuple[int, int] | None = None
-    tail: tuple[int, int] | None = None  # words after the unit that name what is counted
-    scope: str | None = None  # rank scope: "5 thành phố trực thuộc trung ương"
-    indicator: str = ""
-    base: str = ""  # the name a following "tăng 36,69%" inherits
-    own: str = ""  # the words before the value that name it, as written
-    kind: str = ""
-    period: str | None = None
-    sub_of: int = -1  # index of the mention heading the "trong đó" list holding this one
-    own_period: bool = False  # the period came from the mention's own words
-    region_lo: int = -1  # first token of the words that may name the mention
-    name_start: int = -1  # first token of the item's span (its own name words, if any)
-
-
-def _touch(a: Token, b: Token) -> bool:
-    return a.end == b.start
 
 
 def find_mentions(text: str, toks: list[Token], st: Structure) -> list[Mention]:
@@ -63,9 +27,9 @@ def find_mentions(text: str, toks: list[Token], st: Structure) -> list[Mention]:
         t = toks[i]
         m: Mention | None = None
         if t.low in ("đứng", "xếp", "dẫn", "thứ", "vị", "hạng"):
-            m = _rank(toks, st, i)
+            m = rank_mention(toks, st, i)
         elif t.low == "không" and i + 1 < n and toks[i + 1].low == "còn":
-            m = _zero(toks, st, i)
+            m = zero_mention(toks, st, i)
         elif t.is_num and not st.marker[i]:
             m = _number(text, toks, st, i, out[-1].end if out else 0)
         if m is None:
@@ -88,7 +52,7 @@ def _is_reference(toks: list[Token], st: Structure, i: int) -> bool:
     n = len(toks)
     if i > 0:
         p = toks[i - 1]
-        if _touch(p, t) and (p.is_word or p.is_num or p.text in "-/.:&_#@"):
+        if touch(p, t) and (p.is_word or p.is_num or p.text in "-/.:&_#@"):
             return True
         k = lx.REF_WORDS.backward(toks, i - 1, max(0, i - 3))
         if k:
@@ -102,9 +66,9 @@ def _is_reference(toks: list[Token], st: Structure, i: int) -> bool:
                 return True
     if i + 1 < n:
         q = toks[i + 1]
-        if _touch(t, q) and (q.is_word or q.text in ":_@#&"):
+        if touch(t, q) and (q.is_word or q.text in ":_@#&"):
             return True
-        if _touch(t, q) and q.text in _DASHES and i + 2 < n and _touch(q, toks[i + 2]) and toks[i + 2].is_word:
+        if touch(t, q) and q.text in _DASHES and i + 2 < n and touch(q, toks[i + 2]) and toks[i + 2].is_word:
             return True  # 28-NQ
     for j in range(max(0, i - 4), i):
         if toks[j].low in lx.PHONE_WORDS:
@@ -119,7 +83,7 @@ def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
     t = toks[k]
     if t.text == "%":
         e = k + 1
-        if e + 1 < stop and toks[e].text == "/" and _touch(toks[e - 1], toks[e]):
+        if e + 1 < stop and toks[e].text == "/" and touch(toks[e - 1], toks[e]):
             d = lx.PERCENT_DENOMS.forward(toks, e + 1, stop)
             if d:
                 return "%/" + " ".join(x.low for x in toks[e + 1 : e + 1 + d]), "pct", e + 1 + d
@@ -157,7 +121,7 @@ def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
     if e < stop and (words[-1], toks[e].low) in _NOT_A_UNIT_PAIRS:
         return "", "", k  # "2 con số", "1.234 lượt xem": not a counted quantity
     # Compound units: "giường bệnh/vạn dân", "triệu đồng/người/năm".
-    while e + 1 < stop and toks[e].text == "/" and _touch(toks[e - 1], toks[e]):
+    while e + 1 < stop and toks[e].text == "/" and touch(toks[e - 1], toks[e]):
         d = lx.DENOMINATORS.forward(toks, e + 1, stop)
         if not d:
             break
@@ -175,13 +139,13 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
     value = parse_number(t.text)
     if value is None:
         return None
-    stop = _sentence_end(toks, st, i)
+    stop = sentence_end(toks, st, i)
     k = i + 1
     value_max: float | None = None
     planned: float | None = None
     # "44/41 tổ chức" (done against planned) or a date "19/7", "04/12/2021".
-    if k + 1 < stop and toks[k].text == "/" and _touch(t, toks[k]) and toks[k + 1].is_num and _touch(toks[k], toks[k + 1]):
-        if k + 2 < n and toks[k + 2].text in "/-" and _touch(toks[k + 1], toks[k + 2]):
+    if k + 1 < stop and toks[k].text == "/" and touch(t, toks[k]) and toks[k + 1].is_num and touch(toks[k], toks[k + 1]):
+        if k + 2 < n and toks[k + 2].text in "/-" and touch(toks[k + 1], toks[k + 2]):
             return None
         planned = parse_number(toks[k + 1].text)
         k += 2
@@ -191,7 +155,7 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
     if planned is None and r + 1 < stop and (toks[r].text in _DASHES or toks[r].low in ("đến", "tới")) and toks[r + 1].is_num:
         second = parse_number(toks[r + 1].text)
         if second is not None and second > value and not _is_reference(toks, st, r + 1) or (
-            second is not None and second > value and toks[r].text in _DASHES and _touch(toks[r], toks[r + 1])
+            second is not None and second > value and toks[r].text in _DASHES and touch(toks[r], toks[r + 1])
         ):
             unit2, kind2, e2 = _unit_after(toks, r + 2, stop)
             if unit2 and (not unit or unit2 == unit):
@@ -222,7 +186,7 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
     m.end = e
     _baseline(toks, stop, m)
     if m.baseline is None and (m.unit_kind in ("count", "generic") or not _named_before(toks, st, m, prev_end)):
-        m.tail = _tail(toks, st, m.end, stop, m.unit_kind)
+        m.tail = tail_words(toks, st, m.end, stop, m.unit_kind)
         if m.tail:
             m.end = m.tail[1]
     return m
@@ -286,15 +250,6 @@ def _quantity_context(toks: list[Token], st: Structure, i: int) -> bool:
     return False
 
 
-def _sentence_end(toks: list[Token], st: Structure, i: int) -> int:
-    s = st.sent[i]
-    j = i + 1
-    n = len(toks)
-    while j < n and st.sent[j] == s and j - i < 80:
-        j += 1
-    return j
-
-
 def _predicate(toks: list[Token], st: Structure, m: Mention) -> None:
     """Walk back from the value over comparator words and verbs; set m.pred and m.comparator.
 
@@ -356,118 +311,6 @@ def _baseline(toks: list[Token], stop: int, m: Mention) -> None:
             break
     if e == b0:
         return
-    m.baseline = _join(toks, b0, e)
+    m.baseline = join(toks, b0, e)
     m.baseline_span = (start, e)
     m.end = e
-
-
-def _tail(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -> tuple[int, int] | None:
-    """Return the token range of the words after a count that say what is counted
-    ("8 xã nông thôn mới kiểu mẫu"), or None. Percentages and "không còn" may run past
-    commas ("100% hợp tác xã, đơn vị sự nghiệp ...")."""
-    if kind not in ("count", "generic", "pct", "zero", "money", "measure"):
-        return None
-    limit = 14 if kind in ("pct", "zero") else 8
-    s = e
-    while e < stop and e - s < limit:
-        w = toks[e]
-        if w.text in _CLAUSE_PUNCT or w.is_num or (e == s and not w.is_word):
-            break
-        if w.text == ",":
-            if kind not in ("pct",) or e + 1 >= stop or not toks[e + 1].is_word or toks[e + 1].capitalised:
-                break
-        elif kind == "zero" and w.low in ("giai", "nhiệm", "năm", "trong", "đến", "vào"):
-            break
-        elif kind != "zero" and (w.low in lx.POST_STOPS or (w.capitalised and e > s and not (w.text.isupper() and len(w.text) > 1))):
-            break
-        e += 1
-    while e > s and (toks[e - 1].text in ",–-" or toks[e - 1].low in lx.NAME_TRIM):
-        e -= 1
-    return (s, e) if e > s else None
-
-
-def _join(toks: list[Token], a: int, b: int) -> str:
-    """Return the words toks[a:b] as written, spaced as usual."""
-    out = ""
-    for x in toks[a:b]:
-        if out and x.text not in ",;:.)”" and not out.endswith(("(", "“")):
-            out += " "
-        out += x.text
-    return out
-
-
-def _zero(toks: list[Token], st: Structure, i: int) -> Mention | None:
-    """"Không còn hộ nghèo" at the start of a clause or list item: a target of zero."""
-    j = st.clause[i]
-    while j < i and (st.marker[j] or toks[j].kind == "punct"):
-        j += 1
-    while j < i:
-        k = lx.LEAD_TRIM.forward(toks, j, i)
-        if not k and toks[j].low in lx.AUX:
-            k = 1
-        if not k:
-            return None
-        j += k
-    stop = _sentence_end(toks, st, i)
-    k = i + 2
-    if k >= stop or not toks[k].is_word:
-        return None
-    c = lx.COUNTS.forward(toks, k, stop)
-    unit = " ".join(x.low for x in toks[k : k + max(c, 1)])
-    m = Mention(pred=i, v0=i, v1=k, end=k, value=0.0, unit=unit, unit_kind="zero")
-    m.tail = _tail(toks, st, k, stop, "zero")
-    if m.tail is None:
-        return None
-    m.end = m.tail[1]
-    return m
-
-
-_SCOPES = lx.PhraseSet(["cả nước", "toàn quốc", "khu vực", "vùng", "các tỉnh", "trong", "toàn vùng", "các địa phương", "các thành phố"])
-
-
-def _rank(toks: list[Token], st: Structure, i: int) -> Mention | None:
-    """Ranks: "đứng đầu 5 thành phố", "đứng thứ 7 cả nước", "thứ 7 cả nước" -> unit "hạng"."""
-    n = len(toks)
-    stop = _sentence_end(toks, st, i)
-    low = [x.low for x in toks[i : min(n, i + 4)]]
-    value: float | None = None
-    k = i
-    if low[:2] in (["đứng", "đầu"], ["dẫn", "đầu"]):
-        if i > 0 and toks[i - 1].low in ("người", "cấp"):
-            return None
-        value, k = 1.0, i + 2
-    else:
-        j = i
-        if low[:2] in (["đứng", "thứ"], ["xếp", "thứ"], ["vị", "trí"]) or low[:3] == ["xếp", "hạng", "thứ"]:
-            j = i + (3 if low[:3] in (["xếp", "hạng", "thứ"], ["vị", "trí", "thứ"]) else 2)
-        elif low[:1] == ["thứ"]:
-            if i > 0 and toks[i - 1].low in ("lần", "khóa", "khoá", "kỳ", "hội", "nghị"):
-                return None
-            j = i + 1
-        elif low[:2] == ["xếp", "hạng"]:
-            j = i + 2
-        else:
-            return None
-        if j >= stop:
-            return None
-        w = toks[j]
-        if w.is_num and "." not in w.text and "," not in w.text:
-            value = float(w.text)
-        elif w.low in WORD_NUMBERS and w.low not in ("năm", "tư"):
-            value = float(WORD_NUMBERS[w.low])
-        else:
-            return None
-        k = j + 1
-        if low[:1] == ["thứ"] and not (k < stop and (_SCOPES.forward(toks, k, stop) or toks[k].text == "/")):
-            return None
-        if k + 1 < stop and toks[k].text == "/" and toks[k + 1].is_num:
-            k += 1  # "xếp thứ 5/63 tỉnh": the scope is "63 tỉnh"
-    # Scope: what the rank is among, up to the next punctuation.
-    e = k
-    while e < stop and toks[e].text not in _CLAUSE_PUNCT and toks[e].text != "," and e - k < 10:
-        e += 1
-    if e == k and low[:2] in (["đứng", "đầu"], ["dẫn", "đầu"]):
-        return None
-    m = Mention(pred=i, v0=i, v1=e, end=e, value=value, unit="hạng", unit_kind="rank")
-    m.scope = _join(toks, k, e) or None
-    return m

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from chitieu.text import lexicon as lx
-from chitieu.text.mentions import Mention, _join
 from chitieu.text.periods import PeriodMention
+from chitieu.text.spans import Mention
+from chitieu.text.spans import join as _join
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
 

@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chitieu.text.mentions import Mention
 from chitieu.text.periods import DocumentPeriods, PeriodMention
+from chitieu.text.spans import Mention
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
 

@@ -1,0 +1,90 @@
+"""The quantity mention record and small token helpers shared by the mention readers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chitieu.text import lexicon as lx
+from chitieu.text.structure import Structure
+from chitieu.text.tokens import Token
+
+CLAUSE_PUNCT = frozenset(";:.!?…()[]\"“”")
+
+
+@dataclass
+class Mention:
+    """A stated quantity. Token indices: `pred` is where its predicate words begin
+    ("ước đạt hơn"), `v0` its first value token, `v1` the end of value and unit, `end` the
+    end of the whole statement (after "trở lên", the baseline and any name tail)."""
+
+    pred: int
+    v0: int
+    v1: int
+    end: int
+    value: float
+    unit: str
+    unit_kind: str  # pct, money, measure, count, generic, rank, zero
+    comparator: str = "="
+    value_max: float | None = None
+    planned: float | None = None
+    baseline: str | None = None
+    baseline_span: tuple[int, int] | None = None
+    tail: tuple[int, int] | None = None  # words after the unit that name what is counted
+    scope: str | None = None  # rank scope: "5 thành phố trực thuộc trung ương"
+    indicator: str = ""
+    base: str = ""  # the name a following "tăng 36,69%" inherits
+    own: str = ""  # the words before the value that name it, as written
+    kind: str = ""
+    period: str | None = None
+    sub_of: int = -1  # index of the mention heading the "trong đó" list holding this one
+    own_period: bool = False  # the period came from the mention's own words
+    region_lo: int = -1  # first token of the words that may name the mention
+    name_start: int = -1  # first token of the item's span (its own name words, if any)
+
+
+def touch(a: Token, b: Token) -> bool:
+    return a.end == b.start
+
+
+def join(toks: list[Token], a: int, b: int) -> str:
+    """Return the words toks[a:b] as written, spaced as usual."""
+    out = ""
+    for x in toks[a:b]:
+        if out and x.text not in ",;:.)”" and not out.endswith(("(", "“")):
+            out += " "
+        out += x.text
+    return out
+
+
+def sentence_end(toks: list[Token], st: Structure, i: int) -> int:
+    s = st.sent[i]
+    j = i + 1
+    n = len(toks)
+    while j < n and st.sent[j] == s and j - i < 80:
+        j += 1
+    return j
+
+
+def tail_words(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -> tuple[int, int] | None:
+    """Return the token range of the words after a count that say what is counted
+    ("8 xã nông thôn mới kiểu mẫu"), or None. Percentages and "không còn" may run past
+    commas ("100% hợp tác xã, đơn vị sự nghiệp ...")."""
+    if kind not in ("count", "generic", "pct", "zero", "money", "measure"):
+        return None
+    limit = 14 if kind in ("pct", "zero") else 8
+    s = e
+    while e < stop and e - s < limit:
+        w = toks[e]
+        if w.text in CLAUSE_PUNCT or w.is_num or (e == s and not w.is_word):
+            break
+        if w.text == ",":
+            if kind not in ("pct",) or e + 1 >= stop or not toks[e + 1].is_word or toks[e + 1].capitalised:
+                break
+        elif kind == "zero" and w.low in ("giai", "nhiệm", "năm", "trong", "đến", "vào"):
+            break
+        elif kind != "zero" and (w.low in lx.POST_STOPS or (w.capitalised and e > s and not (w.text.isupper() and len(w.text) > 1))):
+            break
+        e += 1
+    while e > s and (toks[e - 1].text in ",–-" or toks[e - 1].low in lx.NAME_TRIM):
+        e -= 1
+    return (s, e) if e > s else None
