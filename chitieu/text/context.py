@@ -91,7 +91,12 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention]) ->
 
 
 def _cue_before(toks: Sequence[Token], cues: Sequence[str | None], nearest: Sequence[tuple[int, str] | None], m: Mention) -> str | None:
-    # The mention's own predicate ("ước đạt") is unmasked and comes first.
+    # The mention's own predicate ("ước đạt", "kế hoạch", "thực hiện") is unmasked and comes first.
+    pred = " ".join(t.low for t in toks[m.pred : m.v0])
+    if pred in lx.ACTUAL_WORDS:
+        return _RESULT
+    if pred in lx.PLAN_WORDS:
+        return _TARGET
     for j in range(m.v0 - 1, m.pred - 1, -1):
         if cues[j] is not None:
             return cues[j]

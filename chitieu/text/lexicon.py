@@ -138,7 +138,8 @@ VERBS = PhraseSet(
      "tương đương", "bằng", "duy trì", "duy trì ở mức", "giữ ở mức", "kiềm chế", "kiềm chế ở mức",
      "lũy kế", "luỹ kế", "và vượt", "chỉ tiêu", "đạt và vượt",
      "ổn định", "duy trì ổn định", "duy trì ổn định ở mức", "ổn định ở mức", "nâng tổng số lên",
-     "nâng tổng số", "nâng lên", "đưa tổng số lên"]
+     "nâng tổng số", "nâng lên", "đưa tổng số lên", "kế hoạch", "kh", "ước thực hiện", "thực hiện năm",
+     "ước thực hiện năm", "mục tiêu", "chỉ tiêu năm", "kế hoạch năm"]
 )  # fmt: skip
 
 AFTER_BOUNDS: dict[Phrase, str] = {("trở", "lên"): ">=", ("trở", "xuống"): "<=", ("trở", "lại"): "<="}
@@ -221,3 +222,7 @@ PHONE_WORDS = frozenset(["thoại", "fax", "đt", "sđt", "hotline", "dđ", "zal
 STRONG_TARGET_CUES = PhraseSet(["phấn đấu", "mục tiêu", "đề ra", "phải đạt", "cần đạt", "dự kiến"])
 # Where a name ends in whose it is ("của huyện"), the owner is not part of the name.
 OWNER_TAILS = PhraseSet(["của huyện", "của tỉnh", "của thành phố", "của xã", "của quận", "của thị xã", "của phường", "của địa phương", "của đơn vị", "của ngành"])
+# Words right before a value that say which column of a plan-versus-actual pair it is in
+# ("kế hoạch 7%, thực hiện 7,2%").
+PLAN_WORDS = frozenset(["kế hoạch", "kh", "mục tiêu", "chỉ tiêu", "chỉ tiêu năm", "kế hoạch năm"])
+ACTUAL_WORDS = frozenset(["thực hiện", "th", "ước thực hiện", "thực hiện năm", "ước thực hiện năm", "ước"])

@@ -1,0 +1,35 @@
+"""Target or result: read from the words around each value (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chitieu.text import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Tăng trưởng GRDP: kế hoạch 7%, thực hiện 7,2%.", ["target", "result"]),
+        ("Tổng kết năm 2023: tăng trưởng GRDP đạt 8%; năm 2024 phấn đấu đạt 8,5%.", ["result", "target"]),
+        ("Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 12,5%.", ["result"]),
+        ("Nghị quyết xác định các chỉ tiêu: (1) Tăng trưởng GRDP đạt 13,5%; (2) Khách du lịch đạt 8,25 triệu lượt.", ["target", "target"]),
+        ("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU\n- Thu ngân sách 1.250 tỷ đồng.", ["result"]),
+        ("Dự án đã bàn giao mặt bằng 95% diện tích.", ["result"]),
+        ("Các chỉ tiêu năm 2022: giải ngân 100% vốn đầu tư công được giao.", ["target"]),
+        ("Tổng thu ngân sách đạt 33,59% dự toán Trung ương giao.", ["result"]),
+        ("Phấn đấu đến hết năm 2024 giải ngân đạt trên 95% kế hoạch vốn.", ["target"]),
+        ("Thành phố đạt và vượt chỉ tiêu 15.400 căn nhà ở xã hội.", ["target"]),
+        ("Đã hoàn thành 14/16 chỉ tiêu Nghị quyết đề ra.", ["result"]),
+        ("Quý 1, tăng trưởng kinh tế đứng thứ 7 cả nước.", ["result"]),
+    ],
+)
+def test_kind_follows_the_nearest_plan_or_report_words(text: str, kinds: list[str]) -> None:
+    assert [it.kind for it in extract(text) if it.kind != "task"] == kinds
+
+
+def test_trong_do_sub_items_share_their_heads_kind_and_period() -> None:
+    text = "Năm 2021 phấn đấu: tăng trưởng GRDP đạt 13,5%, trong đó công nghiệp tăng 19,2%; dịch vụ tăng 7,84%."
+    items = extract(text)
+    assert [(it.kind, it.period) for it in items] == [("target", "2021")] * 3
+    assert items[1].indicator == "Tăng trưởng công nghiệp"
