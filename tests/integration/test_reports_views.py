@@ -99,3 +99,10 @@ def test_another_units_reporter_cannot_upload_its_template(client, world):
     upload = SimpleUploadedFile("so-lieu.xlsx", fill(template(), {"D7": 7.5}))
     assert client.post("/bao-cao/nhap/", {"file": upload}).status_code == 403
     assert not Observation.objects.filter(period="Q2/2024").exists()
+
+
+def test_pdf_without_libreoffice_is_a_503_page_in_vietnamese(client, world, monkeypatch, tmp_path):
+    monkeypatch.setenv("CHITIEU_SOFFICE", str(tmp_path / "khong-co-soffice"))
+    response = signed_in(client, "xem", role=Role.VIEWER, unit=world.city).get(REPORT.format(fmt="pdf"))
+    assert response.status_code == 503
+    assert "chưa cài LibreOffice" in response.content.decode()
