@@ -168,8 +168,11 @@ def assign_periods(
         role = _role(toks, starts, p)
         located.append((i, role, _code(p, role, doc)))
         last = ends.get(p.end)
-        if last is not None and last + 1 < len(toks) and toks[last + 1].text == ",":
-            set_off.add(i)
+        if last is not None and last + 1 < len(toks):
+            after = toks[last + 1].text
+            # "Quý 1, ..." sets the context; "1. Kết quả 6 tháng đầu năm: ..." sets its list item's.
+            if after == "," or (after == ":" and st.marker[st.para[i]]):
+                set_off.add(i)
     # comma_before[i]: a ",", ":" or ";" comes before token i in its sentence.
     comma_before = [False] * (len(toks) + 1)
     for j, _t in enumerate(toks):
@@ -211,16 +214,23 @@ def assign_periods(
             current = leading[li][1]
             li += 1
         own = _between(usable, keys, max(m.pred - 12, st.clause[m.v0]), m.pred)
-        head = st.head[m.v0]
-        if not own and head is not None:
-            own = _between(usable, keys, head[0], head[1])
-        m.period = own[-1] if own else local.get(st.sent[m.v0], para_local.get(st.para[m.v0], current))
-        m.own_period = bool(own)
+        if not own and m.unit_kind != "zero":
+            stop = m.end
+            while stop < min(m.end + 3, len(toks)) and toks[stop].text not in ".;:,!?" and st.para[stop] == st.para[m.v0]:
+                stop += 1
+            own = _between(usable, keys, m.v1, stop)  # "... chỉ tiêu kế hoạch năm 2024"
+        chained = False
         if not own and prev is not None and prev.own_period and st.sent[prev.v0] == st.sent[m.v0]:
             between = {t.text for t in toks[prev.end : m.pred] if t.kind == "punct"}
-            if between <= {",", ";"}:
-                m.period = prev.period
-                m.own_period = True  # so the next item in the run shares it too
+            chained = between <= {",", ";"}  # items in one run share the first one's period
+        head = st.head[m.v0]
+        if not own and not chained and head is not None:
+            own = _between(usable, keys, head[0], head[1])
+        if chained and prev is not None:
+            m.period = prev.period
+        else:
+            m.period = own[-1] if own else local.get(st.sent[m.v0], para_local.get(st.para[m.v0], current))
+        m.own_period = bool(own) or chained
         prev = m
         if m.sub_of >= 0 and not own:
             m.period = ms[m.sub_of].period

@@ -152,7 +152,7 @@ COMPARE_HEADS = PhraseSet(["so với", "so", "so cùng kỳ", "so với cùng k�
 # Words that end a name phrase read after a unit.
 POST_STOPS = frozenset(
     "trong theo tại để nhằm do so góp vượt tăng giảm bằng từ đến khi nhưng song còn "
-    "hoặc thì mà nên sẽ đã với chiếm ước".split()
+    "hoặc thì mà nên sẽ với chiếm ước".split()
 )
 # Words stripped from either end of a name.
 NAME_TRIM = frozenset(
@@ -185,13 +185,12 @@ RESULT_CUES = PhraseSet(
      "báo cáo", "đến nay", "tính đến", "đứng thứ", "xếp thứ", "xếp hạng", "thực hiện năm",
      "thực tế", "kết quả thực hiện", "kết quả thực hiện các chỉ tiêu", "kết quả thực hiện chỉ tiêu",
      "kết quả đạt được", "đã hoàn thành", "hoàn thành vượt", "sơ kết", "tổng kết", "năm triển khai",
-     "năm thực hiện", "kiểm điểm"]
+     "năm thực hiện", "kiểm điểm", "đạt thấp", "chưa đạt", "không đạt", "chỉ tiêu đạt và vượt"]
 )  # fmt: skip
 TARGET_CUES = PhraseSet(
     ["phấn đấu", "chỉ tiêu", "mục tiêu", "đề ra", "đã đề ra", "xác định", "kế hoạch năm",
      "dự kiến", "phải đạt", "cần đạt", "định hướng", "nghị quyết", "đạt và vượt",
-     "chủ yếu", "nhiệm vụ năm", "phương hướng", "sẽ", "bảo đảm", "đảm bảo", "duy trì",
-     "kiềm chế", "đến năm", "đề án", "chương trình", "kế hoạch"]
+     "chủ yếu", "nhiệm vụ năm", "phương hướng", "sẽ", "đến năm", "đề án", "chương trình", "kế hoạch"]
 )  # fmt: skip
 
 SPEECH = PhraseSet(
@@ -226,3 +225,5 @@ OWNER_TAILS = PhraseSet(["của huyện", "của tỉnh", "của thành phố", 
 # ("kế hoạch 7%, thực hiện 7,2%").
 PLAN_WORDS = frozenset(["kế hoạch", "kh", "mục tiêu", "chỉ tiêu", "chỉ tiêu năm", "kế hoạch năm"])
 ACTUAL_WORDS = frozenset(["thực hiện", "th", "ước thực hiện", "thực hiện năm", "ước thực hiện năm", "ước"])
+# Colon heads that open a section rather than name a measure ("Kết quả 6 tháng đầu năm:").
+SECTION_HEADS = PhraseSet(["kết quả", "nhiệm vụ", "tình hình", "phương hướng", "mục tiêu", "chỉ tiêu", "giải pháp", "về"])

@@ -104,6 +104,10 @@ class Namer:
             while a < b and a in self.period_tokens:
                 a += 1
                 changed = True
+        for j in range(b - 1, a, -1):
+            if toks[j].low == "đấu" and toks[j - 1].low == "phấn" and j + 1 < b:
+                a = j + 1  # "Hội nghị thống nhất phấn đấu tăng trưởng GRDP" names the growth
+                break
         for j in range(b - 1, a - 1, -1):
             if toks[j].low in lx.AUX and j + 1 < b:
                 a = j + 1
@@ -153,6 +157,8 @@ class Namer:
         while first < rng[1] and (self.st.marker[first] or toks[first].kind == "punct"):
             first += 1
         if b - a > 14 or b <= a or (first < rng[1] and toks[first].low in ("về", "đối")):
+            return "", ""
+        if lx.SECTION_HEADS.forward(toks, first, rng[1]) or lx.SECTION_HEADS.forward(toks, a, b):
             return "", ""
         if toks[a].low in ("về", "đối") or any(lx.SPEECH.forward(toks, j, b) for j in range(a, b)):
             return "", ""
@@ -211,7 +217,8 @@ class Namer:
                 own = prev.own
             name = " ".join(x for x in (own, m.unit.split("/")[0], tail) if x) if m.unit_kind != "named" else own
             if m.unit.split(" ")[0] in ("triệu", "tỷ", "nghìn", "ngàn"):
-                name = " ".join(x for x in (own, tail) if x) or m.unit
+                noun = [w for w in m.unit.split("/")[0].split()[1:] if w not in ("lượt", "tỷ", "triệu", "nghìn", "ngàn")]
+                name = " ".join(x for x in (own, " ".join(noun), tail) if x) or m.unit
         elif m.unit_kind == "pct" and tail and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(own), 0):
             name = " ".join(x for x in ("Tỷ lệ", tail, own) if x)
         elif m.unit_kind in ("money", "measure") and tail:

@@ -35,6 +35,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_FULL_DATE = re.compile(r"\bngày\s{0,3}\d{1,2}\s{1,3}tháng\s{0,3}\d{1,2}(?:\s{1,3}năm\s{0,3}\d{4})?")
+
+
 @dataclass(frozen=True, slots=True)
 class PeriodRef:
     """A period as named: kind ("year", "span", "quarter", "ytd", "month", "half", "term"),
@@ -93,12 +96,16 @@ def find_period_mentions(text: str) -> list[PeriodMention]:
     low = text.lower()
     if len(low) != len(text):  # a rare letter whose lower case is longer ("İ")
         low = text
+    # "ngày 05 tháng 7 năm 2024" is a date: nothing inside it names a period.
+    dates = [(m.start(), m.end()) for m in _FULL_DATE.finditer(low)]
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(low):
             ref = _ref(kind, m)
             if ref is not None:
                 named = kind == "span" and "nhiệm kỳ" in m.group().lower()
                 found.append(PeriodMention(m.start(), m.end(), ref, named))
+    if dates:
+        found = [p for p in found if not any(a <= p.start < b for a, b in dates)]
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     out: list[PeriodMention] = []
     for p in found:
