@@ -82,7 +82,7 @@ COUNTS = PhraseSet(
         "ngôi nhà", "xã", "phường", "thị trấn", "huyện", "quận", "thôn", "làng", "ấp", "bản",
         "tổ dân phố", "doanh nghiệp", "hợp tác xã", "dự án", "công trình", "trường", "trường học",
         "phòng học", "lớp", "học sinh", "sinh viên", "giáo viên", "giường bệnh", "giường",
-        "bác sĩ", "trạm y tế", "bệnh viện", "cơ sở", "sản phẩm", "sản phẩm ocop", "mô hình",
+        "bác sĩ", "trạm y tế", "bệnh viện", "cơ sở", "sản phẩm", "mô hình",
         "khu công nghiệp", "cụm công nghiệp", "khu", "cụm", "vụ", "vụ việc", "vụ án", "đơn",
         "hồ sơ", "thủ tục", "văn bản", "cuộc", "hội viên", "đoàn viên", "chi bộ", "đảng bộ",
         "cán bộ", "công chức", "thẻ", "tuyến", "cây", "con", "chiếc", "phương tiện", "cửa hàng",

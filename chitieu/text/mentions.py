@@ -179,6 +179,8 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
         if value_max is None and m.comparator not in ("increase_by", "decrease_by"):
             m.comparator = lx.AFTER_BOUNDS[tuple(x.low for x in toks[e : e + ab])]
         e += ab
+    if e < stop and toks[e].low in ("lên", "xuống") and m.comparator in ("increase_by", "decrease_by") and value_max is None:
+        m.comparator = "="  # "tăng từ 60% lên 65,5%": 60% is where it started
     per = _per_population(toks, e, stop)
     if per and m.unit_kind in ("count", "generic") and "/" not in m.unit:
         m.unit += "/" + per[0]
