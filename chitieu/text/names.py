@@ -267,6 +267,10 @@ class Namer:
         if qualifier:
             name = f"{name} {qualifier}".strip()
             m.base = f"{m.base} {qualifier}".strip()
+        pred_words = " ".join(t.low for t in toks[m.pred : m.v0])
+        if "tổng số" in pred_words and name and not name.lower().startswith("tổng"):
+            name = "Tổng số " + name[:1].lower() + name[1:]  # "nâng tổng số lên 210 sản phẩm"
+            m.base = m.base or name
         if not name or name == m.unit.split("/")[0]:
             name = "Số " + m.unit if m.unit_kind in ("count", "generic") else name or m.unit
         bare = name.strip()
