@@ -88,7 +88,7 @@ COUNTS = PhraseSet(
         "cán bộ", "công chức", "thẻ", "tuyến", "cây", "con", "chiếc", "phương tiện", "cửa hàng",
         "chợ", "siêu thị", "thiết chế", "nhà văn hóa", "di tích", "lễ hội", "đề tài", "sáng kiến",
         "bằng", "giấy chứng nhận", "việc làm", "lao động việc làm", "người dân", "trẻ em",
-        "đối tượng", "suất", "phần quà", "cơ sở giáo dục", "trường chuẩn quốc gia",
+        "đối tượng", "cơ sở giáo dục", "trường chuẩn quốc gia",
         "đơn vị", "tàu", "chuyến", "container", "cảng", "bến",
         "thuê bao", "hạng",
     ]
