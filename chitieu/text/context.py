@@ -66,7 +66,9 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention]) ->
     default = document_kind(cues)
     masked = [False] * len(toks)
     for m in ms:
-        for j in range(m.v0, m.end):
+        # A column word before a value ("(chỉ tiêu 7 - 7,5%)") speaks for that value only.
+        own_label = " ".join(t.low for t in toks[m.pred : m.v0]) in lx.PLAN_WORDS | lx.ACTUAL_WORDS
+        for j in range(m.pred if own_label else m.v0, m.end):
             masked[j] = True
     # nearest[j]: (index, kind) of the nearest unmasked cue at or before token j.
     nearest: list[tuple[int, str] | None] = []
@@ -83,7 +85,7 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention]) ->
         if kind is None and _strong_target(toks, st, m):
             kind = _TARGET
         if kind is None:
-            kind = _local_kind(m)
+            kind = _local_kind(m) or _cue_after(toks, cues, m)
         if kind is None:
             found = _cue_before(toks, cues, nearest, m)
             kind = found or default
@@ -119,6 +121,14 @@ def _evidence_kind(m: Mention) -> str | None:
     return None
 
 
+def _cue_after(toks: Sequence[Token], cues: Sequence[str | None], m: Mention) -> str | None:
+    """A result cue just after the value, in its own words: "4 chỉ tiêu không đạt"."""
+    for j in range(m.v1, min(m.end + 1, len(toks))):
+        if cues[j] == _RESULT and toks[j].low in ("đạt", "hoạch", "vượt"):
+            return _RESULT
+    return None
+
+
 def _local_kind(m: Mention) -> str | None:
     if m.baseline and ("cùng kỳ" in m.baseline.lower() or m.unit_kind == "pct" and m.baseline.lower().startswith(("dự toán", "kế hoạch", "kh"))):
         return ItemKind.RESULT.value
@@ -141,8 +151,10 @@ def _role(toks: Sequence[Token], starts: dict[int, int], p: PeriodMention) -> st
 
 def _code(p: PeriodMention, role: str, doc: DocumentPeriods) -> str | None:
     code = p.ref.code(doc.year, doc.term)
-    if role == "horizon" and p.ref.kind == "year" and doc.named_term and doc.term and doc.term.endswith(f"-{p.ref.year}"):
-        return doc.term
+    if role == "horizon" and p.ref.kind == "year":
+        for term in doc.terms:  # "đến năm 2025" in a document of the 2020-2025 term names the term
+            if term.endswith(f"-{p.ref.year}"):
+                return term
     return code
 
 

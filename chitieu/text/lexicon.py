@@ -151,7 +151,7 @@ COMPARE_HEADS = PhraseSet(["so với", "so", "so cùng kỳ", "so với cùng k�
 
 # Words that end a name phrase read after a unit.
 POST_STOPS = frozenset(
-    "trong theo tại để nhằm do so góp vượt tăng giảm bằng từ đến khi nhưng song còn "
+    "trong theo tại để nhằm do so góp tăng giảm bằng từ đến khi nhưng song còn "
     "hoặc thì mà nên sẽ với chiếm ước".split()
 )
 # Words stripped from either end of a name.
@@ -185,7 +185,8 @@ RESULT_CUES = PhraseSet(
      "báo cáo", "đến nay", "tính đến", "đứng thứ", "xếp thứ", "xếp hạng", "thực hiện năm",
      "thực tế", "kết quả thực hiện", "kết quả thực hiện các chỉ tiêu", "kết quả thực hiện chỉ tiêu",
      "kết quả đạt được", "đã hoàn thành", "hoàn thành vượt", "sơ kết", "tổng kết", "năm triển khai",
-     "năm thực hiện", "kiểm điểm", "đạt thấp", "chưa đạt", "không đạt", "chỉ tiêu đạt và vượt"]
+     "năm thực hiện", "kiểm điểm", "đạt thấp", "chưa đạt", "không đạt", "chỉ tiêu đạt và vượt",
+     "đạt và vượt kế hoạch", "vượt kế hoạch"]
 )  # fmt: skip
 TARGET_CUES = PhraseSet(
     ["phấn đấu", "chỉ tiêu", "mục tiêu", "đề ra", "đã đề ra", "xác định", "kế hoạch năm",

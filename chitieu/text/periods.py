@@ -163,6 +163,7 @@ class DocumentPeriods:
     term: str | None
     default: str | None
     named_term: bool = False  # the term is a named "nhiệm kỳ", not just a "giai đoạn"
+    terms: tuple[str, ...] = ()  # every named term ("nhiệm kỳ 2015 - 2020", "nhiệm kỳ 2020 - 2025")
 
 
 def document_periods(text: str, mentions: list[PeriodMention]) -> DocumentPeriods:
@@ -196,4 +197,5 @@ def document_periods(text: str, mentions: list[PeriodMention]) -> DocumentPeriod
             default = best
     if default is None and year is not None:
         default = str(year)
-    return DocumentPeriods(year, term, default, named_term)
+    terms = tuple(sorted({c for p in mentions if p.named_term and (c := p.ref.code())}))
+    return DocumentPeriods(year, term, default, named_term, terms)
