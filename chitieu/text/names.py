@@ -182,7 +182,7 @@ class Namer:
             prev = m
 
     def _name(self, m: Mention, prev: Mention | None, sub_head: Mention | None) -> None:
-        toks = self.toks
+        """Name one mention: its own words, then what its neighbours and heads lend it."""
         lo, hi = self.region(m, prev)
         m.region_lo = lo
         a, b = self.clean(lo, hi)
@@ -191,71 +191,95 @@ class Namer:
             own = ""
         m.own = own
         m.name_start = a if own else m.pred
-        joined_by_comma = prev is not None and any(toks[j].text == "," for j in range(prev.end, m.pred)) and not any(
-            toks[j].text in ";:" for j in range(prev.end, m.pred)
-        )
+        if m.unit_kind == "rank":
+            self._rank_name(m, prev)
+            return
+        name = self._own_name(m, prev, own)
+        name = self._plan_share_or_inherit(m, prev, own, name, sub_head)
+        if sub_head is not None and sub_head is not m:
+            name = self._sub_item_name(m, name, sub_head, lo, hi)
+        name = self._with_head(m, own, name)
+        m.indicator = _capitalise(self._finish(m, name))
+
+    def _rank_name(self, m: Mention, prev: Mention | None) -> None:
+        """"Xếp hạng <what is ranked> <among what>"; a second rank shares the first's subject."""
+        if prev is not None and prev.unit_kind == "rank":
+            subject = prev.own
+        else:
+            subject = prev.base if prev is not None else self._subject(m)
+        subject = subject[:1].lower() + subject[1:] if subject[1:2].islower() else subject
+        m.own = subject
+        m.indicator = " ".join(x for x in ("Xếp hạng", subject, m.scope or "") if x)
+        m.base = m.indicator
+
+    def _own_name(self, m: Mention, prev: Mention | None, own: str) -> str:
+        """The name from the mention's own words, by unit kind: counts add what they count
+        ("8 xã nông thôn mới"), a bare percentage names the share of what follows it."""
+        toks = self.toks
         tail = self.words(*m.tail) if m.tail else ""
         if tail.lower().startswith(("số ", "các ", "những ")):
             tail = tail.split(" ", 1)[1]
-        if m.unit_kind == "rank":
-            if prev is not None and prev.unit_kind == "rank":
-                subject = prev.own
-            else:
-                subject = prev.base if prev is not None else self._subject(m)
-            subject = subject[:1].lower() + subject[1:] if subject[1:2].islower() else subject
-            m.own = subject
-            m.indicator = " ".join(x for x in ("Xếp hạng", subject, m.scope or "") if x)
-            m.base = m.indicator
-            return
         if m.unit_kind == "zero":
-            name = tail
-        elif m.unit_kind in ("count", "generic"):
+            return tail
+        if m.unit_kind in ("count", "generic"):
+            joined_by_comma = prev is not None and any(toks[j].text == "," for j in range(prev.end, m.pred)) and not any(
+                toks[j].text in ";:" for j in range(prev.end, m.pred)
+            )
             if not own and not tail and prev is not None and prev.unit == m.unit and prev.base:
-                own = prev.base  # "có thêm 3 xã đạt chuẩn ..., nâng tổng số lên 7 xã"
-                m.unit_kind = "named"
-            elif not own and joined_by_comma and prev is not None and prev.unit_kind in ("count", "generic"):
-                own = prev.own
-            name = " ".join(x for x in (own, m.unit.split("/")[0], tail) if x) if m.unit_kind != "named" else own
-            if m.unit.split(" ")[0] in ("triệu", "tỷ", "nghìn", "ngàn"):
-                noun = [w for w in m.unit.split("/")[0].split()[1:] if w not in ("lượt", "tỷ", "triệu", "nghìn", "ngàn")]
-                name = " ".join(x for x in (own, " ".join(noun), tail) if x) or m.unit
-        elif m.unit_kind == "pct" and tail and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(own), 0):
-            name = " ".join(x for x in ("Tỷ lệ", tail, own) if x)
-        elif m.unit_kind in ("money", "measure") and tail:
-            name = " ".join(x for x in (own, tail) if x)
-        else:
-            name = own
-        inherited = ""
-        if not own and prev is not None:
-            inherited = prev.base
-        if m.baseline and m.unit_kind == "pct" and lx.PLAN_HEADS.forward(toks, m.baseline_span[0] if m.baseline_span else 0):
+                return prev.base  # "có thêm 3 xã đạt chuẩn ..., nâng tổng số lên 7 xã"
+            if not own and joined_by_comma and prev is not None and prev.unit_kind in ("count", "generic"):
+                own = prev.own  # "kiểm tra 40 – 45 lượt tổ chức đảng, 25 – 30 đảng viên"
+            unit = m.unit.split("/")[0]
+            if unit.split(" ")[0] in ("triệu", "tỷ", "nghìn", "ngàn"):
+                noun = [w for w in unit.split()[1:] if w not in ("lượt", "tỷ", "triệu", "nghìn", "ngàn")]
+                return " ".join(x for x in (own, " ".join(noun), tail) if x) or m.unit
+            return " ".join(x for x in (own, unit, tail) if x)
+        if m.unit_kind == "pct" and tail and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(own), 0):
+            return " ".join(x for x in ("Tỷ lệ", tail, own) if x)
+        if m.unit_kind in ("money", "measure") and tail:
+            return " ".join(x for x in (own, tail) if x)
+        return own
+
+    def _plan_share_or_inherit(self, m: Mention, prev: Mention | None, own: str, name: str, sub_head: Mention | None) -> str:
+        """A share of a plan is named after what it measures ("Tỷ lệ hoàn thành kế hoạch
+        ...", "... so với dự toán Trung ương giao"); a nameless mention takes the previous
+        one's name. Sets m.base, the name a following mention inherits."""
+        inherited = prev.base if not own and prev is not None else ""
+        start = m.baseline_span[0] if m.baseline_span else 0
+        if m.baseline and m.unit_kind == "pct" and lx.PLAN_HEADS.forward(self.toks, start):
             base = own or inherited or (sub_head.base if sub_head else "")
-            if m.baseline.lower().startswith(("kế hoạch", "kh")):
-                name = f"Tỷ lệ hoàn thành kế hoạch {base}".strip()
-            else:
-                name = f"{base} so với {m.baseline}".strip()
             m.base = base
-        else:
-            if not name:
-                name = inherited
-            m.base = name
-        if sub_head is not None and sub_head is not m:
-            k = lx.MEASURE_HEADS.forward(_tokens_of(sub_head.base), 0)
-            starts_measure = lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0) > 0
-            relative = self._starts_relative(lo, hi)
-            if not name:
-                name = sub_head.base
-            elif relative:
-                name = f"{sub_head.base} {self.toks[relative].text} {name}"
-            elif k and not starts_measure:
-                name = " ".join(sub_head.base.split()[:k]) + " " + name
-            m.base = m.base or name
+            if m.baseline.lower().startswith(("kế hoạch", "kh")):
+                return f"Tỷ lệ hoàn thành kế hoạch {base}".strip()
+            return f"{base} so với {m.baseline}".strip()
+        name = name or inherited
+        m.base = name
+        return name
+
+    def _sub_item_name(self, m: Mention, name: str, sub_head: Mention, lo: int, hi: int) -> str:
+        """A "trong đó" sub-item borrows its head's measure ("Tăng trưởng dịch vụ") or, after
+        "có"/"là", the whole head ("Tỷ lệ lao động qua đào tạo có bằng cấp, chứng chỉ")."""
+        k = lx.MEASURE_HEADS.forward(_tokens_of(sub_head.base), 0)
+        starts_measure = lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0) > 0
+        relative = self._starts_relative(lo, hi)
+        if not name:
+            name = sub_head.base
+        elif relative:
+            name = f"{sub_head.base} {self.toks[relative].text} {name}"
+        elif k and not starts_measure:
+            name = " ".join(sub_head.base.split()[:k]) + " " + name
+        m.base = m.base or name
+        return name
+
+    def _with_head(self, m: Mention, own: str, name: str) -> str:
+        """Apply the colon head: its measure phrase before the name ("Số bác sĩ/vạn dân:
+        10 bác sĩ", with its compound unit) or its document reference after it."""
         prefix, qualifier = self.head_text(self.st.head[m.v0])
         if prefix:
             compound = _compound_unit(prefix, m.unit)
             if compound:
                 m.unit = compound
-                if m.unit_kind in ("count", "generic") and not own and not tail:
+                if m.unit_kind in ("count", "generic") and not own and not m.tail:
                     name = ""
         if prefix and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0):
             name = f"{prefix} {name}".strip()
@@ -267,7 +291,12 @@ class Namer:
         if qualifier:
             name = f"{name} {qualifier}".strip()
             m.base = f"{m.base} {qualifier}".strip()
-        pred_words = " ".join(t.low for t in toks[m.pred : m.v0])
+        return name
+
+    def _finish(self, m: Mention, name: str) -> str:
+        """Last touches: "nâng tổng số lên" names a total, a bare unit becomes "Số <unit>",
+        a bare abbreviation takes the long name the text gave it earlier."""
+        pred_words = " ".join(t.low for t in self.toks[m.pred : m.v0])
         if "tổng số" in pred_words and name and not name.lower().startswith("tổng"):
             name = "Tổng số " + name[:1].lower() + name[1:]  # "nâng tổng số lên 210 sản phẩm"
             m.base = m.base or name
@@ -280,7 +309,7 @@ class Namer:
                 m.base = name
         for abbr in _ABBR_IN_PARENS.findall(name):
             self.long_names.setdefault(abbr, name.split(" so với ")[0])
-        m.indicator = _capitalise(name)
+        return name
 
     def _starts_relative(self, lo: int, hi: int) -> int:
         """Index of a "có"/"là"/"được" opening a relative clause after "trong đó", or 0."""
