@@ -52,3 +52,15 @@ def test_items_take_their_period_from_document_and_section(text: str, period: st
     items = [it for it in extract(text) if it.kind != "task"]
     assert items, text
     assert items[0].period == period
+
+
+def test_every_period_code_the_extractor_writes_is_a_core_period() -> None:
+    from chitieu.core.periods import parse_period
+    from tests.unit._scoring import OWN_DATA, SHARED
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(OWN_DATA.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
+    codes = {c for t in texts for it in extract(t) for c in (it.period, it.deadline) if c}
+    assert len(codes) >= 10
+    for code in codes:
+        assert parse_period(code).code == code
