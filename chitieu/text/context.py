@@ -185,6 +185,9 @@ def assign_periods(
             # "Quý 1, ..." sets the context; "1. Kết quả 6 tháng đầu năm: ..." sets its list item's.
             if after == "," or (after == ":" and st.marker[st.para[i]]):
                 set_off.add(i)
+        # A period opening its clause ("Đồng chí nhấn mạnh, năm 2024 là năm ...") also sets it.
+        if i == st.sent[i] or (i > 0 and (st.marker[i - 1] or toks[i - 1].text in ",:;")):
+            set_off.add(i)
     # comma_before[i]: a ",", ":" or ";" comes before token i in its sentence.
     comma_before = [False] * (len(toks) + 1)
     for j, _t in enumerate(toks):

@@ -120,6 +120,8 @@ def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
         return "", "", k
     if e < stop and (words[-1], toks[e].low) in _NOT_A_UNIT_PAIRS:
         return "", "", k  # "2 con số", "1.234 lượt xem": not a counted quantity
+    if words[-1] == "điểm" and e < stop and toks[e].is_word and toks[e].low not in lx.POST_STOPS and toks[e].low != "phần":
+        return "", "", k  # "520 điểm cầu", "12 điểm du lịch": places, not a score
     # Compound units: "giường bệnh/vạn dân", "triệu đồng/người/năm".
     while e + 1 < stop and toks[e].text == "/" and touch(toks[e - 1], toks[e]):
         d = lx.DENOMINATORS.forward(toks, e + 1, stop)

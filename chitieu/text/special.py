@@ -49,6 +49,8 @@ def rank_mention(toks: list[Token], st: Structure, i: int) -> Mention | None:
     if low[:2] in (["đứng", "đầu"], ["dẫn", "đầu"]):
         if i > 0 and toks[i - 1].low in ("người", "cấp"):
             return None
+        if any(t.low in ("nhóm", "top", "tốp") for t in toks[max(0, i - 4) : i]):
+            return None  # "trong nhóm 20 tỉnh dẫn đầu": among the leaders, not first
         value, k = 1.0, i + 2
     else:
         j = i
