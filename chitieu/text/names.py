@@ -222,9 +222,8 @@ class Namer:
         if m.unit_kind == "zero":
             return tail
         if m.unit_kind in ("count", "generic"):
-            joined_by_comma = prev is not None and any(toks[j].text == "," for j in range(prev.end, m.pred)) and not any(
-                toks[j].text in ";:" for j in range(prev.end, m.pred)
-            )
+            between = [t.low for t in toks[prev.end : m.pred]] if prev is not None else []
+            joined_by_comma = bool(between) and set(between) <= {",", "và"}
             if not own and not tail and prev is not None and prev.unit == m.unit and prev.base:
                 return prev.base  # "có thêm 3 xã đạt chuẩn ..., nâng tổng số lên 7 xã"
             if not own and joined_by_comma and prev is not None and prev.unit_kind in ("count", "generic"):
@@ -233,6 +232,8 @@ class Namer:
             if unit.split(" ")[0] in ("triệu", "tỷ", "nghìn", "ngàn"):
                 noun = [w for w in unit.split()[1:] if w not in ("lượt", "tỷ", "triệu", "nghìn", "ngàn")]
                 return " ".join(x for x in (own, " ".join(noun), tail) if x) or m.unit
+            if tail.startswith(","):
+                return " ".join(x for x in (own, unit + tail) if x)  # "lượt cán bộ, đảng viên"
             return " ".join(x for x in (own, unit, tail) if x)
         if m.unit_kind == "pct" and tail and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(own), 0):
             return " ".join(x for x in ("Tỷ lệ", tail, own) if x)
@@ -249,7 +250,11 @@ class Namer:
         if m.baseline and m.unit_kind == "pct" and lx.PLAN_HEADS.forward(self.toks, start):
             base = own or inherited or (sub_head.base if sub_head else "")
             m.base = base
-            if m.baseline.lower().startswith(("kế hoạch", "kh")):
+            low = m.baseline.lower()
+            for plan in ("kế hoạch", "chỉ tiêu", "mục tiêu"):
+                if low.startswith(plan):
+                    return f"Tỷ lệ hoàn thành {plan} {base}".strip()
+            if low.startswith("kh"):
                 return f"Tỷ lệ hoàn thành kế hoạch {base}".strip()
             return f"{base} so với {m.baseline}".strip()
         name = name or inherited

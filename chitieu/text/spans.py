@@ -75,6 +75,11 @@ def tail_words(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -
     s = e
     while e < stop and e - s < limit:
         w = toks[e]
+        if w.text == ",":
+            more = lx.COUNTS.forward(toks, e + 1, stop) if kind in ("count", "generic") else 0
+            if more and (e + 1 + more >= stop or toks[e + 1 + more].kind == "punct"):
+                e += 1 + more  # "1.250 lượt cán bộ, đảng viên"
+                continue
         if w.text in CLAUSE_PUNCT or w.is_num or (e == s and not w.is_word):
             break
         if w.text == ",":
