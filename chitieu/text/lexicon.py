@@ -228,3 +228,16 @@ PLAN_WORDS = frozenset(["kế hoạch", "kh", "mục tiêu", "chỉ tiêu", "ch�
 ACTUAL_WORDS = frozenset(["thực hiện", "th", "ước thực hiện", "thực hiện năm", "ước thực hiện năm", "ước"])
 # Colon heads that open a section rather than name a measure ("Kết quả 6 tháng đầu năm:").
 SECTION_HEADS = PhraseSet(["kết quả", "nhiệm vụ", "tình hình", "phương hướng", "mục tiêu", "chỉ tiêu", "giải pháp", "về"])
+# A name that opens with an organisation ("Ban Thường vụ Thành ủy kiểm tra chuyên đề ...")
+# names what it does, from its first lower-case action verb on.
+ORG_HEADS = PhraseSet(
+    ["ban thường vụ", "ban chấp hành", "ban chỉ đạo", "ủy ban", "uỷ ban", "ubnd", "hđnd", "đảng ủy",
+     "đảng uỷ", "thành ủy", "tỉnh ủy", "huyện ủy", "quận ủy", "sở", "công an", "mặt trận", "lực lượng",
+     "cấp ủy", "các cấp ủy", "hội đồng", "thường trực", "các cấp", "các ngành", "ngành"]
+)  # fmt: skip
+ACTION_VERBS = PhraseSet(
+    ["kiểm tra", "giám sát", "kết nạp", "thành lập", "thu hút", "giải quyết", "xây dựng", "tổ chức",
+     "cấp", "xử lý", "phát hiện", "trồng", "ban hành", "triển khai", "hoàn thành", "đào tạo",
+     "bồi dưỡng", "tiếp nhận", "giải ngân", "đón", "tạo", "thi hành", "khen thưởng", "tuyển",
+     "bắt giữ", "khởi tố", "thu", "chi", "hỗ trợ", "cấp mới"]
+)  # fmt: skip

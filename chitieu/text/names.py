@@ -115,6 +115,11 @@ class Namer:
                 if k and a + k < b:
                     a += k
                 break
+        if lx.ORG_HEADS.forward(toks, a, b):
+            for j in range(a + 1, b):
+                if not toks[j].capitalised and lx.ACTION_VERBS.forward(toks, j, b) and j > a + 1:
+                    a = j  # "Ủy ban Kiểm tra Đảng ủy Khối kiểm tra ..." -> "kiểm tra ..."
+                    break
         k = lx.OWNER_TAILS.backward(toks, b - 1, a + 1)
         if k:
             b -= k
