@@ -16,6 +16,7 @@ from chitieu.text.numbers import parse_number
 from chitieu.text.periods import DocumentPeriods, find_period_mentions
 
 _SPLIT = re.compile(r"\t|\s\|\s?|\|")
+_BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,13 @@ def _is_header(cells: list[tuple[int, int, str]]) -> bool:
 def _column(header: str, doc: DocumentPeriods) -> _Column:
     f = fold(header)
     periods = find_period_mentions(header)
-    period = periods[0].ref.code(doc.year, doc.term) if periods else doc.default
+    bare_year = _BARE_YEAR.search(header)  # "TH 2022", "KH 2023": a header's bare year is its period
+    if periods:
+        period = periods[0].ref.code(doc.year, doc.term)
+    elif bare_year:
+        period = bare_year.group()
+    else:
+        period = doc.default
     if f in ("stt", "tt", "so tt"):
         return _Column("index", "", None)
     if "don vi" in f or f == "dvt":
