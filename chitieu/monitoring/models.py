@@ -63,6 +63,9 @@ class Observation(PeriodFields):
         indexes = [
             models.Index(fields=["indicator", "period_start", "period_end"], name="obs_indicator_period"),
             models.Index(fields=["unit", "indicator"], name="obs_unit_indicator"),
+            # Figures not yet official, found without scanning the official ones (reviews take
+            # out estimates an official figure has replaced).
+            models.Index(fields=["stage", "indicator", "period_start"], name="obs_stage_indicator_period"),
         ]
 
     def __str__(self) -> str:

@@ -6,9 +6,9 @@ small number of queries whatever the number of targets, units and figures:
 - `targets_of(resolution)`: one query (plus one for supporting units);
 - `latest_observations(indicators, period, ...)`: the figures that can decide targets for
   `period` (that period and the SEASONAL_YEARS before it, started by `as_of`): one query for
-  a unit's own figures; for the city, one for the city unit's own figures and one that sums or
-  averages the communes' figures in the database (by `Indicator.unit_aggregation`) for the
-  indicators the city does not report itself.
+  a unit's own figures; for the city, one for the city unit's own figures and two that sum
+  or average the communes' figures in the database (by `Indicator.unit_aggregation`) for the
+  years the city does not report itself.
 
 Only approved figures count, and only those known at `as_of` (`Observation.reported_on` on or
 before it, or not given). The rules themselves live in `chitieu.core`.
@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Avg, Count, F, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
 
 from chitieu.core import forecast as core_forecast
 from chitieu.core.choices import (
@@ -36,6 +36,7 @@ from chitieu.core.choices import (
     Stage,
     Status,
     TermAggregation,
+    UnitKind,
 )
 from chitieu.core.evaluation import Evaluation, TargetSpec, evaluate
 from chitieu.core.forecast import Observation as CoreObservation
@@ -44,7 +45,7 @@ from chitieu.core.quantities import UnitError, conversion_factor
 from chitieu.core.review import ReviewRow, Summary, summarise
 from chitieu.monitoring.models import Observation
 from chitieu.org.models import Unit
-from chitieu.org.services import LOCAL_KINDS, city_unit
+from chitieu.org.services import LOCAL_KINDS
 from chitieu.plans.models import Indicator, Resolution, Target
 
 HISTORY_YEARS = core_forecast.SEASONAL_YEARS
@@ -140,11 +141,25 @@ def _approved(indicator_ids: Iterable[int], window: tuple[date, date, date]):
     )
 
 
-def _own(unit: Unit, indicator_ids: Sequence[int], window, unit_code: str | None) -> dict[int, list[CoreObservation]]:
+def _city_filters(city: Unit | None) -> tuple[Q, Q]:
+    """(the city unit's own figures, its communes' figures) as filters, without a query.
+
+    With `city` None the city is the root unit of kind city and its communes are the units of
+    a local kind (commune, ward, special zone): one city per deployment. Kinds rather than a
+    join on the parent let the planner see how many communes there are.
+    """
+    if city is not None:
+        return Q(unit=city), Q(unit__parent=city, unit__kind__in=LOCAL_KINDS)
+    # The city's id as a scalar subquery, so both databases seek its figures by unit.
+    root = Unit.objects.filter(kind=UnitKind.CITY, parent__isnull=True).order_by("pk").values("pk")[:1]
+    return Q(unit_id=Subquery(root)), Q(unit__kind__in=LOCAL_KINDS)
+
+
+def _own(where: Q, indicator_ids: Sequence[int], window, unit_code: str | None) -> dict[int, list[CoreObservation]]:
     out: dict[int, list[CoreObservation]] = defaultdict(list)
     rows = (
         _approved(indicator_ids, window)
-        .filter(unit=unit)
+        .filter(where)
         .order_by("entered_at", "id")
         .values_list("indicator_id", "period", "value", "stage", "source")
     )
@@ -155,28 +170,61 @@ def _own(unit: Unit, indicator_ids: Sequence[int], window, unit_code: str | None
     return out
 
 
-def _communes_combined(city: Unit, indicators: Sequence[Indicator], window) -> dict[int, list[CoreObservation]]:
-    """The communes' figures combined per indicator, period and stage, in one grouped query."""
+def _superseded(qs, as_of: date):
+    """The figures in `qs` that a better-stage approved figure of the same unit, indicator
+    and period (known at `as_of`) replaces: an estimate once the official figure is in."""
+    def better(stages: list[Stage]):
+        return Exists(
+            Observation.objects.filter(
+                known_by(as_of), unit_id=OuterRef("unit_id"), indicator_id=OuterRef("indicator_id"),
+                period=OuterRef("period"), state=EntryState.APPROVED, stage__in=stages,
+            )
+        )
+
+    return qs.filter(
+        (Q(stage=Stage.PRELIMINARY) & better([Stage.OFFICIAL]))
+        | (Q(stage=Stage.ESTIMATE) & better([Stage.PRELIMINARY, Stage.OFFICIAL]))
+    )
+
+
+def _communes_combined(where: Q, indicators: Sequence[Indicator], window) -> dict[int, list[CoreObservation]]:
+    """The communes' figures combined per indicator and period.
+
+    Each commune counts once per period, with its best stage; the combined figure takes the
+    lowest stage among those (a sum of official and estimated figures is an estimate). Two
+    queries: the figures grouped by indicator, period and stage (one scan the database can
+    run in parallel), and the few figures a better stage supersedes, taken out in Python.
+    """
     out: dict[int, list[CoreObservation]] = defaultdict(list)
     if not indicators:
         return out
     how = {i.pk: i.unit_aggregation for i in indicators}
-    rows = (
-        _approved(how, window)
-        .filter(unit__parent=city, unit__kind__in=LOCAL_KINDS)
-        .values("indicator_id", "period", "stage")
-        .annotate(
-            total=Sum("value"), mean=Avg("value"), n=Count("id"),
-            simulated=Count("id", filter=Q(source=SIMULATED_SOURCE)),
-        )
+    figures = _approved(how, window).filter(where)
+    groups: dict[tuple[int, str], dict[Stage, list[float]]] = defaultdict(dict)
+    for r in (
+        figures.values("indicator_id", "period", "stage")
+        .annotate(total=Sum("value"), n=Count("id"), simulated=Count("id", filter=Q(source=SIMULATED_SOURCE)))
         .order_by()
-    )
-    for r in rows:
-        value = r["total"] if how[r["indicator_id"]] == Aggregation.SUM else r["mean"]
-        source = SIMULATED_SOURCE if r["simulated"] else f"tổng hợp {r['n']} xã, phường"
-        out[r["indicator_id"]].append(
-            CoreObservation(_period(r["period"]), float(value), Stage(r["stage"]), None, bool(r["simulated"]), source)
-        )
+    ):
+        groups[(r["indicator_id"], r["period"])][Stage(r["stage"])] = [r["total"], r["n"], r["simulated"]]
+    for ind, period, stage, value, source in _superseded(figures, window[2]).order_by().values_list(
+        "indicator_id", "period", "stage", "value", "source"
+    ):
+        group = groups[(ind, period)][Stage(stage)]
+        group[0] -= value
+        group[1] -= 1
+        group[2] -= source == SIMULATED_SOURCE
+    for (ind, period), by_stage in groups.items():
+        live = {stage: g for stage, g in by_stage.items() if g[1] > 0}
+        if not live:
+            continue
+        total = sum(g[0] for g in live.values())
+        n = sum(g[1] for g in live.values())
+        simulated = sum(g[2] for g in live.values())
+        value = total if how[ind] == Aggregation.SUM else total / n
+        stage = min(live, key=lambda st: st.rank)
+        source = SIMULATED_SOURCE if simulated else f"tổng hợp {n} xã, phường"
+        out[ind].append(CoreObservation(_period(period), float(value), stage, None, bool(simulated), source))
     # Sort so sub-periods come in time order (the core reads "later in the sequence" as newer).
     for obs in out.values():
         obs.sort(key=lambda o: (o.period.start, o.period.end))
@@ -194,7 +242,7 @@ def latest_observations(
     With `unit` the unit's own figures (unit_code = its code). Without, the city's: for each
     indicator and calendar year, the city unit's own figures when it reported any that year,
     else the communes' figures combined by the indicator's `unit_aggregation` (unit_code
-    None). Two or three queries in all.
+    None). One query for a unit, at most three for the city.
     """
     periods = [period] if isinstance(period, Period) else list(period)
     if not indicators or not periods:
@@ -202,16 +250,16 @@ def latest_observations(
     window = _window(periods, as_of)
     ids = [i.pk for i in indicators]
     if unit is not None:
-        return _own(unit, ids, window, unit.code)
-    city = city or city_unit()
-    found = _own(city, ids, window, None)
+        return _own(Q(unit=unit), ids, window, unit.code)
+    own_filter, communes_filter = _city_filters(city)
+    found = _own(own_filter, ids, window, None)
     # Year by year, the city's own figures stand for it; years it did not report come from
     # the communes. Indicators the city reported every year skip the communes' query.
     start, end, _ = window
     years = set(range(start.year, min(end, as_of).year + 1))
     own_years = {i: {o.period.start.year for o in obs} for i, obs in found.items()}
     partial = [i for i in indicators if not years <= own_years.get(i.pk, set())]
-    for ind, obs in _communes_combined(city, partial, window).items():
+    for ind, obs in _communes_combined(communes_filter, partial, window).items():
         covered = own_years.get(ind, set())
         extra = [o for o in obs if o.period.start.year not in covered]
         if extra:
@@ -293,7 +341,7 @@ def evaluate_resolution(resolution: Resolution, *, as_of: date, unit: Unit | Non
     the city's own figures or the communes combined) or for `unit`'s own figures.
 
     Returns a ResolutionReview; targets without figures have status no_data. Runs a bounded
-    number of queries (about five) whatever the size of the data.
+    number of queries (at most five) whatever the size of the data.
     """
     targets = targets_of(resolution)
     periods = {_period(t.period) for t in targets}
