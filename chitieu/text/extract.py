@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from chitieu.core.choices import Comparator, ItemKind
 from chitieu.text.context import assign_kinds, assign_periods
 from chitieu.text.item import Item
 from chitieu.text.mentions import find_mentions
@@ -66,7 +67,7 @@ def extract(text: str) -> list[Item]:
                 end=e,
                 indicator=tv.indicator,
                 kind=tv.kind,
-                comparator="=",
+                comparator=Comparator.EQ.value,
                 value=tv.value,
                 value_max=None,
                 unit=tv.unit,
@@ -83,7 +84,7 @@ def extract(text: str) -> list[Item]:
                 start=s,
                 end=e,
                 indicator=task.title,
-                kind="task",
+                kind=ItemKind.TASK.value,
                 comparator=None,
                 value=None,
                 value_max=None,

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from chitieu.core.choices import Comparator
 from chitieu.text.tokens import Token
 
 Phrase = tuple[str, ...]
+
+# Comparator values (chitieu.core.choices), named once for the tables below.
+EQ, GE, LE = Comparator.EQ.value, Comparator.GE.value, Comparator.LE.value
+RANGE = Comparator.RANGE.value
+INCREASE, DECREASE = Comparator.INCREASE_BY.value, Comparator.DECREASE_BY.value
+CHANGE_COMPARATORS = frozenset([INCREASE, DECREASE])
 
 
 def phrases(*items: str) -> dict[Phrase, str]:
@@ -111,20 +118,20 @@ DENOMINATORS = PhraseSet(
 
 # Words just before a number that state how it compares; value = comparator.
 BOUNDS: dict[Phrase, str] = {
-    **{p: ">=" for p in phrases("trên", "hơn", "ít nhất", "tối thiểu", "không dưới",
+    **{p: GE for p in phrases("trên", "hơn", "ít nhất", "tối thiểu", "không dưới",
                                   "không thấp hơn", "cao hơn", "từ", "lớn hơn")},
-    **{p: "<=" for p in phrases("dưới", "không quá", "tối đa", "không vượt quá", "không vượt",
+    **{p: LE for p in phrases("dưới", "không quá", "tối đa", "không vượt quá", "không vượt",
                                   "thấp hơn", "không cao hơn", "nhỏ hơn", "chưa đến", "chưa tới")},
-    **{p: "=" for p in phrases("khoảng", "gần", "xấp xỉ", "hơn kém", "chừng", "còn",
+    **{p: EQ for p in phrases("khoảng", "gần", "xấp xỉ", "hơn kém", "chừng", "còn",
                                  "xuống còn", "chỉ còn", "giảm còn", "giảm xuống còn", "lên",
                                  "tăng lên", "đạt mức", "ở mức", "bằng", "là", "chiếm")},
 }
 BOUND_SET = PhraseSet(" ".join(p) for p in BOUNDS)
 CHANGES: dict[Phrase, str] = {
-    **{p: "increase_by" for p in phrases("tăng", "ước tăng", "tăng thêm", "tăng bình quân",
+    **{p: INCREASE for p in phrases("tăng", "ước tăng", "tăng thêm", "tăng bình quân",
                                            "bình quân tăng", "tăng trưởng bình quân",
                                            "tăng trung bình", "cao hơn cùng kỳ", "vượt")},
-    **{p: "decrease_by" for p in phrases("giảm", "ước giảm", "giảm thêm", "giảm bình quân",
+    **{p: DECREASE for p in phrases("giảm", "ước giảm", "giảm thêm", "giảm bình quân",
                                            "bình quân giảm", "giảm trung bình")},
 }
 CHANGE_SET = PhraseSet(" ".join(p) for p in CHANGES)
@@ -142,7 +149,7 @@ VERBS = PhraseSet(
      "ước thực hiện năm", "mục tiêu", "chỉ tiêu năm", "kế hoạch năm"]
 )  # fmt: skip
 
-AFTER_BOUNDS: dict[Phrase, str] = {("trở", "lên"): ">=", ("trở", "xuống"): "<=", ("trở", "lại"): "<="}
+AFTER_BOUNDS: dict[Phrase, str] = {("trở", "lên"): GE, ("trở", "xuống"): LE, ("trở", "lại"): LE}
 AFTER_BOUND_SET = PhraseSet(" ".join(p) for p in AFTER_BOUNDS)
 
 # A share of a plan: "đạt 33,59% dự toán Trung ương giao", "107% kế hoạch".

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import NamedTuple
 
+from chitieu.core.choices import ItemKind
 from chitieu.text.item import Item
 from chitieu.text.normalize import fold
 
@@ -101,7 +102,7 @@ def link_items(items: Iterable[Item], catalogue: Sequence[CatalogueEntry]) -> li
     """Return the items with indicator_code and link_score set (tasks left as they are)."""
     out: list[Item] = []
     for it in items:
-        if it.kind == "task":
+        if it.kind == ItemKind.TASK.value:
             out.append(it)
             continue
         found = link(it.indicator, catalogue)

@@ -174,15 +174,15 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
     m.value_max, m.planned = value_max, planned
     _predicate(toks, st, m)
     if value_max is not None:
-        m.comparator = "range"
+        m.comparator = lx.RANGE
     e = m.v1
     ab = lx.AFTER_BOUND_SET.forward(toks, e, stop)
     if ab:
-        if value_max is None and m.comparator not in ("increase_by", "decrease_by"):
+        if value_max is None and m.comparator not in lx.CHANGE_COMPARATORS:
             m.comparator = lx.AFTER_BOUNDS[tuple(x.low for x in toks[e : e + ab])]
         e += ab
-    if e < stop and toks[e].low in ("lên", "xuống") and m.comparator in ("increase_by", "decrease_by") and value_max is None:
-        m.comparator = "="  # "tăng từ 60% lên 65,5%": 60% is where it started
+    if e < stop and toks[e].low in ("lên", "xuống") and m.comparator in lx.CHANGE_COMPARATORS and value_max is None:
+        m.comparator = lx.EQ  # "tăng từ 60% lên 65,5%": 60% is where it started
     per = _per_population(toks, e, stop)
     if per and m.unit_kind in ("count", "generic") and "/" not in m.unit:
         m.unit += "/" + per[0]
@@ -292,7 +292,7 @@ def _predicate(toks: list[Token], st: Structure, m: Mention) -> None:
     m.pred = j + 1
     if change is not None and not level:
         m.comparator = change
-    elif bound is not None and bound != "=":
+    elif bound is not None and bound != lx.EQ:
         m.comparator = bound
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from chitieu.core.choices import Comparator
 from chitieu.text import lexicon as lx
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
@@ -24,7 +25,7 @@ class Mention:
     value: float
     unit: str
     unit_kind: str  # pct, money, measure, count, generic, rank, zero
-    comparator: str = "="
+    comparator: str = Comparator.EQ.value
     value_max: float | None = None
     planned: float | None = None
     baseline: str | None = None
