@@ -242,7 +242,9 @@ def latest_observations(
     With `unit` the unit's own figures (unit_code = its code). Without, the city's: for each
     indicator and calendar year, the city unit's own figures when it reported any that year,
     else the communes' figures combined by the indicator's `unit_aggregation` (unit_code
-    None). One query for a unit, at most three for the city.
+    None), each commune once with its best stage. Without `city` the city is the root unit of
+    kind city and the communes are all units of a local kind; with it, `city` and the
+    local units directly below it. One query for a unit, at most three for the city.
     """
     periods = [period] if isinstance(period, Period) else list(period)
     if not indicators or not periods:
