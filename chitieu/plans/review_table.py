@@ -52,7 +52,9 @@ def actual_text(row: TargetRow) -> Text:
 
 def render_table(review: ResolutionReview, stream: IO[str], *, width: int = 180) -> None:
     """Write the review of a resolution to `stream` as a Rich table with a headline."""
-    console = Console(file=stream, width=width, highlight=False, soft_wrap=False)
+    # A terminal gets its own width; pipes and files a wide fixed one, so lines do not fold.
+    tty = getattr(stream, "isatty", lambda: False)()
+    console = Console(file=stream, width=None if tty else width, highlight=False, soft_wrap=False)
     r = review.resolution
     where = review.unit.name if review.unit else "toàn thành phố"
     console.print(Text(f"{r.title} ({r.code})", style="bold"))
