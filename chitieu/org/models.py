@@ -36,10 +36,6 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    @property
-    def display_name(self) -> str:
-        return self.short_name or self.name
-
     def save(self, *args, **kwargs):
         if self.pk is None:
             super().save(*args, **kwargs)
@@ -57,6 +53,10 @@ class Unit(models.Model):
                     Unit.objects.filter(pk=child.pk).update(path=child.path)
         else:
             super().save(*args, **kwargs)
+
+    @property
+    def display_name(self) -> str:
+        return self.short_name or self.name
 
     def subtree(self) -> models.QuerySet[Unit]:
         """Return this unit and all units below it, in one query."""
