@@ -240,6 +240,9 @@ class Namer:
             if tail.startswith(","):
                 return " ".join(x for x in (own, unit + tail) if x)  # "lượt cán bộ, đảng viên"
             return " ".join(x for x in (own, unit, tail) if x)
+        pred_words = [t.low for t in toks[m.pred : m.v0]]
+        if m.unit_kind == "pct" and tail and not own and prev is not None and "chiếm" in pred_words:
+            return f"{prev.base} so với {tail}"  # "..., chiếm 29,5% GRDP": a share of the whole
         if m.unit_kind == "pct" and tail and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(own), 0):
             return " ".join(x for x in ("Tỷ lệ", tail, own) if x)
         if m.unit_kind in ("money", "measure") and tail:

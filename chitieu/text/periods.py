@@ -30,6 +30,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("half", re.compile(r"\bnửa (đầu|cuối) năm(?:\s{0,3}" + _Y + r")?")),
     ("year", re.compile(r"\b(?:cả |trong |của |đến hết |hết )?năm\s{0,3}" + _Y)),
     ("term", re.compile(r"\b(?:nửa |giữa |hết |cả )?nhiệm kỳ\b")),
+    ("this_year", re.compile(r"\bcả năm\b(?!\s{0,3}\d)")),  # "cả năm": the document's year
     # "Sau 3 năm triển khai" (a review of a plan): the plan's span or term.
     ("term", re.compile(r"\b(?:sau|qua) (?:\d{1,2}|hai|ba|bốn|năm) năm (?:triển khai|thực hiện)")),
 ]
@@ -144,6 +145,8 @@ def _ref(kind: str, m: re.Match[str]) -> PeriodRef | None:
         return PeriodRef("half", _int(g[1]), 1 if g[0].lower() == "đầu" else 2)
     if kind == "year":
         return PeriodRef("year", int(g[0]))
+    if kind == "this_year":
+        return PeriodRef("year")
     return PeriodRef("term")
 
 
