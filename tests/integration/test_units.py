@@ -72,3 +72,17 @@ def test_an_unknown_unit_code_is_named():
 def test_without_units_there_is_no_city():
     with pytest.raises(NotFound):
         city_unit()
+
+
+def test_the_load_units_command_reports_what_it_did_and_names_a_bad_province():
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out = StringIO()
+    call_command("load_units", province_code=31, stdout=out)
+    assert "Thành phố Hải Phòng: 114" in out.getvalue()
+    with pytest.raises(CommandError) as info:
+        call_command("load_units", province_code=999)
+    assert "999" in str(info.value)
