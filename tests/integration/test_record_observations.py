@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from chitieu.core.choices import PeriodKind, Stage, UnitKind
 from chitieu.errors import Conflict, Invalid
@@ -220,3 +222,32 @@ class TestObserveCommand:
             call_command("observe", **args)
         assert f"{field}:" in str(info.value) and bad in str(info.value)
         assert Observation.objects.count() == 0
+
+
+BAD_VALUES = {
+    "unit": "xa-khong-co",
+    "indicator": "chi-tieu-khong-co",
+    "value": "mười",
+    "period": "quý 9/2021",
+    "unit_of_measure": "tấn",
+    "stage": "chac-chan",
+    "reported_on": "2021-13-01",
+}
+
+
+@pytest.mark.usefixtures("commune", "exports")
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    size=st.integers(min_value=1, max_value=12),
+    data=st.data(),
+)
+def test_a_batch_with_one_bad_row_anywhere_writes_nothing_and_names_that_row(size, data):
+    bad_at = data.draw(st.integers(min_value=1, max_value=size), label="bad row")
+    field = data.draw(st.sampled_from(sorted(BAD_VALUES)), label="bad field")
+    rows = [{"unit": "xa-a", "indicator": "exports", "period": f"T{m}/2021", "value": m} for m in range(1, size + 1)]
+    rows[bad_at - 1][field] = BAD_VALUES[field]
+    with pytest.raises(Invalid) as info:
+        record_observations(rows, now=NOW)
+    assert list(info.value.errors) == [f"dòng {bad_at}.{field}"]
+    assert BAD_VALUES[field] in info.value.errors[f"dòng {bad_at}.{field}"]
+    assert Observation.objects.count() == 0
