@@ -58,18 +58,28 @@ def document_kind(cues: Sequence[str | None]) -> str:
 _LOOK_BACK = 600  # tokens: how far back a cue may sit from the value it qualifies
 
 
-def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention]) -> None:
+def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], doc_year: int | None = None) -> None:
     """Set m.kind on every mention: its own evidence (a plan figure "X/Y", a baseline
     "cùng kỳ", a rank), else the nearest cue before it outside other mentions' values,
-    else the document's genre."""
+    else the document's genre. Periods must be set first: with no cue in its own sentence,
+    a figure of a year before the document's ("Năm 2023, GRDP tăng 7,8%" in a 2024 plan)
+    is a result."""
     cues = cue_kinds(toks)
     default = document_kind(cues)
     masked = [False] * len(toks)
+    bracket_words: dict[int, int] = {}  # id(m) -> first token of the words before its bracket
+    prev_end = 0
     for m in ms:
         # A column word before a value ("(chỉ tiêu 7 - 7,5%)") speaks for that value only.
         own_label = " ".join(t.low for t in toks[m.pred : m.v0]) in lx.PLAN_WORDS | lx.ACTUAL_WORDS
-        for j in range(m.pred if own_label else m.v0, m.end):
+        start = m.pred if own_label else m.v0
+        if m.pred > 0 and toks[m.pred - 1].text == "(":
+            # "..., thấp hơn chỉ tiêu đề ra (8,5%)": the words before the bracket are its own.
+            start = min(start, max(prev_end, st.clause[m.v0]))
+            bracket_words[id(m)] = start
+        for j in range(start, m.end):
             masked[j] = True
+        prev_end = m.end
     # nearest[j]: (index, kind) of the nearest unmasked cue at or before token j.
     nearest: list[tuple[int, str] | None] = []
     last: tuple[int, str] | None = None
@@ -86,26 +96,41 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention]) ->
             kind = _TARGET
         if kind is None:
             kind = _local_kind(m) or _cue_after(toks, cues, m)
+        if kind is None and id(m) in bracket_words:
+            kind = next((cues[j] for j in range(m.pred - 1, bracket_words[id(m)] - 1, -1) if cues[j]), None)
         if kind is None:
-            found = _cue_before(toks, cues, nearest, m)
+            found, at = _cue_before(toks, cues, nearest, m)
             kind = found or default
+            if (found is None or at < st.sent[m.v0]) and _before_year(m.period, doc_year):
+                kind = _RESULT
         m.kind = kind
 
 
-def _cue_before(toks: Sequence[Token], cues: Sequence[str | None], nearest: Sequence[tuple[int, str] | None], m: Mention) -> str | None:
+def _before_year(code: str | None, year: int | None) -> bool:
+    """True when period `code` ends in a year before `year` ("2023", "Q4/2023" before 2024)."""
+    if not code or year is None:
+        return False
+    digits = code[-4:]
+    return digits.isdigit() and int(digits) < year
+
+
+def _cue_before(
+    toks: Sequence[Token], cues: Sequence[str | None], nearest: Sequence[tuple[int, str] | None], m: Mention
+) -> tuple[str | None, int]:
+    """The nearest cue before m's value and its token index ((None, -1) when none)."""
     # The mention's own predicate ("ước đạt", "kế hoạch", "thực hiện") is unmasked and comes first.
     pred = " ".join(t.low for t in toks[m.pred : m.v0])
     if pred in lx.ACTUAL_WORDS:
-        return _RESULT
+        return _RESULT, m.pred
     if pred in lx.PLAN_WORDS:
-        return _TARGET
+        return _TARGET, m.pred
     for j in range(m.v0 - 1, m.pred - 1, -1):
         if cues[j] is not None:
-            return cues[j]
+            return cues[j], j
     hit = nearest[m.pred - 1] if m.pred > 0 else None
     if hit is None or m.v0 - hit[0] > _LOOK_BACK:
-        return None
-    return hit[1]
+        return None, -1
+    return hit[1], hit[0]
 
 
 def _strong_target(toks: Sequence[Token], st: Structure, m: Mention) -> bool:

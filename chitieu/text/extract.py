@@ -35,8 +35,8 @@ def extract(text: str) -> list[Item]:
     mentions = [m for m in find_mentions(t, toks, st) if not _inside(toks[m.v0].start, table_lines)]
     namer = Namer(t, toks, st, periods)
     namer.name_all(mentions)
-    assign_kinds(toks, st, mentions)
     assign_periods(toks, st, mentions, periods, doc)
+    assign_kinds(toks, st, mentions, doc.year)
     items: list[Item] = []
     for m in mentions:
         a = toks[m.name_start if m.name_start >= 0 else m.pred].start

@@ -316,7 +316,8 @@ class Namer:
         if not name or name == m.unit.split("/")[0]:
             name = "Số " + m.unit if m.unit_kind in ("count", "generic") else name or m.unit
         bare = name.strip()
-        if bare.isupper() and " " not in bare and bare in self.long_names:
+        # GRDP/GDP name a level, a growth and a per-head figure alike: never expanded.
+        if bare.isupper() and " " not in bare and bare in self.long_names and bare not in ("GRDP", "GDP"):
             name = self.long_names[bare]
             if m.base == bare:
                 m.base = name
