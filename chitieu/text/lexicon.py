@@ -88,7 +88,7 @@ COUNTS = PhraseSet(
         "chỉ tiêu", "tiêu chí", "hộ", "hộ gia đình", "hộ dân", "căn", "căn hộ", "nhà",
         "ngôi nhà", "xã", "phường", "thị trấn", "huyện", "quận", "thôn", "làng", "ấp", "bản",
         "tổ dân phố", "doanh nghiệp", "hợp tác xã", "dự án", "công trình", "trường", "trường học",
-        "phòng học", "lớp", "học sinh", "sinh viên", "giáo viên", "giường bệnh", "giường",
+        "phòng học", "lớp", "học sinh", "trường hợp", "lượt trường hợp", "sinh viên", "giáo viên", "giường bệnh", "giường",
         "bác sĩ", "trạm y tế", "bệnh viện", "cơ sở", "sản phẩm", "mô hình",
         "khu công nghiệp", "cụm công nghiệp", "khu", "cụm", "vụ", "vụ việc", "vụ án", "đơn",
         "hồ sơ", "thủ tục", "văn bản", "cuộc", "hội viên", "đoàn viên", "chi bộ", "đảng bộ",
