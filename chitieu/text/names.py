@@ -229,8 +229,10 @@ class Namer:
         if m.unit_kind in ("count", "generic"):
             between = [t.low for t in toks[prev.end : m.pred]] if prev is not None else []
             joined_by_comma = bool(between) and set(between) <= {",", "và"}
-            if not own and not tail and prev is not None and prev.unit == m.unit and prev.base:
-                return prev.base  # "có thêm 3 xã đạt chuẩn ..., nâng tổng số lên 7 xã"
+            if not own and not tail and prev is not None and prev.base and (
+                prev.unit == m.unit or m.comparator in lx.CHANGE_COMPARATORS
+            ):
+                return prev.base  # "có thêm 3 xã ..., nâng tổng số lên 7 xã"; "..., giảm 11 trường hợp"
             if not own and joined_by_comma and prev is not None and prev.unit_kind in ("count", "generic"):
                 own = prev.own  # "kiểm tra 40 – 45 lượt tổ chức đảng, 25 – 30 đảng viên"
             unit = m.unit.split("/")[0]
