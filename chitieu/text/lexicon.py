@@ -76,7 +76,7 @@ MEASURES = PhraseSet(
     [
         "đồng", "usd", "đô la", "đô la mỹ", "euro", "yên", "ha", "héc-ta", "hecta", "km", "km2",
         "km²", "m", "m2", "m²", "m3", "m³", "tấn", "kg", "tạ", "lít", "mw", "kw", "kwh", "gwh",
-        "teu", "tấn/năm", "điểm phần trăm", "điểm", "bậc", "lần",
+        "teu", "tấn/năm", "điểm phần trăm", "điểm %", "điểm", "bậc", "lần",
     ]
 )  # fmt: skip
 
@@ -145,7 +145,7 @@ VERBS = PhraseSet(
      "tương đương", "bằng", "duy trì", "duy trì ở mức", "giữ ở mức", "kiềm chế", "kiềm chế ở mức",
      "lũy kế", "luỹ kế", "và vượt", "chỉ tiêu", "đạt và vượt",
      "ổn định", "duy trì ổn định", "duy trì ổn định ở mức", "ổn định ở mức", "nâng tổng số lên",
-     "nâng tổng số", "nâng lên", "đưa tổng số lên", "kế hoạch", "kh", "ước thực hiện", "thực hiện năm",
+     "nâng tổng số", "nâng lên", "đưa tổng số lên", "âm", "tăng trưởng âm", "kế hoạch", "kh", "ước thực hiện", "thực hiện năm",
      "ước thực hiện năm", "mục tiêu", "chỉ tiêu năm", "kế hoạch năm"]
 )  # fmt: skip
 

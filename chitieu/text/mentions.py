@@ -173,6 +173,10 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
     m = Mention(pred=i, v0=i, v1=e, end=e, value=value, unit=unit, unit_kind=kind)
     m.value_max, m.planned = value_max, planned
     _predicate(toks, st, m)
+    if m.v0 > 0 and toks[m.v0 - 1].low == "âm" and m.pred < m.v0:
+        m.value = -m.value  # "tăng trưởng âm 2,5%"
+        if m.value_max is not None:
+            m.value_max = -m.value_max
     if value_max is not None:
         m.comparator = lx.RANGE
     e = m.v1

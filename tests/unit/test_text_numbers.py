@@ -86,10 +86,21 @@ def test_values_ranges_and_units_are_read(text: str, value: float, value_max: fl
         ("Tỷ lệ hộ nghèo giảm còn dưới 0,5%.", "<="),
         ("Tỷ lệ hộ nghèo giảm còn 2,58%.", "="),
         ("Kết nạp mới từ 3.300 – 3.500 đảng viên.", "range"),
+        ("Thu ngân sách vượt 17% dự toán.", "increase_by"),
+        ("Thu ngân sách trên địa bàn tăng bình quân từ 10%/năm trở lên.", "increase_by"),
     ],
 )
 def test_comparators_are_read_from_bound_and_change_words(text: str, comparator: str) -> None:
     assert _only(text)["comparator"] == comparator
+
+
+def test_negative_growth_is_a_negative_value() -> None:
+    assert _only("Kinh tế tăng trưởng âm 2,5%.")["value"] == -2.5
+
+
+def test_a_change_from_one_level_to_another_reads_both_levels() -> None:
+    items = extract("Tỷ lệ hộ dân dùng nước sạch tăng từ 60% lên 65,5%.")
+    assert [(it.value, it.comparator) for it in items] == [(60, "="), (65.5, "=")]
 
 
 def test_share_of_a_plan_keeps_its_baseline() -> None:
