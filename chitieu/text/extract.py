@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from chitieu.core.choices import Comparator, ItemKind
@@ -32,7 +33,12 @@ def extract(text: str) -> list[Item]:
     periods = find_period_mentions(t)
     doc = document_periods(t, periods)
     table_values, table_lines = find_table_values(t, doc)
-    mentions = [m for m in find_mentions(t, toks, st) if not _inside(toks[m.v0].start, table_lines)]
+    furniture = _page_furniture_start(t)
+    mentions = [
+        m
+        for m in find_mentions(t, toks, st)
+        if not _inside(toks[m.v0].start, table_lines) and toks[m.v0].start < furniture
+    ]
     namer = Namer(t, toks, st, periods)
     namer.name_all(mentions)
     assign_periods(toks, st, mentions, periods, doc)
@@ -58,7 +64,7 @@ def extract(text: str) -> list[Item]:
                 planned=m.planned,
             )
         )
-    for tv in table_values:
+    for tv in (v for v in table_values if v.start < furniture):
         s, e = norm.span(tv.start, tv.end)
         items.append(
             Item(
@@ -77,6 +83,8 @@ def extract(text: str) -> list[Item]:
             )
         )
     for task in find_tasks(t, toks, st, periods, doc, mentions):
+        if task.start >= furniture:
+            continue
         s, e = norm.span(task.start, task.end)
         items.append(
             Item(
@@ -98,6 +106,20 @@ def extract(text: str) -> list[Item]:
         )
     items.sort(key=lambda it: (it.start, it.end))
     return items
+
+
+# A line that opens the page's list of other articles: what follows is not the text.
+_FURNITURE = re.compile(
+    r"^[ \t]*(?:tin liên quan|tin khác|xem thêm|bài liên quan|các tin cũ hơn|các tin khác|tin cùng chuyên mục"
+    r"|tin mới nhất|tin mới|đọc thêm|tin đọc nhiều|bài viết liên quan)[ \t]*:?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _page_furniture_start(text: str) -> int:
+    """Offset where a news page's related-articles list begins, or len(text)."""
+    m = _FURNITURE.search(text)
+    return m.start() if m else len(text)
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:

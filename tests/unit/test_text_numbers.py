@@ -160,3 +160,8 @@ def test_khong_con_at_the_start_of_a_list_item_is_a_zero_target() -> None:
 )
 def test_dates_codes_ordinals_and_contacts_are_never_quantities(text: str) -> None:
     assert [it.text for it in extract(text) if it.kind != "task"] == []
+
+
+def test_a_related_articles_list_at_the_foot_of_a_page_is_not_read() -> None:
+    text = "Thu ngân sách đạt 300 tỷ đồng.\n\nTin liên quan\nHải Dương: GRDP quý 1 tăng 9,32%\n"
+    assert [it.value for it in extract(text)] == [300]
