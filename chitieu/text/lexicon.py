@@ -69,12 +69,12 @@ class PhraseSet:
 
 
 # Scale words: "204 nghìn tỷ đồng".
-SCALES = PhraseSet(["nghìn tỷ", "ngàn tỷ", "nghìn", "ngàn", "triệu", "tỷ"])
+SCALES = PhraseSet(["nghìn tỷ", "ngàn tỷ", "nghìn tỉ", "ngàn tỉ", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"])
 
 # Money and measures: always a quantity when they follow a number.
 MEASURES = PhraseSet(
     [
-        "đồng", "usd", "đô la", "đô la mỹ", "euro", "yên", "ha", "héc-ta", "hecta", "km", "km2",
+        "đồng", "usd", "đô la", "đôla", "đô la mỹ", "euro", "yên", "ha", "héc-ta", "hecta", "km", "km2",
         "km²", "m", "m2", "m²", "m3", "m³", "tấn", "kg", "tạ", "lít", "mw", "kw", "kwh", "gwh",
         "teu", "tấn/năm", "điểm phần trăm", "điểm %", "điểm", "bậc", "lần",
     ]

@@ -236,8 +236,8 @@ class Namer:
             if not own and joined_by_comma and prev is not None and prev.unit_kind in ("count", "generic"):
                 own = prev.own  # "kiểm tra 40 – 45 lượt tổ chức đảng, 25 – 30 đảng viên"
             unit = m.unit.split("/")[0]
-            if unit.split(" ")[0] in ("triệu", "tỷ", "nghìn", "ngàn"):
-                noun = [w for w in unit.split()[1:] if w not in ("lượt", "tỷ", "triệu", "nghìn", "ngàn")]
+            if unit.split(" ")[0] in ("triệu", "tỷ", "tỉ", "nghìn", "ngàn"):
+                noun = [w for w in unit.split()[1:] if w not in ("lượt", "tỷ", "tỉ", "triệu", "nghìn", "ngàn")]
                 return " ".join(x for x in (own, " ".join(noun), tail) if x) or m.unit
             if tail.startswith(","):
                 return " ".join(x for x in (own, unit + tail) if x)  # "lượt cán bộ, đảng viên"

@@ -58,6 +58,8 @@ def _only(text: str) -> dict[str, object]:
         ("Đã thành lập 44/41 tổ chức Đảng.", 44, None, "tổ chức đảng"),
         ("Đến năm 2025 có 30 giường bệnh trên 1 vạn dân.", 30, None, "giường bệnh/vạn dân"),
         ("Tạo việc làm cho 35 nghìn lao động.", 35, None, "nghìn lao động"),
+        ("Thu ngân sách đạt 5.200 tỉ đồng.", 5200, None, "tỉ đồng"),
+        ("Tổng vốn đầu tư 12 ngàn tỉ đồng.", 12, None, "ngàn tỉ đồng"),
     ],
 )
 def test_values_ranges_and_units_are_read(text: str, value: float, value_max: float | None, unit: str) -> None:
