@@ -33,11 +33,11 @@ def extract(text: str) -> list[Item]:
     periods = find_period_mentions(t)
     doc = document_periods(t, periods)
     table_values, table_lines = find_table_values(t, doc)
-    furniture = _page_furniture_start(t)
+    furniture = _page_furniture(t)
     mentions = [
         m
         for m in find_mentions(t, toks, st)
-        if not _inside(toks[m.v0].start, table_lines) and toks[m.v0].start < furniture
+        if not _inside(toks[m.v0].start, table_lines) and not _inside(toks[m.v0].start, furniture)
     ]
     namer = Namer(t, toks, st, periods)
     namer.name_all(mentions)
@@ -64,7 +64,7 @@ def extract(text: str) -> list[Item]:
                 planned=m.planned,
             )
         )
-    for tv in (v for v in table_values if v.start < furniture):
+    for tv in (v for v in table_values if not _inside(v.start, furniture)):
         s, e = norm.span(tv.start, tv.end)
         items.append(
             Item(
@@ -83,7 +83,7 @@ def extract(text: str) -> list[Item]:
             )
         )
     for task in find_tasks(t, toks, st, periods, doc, mentions):
-        if task.start >= furniture:
+        if _inside(task.start, furniture):
             continue
         s, e = norm.span(task.start, task.end)
         items.append(
@@ -116,10 +116,22 @@ _FURNITURE = re.compile(
 )
 
 
-def _page_furniture_start(text: str) -> int:
-    """Offset where a news page's related-articles list begins, or len(text)."""
-    m = _FURNITURE.search(text)
-    return m.start() if m else len(text)
+def _page_furniture(text: str) -> list[tuple[int, int]]:
+    """Spans of related-article lists: a "Tin liên quan" / "Xem thêm" line and the short
+    title-like lines after it (no final full stop, under 160 characters). Reading resumes at
+    the first ordinary paragraph, so an inline "Xem thêm" block costs nothing after it."""
+    spans: list[tuple[int, int]] = []
+    for m in _FURNITURE.finditer(text):
+        end = m.end()
+        while end < len(text):
+            nl = text.find("\n", end + 1)
+            line_end = len(text) if nl < 0 else nl
+            line = text[end:line_end].strip()
+            if line and (len(line) > 160 or line.endswith((".", ";", ":"))):
+                break
+            end = line_end
+        spans.append((m.start(), end))
+    return spans
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:

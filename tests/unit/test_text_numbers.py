@@ -167,3 +167,11 @@ def test_dates_codes_ordinals_and_contacts_are_never_quantities(text: str) -> No
 def test_a_related_articles_list_at_the_foot_of_a_page_is_not_read() -> None:
     text = "Thu ngân sách đạt 300 tỷ đồng.\n\nTin liên quan\nHải Dương: GRDP quý 1 tăng 9,32%\n"
     assert [it.value for it in extract(text)] == [300]
+
+
+def test_reading_resumes_after_an_inline_see_also_block() -> None:
+    text = (
+        "Thu ngân sách đạt 300 tỷ đồng.\n\nXem thêm:\nHải Dương: GRDP quý 1 tăng 9,32%\n"
+        "Nam Định thu hút 2 tỷ USD\n\nTỷ lệ hộ nghèo giảm còn 1,2%.\n"
+    )
+    assert [it.value for it in extract(text)] == [300, 1.2]
