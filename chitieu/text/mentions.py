@@ -138,6 +138,8 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
     n = len(toks)
     if _is_reference(toks, st, i):
         return None
+    if i > 0 and toks[i - 1].low == "cả" and not (i > 1 and toks[i - 2].low in ("trong", "của")):
+        return None  # "giảm cả 3 tiêu chí": all three, not a count of anything
     value = parse_number(t.text)
     if value is None:
         return None

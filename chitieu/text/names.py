@@ -70,6 +70,12 @@ class Namer:
 
     def _clause_like(self, a: int, b: int, long_ok: bool = False) -> bool:
         words = [t for j, t in enumerate(self.toks[a:b], a) if (t.is_word or t.is_num) and not self.st.marker[j]]
+        aux = [k for k, t in enumerate(words) if t.low in lx.AUX]
+        if aux and 0 < len(words) - aux[-1] - 1 <= 3:
+            words = words[aux[-1] + 1 :]  # "lực lượng công an đã điều tra, làm rõ": a run of verbs
+        strive = [k for k in range(1, len(words)) if words[k].low == "đấu" and words[k - 1].low == "phấn"]
+        if strive and strive[-1] + 1 < len(words):
+            words = words[strive[-1] + 1 :]  # "Công an tỉnh phấn đấu tỷ lệ điều tra, ...": the name starts after
         if len(words) >= 2 and words[0].low == "trong" and words[1].low == "đó":
             words = words[2:]
             if words and words[0].low in ("có", "là", "được"):
@@ -204,6 +210,7 @@ class Namer:
         if sub_head is not None and sub_head is not m:
             name = self._sub_item_name(m, name, sub_head, lo, hi)
         name = self._with_head(m, own, name)
+        name = self._borrow_measure(m, prev, own, name)
         m.indicator = _capitalise(self._finish(m, name))
 
     def _rank_name(self, m: Mention, prev: Mention | None) -> None:
@@ -241,6 +248,8 @@ class Namer:
                 return " ".join(x for x in (own, " ".join(noun), tail) if x) or m.unit
             if tail.startswith(","):
                 return " ".join(x for x in (own, unit + tail) if x)  # "lượt cán bộ, đảng viên"
+            if own and unit.lower() in own.lower().split(" ") + [own.lower()]:
+                unit = ""  # "số người chết giảm 9 người" already names its unit
             return " ".join(x for x in (own, unit, tail) if x)
         pred_words = [t.low for t in toks[m.pred : m.v0]]
         if m.unit_kind == "pct" and tail and not own and prev is not None and "chiếm" in pred_words:
@@ -296,7 +305,10 @@ class Namer:
                 m.unit = compound
                 if m.unit_kind in ("count", "generic") and not own and not m.tail:
                     name = ""
-        if prefix and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0):
+        topic = _change_topic(prefix)
+        if topic and name and lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0):
+            name = f"{name} {topic[:1].lower()}{topic[1:]}"  # "Số vụ tai nạn giao thông"
+        elif prefix and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0):
             name = f"{prefix} {name}".strip()
             head = self.st.head[m.v0]
             if not own and head is not None and m.pred - head[1] <= 2:
@@ -308,10 +320,23 @@ class Namer:
             m.base = f"{m.base} {qualifier}".strip()
         return name
 
+    def _borrow_measure(self, m: Mention, prev: Mention | None, own: str, name: str) -> str:
+        """"Tỷ lệ điều tra án hình sự đạt trên 85%, trọng án đạt trên 95%": a rate joined by a
+        comma to a rate borrows its measure word ("Tỷ lệ trọng án")."""
+        if not own or prev is None or m.unit_kind != "pct" or prev.unit_kind != "pct" or name != own:
+            return name
+        between = {t.text for t in self.toks[prev.end : m.pred] if t.kind == "punct"}
+        k = lx.MEASURE_HEADS.forward(_tokens_of(prev.base), 0)
+        if between != {","} or not k or lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0):
+            return name
+        return " ".join(prev.base.split()[:k]) + " " + name
+
     def _finish(self, m: Mention, name: str) -> str:
-        """Last touches: "nâng tổng số lên" names a total, a bare unit becomes "Số <unit>",
-        a bare abbreviation takes the long name the text gave it earlier."""
+        """Last touches: "nâng tổng số lên" names a total, "đạt tỷ lệ" a rate, a bare unit
+        becomes "Số <unit>", a bare abbreviation takes the long name the text gave earlier."""
         pred_words = " ".join(t.low for t in self.toks[m.pred : m.v0])
+        if "tỷ lệ" in pred_words and name and not lx.MEASURE_HEADS.forward(_tokens_of(name), 0):
+            name = "Tỷ lệ " + name[:1].lower() + name[1:]  # "..., đạt tỷ lệ 91,7%"
         if "tổng số" in pred_words and name and not name.lower().startswith("tổng"):
             name = "Tổng số " + name[:1].lower() + name[1:]  # "nâng tổng số lên 210 sản phẩm"
             m.base = m.base or name
@@ -355,6 +380,16 @@ class Namer:
         while e < b and toks[e].text != "," and toks[e].low not in _SUBJECT_STOPS:
             e += 1
         return self.words(a, e)
+
+
+def _change_topic(head: str) -> str:
+    """The topic of a head that says how it changed: "Tai nạn giao thông giảm cả 3 tiêu chí"
+    -> "Tai nạn giao thông"; "" for any other head."""
+    words = head.split()
+    for k, w in enumerate(words):
+        if w.lower() in ("tăng", "giảm") and k > 0:
+            return " ".join(words[:k])
+    return ""
 
 
 def _compound_unit(head: str, unit: str) -> str:
