@@ -170,7 +170,7 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
         return None
     if _looks_like_year(t.text) and kind not in _NUMBERISH_UNITS:
         return None
-    if kind == "generic" and planned is None and not _quantity_context(toks, st, i):
+    if kind == "generic" and planned is None and not _quantity_context(toks, st, i, e):
         return None
     m = Mention(pred=i, v0=i, v1=e, end=e, value=value, unit=unit, unit_kind=kind)
     m.value_max, m.planned = value_max, planned
@@ -245,7 +245,10 @@ def _looks_like_year(s: str) -> bool:
     return len(s) == 4 and s.isdigit() and 1900 <= int(s) <= 2100
 
 
-def _quantity_context(toks: list[Token], st: Structure, i: int) -> bool:
+_PROPERTY_VERBS = frozenset(["đạt", "được", "hoàn", "có", "bị", "vượt", "chưa", "không"])
+
+
+def _quantity_context(toks: list[Token], st: Structure, i: int, e: int = -1) -> bool:
     """True when a number with an unfamiliar noun sits where quantities are stated: right
     after a verb of achievement or comparison, or inside a numbered or bulleted list."""
     j = i - 1
@@ -253,6 +256,8 @@ def _quantity_context(toks: list[Token], st: Structure, i: int) -> bool:
     while j >= lo:
         w = toks[j]
         if lx.VERBS.backward(toks, j, lo) or lx.BOUND_SET.backward(toks, j, lo) or lx.CHANGE_SET.backward(toks, j, lo):
+            if w.low == "có" and 0 <= e < len(toks) and toks[e].low in _PROPERTY_VERBS:
+                return True  # "có 21 em đạt giải": a group counted by what it did
             return w.low not in ("có", "cho", "với", "về", "ra", "là")
         if w.low in ("kết", "nạp", "lập", "thành", "dựng", "hút", "quyết", "tạo", "tra", "sát", "mới", "tiêu"):
             return True
