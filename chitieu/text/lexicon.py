@@ -97,7 +97,11 @@ COUNTS = PhraseSet(
         "bằng", "giấy chứng nhận", "việc làm", "lao động việc làm", "người dân", "trẻ em",
         "đối tượng", "cơ sở giáo dục", "trường chuẩn quốc gia",
         "đơn vị", "tàu", "chuyến", "container", "cảng", "bến",
-        "thuê bao", "hạng",
+        "thuê bao", "hạng", "em", "cháu", "giải", "huy chương", "trang trại", "gia trại", "làng nghề",
+        "cầu", "hồ chứa", "tàu cá", "hộ kinh doanh", "cơ sở sản xuất", "nhãn hiệu",
+        "tin bài", "bệnh nhân", "ca bệnh", "ca", "liều vắc xin", "mũi tiêm", "nhà ở", "nhà tạm",
+        "buổi", "lượt kiểm tra", "đơn thư", "lượt công dân", "công dân", "kiến nghị", "vụ tai nạn",
+        "đối tượng", "cán bộ, công chức", "viên chức", "giáo viên", "bác sĩ", "điều dưỡng",
     ]
 )  # fmt: skip
 
