@@ -114,7 +114,10 @@ class Namer:
             if toks[j].low == "đấu" and toks[j - 1].low == "phấn" and j + 1 < b:
                 a = j + 1  # "Hội nghị thống nhất phấn đấu tăng trưởng GRDP" names the growth
                 break
+        measured_subject = lx.NAME_STARTS_MEASURE.forward(toks, a, b) > 0 or (a < b and toks[a].low == "quỹ")
         for j in range(b - 1, a - 1, -1):
+            if measured_subject:
+                break  # "Quỹ ... các cấp đã vận động được": the subject is what is measured
             if toks[j].low in lx.AUX and j + 1 < b:
                 a = j + 1
                 k = lx.LEAD_TRIM.forward(toks, a, b)
