@@ -148,40 +148,40 @@ def jumps(user: Any, resolution: Any, as_of: date, *, threshold: float = JUMP_TH
     """Return figures of the resolution's indicators whose change from the period before is an
     outlier among the units' changes: for each indicator, the latest period reported by `as_of`
     against the period before it (same kind), scored by chitieu.core.review.jumps (robust
-    median/MAD z-score across the units). Largest |z| first; at most 20. Three queries.
+    median/MAD z-score across the units). Largest |z| first; at most 20. Two queries, each
+    an index seek per indicator, so the cost grows with units, not with years of figures.
     """
-    from django.db.models import Max, Q
+    from django.db.models import OuterRef, Subquery
 
     from chitieu.core.choices import SIMULATED_SOURCE, EntryState, Stage
     from chitieu.core.periods import Period
     from chitieu.core.review import jumps as core_jumps
     from chitieu.monitoring.models import Observation
+    from chitieu.plans.models import Indicator
 
-    figures = Observation.objects.filter(
-        indicator__targets__resolution=resolution, state=EntryState.APPROVED, period_end__lte=as_of,
+    figures = Observation.objects.filter(state=EntryState.APPROVED, period_end__lte=as_of).order_by()
+    # Each indicator's latest period (the one starting last, so the finest among those ending
+    # last): a correlated subquery that walks the (indicator, period_start) index backwards.
+    latest = Subquery(
+        figures.filter(indicator_id=OuterRef("pk")).order_by("-period_start", "period_end").values("period")[:1]
     )
-    latest = {
-        row["indicator_id"]: row["end"]
-        for row in figures.values("indicator_id").annotate(end=Max("period_end")).order_by()
+    current = {
+        pk: Period.parse(code)
+        for pk, code in Indicator.objects.filter(targets__resolution=resolution).distinct()
+        .annotate(latest=latest).values_list("pk", "latest")
+        if code is not None
     }
-    if not latest:
+    if not current:
         return []
-    wanted = Q()
-    for ind, end in latest.items():
-        wanted |= Q(indicator_id=ind, period_end=end)
-    current = {}
-    for row in figures.filter(wanted).values("indicator_id", "period").distinct().order_by():
-        p = Period.parse(row["period"])
-        held = current.get(row["indicator_id"])
-        if held is None or p.days < held.days:  # the finest period ending last
-            current[row["indicator_id"]] = p
-    pairs = Q()
-    for ind, p in current.items():
-        pairs |= Q(indicator_id=ind, period__in=[p.code, p.previous().code])
+    wanted = {(ind, code) for ind, p in current.items() for code in (p.code, p.previous().code)}
+    starts = {d for ind, p in current.items() for d in (p.start, p.previous().start)}
     best: dict[tuple[int, int, str], tuple] = {}
-    for row in figures.filter(pairs).values_list(
+    # Seek by (indicator, period_start) on the index, then keep the wanted periods.
+    for row in figures.filter(indicator_id__in=list(current), period_start__in=starts).values_list(
         "id", "indicator_id", "indicator__name", "unit_id", "unit__name", "period", "stage", "value", "source"
-    ).distinct():
+    ):
+        if (row[1], row[5]) not in wanted:
+            continue
         key = (row[1], row[3], row[5])
         if key not in best or Stage(row[6]).rank > Stage(best[key][6]).rank:
             best[key] = row
@@ -237,17 +237,22 @@ class Ranking:
 
 
 def indicators_with_unit_figures(indicator_ids: list[int], as_of: date) -> list[int]:
-    """Return the ids among `indicator_ids` that communes or wards reported (approved) by `as_of`."""
+    """Return the ids among `indicator_ids` that communes or wards reported (approved) by `as_of`.
+
+    One query; each indicator stops at its first matching figure (EXISTS), so the cost does
+    not grow with the number of figures.
+    """
+    from django.db.models import Exists, OuterRef
+
     from chitieu.core.choices import EntryState
     from chitieu.monitoring.models import Observation
     from chitieu.org.services import LOCAL_KINDS
+    from chitieu.plans.models import Indicator
 
-    return list(
-        Observation.objects.filter(
-            indicator_id__in=indicator_ids, state=EntryState.APPROVED, unit__kind__in=LOCAL_KINDS,
-            period_start__lte=as_of,
-        ).values_list("indicator_id", flat=True).distinct()
+    reported = Observation.objects.filter(
+        indicator_id=OuterRef("pk"), state=EntryState.APPROVED, unit__kind__in=LOCAL_KINDS, period_start__lte=as_of,
     )
+    return list(Indicator.objects.filter(pk__in=indicator_ids).filter(Exists(reported)).values_list("pk", flat=True))
 
 
 def ranking(user: Any, indicator: Any, resolution: Any, as_of: date) -> Ranking | None:
