@@ -185,19 +185,21 @@ def jumps(user: Any, resolution: Any, as_of: date, *, threshold: float = JUMP_TH
         key = (row[1], row[3], row[5])
         if key not in best or Stage(row[6]).rank > Stage(best[key][6]).rank:
             best[key] = row
+    # One series per unit: the figure before and the latest; core.review scores the relative
+    # changes of all units of one indicator together.
+    previous = {ind: p.previous() for ind, p in current.items()}
+    series: dict[int, dict[str, list]] = {ind: {} for ind in current}
+    pairs: dict[int, dict[str, tuple]] = {ind: {} for ind in current}
+    for (ind, unit_id, period), row in best.items():
+        if period != current[ind].code:
+            continue
+        before = best.get((ind, unit_id, previous[ind].code))
+        if before is not None:
+            series[ind][str(unit_id)] = [(previous[ind], before[7]), (current[ind], row[7])]
+            pairs[ind][str(unit_id)] = (row, before)
     out: list[Jump] = []
-    for ind, p in current.items():
-        # One series per unit: the figure before and the latest; core.review scores the
-        # relative changes of all units of this indicator together.
-        series, rows = {}, {}
-        for (i, unit_id, period), row in best.items():
-            if i != ind or period != p.code:
-                continue
-            before = best.get((ind, unit_id, p.previous().code))
-            if before is not None:
-                series[str(unit_id)] = [(p.previous(), before[7]), (p, row[7])]
-                rows[str(unit_id)] = (row, before)
-        for j in core_jumps(series, threshold=threshold):
+    for ind, rows in pairs.items():
+        for j in core_jumps(series[ind], threshold=threshold):
             row, before = rows[j.key]
             out.append(Jump(row[2], row[4], row[5], j.previous, j.value, j.z, row[0],
                             SIMULATED_SOURCE in (row[8], before[8])))
