@@ -41,7 +41,7 @@ def record_label(rec: Any) -> str:
         if value:
             return str(value)[:80]
     if hasattr(rec, "value") and hasattr(rec, "period"):
-        return f"#{rec.id} · kỳ {rec.period} · {rec.value:g}"
+        return f"#{rec.id} · kỳ {rec.period} · {format_number(rec.value)}"
     if hasattr(rec, "note"):
         return f"#{rec.id} · {rec.note[:60]}"
     return f"#{rec.id}"
