@@ -128,3 +128,10 @@ def test_simulated_figures_are_marked_in_the_grid_and_by_the_banner(world, as_us
 def test_leaders_are_sent_from_the_entry_grid_to_the_approvals(world, as_user):
     response = as_user(world.users["leader"]).get(reverse("web:entry"))
     assert response.status_code == 302 and response["Location"] == reverse("web:approvals")
+
+
+def test_the_office_finds_the_approvals_from_the_grid_and_a_reporter_does_not(world, as_user):
+    office = as_user(world.users["office"]).get(reverse("web:entry") + f"?don_vi={world.commune_a.pk}").content.decode()
+    assert reverse("web:approvals") in office
+    reporter = as_user(world.users["rep_a"]).get(reverse("web:entry")).content.decode()
+    assert reverse("web:approvals") not in reporter

@@ -84,6 +84,7 @@ def grid(request: HttpRequest) -> HttpResponse:
         "periods": periods,
         "drafts": drafts,
         "has_simulated": simulated,
+        "may_approve": access.can_approve(request.user, unit),
         "grains": entry.GRAINS,
         "stages": list(Stage),
         "categories": list(Category),
