@@ -37,6 +37,14 @@ def test_dashboard_defaults_to_the_latest_resolution_clipped_to_its_period_end(w
     assert "31/12/2021" in body and "Nghị quyết về nhiệm vụ năm 2021" in body
 
 
+def test_an_undated_resolution_is_not_taken_for_the_latest(world, as_user):
+    from chitieu.plans.models import Resolution
+
+    Resolution.objects.create(code="khong-ngay", title="Kết luận chưa ghi ngày", issuer=world.city, period="2022")
+    body = as_user(world.users["viewer"]).get("/").content.decode()
+    assert "<h1>Nghị quyết về nhiệm vụ năm 2021</h1>" in body
+
+
 def test_an_unknown_resolution_code_is_a_404(world, as_user):
     assert as_user(world.users["viewer"]).get("/?resolution=khong-co").status_code == 404
 

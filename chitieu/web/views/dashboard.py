@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -12,11 +13,14 @@ from chitieu.plans.models import Indicator, Resolution
 from chitieu.web import review
 from chitieu.web.views.common import parse_date, require_reader
 
+# Undated resolutions last on every database (PostgreSQL would put NULLs first in DESC).
+NEWEST_FIRST = (F("issued_on").desc(nulls_last=True), "-id")
+
 
 def _resolution(request: HttpRequest) -> Resolution | None:
     """The resolution in ?resolution=CODE, else the latest issued one; None when there are none."""
     code = request.GET.get("resolution")
-    qs = Resolution.objects.order_by("-issued_on", "-id")
+    qs = Resolution.objects.order_by(*NEWEST_FIRST)
     if code:
         found = qs.filter(code=code).first()
         if found is None:
@@ -67,7 +71,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     ctx.update({
         "board": board,
         "jumps": review.jumps(request.user, resolution, as_of),
-        "resolutions": Resolution.objects.order_by("-issued_on", "-id").only("code", "number", "title"),
+        "resolutions": Resolution.objects.order_by(*NEWEST_FIRST).only("code", "number", "title"),
         "has_simulated": board.simulated or (ranking["ranking"] and ranking["ranking"].simulated),
     })
     return render(request, "web/dashboard.html", ctx)
