@@ -8,12 +8,19 @@
     return el ? JSON.parse(el.textContent) : null;
   }
 
+  // Numbers the Vietnamese way: 89.490,478.
+  function vn(x) {
+    return typeof x === "number" ? x.toLocaleString("vi-VN", { maximumFractionDigits: 3 }) : x;
+  }
+
   function drawRanking(el) {
     var data = readJSON(el.dataset.source);
     if (!data || !window.echarts) return;
+    // One readable bar per unit: the chart grows with the number of communes.
+    el.style.height = Math.max(340, data.labels.length * 18 + 60) + "px";
     var chart = echarts.init(el);
     chart.setOption({
-      tooltip: { trigger: "axis" },
+      tooltip: { trigger: "axis", valueFormatter: vn },
       grid: { left: 150, right: 30, top: 30, bottom: 30 },
       xAxis: { type: "value", name: data.unit },
       yAxis: { type: "category", data: data.labels, inverse: true },
@@ -23,7 +30,7 @@
           return { value: v, itemStyle: { color: data.above[i] ? "#16a34a" : "#f59e0b" } };
         }),
         markLine: { symbol: "none", data: [{ xAxis: data.average, name: "Bình quân thành phố" }],
-                    label: { formatter: "Bình quân: {c}" }, lineStyle: { color: "#b91c1c" } }
+                    label: { formatter: function (p) { return "Bình quân: " + vn(p.value); } }, lineStyle: { color: "#b91c1c" } }
       }]
     });
   }
@@ -45,7 +52,7 @@
                     itemStyle: { color: "#7c3aed" }, data: [[data.periods[data.periods.length - 1], data.forecast]] });
     }
     chart.setOption({
-      tooltip: { trigger: "axis" },
+      tooltip: { trigger: "axis", valueFormatter: vn },
       legend: { top: 0 },
       grid: { left: 60, right: 30, top: 40, bottom: 40 },
       xAxis: { type: "category", data: data.periods },
