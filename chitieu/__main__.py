@@ -1,14 +1,40 @@
-"""The `chitieu` command: Django's management commands with chitieu's settings."""
+"""The `chitieu` command: Django's management commands with chitieu's settings.
+
+A person at a terminal should not need a web secret to read a text or print a review, so:
+- `chitieu demo` runs in demo mode (CHITIEU_DEMO=1) unless the environment says otherwise;
+- other terminal commands without CHITIEU_SECRET_KEY get a random secret that lives only as
+  long as the process (nothing they sign outlives it); the commands that serve pages
+  (`runserver`, and `demo` when told CHITIEU_DEMO=0) keep the strict start-up check;
+- a misconfiguration is one Vietnamese line on stderr and exit code 2, never a traceback.
+"""
 
 import os
 import sys
 
+#: Commands that answer web requests: their sessions and CSRF tokens need a real secret.
+SERVING_COMMANDS = frozenset({"runserver", "testserver"})
+
+
+def prepare_environment(argv: list[str], env: dict[str, str]) -> None:
+    """Set the defaults `argv` implies in `env` (os.environ in use); values already set win."""
+    env.setdefault("DJANGO_SETTINGS_MODULE", "chitieu.settings")
+    command = argv[1] if len(argv) > 1 else ""
+    if command == "demo":
+        env.setdefault("CHITIEU_DEMO", "1")
+    elif command not in SERVING_COMMANDS and not env.get("CHITIEU_SECRET_KEY"):
+        env.setdefault("CHITIEU_EPHEMERAL_SECRET", "1")
+
 
 def main() -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chitieu.settings")
+    prepare_environment(sys.argv, os.environ)  # type: ignore[arg-type]
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["chitieu", *sys.argv[1:]])
+    try:
+        execute_from_command_line(["chitieu", *sys.argv[1:]])
+    except ImproperlyConfigured as exc:
+        sys.stderr.write(f"Lỗi cấu hình: {exc}\n")
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -4,6 +4,8 @@ Each variable is documented once, here and in docs/operations.md:
 
 CHITIEU_DEMO            "1" for the local demo: placeholder secret, DEBUG, relaxed cookies.
 CHITIEU_SECRET_KEY      required outside demo mode; a placeholder value is refused.
+CHITIEU_EPHEMERAL_SECRET "1" (set by the `chitieu` command for terminal commands that serve
+                        no pages): without a secret key, use a random one for this process.
 CHITIEU_DEBUG           "1"/"0"; defaults to the demo flag.
 CHITIEU_DATABASE_URL    e.g. postgres://user:pw@127.0.0.1:5432/chitieu; default: SQLite file
                         var/chitieu.sqlite3 in the checkout.
@@ -23,6 +25,7 @@ CHITIEU_MAX_UPLOAD_MB   largest accepted upload (evidence, documents, workbooks)
 from __future__ import annotations
 
 import os
+import secrets
 from pathlib import Path
 
 import dj_database_url
@@ -57,6 +60,9 @@ SECRET_KEY = os.environ.get("CHITIEU_SECRET_KEY", "")
 if not SECRET_KEY:
     if DEMO or TESTING:
         SECRET_KEY = PLACEHOLDER_SECRET
+    elif envbool("CHITIEU_EPHEMERAL_SECRET", False):
+        # Terminal commands sign nothing that outlives the process (see chitieu/__main__.py).
+        SECRET_KEY = secrets.token_urlsafe(50)
     else:
         raise ImproperlyConfigured(
             "CHITIEU_SECRET_KEY chưa được đặt. Đặt một khóa bí mật dài, ngẫu nhiên, "

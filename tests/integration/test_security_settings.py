@@ -77,3 +77,40 @@ def test_five_failed_logins_lock_the_account_even_for_the_right_password(setting
     assert authenticate(request, username="reporter", password=PASSWORD) is None
     other_address = RequestFactory().post("/dang-nhap/", REMOTE_ADDR="10.0.0.8")
     assert authenticate(other_address, username="reporter", password=PASSWORD) is not None
+
+
+def run_cli(*args: str, **env) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("CHITIEU_", "DJANGO_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "chitieu", *args], cwd=ROOT, env={**clean, **env},
+        capture_output=True, text=True, timeout=120,
+    )
+
+
+def test_terminal_commands_run_without_a_web_secret(tmp_path):
+    text = tmp_path / "nq.txt"
+    text.write_text("Chỉ tiêu năm 2025: tốc độ tăng trưởng GRDP đạt 10%.", encoding="utf-8")
+    run = run_cli("extract", str(text), "--format", "json")
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["items"][0]["value"] == 10
+
+
+def test_serving_pages_without_a_secret_is_one_vietnamese_line_and_exit_2():
+    run = run_cli("runserver", "--noreload", "127.0.0.1:8799")
+    assert run.returncode == 2
+    assert run.stderr.startswith("Lỗi cấu hình: CHITIEU_SECRET_KEY chưa được đặt")
+    assert "Traceback" not in run.stderr
+
+
+def test_the_demo_command_implies_demo_mode_unless_told_otherwise():
+    from chitieu.__main__ import prepare_environment
+
+    env: dict[str, str] = {}
+    prepare_environment(["chitieu", "demo", "--no-serve"], env)
+    assert env["CHITIEU_DEMO"] == "1" and "CHITIEU_EPHEMERAL_SECRET" not in env
+    env = {"CHITIEU_DEMO": "0"}
+    prepare_environment(["chitieu", "demo"], env)
+    assert env["CHITIEU_DEMO"] == "0"
+    env = {"CHITIEU_SECRET_KEY": "k" * 50}
+    prepare_environment(["chitieu", "review"], env)
+    assert "CHITIEU_EPHEMERAL_SECRET" not in env
