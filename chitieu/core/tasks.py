@@ -5,6 +5,7 @@ Pure standard library. Time is always the `as_of` argument, never today's date.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Literal
 
@@ -100,3 +101,34 @@ def phrase_kind_of(text: str) -> DeadlinePhrase | None:
         if lowered == word or lowered.startswith(word + " "):
             return kind
     return None
+
+
+_LIMIT_WORD = re.compile(r"(?<!\w)(?:chậm nhất|trước|trong|đến|tới)(?!\w)", re.IGNORECASE)
+_LIMIT_DATE = re.compile(
+    r"(?<!\w)(?:chậm nhất(?: là)?(?: trước| vào)?|trước|đến|tới|trong)\s{1,3}ngày\s{1,3}"
+    r"(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d\d)(?!\d)",
+    re.IGNORECASE,
+)
+
+
+def deadline_in(clause: str, period: Period) -> date:
+    """Return the deadline that `clause` sets with `period` (the period its deadline names).
+
+    - A day written out ("trước ngày 30/6/2024", "chậm nhất ngày 15/3/2025") is the
+      deadline itself: offices read "trước ngày 30/6" as "by 30 June";
+    - otherwise the last limit word of the clause decides, as `deadline_for`:
+      "trước năm 2025" -> 2024-12-31, "trong quý II/2024" -> 2024-06-30,
+      "đến năm 2025" -> 2025-12-31;
+    - no limit word at all: the period's last day.
+    A written day that is not a real date, or falls outside `period`, is ignored.
+    """
+    for m in reversed(list(_LIMIT_DATE.finditer(clause))):
+        try:
+            day = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        if period.start <= day <= period.end:
+            return day
+    words = list(_LIMIT_WORD.finditer(clause))
+    kind = phrase_kind_of(clause[words[-1].start() :]) if words else None
+    return deadline_for(kind or "within", period)

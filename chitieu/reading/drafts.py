@@ -35,6 +35,7 @@ from chitieu.core.choices import (
     PeriodKind,
 )
 from chitieu.core.periods import Period, PeriodError
+from chitieu.core.tasks import deadline_in
 from chitieu.errors import DomainError, Invalid
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import record_observations
@@ -206,7 +207,7 @@ class _Writer:
         deadline = None
         if item.deadline:
             try:
-                deadline = Period.parse(item.deadline).end
+                deadline = deadline_in(item.text, Period.parse(item.deadline))
             except PeriodError as exc:
                 self.fail(item, {"deadline": f"Thời hạn «{item.deadline}» không hợp lệ: {exc}"})
                 return

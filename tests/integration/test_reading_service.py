@@ -176,6 +176,23 @@ def test_task_items_become_unconfirmed_tasks_with_their_deadline(cast):
     assert task.resolution == cast.resolution
 
 
+@pytest.mark.parametrize(
+    ("clause", "deadline", "expected"),
+    [
+        ("Thành lập Khu kinh tế ven biển phía Nam trước năm 2025", "2025", date(2024, 12, 31)),
+        ("Hoàn thành giải phóng mặt bằng trong quý II/2024", "Q2/2024", date(2024, 6, 30)),
+        ("Hoàn thành rà soát nợ thuế trước ngày 30/6/2024", "T6/2024", date(2024, 6, 30)),
+    ],
+)
+def test_a_draft_tasks_deadline_reads_the_limit_word_of_its_clause(cast, clause, deadline, expected):
+    reading = make_reading(cast, resolution=cast.resolution, text=clause)
+    add_item(reading, 1, kind=ItemKind.TASK, indicator_name=clause[:30], comparator="", value=None,
+             unit="", period="", deadline=deadline, start=0, end=len(clause))
+    (task,) = services.create_drafts(reading, user=cast.users["office_admin"], now=NOW).tasks
+    task.refresh_from_db()
+    assert task.deadline == expected and task.deadline_text == deadline
+
+
 def test_a_reporter_creates_no_targets_and_proposes_no_indicators(cast):
     commune_a = cast.units["commune_a"]
     reading = make_reading(cast, DocumentKind.REPORT, unit=commune_a)

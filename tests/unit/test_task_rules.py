@@ -12,6 +12,7 @@ from chitieu.core.tasks import (
     days_overdue,
     deadline_for,
     deadline_from_period,
+    deadline_in,
     phrase_kind_of,
     task_status,
 )
@@ -157,3 +158,22 @@ def test_an_unknown_phrase_kind_is_refused() -> None:
 )
 def test_phrase_kind_is_read_from_the_opening_words(text: str, kind: str | None) -> None:
     assert phrase_kind_of(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("clause", "period", "expected"),
+    [
+        ("Thành lập Khu kinh tế ven biển phía Nam trước năm 2025", "2025", date(2024, 12, 31)),
+        ("Giao Sở Tài chính hoàn thành trong quý II/2024", "Q2/2024", date(2024, 6, 30)),
+        ("Phấn đấu đến năm 2025 hoàn thành tuyến đường", "2025", date(2025, 12, 31)),
+        ("Hoàn thành rà soát nợ thuế trước ngày 30/6/2024", "T6/2024", date(2024, 6, 30)),
+        ("Báo cáo chậm nhất ngày 15/3/2025", "T3/2025", date(2025, 3, 15)),
+        # a written day outside the named period is not this deadline's day
+        ("Trước ngày 31/2/2024 (gõ nhầm) hoàn thành trong tháng 3/2024", "T3/2024", date(2024, 3, 31)),
+        ("Khởi công cầu Nguyễn Trãi năm 2024", "2024", date(2024, 12, 31)),
+        # the limit word nearest the deadline decides, not one earlier in the clause
+        ("Trong năm 2024 chuẩn bị, trước quý III/2025 khởi công", "Q3/2025", date(2025, 6, 30)),
+    ],
+)
+def test_deadline_in_a_clause_follows_its_limit_word(clause: str, period: str, expected: date) -> None:
+    assert deadline_in(clause, Period.parse(period)) == expected
