@@ -10,7 +10,7 @@ from chitieu.text.context import assign_kinds, assign_periods
 from chitieu.text.item import Item
 from chitieu.text.mentions import find_mentions
 from chitieu.text.names import Namer
-from chitieu.text.normalize import normalize
+from chitieu.text.normalize import join_soft_breaks, normalize
 from chitieu.text.periods import document_periods, find_period_mentions
 from chitieu.text.structure import analyse
 from chitieu.text.tables import find_table_values
@@ -27,7 +27,8 @@ def extract(text: str) -> list[Item]:
     if not text or not text.strip():
         return []
     norm = normalize(text)
-    t = norm.text
+    # Soft line breaks (PDF copies) read as spaces; the length, so every offset, is kept.
+    t = join_soft_breaks(norm.text)
     toks = tokenize(t)
     st = analyse(t, toks)
     periods = find_period_mentions(t)

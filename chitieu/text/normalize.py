@@ -8,6 +8,7 @@ offsets in that copy back to offsets in the original, so every item's `text` is 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -82,3 +83,50 @@ def fold(text: str) -> str:
     """Return `text` lower-cased without Vietnamese diacritics ("Đảng viên" -> "dang vien")."""
     decomposed = unicodedata.normalize("NFD", text.lower()).replace("đ", "d")
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# A list marker opening a line ("1. ", "2) ", "a) "): that line starts an item, not a continuation.
+_LINE_MARKER = re.compile(r"(?:\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ]|[ivx]{1,4})[.)](?:\s|$)")
+_MARKER_START = ("(", "-", "+", "•", "*", "–", "—", "·", "●", "▪", "○")
+
+
+def join_soft_breaks(text: str) -> str:
+    """Return `text` with soft line breaks turned into spaces (same length, same offsets).
+
+    Text copied from a PDF breaks lines inside sentences ("... so với năm\\n2022; thu ngân
+    sách đạt\\n12.345 tỷ đồng"). A lone newline is soft when the line before it does not end
+    a sentence, clause or heading (".", "!", "?", ":", ";", an upper-case word) and the line
+    after it continues the sentence: it starts with a lower-case letter, or with a number
+    that is no list marker ("1. ", "2)") after a lower-case word. Lines of tables (tabs,
+    bars) and blank lines are never joined.
+    """
+    if "\n" not in text:
+        return text
+    lines = text.split("\n")
+    out = list(text)
+    pos = 0
+    for k in range(len(lines) - 1):
+        line, nxt = lines[k], lines[k + 1]
+        pos += len(line)
+        if _soft(line, nxt):
+            out[pos] = " "
+        pos += 1
+    return "".join(out)
+
+
+def _soft(line: str, nxt: str) -> bool:
+    before, after = line.rstrip(), nxt.lstrip()
+    if not before or not after or "\t" in line or "\t" in nxt or "|" in line or "|" in nxt:
+        return False
+    if before[-1] in ".!?…:;" or after[0] in _MARKER_START:
+        return False
+    last = before.split()[-1]
+    if last.isupper() or not (last[-1].isalnum() or last[-1] in ",)%"):
+        return False
+    if _LINE_MARKER.match(after):
+        return False  # "1. Về kinh tế", "2.1. ...", "a) ..."
+    if after[0].isalpha():
+        return after[0].islower()
+    if not after[0].isdigit():
+        return False
+    return last[0].islower() or last[0].isdigit() or last[-1] == ","
