@@ -29,8 +29,12 @@ Comparison rules (tests/unit/test_evaluation.py has one row per rule):
   "reported"). Term targets combine their years as `chitieu.core.terms` describes.
 - `actual` is the period's figure in the target's terms (the growth for increase_by) once the
   period has ended and its figure is known; otherwise it is the figure reported so far (the
-  year-to-date sum, the latest rate) and `forecast` carries the projection, which then also
-  gives `achievement` (and, after the end, the status, marked provisional).
+  year-to-date sum, the latest rate) and `forecast` carries the projection, which decides the
+  status (after the end marked provisional) and has its own ratio (`forecast.achievement`).
+- `achievement` is always the figure so far over the target, as reports say it ("đạt 33,59%
+  dự toán"): the year-to-date sum of a cumulative indicator over the year's target. None
+  when that says nothing: a change over a baseline of a cumulative indicator whose year has
+  not been summed yet (part of a year against a whole year's baseline).
 - `provisional` is True unless the status rests on an official figure for the whole period.
 - A projection stays where the figures can go: not below 0 when no figure is negative, not
   above 100 for a share in "%" whose figures all lie in 0..100.
@@ -346,7 +350,17 @@ def evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of: 
             method=fig.method.value,
             low=bounds[0] if bounds else None,
             high=bounds[-1] if bounds else None,
+            achievement=ratio,
         )
+        partial_change = (
+            target.comparator in _CHANGES
+            and target.baseline_value is not None
+            and aggregation is Aggregation.SUM
+            and fig.covered_months < period.months
+        )
+        so_far = None if partial_change else judge(target, target.measure(fig.to_date))[1]
+    else:
+        so_far = ratio
     if ended:
         status = verdict
     else:
@@ -358,7 +372,7 @@ def evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of: 
         actual, actual_period = fig.to_date, fig.period
     return Evaluation(
         status=status,
-        achievement=ratio,
+        achievement=so_far,
         actual=actual,
         actual_period=actual_period,
         stage=fig.stage,

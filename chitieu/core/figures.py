@@ -74,12 +74,15 @@ class Observation:
 @dataclass(frozen=True)
 class Forecast:
     """A projected figure for the whole period; `method` is a ForecastMethod value; low/high
-    bound it when the method gives a spread (seasonal shares, trend residuals)."""
+    bound it when the method gives a spread (seasonal shares, trend residuals);
+    `achievement` is the projection's ratio to the target (the evaluation's own achievement
+    is the figure so far over the target)."""
 
     value: float
     method: str
     low: float | None = None
     high: float | None = None
+    achievement: float | None = None
 
 
 @dataclass(frozen=True)

@@ -424,6 +424,7 @@ def row_as_json(row: TargetRow) -> dict[str, Any]:
         "achievement": _num(e.achievement),
         "forecast": None if f is None else {
             "value": _num(f.value), "method": str(f.method), "low": _num(f.low), "high": _num(f.high),
+            "achievement": _num(f.achievement),
         },
         "method": str(e.method) if e.method else None,
         "explanation": e.explanation,

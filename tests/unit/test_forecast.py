@@ -55,14 +55,28 @@ def test_pace_projects_the_year_to_date_sum_by_the_months_covered() -> None:
     assert (result.forecast.value, result.forecast.method) == (96.0, "pace")
     assert result.actual == 48.0
     assert result.actual_period == Period.year_to_date(2024, 6)
-    assert result.achievement == pytest.approx(96 / 90)
+    assert result.achievement == pytest.approx(48 / 90)  # so far, as reports say it
+    assert result.forecast.achievement == pytest.approx(96 / 90)
     assert result.provisional is True
+
+
+def test_half_a_years_revenue_against_last_years_whole_has_no_ratio_yet() -> None:
+    growth = TargetSpec(
+        C.INCREASE_BY, 10, None, "%", Y2024, aggregation=Aggregation.SUM, baseline_value=100
+    )
+    result = evaluate(growth, months(2024, [9.5] * 6), as_of=MID_2024)
+    assert result.achievement is None  # 57 of a year against 100 for a whole year says nothing
+    assert result.forecast is not None
+    assert result.forecast.value == pytest.approx(14.0)  # 114 projected: up 14%
+    assert result.forecast.achievement == pytest.approx(1.4)
+    assert result.status is Status.ON_TRACK
 
 
 def test_pace_below_the_target_is_at_risk() -> None:
     result = evaluate(revenue(100), months(2024, [8.0] * 6), as_of=MID_2024)
     assert result.status is Status.AT_RISK
-    assert result.achievement == pytest.approx(0.96)
+    assert result.achievement == pytest.approx(0.48)
+    assert result.forecast is not None and result.forecast.achievement == pytest.approx(0.96)
 
 
 def test_the_forecast_is_explained_with_method_ratio_and_data_so_far() -> None:
