@@ -8,9 +8,13 @@ indicator in a quarterly template) are left out, since such a figure would be re
 
 Importing: the file is checked and read by `entry_sheet.read_workbook` (every problem listed
 by sheet, row and column), then written through the spine's bulk service
-`monitoring.services.record_observations` in one transaction. Rows equal to the stored figure
-(same value, source and note) are skipped first, so importing the same file twice writes
-nothing and leaves no history the second time.
+`monitoring.services.record_observations` in one transaction, batch by batch. Rows equal to
+the stored figure (same value, source and note) are skipped first, so importing the same file
+twice writes nothing and leaves no history the second time.
+
+The approval lock holds as on the entry grid and in the API (`monitoring.workflow`): a changed
+row whose figure, of any stage, is submitted or approved is refused unless it gives a
+correction reason ("Lý do điều chỉnh", column I), and then it is recorded as a correction.
 """
 
 from __future__ import annotations
@@ -29,12 +33,15 @@ from chitieu.core.choices import EntryState, Stage
 from chitieu.core.periods import Period, PeriodError
 from chitieu.errors import Conflict, DomainError, Invalid, NotFound
 from chitieu.monitoring.models import Observation
-from chitieu.monitoring.services import FREQUENCY_MONTHS, record_observations
+from chitieu.core.quantities import format_number
+from chitieu.monitoring.services import FREQUENCY_MONTHS, STANDING_STATES, record_observations
 from chitieu.org import access
 from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator, Target
 from chitieu.reports.entry_sheet import (
     DATA_SHEET,
+    HEADINGS,
+    REASON_COLUMN,
     EntryRow,
     SheetLine,
     TemplateSpec,
@@ -46,7 +53,7 @@ from chitieu.reports.entry_sheet import (
 
 #: Columns that the spine's field names map to, for error messages.
 FIELD_COLUMNS = {"value": "D", "unit_of_measure": "E", "stage": "F", "source": "G", "note": "H",
-                 "indicator": "B", "correction_reason": "D"}
+                 "indicator": "B", "correction_reason": REASON_COLUMN}
 
 
 def signing_key() -> bytes:
@@ -141,22 +148,42 @@ def _refused(exc: WorkbookRefused) -> Invalid:
     return Invalid(exc.message, exc.errors)
 
 
-def _unchanged(rows: list[EntryRow], unit: Unit, period: Period) -> set[int]:
-    """Sheet rows whose figure is already stored with the same value, source and note."""
-    stored = {
+def _stored_for(rows: list[EntryRow], unit: Unit, period: Period) -> dict[tuple[str, str], Observation]:
+    """The unit's stored figures for the sheet's indicators and `period`, by (indicator code,
+    stage): one query."""
+    return {
         (o.indicator.code, o.stage): o
         for o in Observation.objects.filter(unit=unit, period=period.code, indicator__code__in=[r.indicator for r in rows])
         .select_related("indicator")
     }
-    same = set()
+
+
+def _is_unchanged(row: EntryRow, stored: Observation | None) -> bool:
+    """True when the row says what is stored: same value, source and note (a correction
+    reason alone changes nothing)."""
+    return (
+        stored is not None
+        and math.isclose(stored.value, row.value, rel_tol=1e-12, abs_tol=1e-12)
+        and stored.source == row.source
+        and stored.note == row.note
+    )
+
+
+def _standing_errors(rows: list[EntryRow], stored: dict[tuple[str, str], Observation]) -> dict[str, str]:
+    """Errors for changed rows that would overwrite a submitted or approved (locked) figure
+    without a correction reason: the same rule as the entry grid and the API
+    (`monitoring.workflow`), where such a figure changes only by a correction with a reason."""
+    errors: dict[str, str] = {}
     for r in rows:
         o = stored.get((r.indicator, r.stage.value))
-        if o is None:
+        if o is None or o.state not in STANDING_STATES or r.correction_reason:
             continue
-        factor_free = math.isclose(o.value, r.value, rel_tol=1e-12, abs_tol=1e-12)
-        if factor_free and o.source == r.source and o.note == r.note:
-            same.add(r.sheet_row)
-    return same
+        errors[place(r.sheet_row, "D")] = (
+            f"«{o.indicator.name}» ({Stage(o.stage).label.lower()}) kỳ {o.period} đã có số "
+            f"{format_number(o.value)} {o.indicator.unit} ở trạng thái «{EntryState(o.state).label}»; "
+            f"muốn sửa phải ghi lý do điều chỉnh ở cột {REASON_COLUMN} ({HEADINGS[REASON_COLUMN]})."
+        )
+    return errors
 
 
 def _relocate(exc: DomainError, rows: list[EntryRow]) -> DomainError:
@@ -175,6 +202,10 @@ def _relocate(exc: DomainError, rows: list[EntryRow]) -> DomainError:
     return type(exc)(exc.message, errors)
 
 
+#: Rows written per call of the bulk service; the progress bar advances once per batch.
+WRITE_BATCH = 1000
+
+
 def import_workbook(
     data: bytes, *, user: Any = None, dry_run: bool = False, now: date | datetime | None = None,
     progress: Callable[[str, int, int], None] | None = None,
@@ -183,10 +214,14 @@ def import_workbook(
 
     `user` None means the operator at the command line (full rights, figures approved);
     a user enters figures only for units `access.can_enter_figures` allows, approved when
-    they may approve, else as drafts. With `dry_run` everything is checked, including the
-    bulk service's rules, and nothing is written. `progress(stage, done, total)` reports
-    reading and writing. Raises Invalid (listing every problem by sheet, row and column),
-    NotFound (unknown unit), Forbidden or Conflict; nothing is written then.
+    they may approve, else as drafts. A row that changes a submitted or approved figure is
+    refused (Conflict) unless it carries a correction reason (column I); with one it is a
+    correction that stays approved for an approver (and the command line) and goes back to
+    `submitted` for a reporter, as `monitoring.workflow.correct` does. With `dry_run`
+    everything is checked, including the bulk service's rules, and nothing is written.
+    `progress(stage, done, total)` reports reading, then writing batch by batch. Raises
+    Invalid (listing every problem by sheet, row and column), NotFound (unknown unit),
+    Forbidden or Conflict; nothing is written then.
     """
     step = (lambda d, t: progress("Đọc bảng tính", d, t)) if progress else None
     try:
@@ -201,28 +236,55 @@ def import_workbook(
     if user is not None:
         access.require(access.can_enter_figures(user, unit),
                        f"Bạn không có quyền nhập số liệu của {unit.display_name}.")
-    state = EntryState.APPROVED if user is None or access.can_approve(user, unit) else EntryState.DRAFT
-    same = _unchanged(book.rows, unit, period)
-    todo = [r for r in book.rows if r.sheet_row not in same]
-    result = ImportResult(unit.code, period.code, len(book.rows), len(todo), len(same), dry_run)
+    approver = user is None or access.can_approve(user, unit)
+    state = EntryState.APPROVED if approver else EntryState.DRAFT
+    stored = _stored_for(book.rows, unit, period)
+    todo = [r for r in book.rows if not _is_unchanged(r, stored.get((r.indicator, r.stage.value)))]
+    result = ImportResult(unit.code, period.code, len(book.rows), len(todo), len(book.rows) - len(todo), dry_run)
     if not todo:
         return result
-    payload = [
-        {"unit": unit.code, "indicator": r.indicator, "period": period.code, "value": r.value,
-         "unit_of_measure": r.unit, "stage": r.stage.value, "state": state, "source": r.source, "note": r.note}
-        for r in todo
-    ]
+    standing = _standing_errors(todo, stored)
+    if standing:
+        raise Conflict(
+            f"Có {len(standing)} dòng sửa số liệu đã gửi duyệt hoặc đã duyệt mà không ghi lý do điều chỉnh; "
+            "không dòng nào được ghi.", standing)
+
+    def row(r: EntryRow) -> dict[str, Any]:
+        held = stored.get((r.indicator, r.stage.value))
+        correcting = held is not None and held.state in STANDING_STATES
+        return {
+            "unit": unit.code, "indicator": r.indicator, "period": period.code, "value": r.value,
+            "unit_of_measure": r.unit, "stage": r.stage.value,
+            # A reporter's correction goes back for approval, like workflow.correct.
+            "state": EntryState.SUBMITTED if correcting and not approver else state,
+            "source": r.source, "note": r.note,
+            "correction_reason": r.correction_reason if correcting else "",
+        }
+
+    batches = [todo[i:i + WRITE_BATCH] for i in range(0, len(todo), WRITE_BATCH)]
+    errors: dict[str, str] = {}
+    conflict_only = True
+    done = 0
     if progress:
         progress("Ghi số liệu", 0, len(todo))
     try:
         with transaction.atomic():
-            record_observations(payload, user=user, now=now)
+            for batch in batches:
+                try:
+                    record_observations([row(r) for r in batch], user=user, now=now)
+                except (Invalid, Conflict) as exc:
+                    # Keep checking the other batches so every error is listed; the
+                    # transaction is rolled back below.
+                    errors.update(_relocate(exc, batch).errors)
+                    conflict_only = conflict_only and isinstance(exc, Conflict)
+                done += len(batch)
+                if progress:
+                    progress("Ghi số liệu", done, len(todo))
+            if errors:
+                kind = Conflict if conflict_only else Invalid
+                raise kind(f"Bảng tính có {len(errors)} lỗi; không ghi số liệu nào.", errors)
             if dry_run:
                 raise _DryRun
     except _DryRun:
         pass
-    except (Invalid, Conflict) as exc:
-        raise _relocate(exc, todo) from None
-    if progress:
-        progress("Ghi số liệu", len(todo), len(todo))
     return result

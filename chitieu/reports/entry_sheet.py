@@ -32,18 +32,21 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from chitieu.core.choices import Stage
 from chitieu.core.quantities import QuantityError, parse_number
 
-TEMPLATE_VERSION = "1"
+#: Version 2 added the "Lý do điều chỉnh" column; version 1 templates are refused as old.
+TEMPLATE_VERSION = "2"
 GUIDE_SHEET = "Hướng dẫn"
 DATA_SHEET = "Số liệu"
 HEADER_ROW = 6
 FIRST_ROW = HEADER_ROW + 1
-#: (column letter, heading); only VALUE, STAGE, SOURCE and NOTE are typed in.
+#: (column letter, heading); only VALUE, STAGE, SOURCE, NOTE and REASON are typed in.
 COLUMNS = [
     ("A", "STT"), ("B", "Mã chỉ tiêu"), ("C", "Tên chỉ tiêu"), ("D", "Giá trị"),
-    ("E", "Đơn vị tính"), ("F", "Mức độ"), ("G", "Nguồn"), ("H", "Ghi chú"),
+    ("E", "Đơn vị tính"), ("F", "Mức độ"), ("G", "Nguồn"), ("H", "Ghi chú"), ("I", "Lý do điều chỉnh"),
 ]
 HEADINGS = dict(COLUMNS)
-INPUT_COLUMNS = ("D", "F", "G", "H")
+INPUT_COLUMNS = ("D", "F", "G", "H", "I")
+#: The column of the correction reason, needed to change a submitted or approved figure.
+REASON_COLUMN = "I"
 LAST_COLUMN = len(COLUMNS)
 PROP = "chitieu."
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -87,6 +90,7 @@ class EntryRow:
     stage: Stage
     source: str
     note: str
+    correction_reason: str = ""
 
 
 @dataclass
@@ -132,16 +136,19 @@ def _guide(ws, spec: TemplateSpec) -> None:
         "",
         f"Đơn vị: {spec.unit_name} (mã {spec.unit_code}). Kỳ báo cáo: {spec.period_label} (mã {spec.period}).",
         f"1. Nhập số liệu ở sheet «{DATA_SHEET}», chỉ vào các ô màu vàng: Giá trị (cột D), Mức độ (cột F), "
-        "Nguồn (cột G), Ghi chú (cột H).",
+        "Nguồn (cột G), Ghi chú (cột H), Lý do điều chỉnh (cột I).",
         "2. Giá trị là số, theo đúng đơn vị tính ở cột E; được gõ 1234,5 hoặc 1.234,5. Không nhập chữ, "
         "không dùng công thức.",
         "3. Mức độ chọn trong danh sách: " + ", ".join(s.label for s in Stage) + ". Để trống là «Ước».",
         "4. Chỉ tiêu chưa có số liệu thì để trống ô Giá trị; dòng đó không được ghi.",
         "5. Không thêm, xóa, ẩn hay đổi thứ tự dòng, cột, sheet; không sửa mã chỉ tiêu, đơn vị tính.",
         "6. Nhập lại cùng một tệp không tạo bản ghi mới; sửa một giá trị rồi nhập lại thì chỉ giá trị đó "
-        "được cập nhật. Số chính thức đã có chỉ sửa được trên hệ thống, kèm lý do điều chỉnh.",
-        "7. Nhập tệp: chitieu import TỆP.xlsx (thêm --dry-run để kiểm tra mà không ghi), hoặc tải lên "
-        "trên trang Nhập số liệu. Mọi lỗi được liệt kê theo sheet, dòng, cột; có lỗi thì không ghi gì.",
+        "được cập nhật.",
+        "7. Số liệu đã gửi duyệt hoặc đã duyệt (khóa) chỉ sửa được khi ghi lý do ở cột I (Lý do điều chỉnh); "
+        "thiếu lý do thì cả tệp bị từ chối. Số liệu điều chỉnh của người báo cáo được gửi duyệt lại.",
+        "8. Nhập tệp: tải lên ở mục «Biểu nhập số liệu (Excel)» của trang Báo cáo (địa chỉ /bao-cao/), "
+        "hoặc dùng lệnh chitieu import TỆP.xlsx (thêm --dry-run để kiểm tra mà không ghi). "
+        "Mọi lỗi được liệt kê theo sheet, dòng, cột; có lỗi thì không ghi gì.",
     ]
     for i, text in enumerate(lines, start=1):
         cell = ws.cell(row=i, column=1, value=text)
@@ -166,7 +173,7 @@ def write_template(spec: TemplateSpec, *, key: bytes) -> bytes:
     ]
     for i, (text, bold) in enumerate(heads, start=1):
         ws.cell(row=i, column=1, value=text).font = Font(name="Times New Roman", size=12, bold=bold)
-    widths = [6, 28, 60, 16, 16, 14, 24, 30]
+    widths = [6, 28, 60, 16, 16, 14, 24, 30, 30]
     for (letter, heading), width in zip(COLUMNS, widths, strict=True):
         cell = ws[f"{letter}{HEADER_ROW}"]
         cell.value = heading
@@ -183,6 +190,7 @@ def write_template(spec: TemplateSpec, *, key: bytes) -> bytes:
             ws[f"F{r}"] = (line.stage or Stage.ESTIMATE).label
             ws[f"G{r}"] = line.source or None
             ws[f"H{r}"] = line.note or None
+        # The reason is never pre-filled: a template sent back untouched corrects nothing.
         for letter in INPUT_COLUMNS:
             cell = ws[f"{letter}{r}"]
             cell.protection = Protection(locked=False)
@@ -334,7 +342,7 @@ def _read(wb, *, key: bytes, progress) -> ReadWorkbook:
                 errors[place(r, letter)] = "ô chứa công thức; chỉ nhận giá trị nhập tay"
                 continue
             if col > LAST_COLUMN and not _blank(cell.value):
-                errors[place(r, letter)] = f"«{cell.value}» nằm ngoài vùng nhập liệu (chỉ đến cột H)"
+                errors[place(r, letter)] = f"«{cell.value}» nằm ngoài vùng nhập liệu (chỉ đến cột I)"
                 continue
             values[letter] = cell.value
         if r == HEADER_ROW:
@@ -368,7 +376,8 @@ def _read(wb, *, key: bytes, progress) -> ReadWorkbook:
                 errors[place(r, "F")] = f"«{raw_stage}» không hợp lệ; chọn một trong: {labels}"
         if value is not None:
             result.rows.append(EntryRow(r, code, unit, value, stage, str(values.get("G") or "").strip(),
-                                        str(values.get("H") or "").strip()))
+                                        str(values.get("H") or "").strip(),
+                                        str(values.get(REASON_COLUMN) or "").strip()))
     if progress:
         progress(total, total)
     if len(locked) != expected_rows or not hmac.compare_digest(

@@ -53,8 +53,8 @@ def test_extra_rows_below_the_template_are_refused():
 
 
 def test_cells_outside_the_input_columns_are_refused():
-    err = refused(fill(template(), {"D7": 1, "I7": "ghi chú thêm"}))
-    assert "ngoài vùng nhập liệu" in err.errors["Sheet 'Số liệu', dòng 7, cột I"]
+    err = refused(fill(template(), {"D7": 1, "J7": "ghi chú thêm"}))
+    assert "ngoài vùng nhập liệu" in err.errors["Sheet 'Số liệu', dòng 7, cột J"]
 
 
 def test_formulas_are_refused():

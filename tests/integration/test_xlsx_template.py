@@ -32,7 +32,7 @@ def test_template_lists_only_the_units_indicators_for_the_period(world):
     wb = load_workbook(io.BytesIO(template("so-tai-chinh", "Q2/2024")))
     assert wb.sheetnames == ["Hướng dẫn", "Số liệu"]
     ws = wb[SHEET]
-    assert [c.value for c in ws[6]] == ["STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "Giá trị", "Đơn vị tính", "Mức độ", "Nguồn", "Ghi chú"]
+    assert [c.value for c in ws[6]] == ["STT", "Mã chỉ tiêu", "Tên chỉ tiêu", "Giá trị", "Đơn vị tính", "Mức độ", "Nguồn", "Ghi chú", "Lý do điều chỉnh"]
     # The department leads GRDP (quarterly) and revenue (monthly); members and poor households
     # are led by nobody it stands for.
     assert [ws.cell(row=r, column=2).value for r in (7, 8)] == ["grdp", "thu-ngan-sach"]
@@ -61,7 +61,7 @@ def test_template_is_protected_validated_and_signed(world):
     assert rules["F7:F8"].type == "list" and rules["F7:F8"].formula1 == '"Ước,Sơ bộ,Chính thức"'
     props = {p.name: p.value for p in wb.custom_doc_props.props}
     assert props["chitieu.unit"] == "so-tai-chinh" and props["chitieu.period"] == "Q2/2024"
-    assert props["chitieu.version"] == "1" and len(props["chitieu.checksum"]) == 64
+    assert props["chitieu.version"] == "2" and len(props["chitieu.checksum"]) == 64
     assert all(ws.sheet_state == "visible" for ws in wb.worksheets)
 
 
@@ -95,9 +95,11 @@ def test_importing_the_same_file_twice_writes_nothing_the_second_time(world):
 
 
 def test_changing_one_value_updates_only_that_figure(world):
-    import_workbook(fill(template(), {"D7": 7.5, "D8": 1200}), now=AS_OF)
+    # A reporter's drafts stay editable (approved figures need a reason: test_xlsx_approval).
+    reporter = make_user("so", role=Role.REPORTER, unit=world.finance)
+    import_workbook(fill(template(), {"D7": 7.5, "D8": 1200}), user=reporter, now=AS_OF)
     before = history_count()
-    result = import_workbook(fill(template(), {"D7": 7.8, "D8": 1200}), now=AS_OF)
+    result = import_workbook(fill(template(), {"D7": 7.8, "D8": 1200}), user=reporter, now=AS_OF)
     assert (result.written, result.unchanged) == (1, 1)
     assert history_count() == before + 1
     assert Observation.objects.get(unit=world.finance, indicator=world.grdp, period="Q2/2024").value == 7.8
