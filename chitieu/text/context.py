@@ -92,7 +92,7 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
             m.kind = ms[m.sub_of].kind
             continue
         kind = _evidence_kind(m)
-        if kind is None and _strong_target(toks, st, m):
+        if kind is None and (_strong_target(toks, st, m) or _assigned_duty(toks, st, m)):
             kind = _TARGET
         if kind is None:
             kind = _local_kind(m) or _cue_after(toks, cues, m)
@@ -137,6 +137,31 @@ def _strong_target(toks: Sequence[Token], st: Structure, m: Mention) -> bool:
     """True when the mention's own clause says it is a plan ("phấn đấu", "mục tiêu")."""
     lo = max(st.clause[m.v0], m.region_lo)
     return any(lx.STRONG_TARGET_CUES.backward(toks, j, lo) for j in range(max(lo, m.v0 - 30), m.v0))
+
+
+_ASSIGN = frozenset(["giao", "yêu", "đề", "chỉ"])  # "giao", "yêu cầu", "đề nghị", "chỉ đạo"
+_PERIOD_WORDS = frozenset(["năm", "ngày", "quý", "tháng", "nửa"])
+
+
+def _assigned_duty(toks: Sequence[Token], st: Structure, m: Mention) -> bool:
+    """True when the mention's clause assigns a duty: a deadline before the value ("hoàn
+    thành trước năm 2025 việc xây dựng 5.000 căn") or "Giao <unit> chủ trì ..." opening it,
+    with no "đã" saying it is done. An assigned duty is a plan, not a report."""
+    lo = st.clause[m.v0]
+    words = [t.low for t in toks[lo : m.v0]]
+    if any(w in lx.AUX and w != "sẽ" for w in words):
+        return False
+    for k, w in enumerate(words[:-2]):
+        if w == "trước" and words[k + 1] in _PERIOD_WORDS and (toks[lo + k + 2].is_num or words[k + 2] in ("i", "ii", "iii", "iv")):
+            return True
+        if w == "chậm" and words[k + 1] == "nhất":
+            return True
+    first = next((k for k in range(lo, m.v0) if not st.marker[k] and toks[k].kind != "punct"), m.v0)
+    if first + 1 < m.v0 and toks[first].low in _ASSIGN:
+        rest = 1 if toks[first].low == "giao" else 2
+        if toks[first].low == "giao" or toks[first + 1].low in ("cầu", "nghị", "đạo"):
+            return first + rest < m.v0 and toks[first + rest].capitalised
+    return False
 
 
 def _evidence_kind(m: Mention) -> str | None:

@@ -23,6 +23,7 @@ _DISCOURSE_STARTS = frozenset(
     "tại theo trong bên ngoài về đồng nhìn tính qua sau trước với đến từ nhờ do vì nếu khi năm "
     "quý tháng ước hiện riêng cùng để nhằm đối mặc dù tuy".split()
 )
+_DEADLINE_WORDS = frozenset(["trước", "nhất"])  # "trước năm 2025", "chậm nhất quý III"
 _SUBJECT_STOPS = frozenset("của giữ đứng xếp đạt tiếp vẫn luôn có nằm thuộc ước tăng giảm là".split())
 
 
@@ -138,7 +139,13 @@ class Namer:
 
     def words(self, a: int, b: int) -> str:
         """The text of toks[a:b] without period mentions ("(IIP) quý 1" -> "(IIP)")."""
-        keep = [j for j in range(a, b) if j not in self.period_tokens]
+        toks = self.toks
+        # "hoàn thành trước năm 2025 việc xây dựng": the deadline goes with its period.
+        keep = [
+            j
+            for j in range(a, b)
+            if j not in self.period_tokens and not (toks[j].low in _DEADLINE_WORDS and j + 1 in self.period_tokens)
+        ]
         if not keep:
             return ""
         out = self.toks[keep[0]].text

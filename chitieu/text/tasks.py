@@ -19,7 +19,7 @@ _DUTY = re.compile(r"\b(?:hoàn thành|hoàn tất|xong|thành lập|triển kha
 _ORG = re.compile(
     r"(?:Giao\s{1,3}(?:cho\s{1,3})?)?(?=(?:UBND|HĐND|MTTQ|Ủy ban|Uỷ ban|Sở|Ban|Phòng|Văn phòng|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Đảng ủy|Công an|Bộ|Cục|Chi cục|Trung tâm|Hội|Đoàn|Mặt trận|Liên đoàn|Kho bạc|Chi nhánh|Ngân hàng|Trường)\b)"
 )
-_UNIT_END = re.compile(r"\s(?:chủ trì|phối hợp|thực hiện|khẩn trương|tập trung|tiếp tục)\b|,|\s(?=(?:hoàn thành|hoàn tất|xong|thành lập|triển khai|ban hành|trình|báo cáo|khởi công|đưa vào|bàn giao|nghiên cứu|rà soát|giải ngân|theo dõi)\b)")
+_UNIT_END = re.compile(r"\s(?:chủ trì|phối hợp|thực hiện|khẩn trương|tập trung|tiếp tục|chỉ đạo|lãnh đạo|giao|yêu cầu|đề nghị|quyết định|thống nhất|cần|phải|sẽ|đã)\b|,|\s(?=(?:hoàn thành|hoàn tất|xong|thành lập|triển khai|ban hành|trình|báo cáo|khởi công|đưa vào|bàn giao|nghiên cứu|rà soát|giải ngân|theo dõi)\b)")
 _CLAUSE_BREAK = re.compile(r"[.;!?\n]|,\s*đồng thời|:\s")
 
 
@@ -65,18 +65,47 @@ def find_tasks(
             continue
         start = _clause_start(text, d0)
         duty = text[start:d0]
-        if not _DUTY.search(duty) or any(a < d0 and b > start for a, b in spans):
+        if not _DUTY.search(duty + _verb_of_limit(text, d0, d1)) or any(a < d0 and b > start for a, b in spans):
             continue
-        lead_unit, title_from = _lead_unit(duty)
+        lead_unit, title_from = _lead_unit(duty, whole=bool(_verb_of_limit(text, d0, d1)))
         title = duty[title_from:].strip(" ,;:–-")
         title = re.sub(r"^(?:chủ trì|thực hiện|và|đồng thời|để|khẩn trương|tập trung|tiếp tục)\s+", "", title, flags=re.IGNORECASE).strip(" ,")
         title = re.sub(r"^(?:khẩn trương|tập trung)\s+", "", title, flags=re.IGNORECASE)
+        end = d1
+        verb = _verb_of_limit(text, d0, d1) or (title if _BARE_VERB.fullmatch(title) else "")
+        if (not title or _BARE_VERB.fullmatch(title)) and verb:
+            # "Sở X hoàn thành trong quý III/2024 đề án ...", "..., hoàn thành trước năm 2025
+            # việc xây dựng ...": the duty's object follows its deadline.
+            obj, end = _object_after(text, d1)
+            title = f"{verb} {obj}".strip() if obj else ""
         title = re.sub(r"[,\s]+(?:và\s+)?(?:hoàn thành|xong)$", "", title, flags=re.IGNORECASE)
         if not title:
             continue
-        out.append(Task(start, d1, title[:1].upper() + title[1:], code, lead_unit))
-        last_end = d1
+        out.append(Task(start, end, title[:1].upper() + title[1:], code, lead_unit))
+        last_end = end
     return out
+
+
+_BARE_VERB = re.compile(r"(?:hoàn thành|hoàn tất|xong|thực hiện xong)", re.IGNORECASE)
+_OBJECT_END = re.compile(r"[.,](?!\d)|[;!?\n:(]|\s(?:để|nhằm|theo|đúng|và|đồng thời|trình)\s")
+
+
+def _verb_of_limit(text: str, d0: int, d1: int) -> str:
+    """The verb inside a deadline phrase ("hoàn thành trong quý III/2024"), or ""."""
+    m = re.match(r"(?:hoàn thành|xong)\b", text[d0:d1], re.IGNORECASE)
+    return m.group().lower() if m else ""
+
+
+def _object_after(text: str, at: int) -> tuple[str, int]:
+    """The duty's object after its deadline, up to the clause's end: ("đề án ...", end)."""
+    stop = _OBJECT_END.search(text, at, min(len(text), at + 200))
+    end = stop.start() if stop else min(len(text), at + 200)
+    obj = text[at:end].strip()
+    if not obj or not obj[:1].islower() or len(obj.split()) < 2:
+        return "", at
+    end = at + len(text[at:end].rstrip())
+    obj = re.sub(r"^việc\s+", "", obj, flags=re.IGNORECASE)
+    return obj, end
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -90,9 +119,11 @@ def _clause_start(text: str, at: int) -> int:
     return start
 
 
-def _lead_unit(duty: str) -> tuple[str | None, int]:
+def _lead_unit(duty: str, whole: bool = False) -> tuple[str | None, int]:
     """Return (lead unit, where the duty's title starts) for "Giao Sở X chủ trì ..." or
-    "Phòng Y hoàn thành ..."; (None, 0) when no unit opens the clause."""
+    "Phòng Y hoàn thành ..."; (None, 0) when no unit opens the clause. With `whole`, the
+    deadline phrase holds the verb ("Sở X hoàn thành trong quý III"): a unit may fill the
+    duty."""
     shift = len(duty) - len(duty.lstrip())
     g = re.search(r"\b(?:giao|yêu cầu|đề nghị|chỉ đạo)\s{1,3}(?:cho\s{1,3})?", duty, re.IGNORECASE)
     if g is not None and _ORG.match(duty, g.end()) is not None:
@@ -101,9 +132,11 @@ def _lead_unit(duty: str) -> tuple[str | None, int]:
     if m is None:
         return None, 0
     e = _UNIT_END.search(duty, m.end())
+    if e is None and whole and 0 < len(duty[m.end() :].split()) <= 12:
+        return duty[m.end() :].strip(), len(duty)
     if e is None or len(duty[m.end() : e.start()].split()) > 12:
         return None, 0
     unit = duty[m.end() : e.start()].strip()
     rest = duty[e.start() :]
-    cut = re.match(r"[\s,]*(?:chủ trì|thực hiện|phối hợp)?[\s,]*", rest)
+    cut = re.match(r"[\s,]*(?:chủ trì|thực hiện|phối hợp|chỉ đạo|lãnh đạo|yêu cầu|đề nghị|giao|quyết định|thống nhất|cần|phải|sẽ)?[\s,]*", rest)
     return unit, e.start() + (cut.end() if cut else 0)
