@@ -73,7 +73,7 @@ from chitieu.core.forecast import (
 )
 from chitieu.core.periods import Period
 from chitieu.core.quantities import Quantity, format_number, format_quantity, format_range
-from chitieu.core.terms import term_figure
+from chitieu.core.terms import term_figure, term_growth_figure
 
 __all__ = [
     "Evaluation",
@@ -331,14 +331,31 @@ def evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of: 
         and aggregation is Aggregation.SUM
     ):
         aggregation = Aggregation.AVERAGE  # the figures are growth rates, which do not add up
+    compound = False
     if period.kind is PeriodKind.TERM:
         how = target.term_aggregation or default_term_aggregation(aggregation)
-        fig = term_figure(period, best, aggregation, how, as_of=as_of)
+        compound = (
+            how is TermAggregation.AVERAGE
+            and target.comparator in _CHANGES
+            and target.baseline_value is not None
+            and target.is_percent
+        )
+        if compound:
+            assert target.baseline_value is not None
+            fig = term_growth_figure(period, best, aggregation, target.baseline_value, as_of=as_of)
+        else:
+            fig = term_figure(period, best, aggregation, how, as_of=as_of)
     else:
         fig = period_figure(period, best, aggregation, as_of=as_of)
     if fig is None:
         return _no_data(target)
-    fig = _within_possible(target, fig, [o.value for o in best.values()])
+    if compound:
+        # fig is already the growth rate: measure it as a growth figure without a baseline
+        target = replace(target, baseline_value=None)
+        if target.comparator is Comparator.DECREASE_BY:  # the size of the fall
+            fig = replace(fig, value=-fig.value, to_date=-fig.to_date)
+    else:
+        fig = _within_possible(target, fig, [o.value for o in best.values()])
     ended = as_of >= period.end
     measure = target.measure(fig.value)
     verdict, ratio, pos = judge(target, measure)

@@ -8,6 +8,9 @@ combined as the target says (TermAggregation):
   else the current year's forecast or the latest annual figure (LATEST).
 - SUM: the total of the years; before the end, or with years missing, the total so far
   scaled by the share of the term's months it covers (PACE).
+An average change over a baseline ("tăng bình quân 8%/năm so với năm 2020") of levels is the
+compound annual rate from the baseline year (the year before the term) to the latest level
+(`term_growth_figure`), not the mean level over the baseline.
 A figure reported for the whole term beats the combined years unless all years are complete
 and of a strictly better stage. Ended years without any figure are listed in `missing` and
 keep the result from being final.
@@ -152,3 +155,46 @@ def term_figure(
     if direct is not None and (fig is None or not fig.final or direct.stage.rank >= fig.stage.rank):
         return whole_figure(direct, ended=ended)
     return replace(fig, missing=missing) if fig is not None else None
+
+
+def term_growth_figure(
+    period: Period,
+    best: Mapping[Key, Observation],
+    aggregation: Aggregation,
+    baseline: float,
+    *,
+    as_of: date,
+) -> Figure | None:
+    """Return the compound annual growth in % from `baseline` (the level of the year before
+    the term) to the latest ended year's level, as a Figure whose value and to_date are that
+    rate; before the term ends it stands for the years to come (PACE), with no ended year
+    the current year's forecast level is used. None without any yearly level, or when the
+    baseline or the level is not positive (no compound rate exists)."""
+    years = [Period.year(y) for y in period.years]
+    figs = {y: period_figure(y, best, aggregation, as_of=as_of) for y in years}
+    closed = [(y, f) for y, f in figs.items() if f is not None and as_of >= y.end]
+    current = next((f for y, f in figs.items() if f is not None and y.start <= as_of < y.end), None)
+    if closed:
+        year, level = closed[-1]
+    elif current is not None:
+        year, level = Period.year(current.period.start.year), current
+    else:
+        return None
+    elapsed = year.start.year - (period.start.year - 1)
+    if baseline <= 0 or level.value <= 0 or elapsed < 1:
+        return None
+    rate = ((level.value / baseline) ** (1 / elapsed) - 1) * 100
+    missing = tuple(y.start.year for y, f in figs.items() if f is None and as_of >= y.end)
+    complete = as_of >= period.end and len(closed) == len(years) and all(f.final for _, f in closed)
+    parts = [f for _, f in closed] or [level]
+    return Figure(
+        value=rate,
+        to_date=rate,
+        period=_span(closed[0][0], year) if closed else level.period,
+        stage=lowest_stage(f.stage for f in parts),
+        final=complete,
+        method=ForecastMethod.FINAL if complete else ForecastMethod.PACE,
+        covered_months=sum(y.months for y, _ in closed),
+        simulated=any(f.simulated for f in parts),
+        missing=missing,
+    )

@@ -10,7 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chitieu.core.choices import SIMULATED_SOURCE, Aggregation, Comparator, Direction, Stage, Status
+from chitieu.core.choices import (
+    SIMULATED_SOURCE,
+    Aggregation,
+    Comparator,
+    Direction,
+    Stage,
+    Status,
+    TermAggregation,
+)
 from chitieu.core.evaluation import (
     Evaluation,
     Observation,
@@ -769,3 +777,37 @@ def test_any_figures_give_a_consistent_evaluation(
         assert result.simulated == (SIMULATED_SOURCE in result.explanation)
     if result.forecast is not None and result.forecast.low is not None:
         assert result.forecast.low <= result.forecast.value + 1e-6
+
+
+def _levels(rate: float, years: range, base: float = 100.0) -> list[Observation]:
+    return [
+        Observation(Period.year(y), base * (1 + rate / 100) ** (y - years.start + 1), Stage.OFFICIAL)
+        for y in years
+    ]
+
+
+@pytest.mark.parametrize(
+    ("comparator", "rate", "as_of", "expected", "growth"),
+    [
+        # levels growing 6%/year against "tăng bình quân 8%/năm": not the 19,5% the mean level shows
+        (Comparator.INCREASE_BY, 6.0, date(2026, 3, 1), Status.NOT_ACHIEVED, 6.0),
+        (Comparator.INCREASE_BY, 9.0, date(2026, 3, 1), Status.EXCEEDED, 9.0),
+        # mid-term: the rate so far stands for the years to come
+        (Comparator.INCREASE_BY, 6.0, date(2024, 3, 1), Status.AT_RISK, 6.0),
+        # "giảm bình quân 8%/năm": a fall of 9%/year is better than asked
+        (Comparator.DECREASE_BY, -9.0, date(2026, 3, 1), Status.EXCEEDED, 9.0),
+    ],
+)
+def test_an_average_change_over_a_baseline_is_the_compound_annual_rate(
+    comparator: Comparator, rate: float, as_of: date, expected: Status, growth: float
+) -> None:
+    term = Period.term(2021, 2025)
+    spec = TargetSpec(
+        comparator, 8.0, None, "%", term,
+        term_aggregation=TermAggregation.AVERAGE, baseline_value=100.0,
+    )
+    observed = [o for o in _levels(rate, range(2021, 2026)) if o.period.end < as_of]
+    result = evaluate(spec, observed, as_of=as_of)
+    assert result.status is expected
+    measured = result.actual if result.forecast is None else result.forecast.value
+    assert measured == pytest.approx(growth)
