@@ -106,6 +106,22 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
         m.kind = kind
 
 
+def inherit_baselines(st: Structure, ms: Sequence[Mention]) -> None:
+    """Give a "trong đó" sub-item's change the baseline of its head's change: "tăng 10% so
+    với năm 2022, trong đó: thu nội địa ..., tăng 12%" -> 12% against "năm 2022". The head
+    is the nearest change with a baseline before the sub-list, in the same sentence."""
+    for m in ms:
+        if m.baseline is not None or m.sub_of < 0 or m.comparator not in lx.CHANGE_COMPARATORS:
+            continue
+        for k in range(m.sub_of, -1, -1):
+            h = ms[k]
+            if st.sent[h.v0] != st.sent[m.v0]:
+                break
+            if h.baseline is not None and h.comparator in lx.CHANGE_COMPARATORS and h.sub_of < 0:
+                m.baseline = h.baseline
+                break
+
+
 def _before_year(code: str | None, year: int | None) -> bool:
     """True when period `code` ends in a year before `year` ("2023", "Q4/2023" before 2024)."""
     if not code or year is None:

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from chitieu.core.choices import Comparator, ItemKind
-from chitieu.text.context import assign_kinds, assign_periods
+from chitieu.text.context import assign_kinds, assign_periods, inherit_baselines
 from chitieu.text.item import Item
 from chitieu.text.mentions import find_mentions
 from chitieu.text.names import Namer
@@ -42,6 +42,7 @@ def extract(text: str) -> list[Item]:
     ]
     namer = Namer(t, toks, st, periods)
     namer.name_all(mentions)
+    inherit_baselines(st, mentions)
     assign_periods(toks, st, mentions, periods, doc)
     assign_kinds(toks, st, mentions, doc.year)
     items: list[Item] = []

@@ -33,3 +33,26 @@ def test_trong_do_sub_items_share_their_heads_kind_and_period() -> None:
     items = extract(text)
     assert [(it.kind, it.period) for it in items] == [("target", "2021")] * 3
     assert items[1].indicator == "Tăng trưởng công nghiệp"
+
+
+@pytest.mark.parametrize(
+    ("text", "baselines"),
+    [
+        (
+            "Thu ngân sách đạt 12.000 tỷ đồng, tăng 10% so với năm 2022, trong đó: thu nội địa đạt 8.000 tỷ đồng, tăng 12%.",
+            [None, "năm 2022", None, "năm 2022"],
+        ),
+        (
+            "Kim ngạch xuất khẩu tăng 8% so với cùng kỳ, trong đó xuất khẩu nông sản tăng 15%, thủy sản giảm 3%.",
+            ["cùng kỳ", "cùng kỳ", "cùng kỳ"],
+        ),
+        # A sub-item's own baseline stays; a head without one lends none.
+        (
+            "Tổng vốn đầu tư tăng 9% so với năm 2023, trong đó vốn ngân sách tăng 20% so với kế hoạch.",
+            ["năm 2023", "kế hoạch"],
+        ),
+        ("Tăng trưởng GRDP đạt 7%, trong đó công nghiệp tăng 9%.", [None, None]),
+    ],
+)
+def test_trong_do_sub_items_take_their_heads_baseline(text: str, baselines: list[str | None]) -> None:
+    assert [it.baseline for it in extract(text)] == baselines
