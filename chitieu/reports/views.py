@@ -24,6 +24,7 @@ from chitieu.reports.build import build_report, resolution_by_code
 from chitieu.reports.document import ReportKind
 from chitieu.reports.entry import import_workbook, make_template, max_bytes
 from chitieu.reports.exporters import EXPORTERS, exporter_for
+from chitieu.web.views.common import template_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -62,24 +63,38 @@ def index(request: HttpRequest) -> HttpResponse:
     })
 
 
-@login_required
-@require_GET
-def report(request: HttpRequest) -> HttpResponse:
-    """GET ?resolution=CODE&kind=quy&as_of=YYYY-MM-DD&format=docx: the report file."""
+def _report_file(request: HttpRequest, code: str, kind_raw: str, as_of_raw: str, fmt: str) -> HttpResponse:
     _require_reader(request)
-    q = request.GET
     try:
-        kind = ReportKind.parse(q.get("kind", ""))
-        as_of = date.fromisoformat(q.get("as_of", ""))
+        kind = ReportKind.parse(kind_raw)
+        as_of = date.fromisoformat(as_of_raw)
     except ValueError as exc:
         return render(request, "reports/error.html", {"error": DomainError(str(exc))}, status=400)
     try:
-        exporter = exporter_for(q.get("format", "docx"))
-        built = build_report(kind, resolution_by_code(q.get("resolution", "")), as_of=as_of)
+        exporter = exporter_for(fmt)
+        built = build_report(kind, resolution_by_code(code), as_of=as_of)
         data = exporter.export(built)
     except DomainError as exc:
         return _failure(request, exc)
     return _download(data, exporter.content_type, f"{built.filename_stem}.{exporter.extension}")
+
+
+@login_required
+@require_GET
+def report(request: HttpRequest) -> HttpResponse:
+    """GET ?resolution=CODE&kind=quy&as_of=YYYY-MM-DD&format=docx: the report file (the form
+    of the reports page)."""
+    q = request.GET
+    return _report_file(request, q.get("resolution", ""), q.get("kind", ""), q.get("as_of", ""),
+                        q.get("format", "docx"))
+
+
+@login_required
+@require_GET
+def resolution_report(request: HttpRequest, resolution: str, kind: str, as_of: str, fmt: str) -> HttpResponse:
+    """GET /bao-cao/<resolution>/<kind>/<as_of>.<fmt> (name `reports:resolution_report`):
+    the same file at a plain address, for the dashboard's download buttons."""
+    return _report_file(request, resolution, kind, as_of, fmt)
 
 
 @login_required
@@ -104,16 +119,18 @@ def upload(request: HttpRequest) -> HttpResponse:
     """POST a filled template (field "file", optional "dry_run"): import it as the signed-in
     user and show what was written, or every error by sheet, row and column."""
     _require_reader(request)
+    # The HTMX form swaps in the partial; a plain form post (no JavaScript) gets a full page.
+    page = template_for(request, "reports/import.html", "reports/_import_result.html")
     upload = request.FILES.get("file")
     if upload is None:
-        return render(request, "reports/_import_result.html",
+        return render(request, page,
                       {"error": DomainError("Chưa chọn tệp.", {"file": "Chọn tệp .xlsx đã điền."})}, status=400)
     if upload.size > max_bytes():
         error = DomainError("Tệp quá lớn.", {"tệp": f"Tệp vượt giới hạn {max_bytes() // 1024 // 1024} MB."})
-        return render(request, "reports/_import_result.html", {"error": error}, status=413)
+        return render(request, page, {"error": error}, status=413)
     try:
         result = import_workbook(upload.read(), user=request.user, dry_run=bool(request.POST.get("dry_run")))
     except DomainError as exc:
-        return render(request, "reports/_import_result.html", {"error": exc}, status=exc.status)
-    return render(request, "reports/_import_result.html", {"result": result})
+        return render(request, page, {"error": exc}, status=exc.status)
+    return render(request, page, {"result": result})
 

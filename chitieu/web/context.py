@@ -18,6 +18,7 @@ NAV = [
     ("Nhập số liệu", "/nhap-so-lieu/", (Role.OFFICE_ADMIN, Role.LEADER, Role.REPORTER)),
     ("Nhiệm vụ", "/nhiem-vu/", None),
     ("Đọc văn bản", "/doc-van-ban/", None),
+    ("Báo cáo", "/bao-cao/", None),
     ("Lịch sử", "/lich-su/", (Role.OFFICE_ADMIN,)),
     ("Quản trị", "/quan-tri/", (Role.OFFICE_ADMIN,)),
 ]

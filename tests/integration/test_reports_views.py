@@ -106,3 +106,45 @@ def test_pdf_without_libreoffice_is_a_503_page_in_vietnamese(client, world, monk
     response = signed_in(client, "xem", role=Role.VIEWER, unit=world.city).get(REPORT.format(fmt="pdf"))
     assert response.status_code == 503
     assert "chưa cài LibreOffice" in response.content.decode()
+
+
+def test_every_role_finds_the_reports_page_in_the_navigation(client, world):
+    page = signed_in(client, "xem", role=Role.VIEWER, unit=world.city).get("/").content.decode()
+    assert 'href="/bao-cao/"' in page
+    reports = client.get("/bao-cao/").content.decode()
+    assert '<a href="/bao-cao/" class="active" aria-current="page">Báo cáo</a>' in reports
+
+
+def test_a_plain_form_upload_gets_a_full_page_and_htmx_gets_the_fragment(client, world):
+    client = signed_in(client, "so", role=Role.REPORTER, unit=world.finance)
+    plain = client.post("/bao-cao/nhap/", {"file": SimpleUploadedFile("a.xlsx", fill(template(), {"D7": 7.5}))})
+    body = plain.content.decode()
+    assert plain.status_code == 200 and "<html" in body and "Đã ghi 1 số liệu" in body
+    assert 'href="/bao-cao/"' in body
+    htmx = client.post("/bao-cao/nhap/", {"file": SimpleUploadedFile("a.xlsx", fill(template(), {"D7": 7.5}))},
+                       headers={"HX-Request": "true"})
+    assert "<html" not in htmx.content.decode() and "1 dòng không đổi" in htmx.content.decode()
+    refused = client.post("/bao-cao/nhap/", {"file": SimpleUploadedFile("a.xlsx", fill(template(), {"D7": "abc"}))})
+    assert refused.status_code == 422 and "<html" in refused.content.decode()
+
+
+def test_the_dashboard_address_downloads_a_report_of_a_resolution_at_a_date(client, world):
+    from django.urls import reverse
+
+    url = reverse("reports:resolution_report",
+                  kwargs={"resolution": "nq-2024", "kind": "quy", "as_of": "2024-06-30", "fmt": "docx"})
+    assert url == "/bao-cao/nq-2024/quy/2024-06-30.docx"
+    client = signed_in(client, "xem", role=Role.VIEWER, unit=world.city)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert Document(io.BytesIO(response.content)).paragraphs
+    assert 'filename="' in response["Content-Disposition"]
+    assert client.get("/bao-cao/nq-2024/quy/2024-06-30.xlsx").status_code == 200
+    assert client.get("/bao-cao/nq-2024/quy/30-06-2024.docx").status_code == 400
+    assert client.get("/bao-cao/khong-co/quy/2024-06-30.docx").status_code == 404
+
+
+def test_the_templates_instructions_name_the_upload_page(world):
+    guide = load_workbook(io.BytesIO(template()))["Hướng dẫn"]
+    text = " ".join(str(c.value) for c in guide["A"] if c.value)
+    assert "/bao-cao/" in text and "Biểu nhập số liệu (Excel)" in text
