@@ -239,7 +239,8 @@ class Ranking:
 
 
 def indicators_with_unit_figures(indicator_ids: list[int], as_of: date) -> list[int]:
-    """Return the ids among `indicator_ids` that communes or wards reported (approved) by `as_of`.
+    """Return the ids among `indicator_ids` that communes or wards reported (approved) for a
+    period ended by `as_of`.
 
     One query; each indicator stops at its first matching figure (EXISTS), so the cost does
     not grow with the number of figures.
@@ -252,21 +253,22 @@ def indicators_with_unit_figures(indicator_ids: list[int], as_of: date) -> list[
     from chitieu.plans.models import Indicator
 
     reported = Observation.objects.filter(
-        indicator_id=OuterRef("pk"), state=EntryState.APPROVED, unit__kind__in=LOCAL_KINDS, period_start__lte=as_of,
+        indicator_id=OuterRef("pk"), state=EntryState.APPROVED, unit__kind__in=LOCAL_KINDS, period_end__lte=as_of,
     )
     return list(Indicator.objects.filter(pk__in=indicator_ids).filter(Exists(reported)).values_list("pk", flat=True))
 
 
 def ranking(user: Any, indicator: Any, resolution: Any, as_of: date) -> Ranking | None:
     """Return the communes and wards ranked for `indicator` at the latest period any of them
-    reported (approved figures, started by `as_of`), best first by the indicator's direction;
+    reported (approved figures of periods ended by `as_of`, as the jumps list reads them: a
+    quarter or month still running is not ranked), best first by the indicator's direction;
     None when none reported. Two queries."""
     from chitieu.core.choices import SIMULATED_SOURCE, Direction, EntryState, Stage
     from chitieu.monitoring.models import Observation
     from chitieu.org.services import LOCAL_KINDS
 
     figures = Observation.objects.filter(
-        indicator=indicator, state=EntryState.APPROVED, unit__kind__in=LOCAL_KINDS, period_start__lte=as_of,
+        indicator=indicator, state=EntryState.APPROVED, unit__kind__in=LOCAL_KINDS, period_end__lte=as_of,
     )
     period = figures.order_by("-period_end", "period_start").values_list("period", flat=True).first()
     if period is None:

@@ -1,17 +1,39 @@
-"""Named queries for the indicator page: a time series by stage and a per-unit breakdown."""
+"""Named queries for the indicator page: the city's series as the review sees it, and the
+units' best figures for one period.
+
+The city series is the review's: `chitieu.monitoring.review.latest_observations` (the city's
+own approved figures for the years it reported, else its communes' figures combined), known
+at `as_of`. A summed (cumulative) indicator reported by month or quarter also gets its
+year-to-date line, the one a yearly target and its forecast are read against.
+"""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
 
 from django.db.models import QuerySet
 
-from chitieu.core.choices import SIMULATED_SOURCE, EntryState, PeriodKind, Stage, UnitKind
-from chitieu.core.periods import Period
+from chitieu.core.choices import (
+    SIMULATED_SOURCE,
+    Aggregation,
+    Direction,
+    EntryState,
+    PeriodKind,
+    Stage,
+    UnitKind,
+)
+from chitieu.core.periods import Period, PeriodError
 from chitieu.monitoring.models import Observation
 from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator
+
+CUMULATIVE_LABEL = "Lũy kế từ đầu năm"
+SUB_YEAR_KINDS = (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.HALF)
+# Figures a per-unit table may show: approved first, then those waiting for approval.
+SHOWN_STATES = (EntryState.APPROVED, EntryState.SUBMITTED)
 
 
 def city_unit() -> Unit | None:
@@ -21,69 +43,193 @@ def city_unit() -> Unit | None:
 
 
 @dataclass
+class Point:
+    """One figure of the city series: the city's own (with its id) or its communes combined."""
+
+    period: Period
+    value: float
+    stage: Stage
+    source: str
+    observation_id: int | None = None
+
+    @property
+    def simulated(self) -> bool:
+        return self.source == SIMULATED_SOURCE
+
+
+@dataclass
 class Series:
-    """Figures of one unit for one indicator, one period kind, by stage (oldest period first)."""
+    """The city's figures of one indicator for one period kind, by stage (oldest period first);
+    `cumulative` is the year-to-date sum of the best figures (summed indicators by month or
+    quarter), None elsewhere."""
 
     kind: PeriodKind | None
     kinds: list[PeriodKind]
     periods: list[Period] = field(default_factory=list)
     by_stage: dict[Stage, list[float | None]] = field(default_factory=dict)
-    rows: list[Observation] = field(default_factory=list)
-    simulated: bool = False
+    rows: list[Point] = field(default_factory=list)
+    cumulative: list[float | None] | None = None
 
-    def chart_data(self, unit: str, target: float | None, forecast: float | None) -> dict:
-        """Return the JSON the series chart reads (labels, one line per stage, target, forecast)."""
+    @property
+    def simulated(self) -> bool:
+        return any(p.simulated for p in self.rows)
+
+    def chart_data(self, unit: str, target: Any = None, forecast: float | None = None) -> dict:
+        """Return the JSON the series chart reads: labels, one line (bars when cumulative) per
+        stage, the year-to-date line, the target per period and the forecast at the end of
+        the target's period. The axis runs on to the target's end when the forecast needs it.
+        """
+        periods = list(self.periods)
+        by_stage = {s: list(v) for s, v in self.by_stage.items()}
+        cumulative = list(self.cumulative) if self.cumulative is not None else None
+        span = target_period(target)
+        forecast_at = None
+        if span is not None and self.kind is not None:
+            tiles = _tiles(span, self.kind)
+            if tiles:
+                forecast_at = tiles[-1]
+                extra = [p for p in tiles if not periods or p > periods[-1]]
+                periods += extra
+                for vals in by_stage.values():
+                    vals += [None] * len(extra)
+                if cumulative is not None:
+                    cumulative += [None] * len(extra)
+        value = getattr(target, "value", None)
+        if value is None:
+            target_values = [None] * len(periods)
+        elif cumulative is not None and span is not None:
+            # A yearly sum is only met by the year-to-date line inside that year.
+            target_values = [value if span.contains(p) else None for p in periods]
+        else:
+            target_values = [value] * len(periods)
         return {
-            "periods": [p.label for p in self.periods],
+            "periods": [p.label for p in periods],
             "unit": unit,
-            "stages": [
-                {"label": s.label, "colour": s.colour, "values": vals} for s, vals in self.by_stage.items()
-            ],
-            "target": target,
+            "stages": [{"label": s.label, "colour": s.colour, "values": v} for s, v in by_stage.items()],
+            "cumulative": None if cumulative is None else {"label": CUMULATIVE_LABEL, "values": cumulative},
+            "target": value,
+            "target_values": target_values,
             "forecast": forecast,
+            "forecast_at": forecast_at.label if forecast is not None and forecast_at is not None else None,
         }
 
 
-def series_of(figures: QuerySet[Observation], unit: Unit, kind: str | None) -> Series:
-    """Return the unit's series of `figures` (already narrowed to one indicator and to what the
-    user may see). `kind` picks the period kind; by default the kind with most periods."""
-    rows = list(figures.filter(unit=unit).order_by("period_start", "period_end"))
-    parsed = [(o, Period.parse(o.period)) for o in rows]
-    counts = Counter(p.kind for _, p in parsed)
+def target_period(target: Any) -> Period | None:
+    """The target's period, None without a target or when its period does not parse."""
+    try:
+        return Period.parse(target.period) if target is not None else None
+    except PeriodError:
+        return None
+
+
+def _tiles(period: Period, kind: PeriodKind) -> list[Period]:
+    try:
+        return period.subperiods(kind)
+    except PeriodError:
+        return []
+
+
+def city_points(indicator: Indicator, targets: list[Any], *, as_of: date, city: Unit | None) -> list[Point]:
+    """Return the city's figures of `indicator` the review reads at `as_of`: approved, known
+    by then, the city's own for the years it reported, else its communes combined. The window
+    is the review's (the targets' periods and the years before), ending at `as_of`'s year.
+    Two to four queries."""
+    from chitieu.monitoring.review import latest_observations
+
+    periods = {Period.year(as_of.year)}
+    for t in targets:
+        p = target_period(t)
+        if p is not None:
+            periods.add(p)
+    found = latest_observations([indicator], periods, as_of=as_of).get(indicator.pk, [])
+    ids: dict[tuple[str, Stage], int] = {}
+    if city is not None and found:
+        rows = Observation.objects.filter(unit=city, indicator=indicator, state=EntryState.APPROVED)
+        for pk, code, stage in rows.order_by("entered_at", "id").values_list("id", "period", "stage"):
+            ids[(code, Stage(stage))] = pk
+    return [
+        Point(o.period, o.value, Stage(o.stage), o.source or "", ids.get((o.period.code, Stage(o.stage))))
+        for o in found if o.period.start <= as_of
+    ]
+
+
+def series_of(points: list[Point], kind: str | None, aggregation: str) -> Series:
+    """Return the series of `points` for one period kind: `kind` if present, else the kind
+    with most periods. Each period keeps one figure per stage (the latest entered); a summed
+    indicator by sub-year periods also gets its year-to-date sum of best figures, None from
+    the first gap in a year on."""
+    counts = Counter(p.period.kind for p in points)
     kinds = [k for k, _ in counts.most_common()]
     chosen = PeriodKind(kind) if kind in {k.value for k in kinds} else (kinds[0] if kinds else None)
-    chosen_rows = [(o, p) for o, p in parsed if p.kind == chosen]
-    periods = sorted({p for _, p in chosen_rows})
+    chosen_rows: dict[tuple[Period, Stage], Point] = {}
+    for p in points:
+        if p.period.kind == chosen:
+            chosen_rows[(p.period, p.stage)] = p
+    periods = sorted({period for period, _ in chosen_rows})
     index = {p: i for i, p in enumerate(periods)}
     by_stage: dict[Stage, list[float | None]] = defaultdict(lambda: [None] * len(periods))
-    for o, p in chosen_rows:
-        by_stage[Stage(o.stage)][index[p]] = o.value
+    best: dict[Period, Point] = {}
+    for (period, stage), p in chosen_rows.items():
+        by_stage[stage][index[period]] = p.value
+        if period not in best or stage.rank > best[period].stage.rank:
+            best[period] = p
     ordered = {s: by_stage[s] for s in Stage if s in by_stage}
-    return Series(
-        chosen, kinds, periods, ordered, [o for o, _ in chosen_rows],
-        any(o.source == SIMULATED_SOURCE for o, _ in chosen_rows),
-    )
+    rows = sorted(chosen_rows.values(), key=lambda p: (p.period, p.stage.rank))
+    cumulative = None
+    if aggregation == Aggregation.SUM and chosen in SUB_YEAR_KINDS:
+        cumulative = _year_to_date(periods, best, chosen)
+    return Series(chosen, kinds, periods, ordered, rows, cumulative)
 
 
-def breakdown(figures: QuerySet[Observation], period: str | None, exclude: Unit | None) -> tuple[str | None, list[Observation]]:
-    """Return (period, best figure of each unit for it): the given period, or the latest one any
-    unit other than `exclude` reported. Best = most final stage. Sorted by value, highest first."""
-    others = figures.exclude(unit=exclude) if exclude else figures
-    if not period:
-        latest = others.order_by("-period_end", "period_start").values_list("period", flat=True).first()
-        period = latest
+def _year_to_date(periods: list[Period], best: dict[Period, Point], kind: PeriodKind) -> list[float | None]:
+    out: list[float | None] = []
+    for p in periods:
+        so_far = [q for q in Period.year(p.start.year).subperiods(kind) if q.start <= p.start]
+        out.append(sum(best[q].value for q in so_far) if all(q in best for q in so_far) else None)
+    return out
+
+
+def breakdown_period(figures: QuerySet[Observation], requested: str | None, exclude: Unit | None, *,
+                     as_of: date, within: Period | None = None) -> str | None:
+    """Return the period of the per-unit table: `requested` when given (and parseable), else
+    the latest one (ending last, longest first) that a unit other than `exclude` reported,
+    approved or submitted, ended by `as_of` and inside `within` when given. One query."""
+    if requested:
+        try:
+            return Period.parse(requested).code
+        except PeriodError:
+            pass
+    qs = figures.filter(state__in=SHOWN_STATES, period_end__lte=as_of)
+    if exclude is not None:
+        qs = qs.exclude(unit=exclude)
+    if within is not None:
+        narrowed = qs.filter(period_start__gte=within.start, period_end__lte=within.end)
+        found = narrowed.order_by("-period_end", "period_start").values_list("period", flat=True).first()
+        if found:
+            return found
+    return qs.order_by("-period_end", "period_start").values_list("period", flat=True).first()
+
+
+def breakdown(figures: QuerySet[Observation], period: str | None, exclude: Unit | None,
+              direction: str) -> list[Observation]:
+    """Return each unit's best figure for `period` (other than `exclude`): approved over
+    submitted, then the most final stage, then the latest entered, as the review picks an
+    official figure over an estimate. Sorted best first by `direction` (lower is better:
+    ascending). One query."""
     if period is None:
-        return None, []
-    best: dict[int, Observation] = {}
-    for o in others.filter(period=period).select_related("unit"):
-        if o.unit_id not in best or Stage(o.stage).rank > Stage(best[o.unit_id].stage).rank:
-            best[o.unit_id] = o
-    return period, sorted(best.values(), key=lambda o: -o.value)
+        return []
+    qs = figures.filter(period=period, state__in=SHOWN_STATES).select_related("unit")
+    if exclude is not None:
+        qs = qs.exclude(unit=exclude)
+    best: dict[int, tuple[tuple, Observation]] = {}
+    for o in qs.order_by("entered_at", "id"):
+        key = (o.state == EntryState.APPROVED, Stage(o.stage).rank)
+        if o.unit_id not in best or key >= best[o.unit_id][0]:
+            best[o.unit_id] = (key, o)
+    lower = direction == Direction.LOWER
+    return sorted((o for _, o in best.values()), key=lambda o: o.value if lower else -o.value)
 
 
 def figures_for(indicator: Indicator) -> QuerySet[Observation]:
     """All figures of an indicator (narrow with access.observations_visible_to before use)."""
     return Observation.objects.filter(indicator=indicator)
-
-
-APPROVED = EntryState.APPROVED

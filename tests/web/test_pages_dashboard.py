@@ -106,8 +106,8 @@ def test_indicator_page_shows_the_clause_the_series_with_target_and_the_units(wo
     assert units.index("Xã An Lão") < units.index("Xã Kiến Thụy")  # highest first
 
 
-def test_indicator_page_hides_another_units_drafts_from_a_viewer(world, as_user):
-    make_observation(world.commune_b, world.growth, "2022", 55.5, stage=Stage.ESTIMATE, state=EntryState.DRAFT)
+def test_indicator_page_hides_another_units_unapproved_figures_from_a_viewer(world, as_user):
+    make_observation(world.commune_b, world.growth, "2022", 55.5, stage=Stage.ESTIMATE, state=EntryState.SUBMITTED)
     url = reverse("web:indicator", args=["tang-truong-grdp"]) + "?ky=2022"
     assert "55,5" not in as_user(world.users["viewer"]).get(url).content.decode()
     assert "55,5" in as_user(world.users["rep_b"]).get(url).content.decode()

@@ -31,6 +31,19 @@ def parse_date(raw: str | None, default: date) -> date:
         return default
 
 
+def default_as_of(resolution) -> date:
+    """Today, clipped to the end of the resolution's period (the dashboard's default date)."""
+    from django.utils import timezone
+
+    from chitieu.core.periods import Period, PeriodError
+
+    today = timezone.localdate()
+    try:
+        return min(today, Period.parse(resolution.period).end)
+    except PeriodError:
+        return today
+
+
 def template_for(request: HttpRequest, page: str, partial: str) -> str:
     """Return the partial for an HTMX request that targets part of a page, else the full page."""
     return partial if getattr(request, "htmx", False) and not request.htmx.boosted else page

@@ -6,12 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
-from chitieu.core.periods import Period, PeriodError
 from chitieu.plans.models import Indicator, Resolution
 from chitieu.web import review
-from chitieu.web.views.common import parse_date, require_reader
+from chitieu.web.views.common import default_as_of, parse_date, require_reader
 
 # Undated resolutions last on every database (PostgreSQL would put NULLs first in DESC).
 NEWEST_FIRST = (F("issued_on").desc(nulls_last=True), "-id")
@@ -27,15 +25,6 @@ def _resolution(request: HttpRequest) -> Resolution | None:
             raise Http404(f"Không có nghị quyết mã «{code}».")
         return found
     return qs.first()
-
-
-def _default_as_of(resolution: Resolution):
-    """Today, clipped to the end of the resolution's period."""
-    today = timezone.localdate()
-    try:
-        return min(today, Period.parse(resolution.period).end)
-    except PeriodError:
-        return today
 
 
 def _ranking_context(request: HttpRequest, resolution: Resolution, as_of, indicators) -> dict:
@@ -61,7 +50,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     resolution = _resolution(request)
     if resolution is None:
         return render(request, "web/dashboard_empty.html")
-    as_of = parse_date(request.GET.get("as_of"), _default_as_of(resolution))
+    as_of = parse_date(request.GET.get("as_of"), default_as_of(resolution))
     indicators = list(Indicator.objects.filter(targets__resolution=resolution).distinct().order_by("name"))
     ranking = _ranking_context(request, resolution, as_of, indicators)
     ctx = {"resolution": resolution, "as_of": as_of, **ranking}

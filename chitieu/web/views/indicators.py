@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from chitieu.core.choices import Category
 from chitieu.org import access
-from chitieu.plans.models import Indicator
+from chitieu.plans.models import Indicator, Resolution
 from chitieu.web import series
 from chitieu.web.review import evaluate_targets_of
-from chitieu.web.views.common import parse_date, require_reader, template_for
+from chitieu.web.views.common import default_as_of, parse_date, require_reader, template_for
 
 
 @login_required
@@ -32,16 +32,32 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+def _target_in_question(evaluated: list, resolution: Resolution | None):
+    """The (target, evaluation) the chart is drawn against: the resolution's target of this
+    indicator when a resolution is given, else the one ending last; None when there is none."""
+    if resolution is not None:
+        found = next(((t, ev) for t, ev in evaluated if t.resolution_id == resolution.pk), None)
+        if found is not None:
+            return found
+    return evaluated[0] if evaluated else None
+
+
 @login_required
 def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
-    """One indicator: the city's series by stage with the target line and forecast, each target
-    with its resolution clause and evaluation at ?as_of, and every unit's figure for a period."""
+    """One indicator: the city's series as the review reads it (its own figures or its
+    communes combined) with the target line and the forecast at the target's end, each target
+    with its resolution clause and evaluation at ?as_of, and every unit's best figure for the
+    period in question (?ky, else the latest ended by as_of inside the target's period).
+
+    ?resolution=CODE (as the dashboard links) picks the target and defaults as_of as the
+    dashboard does; ?kieu picks the period kind of the chart.
+    """
     require_reader(request)
     indicator = get_object_or_404(Indicator, code=code)
-    as_of = parse_date(request.GET.get("as_of"), timezone.localdate())
-    figures = access.observations_visible_to(request.user, series.figures_for(indicator))
+    resolution = Resolution.objects.filter(code=request.GET.get("resolution") or "").first()
+    default = default_as_of(resolution) if resolution else timezone.localdate()
+    as_of = parse_date(request.GET.get("as_of"), default)
     city = series.city_unit()
-    s = series.series_of(figures, city, request.GET.get("kieu")) if city else series.Series(None, [])
     targets = list(
         indicator.targets.filter(confirmed=True)
         .select_related("resolution", "lead_unit", "leader", "indicator")
@@ -49,16 +65,23 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
     evaluations = evaluate_targets_of(targets, as_of=as_of)
     evaluated = [(t, evaluations.get(t.pk)) for t in targets]
-    latest = evaluated[0] if evaluated else None
-    target_value = latest[0].value if latest else None
-    forecast = getattr(getattr(latest[1], "forecast", None), "value", None) if latest else None
-    period, units = series.breakdown(figures, request.GET.get("ky"), city)
+    chosen = _target_in_question(evaluated, resolution)
+    target = chosen[0] if chosen else None
+    forecast = getattr(getattr(chosen[1], "forecast", None), "value", None) if chosen else None
+    s = series.series_of(series.city_points(indicator, targets, as_of=as_of, city=city),
+                         request.GET.get("kieu"), indicator.aggregation)
+    figures = access.observations_visible_to(request.user, series.figures_for(indicator))
+    within = series.target_period(target)
+    period = series.breakdown_period(figures, request.GET.get("ky"), city, as_of=as_of, within=within)
+    units = series.breakdown(figures, period, city, indicator.direction)
     return render(request, "web/indicator.html", {
         "indicator": indicator,
         "city": city,
         "series": s,
-        "chart": s.chart_data(indicator.unit, target_value, forecast),
+        "chart": s.chart_data(indicator.unit, target, forecast),
         "targets": evaluated,
+        "target": target,
+        "resolution": resolution,
         "period": period,
         "units": units,
         "as_of": as_of,

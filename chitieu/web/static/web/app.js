@@ -39,24 +39,32 @@
     var data = readJSON(el.dataset.source);
     if (!data || !window.echarts) return;
     var chart = echarts.init(el);
+    // A summed indicator by month or quarter: the period figures as bars, the year-to-date
+    // line against the yearly target; otherwise one line per stage against the target.
+    var cumulative = data.cumulative;
     var series = data.stages.map(function (s) {
-      return { name: s.label, type: "line", connectNulls: true, symbolSize: 8,
-               itemStyle: { color: s.colour }, data: s.values };
+      return cumulative
+        ? { name: s.label, type: "bar", itemStyle: { color: s.colour, opacity: 0.6 }, data: s.values }
+        : { name: s.label, type: "line", connectNulls: true, symbolSize: 8, itemStyle: { color: s.colour }, data: s.values };
     });
-    if (data.target !== null) {
-      series.push({ name: "Chỉ tiêu", type: "line", data: data.periods.map(function () { return data.target; }),
-                    lineStyle: { type: "dashed", color: "#b91c1c" }, symbol: "none" });
+    if (cumulative) {
+      series.push({ name: cumulative.label, type: "line", symbolSize: 8, itemStyle: { color: "#0f766e" },
+                    lineStyle: { width: 3 }, data: cumulative.values });
     }
-    if (data.forecast !== null) {
+    if (data.target !== null) {
+      series.push({ name: "Chỉ tiêu", type: "line", data: data.target_values,
+                    lineStyle: { type: "dashed", color: "#b91c1c" }, itemStyle: { color: "#b91c1c" }, symbol: "none" });
+    }
+    if (data.forecast !== null && data.forecast_at !== null) {
       series.push({ name: "Dự báo", type: "scatter", symbol: "diamond", symbolSize: 14,
-                    itemStyle: { color: "#7c3aed" }, data: [[data.periods[data.periods.length - 1], data.forecast]] });
+                    itemStyle: { color: "#7c3aed" }, data: [[data.forecast_at, data.forecast]] });
     }
     chart.setOption({
       tooltip: { trigger: "axis", valueFormatter: vn },
       legend: { top: 0 },
       grid: { left: 60, right: 30, top: 40, bottom: 40 },
       xAxis: { type: "category", data: data.periods },
-      yAxis: { type: "value", name: data.unit, scale: true },
+      yAxis: { type: "value", name: data.unit, scale: !cumulative },
       series: series
     });
   }
