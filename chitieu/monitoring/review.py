@@ -49,6 +49,8 @@ from chitieu.org.services import LOCAL_KINDS
 from chitieu.plans.models import Indicator, Resolution, Target
 
 HISTORY_YEARS = core_forecast.SEASONAL_YEARS
+#: Units whose figures are the city's own: the bodies that report for the whole city.
+CITY_BODY_KINDS = (UnitKind.PARTY_BODY, UnitKind.DEPARTMENT)
 
 
 @lru_cache(maxsize=4096)
@@ -147,12 +149,19 @@ def _city_filters(city: Unit | None) -> tuple[Q, Q]:
     With `city` None the city is the root unit of kind city and its communes are the units of
     a local kind (commune, ward, special zone): one city per deployment. Kinds rather than a
     join on the parent let the planner see how many communes there are.
+
+    The city's own figures include those its Party bodies and departments report: Cục Thống
+    kê's GRDP or Sở Tài chính's budget revenue is the city's figure, entered by the body in
+    charge of it (bodies up to two levels below the city when `city` is given).
     """
     if city is not None:
-        return Q(unit=city), Q(unit__parent=city, unit__kind__in=LOCAL_KINDS)
+        bodies = Q(unit__kind__in=CITY_BODY_KINDS) & (
+            Q(unit__parent=city) | Q(unit__parent__parent=city, unit__parent__kind__in=CITY_BODY_KINDS)
+        )
+        return Q(unit=city) | bodies, Q(unit__parent=city, unit__kind__in=LOCAL_KINDS)
     # The city's id as a scalar subquery, so both databases seek its figures by unit.
     root = Unit.objects.filter(kind=UnitKind.CITY, parent__isnull=True).order_by("pk").values("pk")[:1]
-    return Q(unit_id=Subquery(root)), Q(unit__kind__in=LOCAL_KINDS)
+    return Q(unit_id=Subquery(root)) | Q(unit__kind__in=CITY_BODY_KINDS), Q(unit__kind__in=LOCAL_KINDS)
 
 
 def _own(where: Q, indicator_ids: Sequence[int], window, unit_code: str | None) -> dict[int, list[CoreObservation]]:
@@ -240,7 +249,8 @@ def latest_observations(
     `as_of`, in the indicator's unit, oldest entry first.
 
     With `unit` the unit's own figures (unit_code = its code). Without, the city's: for each
-    indicator and calendar year, the city unit's own figures when it reported any that year,
+    indicator and calendar year, the city's own figures (the city unit's and those of its
+    Party bodies and departments) when it reported any that year,
     else the communes' figures combined by the indicator's `unit_aggregation` (unit_code
     None), each commune once with its best stage. Without `city` the city is the root unit of
     kind city and the communes are all units of a local kind; with it, `city` and the

@@ -17,8 +17,14 @@ from chitieu.core.choices import (
     Status,
     UnitKind,
 )
+from chitieu.core.periods import Period
 from chitieu.monitoring.ranking import unit_ranking
-from chitieu.monitoring.review import city_review, evaluate_resolution, review_as_json
+from chitieu.monitoring.review import (
+    city_review,
+    evaluate_resolution,
+    latest_observations,
+    review_as_json,
+)
 from tests.factories import (
     make_city,
     make_indicator,
@@ -223,3 +229,33 @@ class TestUnitRanking:
         ranks = unit_ranking(poor, "2021", as_of=YEAR_END).ranks
         assert [r.unit for r in ranks] == ["xa-1", "xa-0", "xa-2"]
         assert ranks[-1].lagging and not ranks[0].lagging
+
+
+def test_a_departments_approved_figure_is_the_citys_own_figure():
+    city = make_city()
+    statistics = make_unit("cuc-thong-ke", kind=UnitKind.DEPARTMENT, parent=city)
+    team = make_unit("phong-tong-hop", kind=UnitKind.DEPARTMENT, parent=statistics)
+    commune = make_unit("xa-a", parent=city)
+    growth = make_indicator("grdp", frequency=PeriodKind.YEAR)
+    resolution = make_resolution("nq-2021", issuer=make_unit(kind=UnitKind.PARTY_BODY, parent=city))
+    make_target(resolution, growth, value=13.5)
+    make_observation(commune, growth, period="2021", value=20.0, state=EntryState.APPROVED)
+    make_observation(statistics, growth, period="2021", value=12.5, stage=Stage.ESTIMATE,
+                     state=EntryState.APPROVED)
+
+    (row,) = evaluate_resolution(resolution, as_of=YEAR_END).rows
+    assert (row.evaluation.actual, row.evaluation.stage) == (12.5, Stage.ESTIMATE)
+    assert row.evaluation.status is Status.NOT_ACHIEVED
+    (own,) = latest_observations([growth], Period.year(2021), as_of=YEAR_END, city=city)[growth.pk]
+    assert (own.value, own.unit_code) == (12.5, None)
+
+    # a body two levels down counts once approved, and its official figure beats the estimate
+    waiting = make_observation(team, growth, period="2021", value=14.0, state=EntryState.SUBMITTED)
+    (row,) = evaluate_resolution(resolution, as_of=YEAR_END).rows
+    assert row.evaluation.actual == 12.5
+    waiting.state = EntryState.APPROVED
+    waiting.save()
+    figures = latest_observations([growth], Period.year(2021), as_of=YEAR_END, city=city)[growth.pk]
+    assert sorted(o.value for o in figures) == [12.5, 14.0]
+    (row,) = evaluate_resolution(resolution, as_of=YEAR_END).rows
+    assert (row.evaluation.actual, row.evaluation.stage) == (14.0, Stage.OFFICIAL)
