@@ -72,6 +72,16 @@ def _months(period: Period) -> int:
     return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
 
 
+def fits_frequency(period: Period, frequency: str) -> bool:
+    """True when `period` is made of whole reporting periods of `frequency`: a quarterly
+    indicator takes quarters, halves, 3, 6 or 9 months from January, years and terms, but
+    not "5 tháng đầu năm" or one month; a term figure fits any frequency."""
+    step = FREQUENCY_MONTHS.get(PeriodKind(frequency), 1) if frequency else 1
+    if period.kind is PeriodKind.TERM:
+        return True
+    return _months(period) % step == 0 and (period.start.month - 1) % step == 0
+
+
 def _today(now: date | datetime | None) -> date:
     if now is None:
         return timezone.localdate()
@@ -186,10 +196,11 @@ def _check_row(row: Mapping[str, Any], look: _Lookups, today: date) -> tuple[_Cl
     if period is not None:
         if period.start > today:
             errors["period"] = f"Kỳ «{raw_period}» chưa bắt đầu (hôm nay là {today:%d/%m/%Y})."
-        elif indicator is not None and _months(period) < FREQUENCY_MONTHS.get(indicator.frequency, 1):
+        elif indicator is not None and not fits_frequency(period, indicator.frequency):
+            shorter = _months(period) < FREQUENCY_MONTHS.get(PeriodKind(indicator.frequency), 1)
             errors["period"] = (
-                f"Kỳ «{raw_period}» ngắn hơn kỳ báo cáo của chỉ tiêu «{indicator.name}» "
-                f"({PeriodKind(indicator.frequency).label.lower()})."
+                f"Kỳ «{raw_period}» {'ngắn hơn' if shorter else 'không khớp với'} kỳ báo cáo của "
+                f"chỉ tiêu «{indicator.name}» ({PeriodKind(indicator.frequency).label.lower()})."
             )
     reported_on, problem = _reported_on(row.get("reported_on"), period, today)
     if problem:

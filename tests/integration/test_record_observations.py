@@ -85,6 +85,16 @@ class TestBadInputIsRefusedAndNothingWritten:
         make_indicator("yearly", name="Tỷ trọng TFP", frequency=PeriodKind.YEAR)
         rejected(Invalid, "period", "T3/2021", "Tỷ trọng TFP", indicator="yearly")
 
+    @pytest.mark.parametrize("period", ["5 tháng đầu năm 2021", "T3/2021"])
+    def test_a_period_not_made_of_whole_quarters_is_refused_for_a_quarterly_indicator(self, period):
+        make_indicator("quarterly", name="Tốc độ tăng GRDP", frequency=PeriodKind.QUARTER)
+        rejected(Invalid, "period", "Tốc độ tăng GRDP", indicator="quarterly", period=period)
+
+    @pytest.mark.parametrize("period", ["Q2/2021", "6 tháng đầu năm 2021", "9M/2021", "2021"])
+    def test_quarters_and_the_periods_they_make_up_fit_a_quarterly_indicator(self, period):
+        make_indicator("quarterly", name="Tốc độ tăng GRDP", frequency=PeriodKind.QUARTER)
+        assert record(indicator="quarterly", period=period, unit_of_measure="%").value == 12.5
+
     def test_a_figure_for_a_city_wide_locked_period_is_refused(self):
         lock_period("Q1/2021", reason="Đã tổng hợp quý I")
         rejected(Conflict, "period", "T3/2021", period="T3/2021")
