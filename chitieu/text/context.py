@@ -87,11 +87,14 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
         if c is not None and not masked[j]:
             last = (j, c)
         nearest.append(last)
+    weak: set[int] = set()  # mentions whose kind came from no cue of their own clause
     for m in ms:
         if m.sub_of >= 0:
             m.kind = ms[m.sub_of].kind
             continue
         kind = _evidence_kind(m)
+        if kind == _RESULT and m.planned is not None and _strong_target(toks, st, m, with_head=True):
+            kind = _TARGET  # "Mục tiêu năm 2025: phấn đấu có 60/240 xã đạt chuẩn": a planned share
         if kind is None and (_strong_target(toks, st, m) or _assigned_duty(toks, st, m)):
             kind = _TARGET
         if kind is None:
@@ -103,7 +106,25 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
             kind = found or default
             if (found is None or at < st.sent[m.v0]) and _before_year(m.period, doc_year):
                 kind = _RESULT
+            elif found is None or at < st.clause[m.v0]:
+                weak.add(id(m))
         m.kind = kind
+    _share_year_on_year(st, ms, weak)
+
+
+def _share_year_on_year(st: Structure, ms: Sequence[Mention], weak: set[int]) -> None:
+    """"Năm 2024, thu ngân sách đạt 9.050 tỷ đồng, tăng 12% so với cùng kỳ": a figure
+    compared with the same period last year is reported, and so are the figures of its
+    clause that no cue of their own makes a plan."""
+    for m in ms:
+        if m.sub_of >= 0 or not m.baseline or "cùng kỳ" not in m.baseline.lower():
+            continue
+        for o in ms:
+            if id(o) in weak and o.sub_of < 0 and st.clause[o.v0] == st.clause[m.v0]:
+                o.kind = _RESULT
+    for m in ms:
+        if m.sub_of >= 0:
+            m.kind = ms[m.sub_of].kind
 
 
 def inherit_baselines(st: Structure, ms: Sequence[Mention]) -> None:
@@ -149,10 +170,21 @@ def _cue_before(
     return hit[1], hit[0]
 
 
-def _strong_target(toks: Sequence[Token], st: Structure, m: Mention) -> bool:
-    """True when the mention's own clause says it is a plan ("phấn đấu", "mục tiêu")."""
+def _strong_target(toks: Sequence[Token], st: Structure, m: Mention, with_head: bool = False) -> bool:
+    """True when the mention's own clause (`with_head`: or its colon head, "Mục tiêu năm
+    2025: ...") says it is a plan ("phấn đấu", "mục tiêu"), and no "đã" after the cue says
+    it is done."""
     lo = max(st.clause[m.v0], m.region_lo)
-    return any(lx.STRONG_TARGET_CUES.backward(toks, j, lo) for j in range(max(lo, m.v0 - 30), m.v0))
+    ranges = [(max(lo, m.v0 - 30), m.v0)]
+    head = st.head[m.v0]
+    if with_head and head is not None:
+        ranges.append(head)
+    for a, b in ranges:
+        for j in range(a, b):
+            k = lx.STRONG_TARGET_CUES.backward(toks, j, a)
+            if k and not (with_head and any(t.low in ("đã", "vừa") for t in toks[j + 1 : m.v0])):
+                return True
+    return False
 
 
 _ASSIGN = frozenset(["giao", "yêu", "đề", "chỉ"])  # "giao", "yêu cầu", "đề nghị", "chỉ đạo"

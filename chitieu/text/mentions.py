@@ -32,6 +32,8 @@ def find_mentions(text: str, toks: list[Token], st: Structure) -> list[Mention]:
             m = zero_mention(toks, st, i)
         elif t.is_num and not st.marker[i]:
             m = _number(text, toks, st, i, out[-1].end if out else 0)
+        if m is not None and _others_figure(toks, st, m):
+            m = None  # "cao hơn bình quân cả nước (18%)": the nation's figure, not the unit's
         if m is None:
             i += 1
             continue
@@ -43,6 +45,19 @@ def find_mentions(text: str, toks: list[Token], st: Structure) -> list[Mention]:
         used_until = m.end
         i = m.v1
     return out
+
+
+_OTHERS = lx.PhraseSet(["cả nước", "toàn quốc", "bình quân chung", "mức chung", "khu vực", "toàn vùng", "vùng", "các tỉnh", "cả vùng", "toàn ngành"])
+
+
+def _others_figure(toks: list[Token], st: Structure, m: Mention) -> bool:
+    """True for a bare value in brackets after a comparison with others: "thấp hơn mức
+    bình quân cả nước (47,8%)", "cao hơn khu vực (6,2%)". A plan in brackets ("thấp hơn
+    chỉ tiêu đề ra (8,5%)") and the unit's own figures stay items."""
+    if m.pred != m.v0 or m.v0 == 0 or toks[m.v0 - 1].text != "(" or m.end >= len(toks) or toks[m.end].text != ")":
+        return False
+    lo = max(st.clause[m.v0], m.v0 - 8)
+    return any(_OTHERS.backward(toks, j, lo) for j in range(lo, m.v0 - 1))
 
 
 def _is_reference(toks: list[Token], st: Structure, i: int) -> bool:

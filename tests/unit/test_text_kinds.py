@@ -56,3 +56,43 @@ def test_trong_do_sub_items_share_their_heads_kind_and_period() -> None:
 )
 def test_trong_do_sub_items_take_their_heads_baseline(text: str, baselines: list[str | None]) -> None:
     assert [it.baseline for it in extract(text)] == baselines
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # "X/Y" in a plan is a planned share, not a result against a plan.
+        ("Mục tiêu năm 2025: phấn đấu có 60/240 xã đạt chuẩn nông thôn mới nâng cao.", ["target"]),
+        ("Mục tiêu đến năm 2025: 9/9 huyện đạt chuẩn nông thôn mới.", ["target"]),
+        ("Năm 2023, đã có 52/240 xã đạt chuẩn nông thôn mới nâng cao.", ["result"]),
+        ("Mục tiêu năm 2024: đến nay đã có 52/240 xã đạt chuẩn.", ["result"]),
+        # A figure compared with the same period last year is reported, with its clause.
+        (
+            "Các chỉ tiêu chủ yếu năm 2024:\n- Thu ngân sách đạt 9.050 tỷ đồng, tăng 12% so với cùng kỳ.",
+            ["result", "result"],
+        ),
+        (
+            "Kế hoạch năm 2025 đề ra các chỉ tiêu chủ yếu.\nNăm 2024, thu ngân sách đạt 9.050 tỷ đồng, tăng 12% so với cùng kỳ.",
+            ["result", "result"],
+        ),
+        # ... but not a plan figure of its own clause.
+        ("Phấn đấu thu ngân sách đạt 10.000 tỷ đồng; năm 2024 tăng 12% so với cùng kỳ.", ["target", "result"]),
+    ],
+)
+def test_plan_shares_are_targets_and_year_on_year_figures_are_results(text: str, kinds: list[str]) -> None:
+    assert [it.kind for it in extract(text) if it.kind != "task"] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Tốc độ tăng trưởng GRDP đạt 9,5%, cao hơn bình quân cả nước (18%).", [9.5]),
+        ("Giải ngân đạt 42,5% kế hoạch, thấp hơn mức bình quân cả nước (47,8%).", [42.5]),
+        ("Tăng trưởng đạt 6,8%, cao hơn khu vực (6,2%).", [6.8]),
+        # A plan in brackets is the unit's own target and stays.
+        ("Tăng trưởng đạt 7,2%, thấp hơn chỉ tiêu đề ra (8,5%).", [7.2, 8.5]),
+        ("Tăng trưởng cả nước đạt 7%.", [7]),
+    ],
+)
+def test_others_figures_in_brackets_are_not_items(text: str, values: list[float]) -> None:
+    assert [it.value for it in extract(text)] == values
