@@ -1,4 +1,10 @@
-"""Admin pages for reported figures and locked periods; every change is kept in history."""
+"""Admin pages for reported figures and locked periods; every change is kept in history.
+
+Figures are read-only here: adding or changing one must go through the services (unit
+conversion, frequency, locks, a reason for correcting an official figure, the approval
+workflow), which the admin's plain model forms would skip. The pages, the API, `chitieu
+observe` and `chitieu import` all call those services.
+"""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
@@ -14,6 +20,15 @@ class ObservationAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("unit", "indicator")
     readonly_fields = ("entered_by", "entered_at", "updated_at", "approved_by", "approved_at")
     list_select_related = ("indicator", "unit")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(PeriodLock)
