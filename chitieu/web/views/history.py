@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from chitieu.core.choices import EntryState
+from chitieu.core.choices import EntryState, Role
 from chitieu.org import access
 from chitieu.web import history
 from chitieu.web.views.common import require, require_reader
@@ -50,13 +51,24 @@ def record_history(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     })
 
 
+def _recent_scope(user) -> tuple[list[str], Q | None]:
+    """Which recent changes a role holder reads, by the rules of the record pages: accounts
+    for office admins only; figures' versions that are approved, or of units whose drafts
+    the user may see (all units for office admins and leaders)."""
+    keys = [k for k in history.TRACKED if k != "account" or access.can_manage(user)]
+    if access.role_of(user) in (Role.OFFICE_ADMIN, Role.LEADER):
+        return keys, None
+    return keys, Q(state=EntryState.APPROVED) | Q(unit_id__in=access.draft_units(user).values("pk"))
+
+
 @login_required
 def recent(request: HttpRequest) -> HttpResponse:
-    """Recent changes across all records: office admins only."""
-    require(access.can_manage(request.user), "Chỉ Văn phòng (quản trị) xem được toàn bộ thay đổi gần đây.")
+    """Recent changes across the records the user may read (see _recent_scope)."""
+    require_reader(request)
+    keys, observations = _recent_scope(request.user)
     key = request.GET.get("loai") or None
-    if key and key not in history.TRACKED:
+    if key not in keys:
         key = None
-    changes = history.recent_changes(limit=100, key=key)
-    kinds = [(k, history.tracked_model(k)._meta.verbose_name) for k in history.TRACKED]
+    changes = history.recent_changes(limit=100, key=key, keys=keys, observations=observations)
+    kinds = [(k, history.tracked_model(k)._meta.verbose_name) for k in keys]
     return render(request, "web/history_recent.html", {"changes": changes, "kinds": kinds, "key": key})
