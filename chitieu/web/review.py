@@ -124,6 +124,43 @@ def evaluate_targets_of(targets: list[Any], *, as_of: date) -> dict[int, Any]:
     return {row.target.pk: row.evaluation for row in evaluate_targets(targets, figures, as_of=as_of)}
 
 
+REPORT_FORMATS = (("docx", "DOCX"), ("pdf", "PDF"), ("xlsx", "XLSX"))
+
+
+def report_kind(resolution: Any, as_of: date):
+    """The review a report at `as_of` is for (chitieu.reports.document.ReportKind): for a term
+    resolution mid-term or end of term; for a yearly one the year once it has ended, the half
+    at 30 June, else the quarter."""
+    from chitieu.core.choices import PeriodKind
+    from chitieu.core.periods import Period, PeriodError
+    from chitieu.reports.document import ReportKind
+
+    try:
+        period = Period.parse(resolution.period)
+    except PeriodError:
+        return ReportKind.QUARTER
+    ended = as_of >= period.end
+    if period.kind == PeriodKind.TERM:
+        return ReportKind.ENDTERM if ended else ReportKind.MIDTERM
+    if ended:
+        return ReportKind.YEAR
+    return ReportKind.HALF if (as_of.month, as_of.day) == (6, 30) else ReportKind.QUARTER
+
+
+def report_links(resolution: Any, as_of: date) -> tuple[Any, list[tuple[str, str]]]:
+    """Return (report kind, [(format label, download address)]) for the dashboard's buttons."""
+    from django.urls import reverse
+
+    kind = report_kind(resolution, as_of)
+    links = [
+        (label, reverse("reports:resolution_report", kwargs={
+            "resolution": resolution.code, "kind": kind.value, "as_of": as_of.isoformat(), "fmt": fmt,
+        }))
+        for fmt, label in REPORT_FORMATS
+    ]
+    return kind, links
+
+
 def dashboard(user: Any, resolution: Any, as_of: date) -> Board:
     """Return the dashboard of `resolution` at `as_of` for the city (approved figures only)."""
     from chitieu.monitoring.review import evaluate_resolution

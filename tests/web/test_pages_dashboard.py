@@ -131,3 +131,16 @@ def test_list_pages_query_counts_do_not_grow_with_the_data(db, client, django_as
                 reverse("web:indicator", args=["tang-truong-grdp"])):
         with django_assert_max_num_queries(20):
             assert client.get(url).status_code == 200, url
+
+
+def test_dashboard_offers_the_review_report_for_its_resolution_and_date(world, as_user):
+    client = as_user(world.users["viewer"])
+    body = client.get("/?resolution=hp-2021&as_of=2021-09-30").content.decode()
+    section = body.split('id="reports"')[1].split("</p>")[0]
+    for fmt in ("docx", "pdf", "xlsx"):
+        assert reverse("reports:resolution_report", kwargs={
+            "resolution": "hp-2021", "kind": "quy", "as_of": "2021-09-30", "fmt": fmt}) in section
+    year_end = client.get(URL).content.decode().split('id="reports"')[1].split("</p>")[0]
+    assert "/bao-cao/hp-2021/nam/2021-12-31.xlsx" in year_end
+    response = client.get("/bao-cao/hp-2021/nam/2021-12-31.xlsx")
+    assert response.status_code == 200 and response["Content-Disposition"].startswith("attachment")

@@ -57,7 +57,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if request.htmx and request.htmx.target == "ranking":
         return render(request, "web/_ranking.html", ctx)
     board = review.dashboard(request.user, resolution, as_of)
+    report_kind, report_links = review.report_links(resolution, as_of)
     ctx.update({
+        "report_kind": report_kind,
+        "report_links": report_links,
         "board": board,
         "jumps": review.jumps(request.user, resolution, as_of),
         "resolutions": Resolution.objects.order_by(*NEWEST_FIRST).only("code", "number", "title"),
