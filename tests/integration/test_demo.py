@@ -47,6 +47,9 @@ def test_demo_then_review_prints_38_targets_with_grdp_and_party_members_not_achi
     assert (grdp["value"], grdp["actual"], grdp["stage"], grdp["status"]) == (13.5, 12.5, "estimate", "not_achieved")
     assert (members["value"], members["value_max"], members["actual"]) == (3300, 3500, 3186)
     assert (members["stage"], members["status"]) == ("estimate", "not_achieved")
+    # budget revenue: the conference's "hơn 90 nghìn tỷ", 101% of the council's estimate
+    revenue = by_number(data)["4"]
+    assert (revenue["actual"], revenue["simulated"], revenue["status"]) == (90000, False, "exceeded")
     assert not grdp["simulated"] and not members["simulated"]
 
 
