@@ -20,7 +20,7 @@ from chitieu.core.evaluation import TargetSpec, judge
 from chitieu.core.forecast import best_by_period, period_figure
 from chitieu.core.periods import ROMAN, Period, PeriodError
 from chitieu.core.tasks import days_overdue, task_status
-from chitieu.errors import NotFound
+from chitieu.errors import Invalid, NotFound
 from chitieu.monitoring.review import (
     TargetRow,
     evaluate_targets,
@@ -44,6 +44,7 @@ from chitieu.reports.narrative import (
     counts_sentence,
     number,
     paragraphs_by_category,
+    period_clause,
     sentence_case,
 )
 from chitieu.tasks.models import Task
@@ -91,19 +92,49 @@ def _term_years(resolution: Resolution) -> tuple[int, int] | None:
     return (p.start.year, p.end.year) if p.kind == PeriodKind.TERM else None
 
 
-def period_label(kind: ReportKind, resolution: Resolution, as_of: date) -> str:
-    """What the report covers, in words: "quý III năm 2024", "6 tháng đầu năm 2024",
-    "năm 2024", "nửa đầu nhiệm kỳ 2020 - 2025", "nhiệm kỳ 2020 - 2025". Mid-term and end-of-term
-    reports use the resolution's term (or its plan period), else the year of `as_of`."""
+def covered_period(kind: ReportKind, resolution: Resolution, as_of: date) -> Period:
+    """Return the period a report of `kind` as of `as_of` reviews:
+
+    - quarter: the quarter holding `as_of` (2024-03-31 -> Q1/2024);
+    - six months: the first half of the year, only for a date in it: after 30 June the
+      review is the year's (or a quarter's), so Invalid is raised, keyed "as_of";
+    - year: the calendar year of `as_of`;
+    - mid-term and end of term: the resolution's term, else its plan period, else the year.
+    """
     y = as_of.year
     if kind is ReportKind.QUARTER:
-        return f"quý {ROMAN[(as_of.month + 2) // 3]} năm {y}"
+        return Period.quarter(y, (as_of.month + 2) // 3)
     if kind is ReportKind.HALF:
-        return f"6 tháng {'đầu' if as_of.month <= 6 else 'cuối'} năm {y}"
+        if as_of.month > 6:
+            raise Invalid(
+                f"Báo cáo sơ kết 6 tháng chỉ lập cho 6 tháng đầu năm; ngày {as_of:%d/%m/%Y} đã qua 30/06/{y}.",
+                {"as_of": (
+                    f"Chọn ngày từ 01/01/{y} đến 30/06/{y} cho báo cáo 6 tháng, hoặc lập báo cáo quý (quy) "
+                    f"hay tổng kết năm (nam) cho ngày {as_of:%d/%m/%Y}."
+                )},
+            )
+        return Period.half(y, 1)
     if kind is ReportKind.YEAR:
-        return f"năm {y}"
+        return Period.year(y)
     years = _term_years(resolution)
-    span = f"nhiệm kỳ {years[0]} - {years[1]}" if years else f"năm {y}"
+    if years:
+        return Period.term(*years)
+    try:
+        return Period.parse(resolution.period)
+    except PeriodError:
+        return Period.year(y)
+
+
+def period_label(kind: ReportKind, resolution: Resolution, as_of: date) -> str:
+    """What the report covers, in words: "quý III năm 2024", "6 tháng đầu năm 2024",
+    "năm 2024", "nửa đầu nhiệm kỳ 2020 - 2025", "nhiệm kỳ 2020 - 2025" (see `covered_period`;
+    Invalid for a six-months report after June)."""
+    p = covered_period(kind, resolution, as_of)
+    if kind is ReportKind.QUARTER:
+        return f"quý {ROMAN[(p.start.month + 2) // 3]} năm {p.start.year}"
+    if kind in (ReportKind.HALF, ReportKind.YEAR):
+        return p.label
+    span = f"nhiệm kỳ {p.start.year} - {p.end.year}" if p.kind == PeriodKind.TERM else p.label
     return f"nửa đầu {span}" if kind is ReportKind.MIDTERM else span
 
 
@@ -133,17 +164,18 @@ class _Figures:
     previous_simulated: bool = False
 
 
-def _year_on_year(spec: TargetSpec, obs, as_of: date) -> tuple[float | None, int | None, bool]:
-    """Change over the same span a year earlier: percent, or percentage points for "%" units;
-    the year compared with; whether last year's figure is simulated. (None, None, False) when
-    there is no final figure for last year, for terms and for growth targets (whose figure
-    already is a change)."""
+def _year_on_year(spec: TargetSpec, obs, as_of: date, period: Period | None = None) -> tuple[float | None, int | None, bool]:
+    """Change of `period` (default: the target's) over the same span a year earlier:
+    percent, or percentage points for "%" units; the year compared with; whether last year's
+    figure is simulated. (None, None, False) when there is no final figure for last year,
+    for terms and for growth targets (whose figure already is a change)."""
     none = (None, None, False)
-    if spec.period.kind == PeriodKind.TERM or spec.comparator in (Comparator.INCREASE_BY, Comparator.DECREASE_BY):
+    period = period or spec.period
+    if period.kind == PeriodKind.TERM or spec.comparator in (Comparator.INCREASE_BY, Comparator.DECREASE_BY):
         return none
     best = best_by_period(obs, as_of=as_of)
     try:
-        current = period_figure(spec.period, best, spec.aggregation, as_of=as_of)
+        current = period_figure(period, best, spec.aggregation, as_of=as_of)
         if current is None:
             return none
         before = current.period.same_period_last_year()
@@ -170,6 +202,49 @@ def _figures(row: TargetRow, spec: TargetSpec, obs, as_of: date) -> _Figures:
     ratio = judge(spec, measure)[1]
     yoy, year, simulated = _year_on_year(spec, obs, as_of)
     return _Figures(measure, None if ratio is None else ratio * 100, yoy, year, simulated)
+
+
+def _covered_facts(row: TargetRow, spec: TargetSpec, obs, covered: Period, as_of: date) -> TargetFacts | None:
+    """The target's figure for the covered period alone (a quarter, half or year inside a
+    longer target period), as facts for a clause, or None when the target's period is the
+    covered one (the main results already speak of it), is a term, or has no figure."""
+    if covered.kind == PeriodKind.TERM or not spec.period.contains(covered) or spec.period == covered:
+        return None
+    try:
+        figure = period_figure(covered, best_by_period(obs, as_of=as_of), spec.aggregation, as_of=as_of)
+    except (ValueError, PeriodError):
+        return None
+    if figure is None:
+        return None
+    yoy, year, previous_simulated = _year_on_year(spec, obs, as_of, covered)
+    ind = row.indicator
+    return TargetFacts(
+        name=ind.short_name or ind.name, unit=spec.unit, comparator=spec.comparator, status=Status.NO_DATA,
+        actual=figure.to_date, plan=spec.value, year_on_year=yoy, previous_year=year, baseline=row.target.baseline,
+        category=row.category, simulated=figure.simulated or previous_simulated,
+        higher_is_better=spec.higher_is_better,
+    )
+
+
+def _yearly_line(row: TargetRow, spec: TargetSpec, obs, covered: Period, as_of: date) -> str:
+    """"Tổng thu ngân sách (tỷ đồng): năm 2021: 1.200; năm 2022: 1.350 (chưa chính thức)" —
+    the target's figure in each year of the term that has begun by `as_of`; "" without any."""
+    best = best_by_period(obs, as_of=as_of)
+    parts = []
+    for year in covered.years:
+        if date(year, 1, 1) > as_of:
+            break
+        try:
+            figure = period_figure(Period.year(year), best, spec.aggregation, as_of=as_of)
+        except (ValueError, PeriodError):
+            figure = None
+        if figure is None:
+            continue
+        marks = ([] if figure.final else ["chưa chính thức"]) + ([SIMULATED_SOURCE] if figure.simulated else [])
+        parts.append(f"năm {year}: {number(figure.to_date)}" + (f" ({', '.join(marks)})" if marks else ""))
+    if not parts:
+        return ""
+    return f"({row.target.number}) {row.indicator.name} ({spec.unit}): " + "; ".join(parts) + "."
 
 
 def _plan_text(spec: TargetSpec) -> str:
@@ -225,14 +300,21 @@ def _overdue_tasks(resolution: Resolution, as_of: date) -> list[OverdueTask]:
     return out
 
 
-def _sections(resolution: Resolution, as_of: date, facts: list[TargetFacts], counts: dict[Status, int],
-              risks: list[RiskItem], tasks: list[OverdueTask]) -> list[Section]:
+def _sections(resolution: Resolution, as_of: date, label: str, facts: list[TargetFacts],
+              counts: dict[Status, int], risks: list[RiskItem], tasks: list[OverdueTask],
+              covered: list[TargetFacts], covered_label: str, yearly: list[str]) -> list[Section]:
     total = sum(counts.values())
     opening = (
         f"Tính đến ngày {as_of.strftime('%d/%m/%Y')}, trong tổng số {total} chỉ tiêu của "
-        f"{_resolution_name(resolution)}: {counts_sentence(counts)}."
+        f"{_resolution_name(resolution)} được kiểm điểm trong {label}: {counts_sentence(counts)}."
     )
-    results = [opening] + [f"Về {c.label[0].lower() + c.label[1:]}: {text}" for c, text in paragraphs_by_category(facts)]
+    results = [opening]
+    period_paragraphs = paragraphs_by_category(covered, clause=period_clause)
+    if period_paragraphs:
+        results.append(f"Kết quả riêng {covered_label}:")
+        results += [f"Về {c.label[0].lower() + c.label[1:]}: {text}" for c, text in period_paragraphs]
+        results.append(f"Lũy kế so với kế hoạch của chỉ tiêu (tính đến ngày {as_of:%d/%m/%Y}):")
+    results += [f"Về {c.label[0].lower() + c.label[1:]}: {text}" for c, text in paragraphs_by_category(facts)]
     if risks:
         risk_lines = [
             f"({r.number}) {r.name}: {r.status.label.lower()}"
@@ -262,12 +344,16 @@ def _sections(resolution: Resolution, as_of: date, facts: list[TargetFacts], cou
         f"Tiếp tục theo dõi, đôn đốc thực hiện {total - sum(counts.get(s, 0) for s in (Status.EXCEEDED, Status.ACHIEVED))} "
         "chỉ tiêu chưa đạt; cập nhật số liệu chính thức thay cho số ước tính khi có."
     )
-    return [
-        Section("I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU", results),
-        Section("II. CÁC CHỈ TIÊU CÓ NGUY CƠ KHÔNG ĐẠT", risk_lines),
-        Section("III. NHIỆM VỤ QUÁ HẠN", task_lines),
-        Section("IV. PHƯƠNG HƯỚNG THỜI GIAN TỚI", directions),
+    parts = [(f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {label.upper()}", results)]
+    if yearly:
+        parts.append(("KẾT QUẢ TỪNG NĂM CỦA NHIỆM KỲ", yearly))
+    parts += [
+        ("CÁC CHỈ TIÊU CÓ NGUY CƠ KHÔNG ĐẠT", risk_lines),
+        ("NHIỆM VỤ QUÁ HẠN", task_lines),
+        ("PHƯƠNG HƯỚNG THỜI GIAN TỚI", directions),
     ]
+    roman = ["I", "II", "III", "IV", "V", "VI"]
+    return [Section(f"{roman[i]}. {heading}", body) for i, (heading, body) in enumerate(parts)]
 
 
 def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date) -> ReviewReport:
@@ -275,13 +361,20 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     `resolution` as of `as_of`, for the city as a whole.
 
     Targets without figures appear in the table as "Chưa có số liệu" and are left out of the
-    prose; `simulated` is True when any figure used is simulated. Raises ValueError for an
-    unknown kind.
+    prose; `simulated` is True when any figure used is simulated. The kind decides the period
+    reviewed (`covered_period`): only targets whose plan period overlaps it are counted, a
+    quarter, half or year inside a longer target period gets its own figures ("Kết quả riêng
+    quý I/2024"), and mid-term and end-of-term reports list each year of the term. Raises
+    ValueError for an unknown kind, Invalid for a six-months report after June.
     """
     kind = kind if isinstance(kind, ReportKind) else ReportKind.parse(kind)
+    covered = covered_period(kind, resolution, as_of)
+    label = period_label(kind, resolution, as_of)
     # The steps of monitoring.review.evaluate_resolution, keeping the figures it fetched:
-    # the "so với cùng kỳ" column reads last year's figures from the same fetch.
-    targets = targets_of(resolution)
+    # the "so với cùng kỳ" column reads last year's figures from the same fetch. Only the
+    # targets whose plan period overlaps the covered one are reviewed (a Q1 target is not
+    # part of the Q2 review; a term target is part of every review of the term).
+    targets = [t for t in targets_of(resolution) if target_spec(t).period.overlaps(covered)]
     specs = [target_spec(t) for t in targets]
     indicators = list({t.indicator_id: t.indicator for t in targets}.values())
     figures = latest_observations(indicators, {s.period for s in specs}, as_of=as_of) if targets else {}
@@ -291,9 +384,20 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     facts: list[TargetFacts] = []
     risks: list[RiskItem] = []
     ratios: list[tuple[str, float, Status]] = []
+    covered_facts: list[TargetFacts] = []
+    yearly: list[str] = []
+    term_review = kind in (ReportKind.MIDTERM, ReportKind.ENDTERM)
     for row, spec in zip(rows, specs, strict=True):
         e, t, ind = row.evaluation, row.target, row.indicator
-        f = _figures(row, spec, _series(row, figures, spec), as_of)
+        series = _series(row, figures, spec)
+        f = _figures(row, spec, series, as_of)
+        part = _covered_facts(row, spec, series, covered, as_of)
+        if part is not None:
+            covered_facts.append(part)
+        if term_review and spec.period.months > 12:
+            line = _yearly_line(row, spec, series, covered, as_of)
+            if line:
+                yearly.append(line)
         # A real figure compared with a simulated one from last year still shows simulated data.
         simulated = row.simulated or f.previous_simulated
         status = Status(e.status)
@@ -321,7 +425,6 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     counts = Counter(Status(r.evaluation.status) for r in rows)
     counts_all = {s: counts.get(s, 0) for s in Status}
     tasks = _overdue_tasks(resolution, as_of)
-    label = period_label(kind, resolution, as_of)
     issuer = settings.CHITIEU_ISSUER
     issuer_name = issuer.capitalize()
     chart_list = [
@@ -331,7 +434,7 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     if ratios:
         chart_list.append(Chart("Biểu đồ 2. Tỷ lệ thực hiện so với kế hoạch (%)",
                                 charts.ratio_chart(ratios, title="Tỷ lệ % so với kế hoạch")))
-    simulated = any(r.simulated for r in table)
+    simulated = any(r.simulated for r in table) or any(f.simulated for f in covered_facts)
     return ReviewReport(
         kind=kind,
         title="Báo cáo",
@@ -348,7 +451,8 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
         period_label=label,
         counts=counts_all,
         counts_sentence=counts_sentence(counts_all),
-        sections=_sections(resolution, as_of, facts, counts_all, risks, tasks),
+        sections=_sections(resolution, as_of, label, facts, counts_all, risks, tasks,
+                           covered_facts, covered.label, yearly),
         table=table,
         at_risk=risks,
         overdue_tasks=tasks,

@@ -128,6 +128,27 @@ def target_clause(f: TargetFacts, *, first: bool = False) -> str:
     return text
 
 
+def period_clause(f: TargetFacts, *, first: bool = False) -> str:
+    """Return a clause about a target's figure for one part of its plan period (the quarter
+    of a year target), without plan or ratio, since the plan is for the whole period:
+    "Tổng sản phẩm trên địa bàn (GRDP) tăng 9,32% so với cùng kỳ", "tổng thu ngân sách đạt
+    168 tỷ đồng, tăng 36,59% so với cùng kỳ năm 2023"; "" without a figure."""
+    if f.actual is None:
+        return ""
+    name = sentence_case(f.name, first=first)
+    if f.comparator in (Comparator.INCREASE_BY, Comparator.DECREASE_BY):
+        growth = f.actual if f.comparator is Comparator.INCREASE_BY else -f.actual
+        text = f"{name} {_change(growth, f.unit)} so với {f.baseline or 'cùng kỳ'}"
+    else:
+        text = f"{name} {'đạt' if f.higher_is_better else 'ở mức'} {quantity(f.actual, f.unit)}"
+    yoy = _year_on_year(f)
+    if yoy:
+        text += f", {yoy}"
+    if f.simulated:
+        text += f" ({SIMULATED_SOURCE})"
+    return text
+
+
 def counts_sentence(counts: dict[Status, int]) -> str:
     """Return the tally: "đạt 5/20 chỉ tiêu; 7 chỉ tiêu có nguy cơ không đạt" — met over
     all, then each status needing attention that has targets, in the order attention needs."""
@@ -143,10 +164,10 @@ def counts_sentence(counts: dict[Status, int]) -> str:
     return "; ".join(parts)
 
 
-def paragraphs_by_category(facts: list[TargetFacts]) -> list[tuple[Category, str]]:
+def paragraphs_by_category(facts: list[TargetFacts], *, clause=None) -> list[tuple[Category, str]]:
     """Return one paragraph per category (in the order of `Category`) joining the clauses of
     its targets with semicolons and ending in a full stop; categories without any figure
-    are left out."""
+    are left out. `clause` writes each target (default `target_clause`)."""
     grouped: dict[Category, list[TargetFacts]] = defaultdict(list)
     for f in facts:
         grouped[f.category].append(f)
@@ -154,9 +175,9 @@ def paragraphs_by_category(facts: list[TargetFacts]) -> list[tuple[Category, str
     for category in Category:
         clauses = []
         for f in grouped.get(category, []):
-            clause = target_clause(f, first=not clauses)
-            if clause:
-                clauses.append(clause)
+            text = (clause or target_clause)(f, first=not clauses)
+            if text:
+                clauses.append(text)
         if clauses:
             out.append((category, "; ".join(clauses) + "."))
     return out

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django.test import override_settings
 
-from chitieu.core.choices import Status
+from chitieu.core.choices import Comparator, Status
 from chitieu.errors import NotFound
 from chitieu.reports.build import (
     build_report,
@@ -28,7 +28,7 @@ def world():
 
 
 def test_counts_and_the_tally_sentence_follow_the_evaluations(world):
-    report = build_report(ReportKind.QUARTER, world.resolution, as_of=AS_OF)
+    report = build_report(ReportKind.HALF, world.resolution, as_of=AS_OF)
     assert report.counts[Status.EXCEEDED] == 1
     assert report.counts[Status.AT_RISK] == 2
     assert report.counts[Status.NO_DATA] == 1
@@ -39,7 +39,7 @@ def test_counts_and_the_tally_sentence_follow_the_evaluations(world):
 
 
 def test_prose_is_written_from_the_figures_with_vietnamese_numbers(world):
-    report = build_report("quarter", world.resolution, as_of=AS_OF)
+    report = build_report("half", world.resolution, as_of=AS_OF)
     results = " ".join(report.sections[0].paragraphs)
     assert "Tổng sản phẩm trên địa bàn (GRDP) tăng 9,32% so với cùng kỳ" in results
     # 6 x 56 = 336 of 1.000 planned; 336 / (6 x 41) - 1 = 36,59% over the same months of 2023.
@@ -51,12 +51,12 @@ def test_changing_a_figure_changes_the_prose(world):
     from chitieu.monitoring.models import Observation
 
     Observation.objects.filter(indicator=world.revenue, period="T6/2024").update(value=156)
-    report = build_report("quarter", world.resolution, as_of=AS_OF)
+    report = build_report("half", world.resolution, as_of=AS_OF)
     assert "tổng thu ngân sách đạt 436 tỷ đồng, bằng 43,6% dự toán" in " ".join(report.sections[0].paragraphs)
 
 
 def test_target_table_rows_carry_formatted_and_raw_figures(world):
-    report = build_report("quy", world.resolution, as_of=AS_OF)
+    report = build_report("6thang", world.resolution, as_of=AS_OF)
     rows = {r.number: r for r in report.table}
     assert [r.number for r in report.table] == ["1", "2", "3", "4"]
     revenue = rows["2"]
@@ -68,7 +68,7 @@ def test_target_table_rows_carry_formatted_and_raw_figures(world):
 
 
 def test_at_risk_targets_name_their_lead_unit_and_overdue_tasks_their_delay(world):
-    report = build_report("quy", world.resolution, as_of=AS_OF)
+    report = build_report("6thang", world.resolution, as_of=AS_OF)
     assert [(r.number, r.lead_unit) for r in report.at_risk] == [("1", "Sở Tài chính"), ("2", "Sở Tài chính")]
     assert [(t.title, t.days_late, t.deadline) for t in report.overdue_tasks] == [
         ("Thành lập Khu kinh tế ven biển phía Nam", 91, "31/03/2024")
@@ -79,10 +79,10 @@ def test_at_risk_targets_name_their_lead_unit_and_overdue_tasks_their_delay(worl
 
 
 def test_simulated_figures_are_marked(world):
-    report = build_report("quy", world.resolution, as_of=AS_OF)
+    report = build_report("6thang", world.resolution, as_of=AS_OF)
     assert report.simulated and "mô phỏng" in report.simulated_note
     world.targets["grdp"].delete()
-    assert not build_report("quy", world.resolution, as_of=AS_OF).simulated
+    assert not build_report("6thang", world.resolution, as_of=AS_OF).simulated
 
 
 def test_a_real_figure_compared_with_a_simulated_last_year_is_marked(world):
@@ -90,15 +90,15 @@ def test_a_real_figure_compared_with_a_simulated_last_year_is_marked(world):
     from chitieu.monitoring.models import Observation
 
     world.targets["grdp"].delete()  # the only simulated figure of this year
-    assert not build_report("quy", world.resolution, as_of=AS_OF).simulated
+    assert not build_report("6thang", world.resolution, as_of=AS_OF).simulated
     Observation.objects.filter(indicator=world.revenue, period_start__year=2023).update(source=SIMULATED_SOURCE)
-    report = build_report("quy", world.resolution, as_of=AS_OF)
+    report = build_report("6thang", world.resolution, as_of=AS_OF)
     revenue = next(r for r in report.table if r.number == "2")
     assert revenue.year_on_year == "+36,59%" and revenue.simulated and report.simulated
 
 
 def test_charts_are_png_images(world):
-    report = build_report("quy", world.resolution, as_of=AS_OF)
+    report = build_report("6thang", world.resolution, as_of=AS_OF)
     assert len(report.charts) == 2
     assert all(c.png.startswith(b"\x89PNG\r\n\x1a\n") for c in report.charts)
 
@@ -140,7 +140,7 @@ def test_the_number_of_queries_does_not_grow_with_targets_figures_or_tasks(world
     from tests.factories import make_indicator, make_observation, make_target
 
     with CaptureQueriesContext(connection) as small:
-        build_report("quy", world.resolution, as_of=AS_OF)
+        build_report("6thang", world.resolution, as_of=AS_OF)
     for n in range(5):
         indicator = make_indicator(f"them-{n}", unit="tỷ đồng")
         make_target(world.resolution, indicator, number=f"9{n}", value=100, lead_unit=world.finance)
@@ -149,7 +149,7 @@ def test_the_number_of_queries_does_not_grow_with_targets_figures_or_tasks(world
         Task.objects.create(code=f"nv-{n}", title=f"Nhiệm vụ {n}", resolution=world.resolution,
                             lead_unit=world.finance, deadline=AS_OF.replace(month=1))
     with CaptureQueriesContext(connection) as large:
-        report = build_report("quy", world.resolution, as_of=AS_OF)
+        report = build_report("6thang", world.resolution, as_of=AS_OF)
     assert report.total == 9 and len(report.overdue_tasks) == 6
     assert len(large) == len(small) <= 10
 
@@ -170,3 +170,68 @@ def test_document_symbol_is_the_issuers_initials(issuer, symbol):
 def test_date_line_pads_days_below_ten_and_the_first_two_months():
     assert date_line("Hải Phòng", date(2024, 2, 5)) == "Hải Phòng, ngày 05 tháng 02 năm 2024"
     assert date_line("Hải Phòng", date(2024, 9, 30)) == "Hải Phòng, ngày 30 tháng 9 năm 2024"
+
+
+def _body(report) -> str:
+    return " ".join(p for s in report.sections for p in s.paragraphs)
+
+
+def test_a_quarter_report_speaks_of_the_quarters_own_figures(world):
+    report = build_report("quy", world.resolution, as_of=date(2024, 3, 31))
+    assert report.period_label == "quý I năm 2024"
+    results = report.sections[0].paragraphs
+    assert "Kết quả riêng quý I/2024:" in results
+    quarter = results[results.index("Kết quả riêng quý I/2024:") + 1]
+    # Q1 revenue 3 x 56 = 168 against 3 x 41 in Q1/2023: +36,59%; no plan ratio for a part.
+    assert "tổng thu ngân sách đạt 168 tỷ đồng, tăng 36,59% so với cùng kỳ năm 2023" in quarter
+    assert "Tổng sản phẩm trên địa bàn (GRDP) tăng 9,32% so với cùng kỳ" in quarter
+    assert "kế hoạch" not in quarter and "dự toán" not in quarter
+
+
+def test_a_quarter_report_reviews_only_the_targets_of_that_quarter(world):
+    # The party-members target is for Q1/2024: part of the Q1 review, not of Q2's.
+    q1 = build_report("quy", world.resolution, as_of=date(2024, 3, 31))
+    q2 = build_report("quy", world.resolution, as_of=date(2024, 6, 30))
+    assert [r.number for r in q1.table] == ["1", "2", "3", "4"]
+    assert [r.number for r in q2.table] == ["1", "2", "4"]
+    assert "Kết quả riêng quý II/2024:" in q2.sections[0].paragraphs
+    assert "đạt 168 tỷ đồng" in _body(q2) and "Kết nạp đảng viên" not in _body(q2)
+
+
+def test_a_year_report_speaks_of_the_year_without_a_part_of_it(world):
+    report = build_report("nam", world.resolution, as_of=date(2024, 12, 31))
+    assert report.subject.startswith("tổng kết năm 2024")
+    assert "Kết quả riêng" not in _body(report)
+    assert "được kiểm điểm trong năm 2024" in report.sections[0].paragraphs[0]
+
+
+def test_a_six_months_report_after_june_is_refused_in_vietnamese(world):
+    from chitieu.errors import Invalid
+
+    with pytest.raises(Invalid) as err:
+        build_report("6thang", world.resolution, as_of=date(2024, 9, 30))
+    assert "chỉ lập cho 6 tháng đầu năm" in err.value.message
+    assert "tổng kết năm (nam)" in err.value.errors["as_of"]
+    report = build_report("6thang", world.resolution, as_of=date(2024, 5, 15))
+    assert report.period_label == "6 tháng đầu năm 2024" and "cuối năm" not in _body(report) + report.subject
+
+
+def test_term_reports_cover_the_term_and_list_each_year(world):
+    from chitieu.core.choices import TermAggregation
+    from chitieu.plans.models import Term
+    from tests.factories import make_observation, make_target
+
+    world.resolution.term = Term.objects.create(code="2021-2025", name="Nhiệm kỳ", start_year=2021, end_year=2025)
+    world.resolution.save()
+    make_target(world.resolution, world.revenue, number="5", comparator=Comparator.GE, value=20000,
+                period="2021 - 2025", term_aggregation=TermAggregation.SUM, order=5)
+    for year, value in ((2021, 3000), (2022, 3500), (2023, 4000)):
+        make_observation(world.city, world.revenue, period=str(year), value=value)
+    mid = build_report("giuaky", world.resolution, as_of=date(2023, 12, 31))
+    assert mid.period_label == "nửa đầu nhiệm kỳ 2021 - 2025"
+    yearly = next(s for s in mid.sections if s.heading.endswith("KẾT QUẢ TỪNG NĂM CỦA NHIỆM KỲ"))
+    assert yearly.heading.startswith("II.")
+    assert yearly.paragraphs == ["(5) Tổng thu ngân sách (tỷ đồng): năm 2021: 3.000; năm 2022: 3.500; năm 2023: 4.000."]
+    assert [s.heading.split(".")[0] for s in mid.sections] == ["I", "II", "III", "IV", "V"]
+    quarter = build_report("quy", world.resolution, as_of=date(2023, 12, 31))
+    assert all("TỪNG NĂM" not in s.heading for s in quarter.sections)

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def report():
     world = make_world()
-    return build_report("quy", world.resolution, as_of=AS_OF)
+    return build_report("6thang", world.resolution, as_of=AS_OF)
 
 
 @pytest.fixture
@@ -69,7 +69,7 @@ def test_title_and_subject_are_centred_and_bold(doc, report):
     title = next(p for p in doc.paragraphs if p.text == "BÁO CÁO")
     assert title.runs[0].bold and title.runs[0].font.size == Pt(16)
     subject = next(p for p in doc.paragraphs if p.text == report.subject)
-    assert subject.runs[0].bold and "quý II năm 2024" in subject.text
+    assert subject.runs[0].bold and "6 tháng đầu năm 2024" in subject.text
 
 
 def test_page_numbers_are_a_page_field_in_the_header_from_page_two(doc):

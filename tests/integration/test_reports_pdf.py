@@ -29,7 +29,7 @@ def need(program: str | None, name: str) -> None:
 
 @pytest.fixture
 def report():
-    return build_report("quy", make_world().resolution, as_of=AS_OF)
+    return build_report("6thang", make_world().resolution, as_of=AS_OF)
 
 
 def test_pdf_has_the_same_document_text_and_times_metric_fonts(report, tmp_path):

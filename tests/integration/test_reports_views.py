@@ -17,7 +17,7 @@ from tests.personas import make_user
 
 pytestmark = pytest.mark.django_db
 
-REPORT = "/bao-cao/tai/?resolution=nq-2024&kind=quy&as_of=2024-06-30&format={fmt}"
+REPORT = "/bao-cao/tai/?resolution=nq-2024&kind=6thang&as_of=2024-06-30&format={fmt}"
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_a_login_without_an_account_is_forbidden(client, world):
 def test_a_viewer_downloads_the_docx_report(client, world):
     response = signed_in(client, "xem", role=Role.VIEWER, unit=world.city).get(REPORT.format(fmt="docx"))
     assert response.status_code == 200
-    assert response["Content-Disposition"] == 'attachment; filename="bao-cao-quy-nq-2024-2024-06-30.docx"'
+    assert response["Content-Disposition"] == 'attachment; filename="bao-cao-6thang-nq-2024-2024-06-30.docx"'
     doc = Document(io.BytesIO(response.content))
     assert doc.tables[0].rows[0].cells[1].text == "ĐẢNG CỘNG SẢN VIỆT NAM"
 
