@@ -125,6 +125,18 @@ def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
         words += [x.text if x.text.isupper() else x.text.lower() for x in toks[e : e + c]]
         e += c
         kind = kind or "count"
+        # "8/9 quận, huyện", "12 xã, phường, thị trấn": sibling places counted together.
+        while words[-1] in _PLACES and e + 1 < stop and toks[e].text == "," and toks[e + 1].low in _PLACES:
+            k2 = e + 2
+            if toks[e + 1].low == "thị":
+                if not (k2 < stop and toks[k2].low in ("trấn", "xã")):
+                    break
+                k2 += 1
+            if k2 < stop and toks[k2].is_num:
+                break
+            words[-1] += ","
+            words += [x.low for x in toks[e + 1 : k2]]
+            e = k2
     elif not s and e < stop:
         w = toks[e]
         if w.is_word and not w.capitalised and w.low not in lx.NOT_UNITS and len(w.low) > 1:
@@ -236,6 +248,8 @@ def _named_before(toks: list[Token], st: Structure, m: Mention, prev_end: int) -
     return False
 
 
+# Places counted together after commas ("quận, huyện"); "thị" stands for "thị trấn"/"thị xã".
+_PLACES = frozenset(["xã", "phường", "thị", "trấn", "huyện", "quận", "tỉnh", "thôn", "bản", "ấp", "làng"])
 _NOT_A_UNIT_PAIRS = frozenset(
     [("con", "số"), ("lượt", "xem"), ("lượt", "truy"), ("lượt", "thích"), ("lượt", "chia"), ("lượt", "bình"),
      ("lượt", "đọc"), ("lượt", "tải")]

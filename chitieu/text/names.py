@@ -23,6 +23,7 @@ _DISCOURSE_STARTS = frozenset(
     "tại theo trong bên ngoài về đồng nhìn tính qua sau trước với đến từ nhờ do vì nếu khi năm "
     "quý tháng ước hiện riêng cùng để nhằm đối mặc dù tuy".split()
 )
+_CHANGE_VERBS = frozenset(["tăng", "giảm", "nâng", "hạ", "đưa", "kéo"])
 _DEADLINE_WORDS = frozenset(["trước", "nhất"])  # "trước năm 2025", "chậm nhất quý III"
 _SUBJECT_STOPS = frozenset("của giữ đứng xếp đạt tiếp vẫn luôn có nằm thuộc ước tăng giảm là".split())
 
@@ -115,6 +116,8 @@ class Namer:
             if toks[j].low == "đấu" and toks[j - 1].low == "phấn" and j + 1 < b:
                 a = j + 1  # "Hội nghị thống nhất phấn đấu tăng trưởng GRDP" names the growth
                 break
+        if a + 1 < b and toks[a].low in _CHANGE_VERBS and lx.NAME_STARTS_MEASURE.forward(toks, a + 1, b):
+            a += 1  # "Giảm tỷ lệ hộ nghèo xuống dưới 1,5%" names the rate
         measured_subject = lx.NAME_STARTS_MEASURE.forward(toks, a, b) > 0 or (a < b and toks[a].low == "quỹ")
         for j in range(b - 1, a - 1, -1):
             if measured_subject:
@@ -239,6 +242,8 @@ class Namer:
         ("8 xã nông thôn mới"), a bare percentage names the share of what follows it."""
         toks = self.toks
         tail = self.words(*m.tail) if m.tail else ""
+        if m.unit_kind == "pct" and not own and m.comparator in lx.CHANGE_COMPARATORS and tail.lower().startswith(("số ", "tổng số ")):
+            return tail  # "giảm 20% số vụ tai nạn giao thông": the count changes by 20%
         if tail.lower().startswith(("số ", "các ", "những ")):
             tail = tail.split(" ", 1)[1]
         if m.unit_kind == "zero":
@@ -319,7 +324,7 @@ class Namer:
         if topic and name and lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0):
             name = f"{name} {topic[:1].lower()}{topic[1:]}"  # "Số vụ tai nạn giao thông"
         elif prefix and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0):
-            name = f"{prefix} {name}".strip()
+            name = _merge_head(prefix, name, m.unit.split("/")[0] if not own else "")
             head = self.st.head[m.v0]
             if not own and head is not None and m.pred - head[1] <= 2:
                 m.name_start = self.clean(*head)[0]
@@ -400,6 +405,22 @@ def _change_topic(head: str) -> str:
         if w.lower() in ("tăng", "giảm") and k > 0:
             return " ".join(words[:k])
     return ""
+
+
+def _merge_head(prefix: str, name: str, unit: str) -> str:
+    """Put a colon head before a name without saying a word twice: "Số bác sĩ" + "bác sĩ"
+    -> "Số bác sĩ"; "Tỷ lệ hộ nghèo" + "hộ nghèo theo chuẩn" -> "Tỷ lệ hộ nghèo theo
+    chuẩn"; "Số xã đạt chuẩn ..." + the bare unit "xã" -> the head alone."""
+    head, words = prefix.split(), name.split()
+    low_head, low_words = [w.lower() for w in head], [w.lower() for w in words]
+    if unit and name.lower() == unit.lower() and unit.lower() in " ".join(low_head):
+        return prefix
+    for k in range(min(len(head), len(words)), 0, -1):
+        if low_head[-k:] == low_words[:k]:
+            return " ".join(head + words[k:])
+    if unit and low_words[: len(unit.split())] == unit.lower().split() and unit.lower() in " ".join(low_head):
+        return " ".join(head + words[len(unit.split()) :])  # "Số hộ nghèo:" + "hộ ... theo chuẩn"
+    return f"{prefix} {name}".strip()
 
 
 def _compound_unit(head: str, unit: str) -> str:

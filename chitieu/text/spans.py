@@ -86,6 +86,8 @@ def tail_words(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -
         if w.text == ",":
             if kind not in ("pct",) or e + 1 >= stop or not toks[e + 1].is_word or toks[e + 1].capitalised:
                 break
+            if _new_clause(toks, e + 1, stop):
+                break  # "100% xã đạt chuẩn, tỷ lệ che phủ rừng duy trì ở mức 60%"
         elif kind == "zero" and w.low in ("giai", "nhiệm", "năm", "trong", "đến", "vào"):
             break
         elif kind != "zero" and (w.low in lx.POST_STOPS or (w.capitalised and e > s and not (w.text.isupper() and len(w.text) > 1))):
@@ -94,3 +96,17 @@ def tail_words(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -
     while e > s and (toks[e - 1].text in ",–-" or toks[e - 1].low in lx.NAME_TRIM):
         e -= 1
     return (s, e) if e > s else None
+
+
+def _new_clause(toks: list[Token], k: int, stop: int) -> bool:
+    """True when the words after a comma start a clause of their own: a measure ("tỷ lệ",
+    "số") or a run that reaches a number or a comparison ("ở mức", "tăng") before the next
+    comma. "100% ấp, khóm đạt chuẩn văn hóa" runs on."""
+    if lx.NAME_STARTS_MEASURE.forward(toks, k, stop):
+        return True
+    j = k
+    while j < stop and j - k < 10 and toks[j].text not in CLAUSE_PUNCT and toks[j].text != ",":
+        if toks[j].is_num or lx.BOUND_SET.forward(toks, j, stop) or lx.CHANGE_SET.forward(toks, j, stop):
+            return True
+        j += 1
+    return False

@@ -1,0 +1,58 @@
+"""Indicator names: what each value measures, without repeats or run-ons (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chitieu.text import extract
+
+
+def _named(text: str) -> list[tuple[str, float | None, str | None]]:
+    return [(it.indicator, it.value, it.unit) for it in extract(text) if it.kind != "task"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A colon head already names the value: its words are not said twice.
+        ("Số bác sĩ: Tối thiểu 16 bác sĩ/vạn dân.", [("Số bác sĩ", 16, "bác sĩ/vạn dân")]),
+        ("Tỷ lệ hộ nghèo: Không còn hộ nghèo theo chuẩn nghèo đa chiều.", [("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều", 0, "hộ")]),
+        ("Số xã đạt chuẩn nông thôn mới nâng cao: 60/240 xã.", [("Số xã đạt chuẩn nông thôn mới nâng cao", 60, "xã")]),
+        ("Số trạm y tế đạt chuẩn quốc gia: 45 trạm y tế.", [("Số trạm y tế đạt chuẩn quốc gia", 45, "trạm y tế")]),
+        # A change verb before a rate is the comparison, not the name.
+        ("Giảm tỷ lệ hộ nghèo xuống dưới 1,5%.", [("Tỷ lệ hộ nghèo", 1.5, "%")]),
+        ("Nâng tỷ lệ hộ dùng nước sạch lên 98%.", [("Tỷ lệ hộ dùng nước sạch", 98, "%")]),
+        # A percentage change of a count names the count.
+        ("Hằng năm giảm 20% số vụ tai nạn giao thông.", [("Số vụ tai nạn giao thông", 20, "%")]),
+        ("Phấn đấu đạt 95% số xã có trạm y tế đạt chuẩn.", [("Tỷ lệ xã có trạm y tế đạt chuẩn", 95, "%")]),
+        # Places counted together keep all their names in the unit.
+        ("Năm 2023, 8/9 quận, huyện hoàn thành kế hoạch thu ngân sách.", [("Quận, huyện hoàn thành kế hoạch thu ngân sách", 8, "quận, huyện")]),
+        ("Có 12 xã, phường, thị trấn đạt chuẩn an toàn thực phẩm.", [("Xã, phường, thị trấn đạt chuẩn an toàn thực phẩm", 12, "xã, phường, thị trấn")]),
+    ],
+)
+def test_names_say_what_is_measured_once(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert _named(text) == expected
+
+
+def test_places_with_their_own_numbers_stay_apart() -> None:
+    assert [it.unit for it in extract("Đã sáp nhập 3 xã, 2 phường.")] == ["xã", "phường"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đến năm 2025, có 100% xã đạt chuẩn nông thôn mới, tỷ lệ che phủ rừng duy trì ở mức 60%.",
+        "Có 98% hộ dân dùng nước sạch, số xã đạt chuẩn nông thôn mới tăng 5 xã.",
+        "Đạt 90% trường học, thu nhập bình quân tăng 8%.",
+    ],
+)
+def test_a_percentage_name_stops_where_the_next_clause_starts(text: str) -> None:
+    items = extract(text)
+    assert len(items) == 2
+    assert items[0].end <= items[1].start
+    assert "," not in items[0].indicator
+
+
+def test_a_percentage_name_runs_over_a_comma_that_lists_what_is_counted() -> None:
+    (item,) = extract("Có 88% ấp, khóm đạt chuẩn văn hóa.")
+    assert item.indicator == "Tỷ lệ ấp, khóm đạt chuẩn văn hóa"
