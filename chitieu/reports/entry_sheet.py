@@ -30,7 +30,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from chitieu.core.choices import Stage
-from chitieu.core.quantities import QuantityError, parse_number
+from chitieu.core.quantities import QuantityError, format_number, parse_number
 
 #: Version 2 added the "Lý do điều chỉnh" column; version 1 templates are refused as old.
 TEMPLATE_VERSION = "2"
@@ -229,14 +229,18 @@ def write_template(spec: TemplateSpec, *, key: bytes) -> bytes:
 # ---- reading ---------------------------------------------------------------------------------
 
 
+def too_big(size: int, max_bytes: int) -> str:
+    """"Tệp nặng 50,0 MB, vượt giới hạn 20 MB.": the reason a file of `size` bytes is refused,
+    the numbers written the Vietnamese way."""
+    mb = 1024 * 1024
+    return f"Tệp nặng {format_number(size / mb, 1)} MB, vượt giới hạn {format_number(max_bytes // mb)} MB."
+
+
 def check_container(data: bytes, *, max_bytes: int) -> None:
     """Refuse, before any parsing, a file that is too big, is not a ZIP (XLSX) file, is not a
     workbook, carries macros or unpacks to far more than its size."""
-    size_mb = len(data) / 1024 / 1024
     if len(data) > max_bytes:
-        raise WorkbookRefused("Tệp quá lớn.", {
-            "tệp": f"Tệp nặng {size_mb:.1f} MB, vượt giới hạn {max_bytes // 1024 // 1024} MB.".replace(".", ",", 1)
-        })
+        raise WorkbookRefused("Tệp quá lớn.", {"tệp": too_big(len(data), max_bytes)})
     if not data.startswith(ZIP_MAGIC):
         raise WorkbookRefused("Tệp không phải là bảng tính Excel (.xlsx).", {
             "tệp": "Không phải tệp .xlsx (thiếu chữ ký ZIP); hãy dùng mẫu tải từ hệ thống."

@@ -164,8 +164,13 @@ def test_the_import_command_refuses_a_big_file_from_its_size_alone(tmp_path, mon
     with big.open("wb") as f:
         f.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing read
     monkeypatch.setattr("pathlib.Path.read_bytes", lambda self: (_ for _ in ()).throw(AssertionError("read")))
-    with pytest.raises(CommandError, match="vượt giới hạn 20 MB"):
+    with pytest.raises(CommandError) as err:
         call_command("import", str(big))
+    assert str(err.value) == "Tệp quá lớn.\n  tệp: Tệp nặng 50,0 MB, vượt giới hạn 20 MB."
+
+
+def test_a_big_size_is_written_with_vietnamese_separators():
+    assert entry_sheet.too_big(1536 * 1024 * 1024 + 1, 20 * 1024 * 1024) == "Tệp nặng 1.536,0 MB, vượt giới hạn 20 MB."
 
 
 def test_the_import_command_lists_every_error_and_writes_nothing(tmp_path):

@@ -142,3 +142,26 @@ def test_a_new_template_shows_stored_figures_and_sent_back_untouched_changes_not
     before = history_count()
     result = import_workbook(again, now=AS_OF)
     assert (result.written, result.unchanged) == (0, 2) and history_count() == before
+
+
+def test_the_write_progress_advances_batch_by_batch(world, monkeypatch):
+    from chitieu.reports import entry
+
+    monkeypatch.setattr(entry, "WRITE_BATCH", 1)
+    seen = []
+    import_workbook(fill(template(), {"D7": 7.5, "D8": 1200}), now=AS_OF,
+                    progress=lambda stage, done, total: seen.append((stage, done, total)))
+    assert [s for s in seen if s[0] == "Ghi số liệu"] == [("Ghi số liệu", 0, 2), ("Ghi số liệu", 1, 2), ("Ghi số liệu", 2, 2)]
+    assert Observation.objects.filter(period="Q2/2024").count() == 2
+
+
+def test_errors_in_several_batches_are_all_listed_and_nothing_is_written(world, monkeypatch):
+    from chitieu.monitoring.services import lock_period
+    from chitieu.reports import entry
+
+    monkeypatch.setattr(entry, "WRITE_BATCH", 1)
+    lock_period("Q2/2024", reason="khóa sổ")
+    with pytest.raises(Exception) as err:
+        import_workbook(fill(template(), {"D7": 7.5, "D8": 1200}), now=AS_OF)
+    assert {"Sheet 'Số liệu', dòng 7", "Sheet 'Số liệu', dòng 8"} <= {k.split(", cột")[0] for k in err.value.errors}
+    assert not Observation.objects.filter(period="Q2/2024").exists()

@@ -16,6 +16,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from chitieu.errors import DomainError
 from chitieu.monitoring.management.commands.observe import error_lines
 from chitieu.reports.entry import import_workbook, max_bytes
+from chitieu.reports.entry_sheet import too_big
 
 
 class Command(BaseCommand):
@@ -34,10 +35,7 @@ class Command(BaseCommand):
         # The size is checked before the file is read into memory, let alone parsed.
         size = path.stat().st_size
         if size > max_bytes():
-            raise CommandError(
-                f"Tệp quá lớn.\n  tệp: Tệp nặng {size / 1024 / 1024:.1f} MB, vượt giới hạn "
-                f"{max_bytes() // 1024 // 1024} MB.".replace(".", ",", 1)
-            )
+            raise CommandError(f"Tệp quá lớn.\n  tệp: {too_big(size, max_bytes())}")
         user = None
         if o["user"]:
             user = get_user_model().objects.filter(username=o["user"]).first()
