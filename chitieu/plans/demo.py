@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -35,6 +36,50 @@ from chitieu.tasks.models import Task
 
 DATA_PATH = Path(__file__).resolve().parent / "data" / "hp_demo.json"
 RESOLUTION_CODE = "hp-2021"
+#: The resolution's own words are not part of the project: when the shared seed texts sit
+#: beside the checkout (as in development and CI), each target's clause is read from there.
+SHARED_DIR = Path(__file__).resolve().parents[3] / "shared"
+RESOLUTION_TEXT = "001_89a644c1831c70f8"
+_MARKER = re.compile(r"\(\d{1,2}\)\s")
+
+
+def resolution_clauses(shared: Path = SHARED_DIR) -> list[tuple[str, float, str]]:
+    """Return (comparator, value, clause) for each non-optional annotated target of the
+    demo resolution, in text order: the words from the target's list marker ("(1) ...") or
+    the start of its line to the end of its item (";", a line break or a sentence end).
+    An empty list when the shared texts are not there."""
+    text_path = shared / "seeds" / f"{RESOLUTION_TEXT}.txt"
+    gold_path = shared / "gold" / f"{RESOLUTION_TEXT}.json"
+    if not (text_path.exists() and gold_path.exists()):
+        return []
+    text = text_path.read_text(encoding="utf-8")
+    items = json.loads(gold_path.read_text(encoding="utf-8"))
+    items = items["items"] if isinstance(items, dict) else items
+    out = []
+    for item in items:
+        if item.get("optional"):
+            continue
+        start, end = item["start"], item["end"]
+        line = text.rfind("\n", 0, start) + 1
+        markers = [m.start() for m in _MARKER.finditer(text, line, start)]
+        head = markers[-1] if markers else line
+        stops = [i for i in (text.find(c, end) for c in (";", "\n", ". ")) if i != -1]
+        tail = min(stops) if stops else len(text)
+        out.append((item["comparator"], float(item["value"]), text[head:tail].strip()))
+    return out
+
+
+def _fill_clauses(resolution: Resolution) -> None:
+    """Give the demo's targets their clause, matched in order and checked by comparator and
+    value; a clause someone already wrote is kept."""
+    clauses = resolution_clauses()
+    targets = list(Target.objects.filter(resolution=resolution).order_by("order"))
+    if len(clauses) != len(targets):
+        return
+    for target, (comparator, value, clause) in zip(targets, clauses, strict=True):
+        if not target.clause and target.comparator == comparator and math.isclose(target.value, value):
+            target.clause = clause
+            target.save(update_fields=["clause"])
 
 
 @dataclass
@@ -268,6 +313,7 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
         city = load_units().city
         units = {u.code: u for u in Unit.objects.all()}
         resolution, indicators, n_targets = _load_plan(data, units)
+        _fill_clauses(resolution)
         sources = data["sources"]
         real = [
             {"unit": city.code, "indicator": r["indicator"], "period": r["period"], "value": r["value"],

@@ -84,6 +84,16 @@ class TestDemoContents:
         )
         assert stored == sorted((g["comparator"], g["value"], g["value_max"], g["unit"]) for g in gold)
 
+    def test_each_target_carries_its_clause_read_from_the_shared_resolution_text(self, demo):
+        if not GOLD.exists():
+            pytest.skip(f"thiếu {GOLD}")
+        text = (GOLD.parents[1] / "seeds" / f"{GOLD.stem}.txt").read_text(encoding="utf-8")
+        gold = [i for i in json.loads(GOLD.read_text(encoding="utf-8")) if not i["optional"]]
+        targets = Target.objects.filter(resolution__code=RESOLUTION_CODE).order_by("order")
+        for target, item in zip(targets, gold, strict=True):
+            assert item["text"] in target.clause and target.clause in text, target.number
+        assert targets[0].clause.startswith("(1) ")
+
     def test_real_figures_name_their_conference_and_are_not_simulated(self, demo):
         real = Observation.objects.exclude(source=SIMULATED_SOURCE)
         grdp_q1 = real.get(indicator__code="grdp-growth", period="Q1/2024")
