@@ -5,7 +5,8 @@ A person at a terminal should not need a web secret to read a text or print a re
 - other terminal commands without CHITIEU_SECRET_KEY get a random secret that lives only as
   long as the process (nothing they sign outlives it); the commands that serve pages
   (`runserver`, and `demo` when told CHITIEU_DEMO=0) keep the strict start-up check;
-- a misconfiguration is one Vietnamese line on stderr and exit code 2, never a traceback.
+- a misconfiguration is one Vietnamese line on stderr and exit code 2, never a traceback;
+- a wrong call (a missing or unknown option) is answered in Vietnamese (chitieu.cli_messages).
 """
 
 import os
@@ -27,6 +28,9 @@ def prepare_environment(argv: list[str], env: dict[str, str]) -> None:
 
 def main() -> None:
     prepare_environment(sys.argv, os.environ)  # type: ignore[arg-type]
+    from chitieu.cli_messages import install
+
+    install()
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 

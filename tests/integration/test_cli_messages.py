@@ -1,0 +1,45 @@
+"""A wrong call of the `chitieu` command is answered in Vietnamese, with exit code 2."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chitieu.cli_messages import MESSAGES, translate
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CHITIEU_", "DJANGO_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "chitieu", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["review", "--resolution", "hp-2021", "--as-of", "2021-12-31", "--format", "xml"],
+         "tham số --format: giá trị 'xml' không hợp lệ (chọn một trong: 'table', 'json')"),
+        (["observe", "--unit", "xa-a"], "thiếu tham số bắt buộc: --indicator, --period, --value"),
+        (["extract"], "thiếu tham số bắt buộc: FILE"),
+    ],
+)
+def test_a_wrong_call_is_answered_in_vietnamese(args, expected):
+    run = run_cli(*args)
+    assert run.returncode == 2
+    assert f"chitieu {args[0]}: lỗi: {expected}" in run.stderr
+    assert "error:" not in run.stderr and "Traceback" not in run.stderr
+
+
+def test_every_translation_keeps_the_placeholders_of_its_message():
+    placeholders = re.compile(r"%(?:\(\w+\))?[sr]")
+    for english, vietnamese in MESSAGES.items():
+        assert sorted(placeholders.findall(english)) == sorted(placeholders.findall(vietnamese)), english
+    assert translate("a message nobody translated") == "a message nobody translated"
