@@ -57,6 +57,19 @@ def test_table_format_lists_each_item(tmp_path: Path) -> None:
     assert "Tỷ lệ hộ nghèo" in out and "tỷ đồng" in out and "2 mục" in out
 
 
+def test_the_table_speaks_vietnamese_labels_numbers_and_deadline_days(tmp_path: Path) -> None:
+    path = tmp_path / "nq.txt"
+    path.write_text(
+        "Nghị quyết năm 2024: thu ngân sách trên 1.250,5 tỷ đồng; tăng trưởng GRDP đạt 8,5 – 9%. "
+        "Hoàn thành cầu Rào trước năm 2025.",
+        encoding="utf-8",
+    )
+    out, _ = _run(str(path), "--format", "table")
+    assert "1.250,5" in out and "8,5 – 9" in out and "năm 2024" in out
+    assert "Chỉ tiêu" in out and "Nhiệm vụ" in out and "31/12/2024" in out
+    assert "1250.5" not in out and ">=" not in out and "target" not in out
+
+
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [

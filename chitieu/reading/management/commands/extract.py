@@ -17,6 +17,10 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from chitieu.core.choices import Comparator, ItemKind
+from chitieu.core.periods import Period, PeriodError
+from chitieu.core.quantities import format_number
+from chitieu.core.tasks import deadline_in
 from chitieu.errors import Invalid
 from chitieu.reading import sources
 from chitieu.text import Item, extract
@@ -40,6 +44,34 @@ def read_text(path: Path) -> str:
         return sources.decode_document(data, path.name)
     except Invalid as exc:
         raise CommandError(f"Không đọc được «{path.name}»: {exc.message}") from exc
+
+
+def _label(choices: Any, value: str | None) -> str:
+    """The Vietnamese label of a closed-vocabulary value; the value itself if unknown."""
+    try:
+        return str(choices(value).label) if value else ""
+    except ValueError:
+        return value or ""
+
+
+def _period_text(code: str | None) -> str:
+    """A period code the Vietnamese way ("quý I/2024"); the code itself if it does not parse."""
+    if not code:
+        return ""
+    try:
+        return Period.parse(code).label
+    except PeriodError:
+        return code
+
+
+def _deadline_text(item: Item) -> str:
+    """A task's deadline as a day ("31/12/2024" for "trước năm 2025"), as drafts will store it."""
+    if not item.deadline:
+        return ""
+    try:
+        return f"{deadline_in(item.text, Period.parse(item.deadline)):%d/%m/%Y}"
+    except PeriodError:
+        return item.deadline
 
 
 class Command(BaseCommand):
@@ -94,11 +126,14 @@ class Command(BaseCommand):
         for column in ("#", "loại", "chỉ tiêu", "so sánh", "giá trị", "đơn vị", "kỳ", "gốc so sánh", "hạn", "chủ trì"):
             table.add_column(column)
         for n, it in enumerate(items, start=1):
-            value = "" if it.value is None else f"{it.value:g}" + ("" if it.value_max is None else f"–{it.value_max:g}")
+            value = "" if it.value is None else format_number(it.value)
+            if it.value_max is not None:
+                value += f" – {format_number(it.value_max)}"
             if it.planned is not None:
-                value += f"/{it.planned:g}"
+                value += f"/{format_number(it.planned)}"
             table.add_row(
-                str(n), it.kind, it.indicator, it.comparator or "", value, it.unit or "",
-                it.period or "", it.baseline or "", it.deadline or "", it.lead_unit or "",
+                str(n), Text(_label(ItemKind, it.kind), style=_KIND_STYLES.get(it.kind, "")),
+                it.indicator, _label(Comparator, it.comparator), value, it.unit or "",
+                _period_text(it.period), it.baseline or "", _deadline_text(it), it.lead_unit or "",
             )
         console.print(table)
