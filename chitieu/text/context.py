@@ -248,12 +248,24 @@ def _role(toks: Sequence[Token], starts: dict[int, int], p: PeriodMention) -> st
 
 
 def _code(p: PeriodMention, role: str, doc: DocumentPeriods) -> str | None:
-    code = p.ref.code(doc.year, doc.term)
-    if role == "horizon" and p.ref.kind == "year":
-        for term in doc.terms:  # "đến năm 2025" in a document of the 2020-2025 term names the term
-            if term.endswith(f"-{p.ref.year}"):
-                return term
-    return code
+    """The period code of a mention. "đến năm 2025" is the year 2025 (a level at the
+    horizon) even in a document of the 2020-2025 term; spans ("giai đoạn 2021-2025",
+    "nhiệm kỳ") keep their years."""
+    return p.ref.code(doc.year, doc.term)
+
+
+def _yearly(toks: Sequence[Token], st: Structure, m: Mention) -> bool:
+    """True for a yearly figure: "%/năm", "bình quân" (not "bình quân đầu người"), "hằng năm"."""
+    if m.unit.endswith("/năm"):
+        return True
+    lo = max(st.clause[m.v0], m.region_lo if m.region_lo >= 0 else 0)
+    words = [t.low for t in toks[lo : m.v0]]
+    for k, w in enumerate(words):
+        if w == "quân" and k > 0 and words[k - 1] == "bình" and words[k + 1 : k + 3] != ["đầu", "người"]:
+            return True
+        if w == "năm" and k > 0 and words[k - 1] in ("hằng", "hàng", "mỗi"):
+            return True
+    return False
 
 
 def _between(usable: list[tuple[int, str]], keys: list[int], lo: int, hi: int) -> list[str]:
@@ -317,10 +329,12 @@ def assign_periods(
                 para_local.setdefault(st.para[i], code)  # a list item's own context
             else:
                 leading.append((i, code))
+    horizon_years = {c for _, role, c in located if role == "horizon" and c and c.isdigit()}
     li = 0
     current = doc.default
     usable = [(i, c) for i, role, c in located if role not in ("baseline", "deadline") and c]
     prev: Mention | None = None
+    prev_period: str | None = None  # prev's period before a yearly figure took the term
     keys = [i for i, _ in usable]
     for m in ms:
         while li < len(leading) and leading[li][0] < m.v0:
@@ -340,10 +354,14 @@ def assign_periods(
         if not own and not chained and head is not None:
             own = _between(usable, keys, head[0], head[1])
         if chained and prev is not None:
-            m.period = prev.period
+            m.period = prev_period
         else:
             m.period = own[-1] if own else local.get(st.sent[m.v0], para_local.get(st.para[m.v0], current))
         m.own_period = bool(own) or chained
-        prev = m
+        prev, prev_period = m, m.period
         if m.sub_of >= 0 and not own:
             m.period = ms[m.sub_of].period
+        if m.period in horizon_years and _yearly(toks, st, m):
+            # "đến năm 2025, tỷ lệ hộ nghèo giảm bình quân 1,5%/năm": an average over the
+            # years up to the horizon is the term's (a level "đến năm 2025" is the year).
+            m.period = next((t for t in (*doc.terms, doc.term or "") if t.endswith(f"-{m.period}")), m.period)

@@ -43,7 +43,7 @@ def test_durations_and_bare_years_are_not_periods(text: str) -> None:
         ("Thứ Bảy, 04/12/2021 19:21\n\nTốc độ tăng trưởng kinh tế (GRDP) ước đạt 12,5%.", "2021"),
         ("Ước thực hiện năm 2021, đã kết nạp 3.186 đảng viên, hoàn thành chỉ tiêu nhiệm kỳ 2020-2025.", "2021"),
         ("Tốc độ tăng trưởng kinh tế bình quân giai đoạn 2021 - 2025 đạt trên 10%/năm.", "2021-2025"),
-        ("Nghị quyết nhiệm kỳ 2020 - 2025.\n\nĐến năm 2025, tỷ lệ đô thị hóa đạt 45%.", "2020-2025"),
+        ("Nghị quyết nhiệm kỳ 2020 - 2025.\n\nĐến năm 2025, tỷ lệ đô thị hóa đạt 45%.", "2025"),
         ("Báo cáo 6 tháng đầu năm 2023.\n\nKhách du lịch ước đạt 8,2 triệu lượt.", "6M/2023"),
         ("Năm 2022.\n\nTổng thu tăng 36,69% so với cùng kỳ năm 2021.", "2022"),
     ],
@@ -52,6 +52,35 @@ def test_items_take_their_period_from_document_and_section(text: str, period: st
     items = [it for it in extract(text) if it.kind != "task"]
     assert items, text
     assert items[0].period == period
+
+
+TERM_PLAN = (
+    "I. MỤC TIÊU NHIỆM KỲ 2020 - 2025\n"
+    "(1) Tốc độ tăng trưởng GRDP bình quân giai đoạn 2021 - 2025 đạt 7%/năm.\n"
+    "(2) Đến năm 2025, tỷ lệ đô thị hóa đạt 45%.\n"
+    "(3) GRDP bình quân đầu người đến năm 2025 đạt 5.000 USD.\n"
+    "(4) Đến năm 2025, tỷ lệ hộ nghèo giảm bình quân 1,5%/năm; có 70% số xã đạt chuẩn nông thôn mới.\n"
+    "(5) Hằng năm kết nạp 1.200 đảng viên trở lên.\n"
+    "(6) Tỷ lệ lao động qua đào tạo đạt 70%."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # A level "đến năm 2025" is the year, in a term's document as anywhere else; a
+        # "giai đoạn" names its span; a yearly figure up to the horizon is the term's; a
+        # figure with no period of its own takes the document's term.
+        (TERM_PLAN, ["2021-2025", "2025", "2025", "2020-2025", "2025", "2020-2025", "2020-2025"]),
+        (
+            "Các chỉ tiêu chủ yếu đến năm 2025:\n- Tỷ lệ đô thị hóa đạt 40%.\n- Tổng vốn đầu tư giai đoạn 2021 - 2025 đạt 90.000 tỷ đồng.",
+            ["2025", "2021-2025"],
+        ),
+        ("Kim ngạch xuất khẩu đến năm 2025 đạt trên 2 tỷ USD.", ["2025"]),
+    ],
+)
+def test_a_level_by_a_year_is_that_year_and_spans_keep_their_years(text: str, periods: list[str]) -> None:
+    assert [it.period for it in extract(text) if it.kind != "task"] == periods
 
 
 def test_every_period_code_the_extractor_writes_is_a_core_period() -> None:
