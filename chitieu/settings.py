@@ -1,6 +1,6 @@
 """Settings for chitieu, all read from environment variables and checked at start-up.
 
-Each variable is documented once, here and in docs/operations.md:
+Each variable is documented once, here (docs/operations.md says how to deploy with them):
 
 CHITIEU_DEMO            "1" for the local demo: placeholder secret, DEBUG, relaxed cookies.
 CHITIEU_SECRET_KEY      required outside demo mode; a placeholder value is refused.
@@ -19,7 +19,14 @@ CHITIEU_SIGNER_TITLE    title in the reports' signature block, default "BÍ THƯ
 CHITIEU_SIGNER_NAME     name under the signature, default empty (the office fills it in).
 CHITIEU_PROVINCE_CODE   province code in the vietnam-provinces package (31 = Hải Phòng).
 CHITIEU_MEDIA_ROOT      where evidence files are stored; default var/media.
+CHITIEU_STATIC_ROOT     where `chitieu collectstatic` puts the front-end files; default staticfiles/.
 CHITIEU_MAX_UPLOAD_MB   largest accepted upload (evidence, documents, workbooks), default 20.
+CHITIEU_LOGIN_FAILURE_LIMIT  failed logins before a user name and address pair is locked
+                        for 15 minutes (django-axes), default 5.
+CHITIEU_AXES_ENABLED    "0" turns login throttling off (only for tests of other things).
+CHITIEU_SSL_REDIRECT    "1" redirects plain HTTP to HTTPS when no proxy does it.
+CHITIEU_LOG_LEVEL       root log level, default WARNING.
+CHITIEU_TESTING         "1" in the test suite (tests/settings.py): placeholder secret, fast hashing.
 """
 
 from __future__ import annotations
@@ -210,7 +217,11 @@ USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("CHITIEU_STATIC_ROOT", BASE_DIR / "staticfiles"))
+try:  # whitenoise warns on every start when the folder `collectstatic` fills is missing
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+except OSError:
+    pass  # a read-only deployment ran collectstatic at build time
 _node = BASE_DIR / "node_modules"
 STATICFILES_DIRS = [
     ("vendor/echarts", _node / "echarts" / "dist"),
