@@ -8,6 +8,8 @@ refused. Every refusal is an `Invalid` with a Vietnamese message under the input
 
 from __future__ import annotations
 
+import codecs
+
 import io
 import zipfile
 from pathlib import PurePath
@@ -101,7 +103,8 @@ def decode_document(data: bytes, filename: str = "", field: str = "file") -> str
     Edge cases: a name not ending in .txt or .docx (a file without a name is judged by its
     content alone), an empty file, a file over the size limit, a legacy .doc or PDF, a binary
     file, and text not in UTF-8 (TCVN3, VNI, Windows-1258) are refused with an Invalid whose
-    message says what to do. A UTF-8 byte-order mark is dropped; "\\r\\n" becomes "\\n".
+    message says what to do. A UTF-8 byte-order mark is dropped; "\\r\\n" becomes "\\n"; UTF-16
+    with a byte-order mark (Notepad's "Unicode") is read too.
     """
     name = PurePath(filename or "").name
     suffix = PurePath(name).suffix.lower()
@@ -122,6 +125,12 @@ def decode_document(data: bytes, filename: str = "", field: str = "file") -> str
         raise _refuse(field, "Tệp Word cũ (.doc) chưa đọc được; hãy lưu lại thành .docx hoặc .txt.")
     if data.startswith(_PDF_MAGIC):
         raise _refuse(field, "Chưa đọc được tệp PDF; hãy chép nội dung thành .txt hoặc lưu thành .docx.")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Notepad's "Unicode": UTF-16 with its byte-order mark.
+        try:
+            return _check_text(data.decode("utf-16"), field)
+        except UnicodeDecodeError as exc:
+            raise _refuse(field, "Tệp UTF-16 bị hỏng; hãy lưu lại với bảng mã UTF-8.") from exc
     if b"\x00" in data[:8192]:
         raise _refuse(field, "Tệp không phải văn bản (.txt) hay tài liệu Word (.docx).")
     try:

@@ -93,3 +93,17 @@ def test_a_missing_file_fails_with_a_message(tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="không đọc được"):
         call_command("extract", str(tmp_path / "khong-co.txt"), stdout=StringIO(), stderr=err)
     assert "Không có tệp" in err.getvalue()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_text_saved_by_notepad_as_unicode_is_read(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "notepad.txt"
+    text = "Năm 2024.\r\nThu ngân sách đạt 300 tỷ đồng."
+    data = text.encode(encoding)
+    if encoding == "utf-16-be":
+        data = b"\xfe\xff" + data
+    path.write_bytes(data)
+    out, _ = _run(str(path))
+    (item,) = json.loads(out)["items"]
+    assert item["value"] == 300
+    assert text.replace("\r\n", "\n")[item["start"] : item["end"]] == item["text"]
