@@ -31,9 +31,9 @@ from django.db.models import Q
 
 from chitieu.core.choices import EntryState, Stage
 from chitieu.core.periods import Period, PeriodError
+from chitieu.core.quantities import format_number
 from chitieu.errors import Conflict, DomainError, Invalid, NotFound
 from chitieu.monitoring.models import Observation
-from chitieu.core.quantities import format_number
 from chitieu.monitoring.services import FREQUENCY_MONTHS, STANDING_STATES, record_observations
 from chitieu.org import access
 from chitieu.org.models import Unit
