@@ -151,6 +151,8 @@ def term_figure(
         fig = _term_average(closed, current, complete)
     else:
         fig = _term_end(period, figs[years[-1]] if ended else None, closed, current)
+        if ended and figs[years[-1]] is not None:
+            missing = ()  # a level at the end needs the last year only
     direct = best.get(key(period))
     if direct is not None and (fig is None or not fig.final or direct.stage.rank >= fig.stage.rank):
         return whole_figure(direct, ended=ended)

@@ -811,3 +811,13 @@ def test_an_average_change_over_a_baseline_is_the_compound_annual_rate(
     assert result.status is expected
     measured = result.actual if result.forecast is None else result.forecast.value
     assert measured == pytest.approx(growth)
+
+
+def test_a_level_at_the_end_of_a_term_needs_only_the_last_year() -> None:
+    term = Period.term(2021, 2025)
+    spec = TargetSpec(Comparator.GE, 70.0, None, "%", term, term_aggregation=TermAggregation.END)
+    observed = [Observation(Period.year(2021), 60.0, Stage.OFFICIAL),
+                Observation(Period.year(2025), 72.0, Stage.OFFICIAL)]
+    result = evaluate(spec, observed, as_of=date(2026, 3, 1))
+    assert (result.status, result.actual, result.provisional) == (Status.EXCEEDED, 72.0, False)
+    assert "thiếu" not in result.explanation
