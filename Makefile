@@ -47,8 +47,13 @@ lint: setup
 	$(VENV)/bin/mypy
 	CHITIEU_TESTING=1 $(CHITIEU) makemigrations --check --dry-run
 
+# Every benchmark prints its figures (bench/README.md); PostgreSQL too when
+# CHITIEU_BENCH_DATABASE_URL or CHITIEU_TEST_DATABASE_URL is set.
 bench: setup
 	$(PY) bench/evaluate.py
+	$(PY) bench/extract.py
+	$(PY) bench/reports.py
+	$(PY) bench/web.py
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var/test-* .pytest_cache
