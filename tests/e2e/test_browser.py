@@ -78,3 +78,18 @@ def test_a_figure_goes_from_a_commune_reporter_through_approval_to_the_dashboard
     assert met_count(page) == before + 1
     met = page.locator('tr[data-status="achieved"], tr[data-status="exceeded"]', has_text="trường đạt chuẩn")
     assert met.count() == 1
+
+
+def test_the_dashboard_link_opens_a_drawn_year_to_date_chart_at_its_date(page, city):
+    from tests.web.pages_world import make_observation
+
+    make_observation(city.city, city.revenue, "Q2/2021", 25000)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    log_in(page, "nguoixem")
+    page.goto("/?resolution=hp-2021&as_of=2021-07-20")
+    page.locator("#targets a", has_text="Thu ngân sách").click()
+    page.wait_for_url(re.compile(r"as_of=2021-07-20"))
+    assert "tính đến 20/07/2021" in page.content()
+    page.locator('[data-chart="series"] canvas').wait_for()
+    assert errors == []
