@@ -100,13 +100,13 @@ def tail_words(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -
 
 def _new_clause(toks: list[Token], k: int, stop: int) -> bool:
     """True when the words after a comma start a clause of their own: a measure ("tỷ lệ",
-    "số") or a run that reaches a number or a comparison ("ở mức", "tăng") before the next
-    comma. "100% ấp, khóm đạt chuẩn văn hóa" runs on."""
+    "số") or a run that reaches a number before the next comma. "100% ấp, khóm đạt chuẩn
+    văn hóa" and "văn bản được gửi, nhận dưới dạng điện tử" run on."""
     if lx.NAME_STARTS_MEASURE.forward(toks, k, stop):
         return True
     j = k
     while j < stop and j - k < 10 and toks[j].text not in CLAUSE_PUNCT and toks[j].text != ",":
-        if toks[j].is_num or lx.BOUND_SET.forward(toks, j, stop) or lx.CHANGE_SET.forward(toks, j, stop):
+        if toks[j].is_num:
             return True
         j += 1
     return False

@@ -56,3 +56,8 @@ def test_a_percentage_name_stops_where_the_next_clause_starts(text: str) -> None
 def test_a_percentage_name_runs_over_a_comma_that_lists_what_is_counted() -> None:
     (item,) = extract("Có 88% ấp, khóm đạt chuẩn văn hóa.")
     assert item.indicator == "Tỷ lệ ấp, khóm đạt chuẩn văn hóa"
+
+
+def test_a_percentage_name_runs_over_a_comma_before_a_preposition() -> None:
+    (item,) = extract("Đạt 90% văn bản được gửi, nhận dưới dạng điện tử.")
+    assert item.indicator.endswith("được gửi, nhận dưới dạng điện tử")
