@@ -106,12 +106,21 @@ class Series:
             "periods": [p.label for p in periods],
             "unit": unit,
             "stages": [{"label": s.label, "colour": s.colour, "values": v} for s, v in by_stage.items()],
-            "cumulative": None if cumulative is None else {"label": CUMULATIVE_LABEL, "values": cumulative},
+            "cumulative": None if cumulative is None else {
+                "label": CUMULATIVE_LABEL, "values": cumulative, "segments": _by_year(periods, cumulative),
+            },
             "target": value,
             "target_values": target_values,
             "forecast": forecast,
             "forecast_at": forecast_at.label if forecast is not None and forecast_at is not None else None,
         }
+
+
+def _by_year(periods: list[Period], values: list[float | None]) -> list[list[float | None]]:
+    """One copy of `values` per calendar year, None outside it: the year-to-date line
+    restarts each January instead of falling from December to January."""
+    years = sorted({p.start.year for p in periods})
+    return [[v if p.start.year == y else None for p, v in zip(periods, values, strict=True)] for y in years]
 
 
 def target_period(target: Any) -> Period | None:

@@ -64,6 +64,8 @@ def test_the_yearly_target_line_covers_only_its_own_year_of_a_cumulative_series(
     assert data["periods"][0] == Period.quarter(2020, 4).label
     assert data["target_values"][0] is None and data["target_values"][1] == 90000
     assert data["cumulative"]["values"][:2] == [None, 20000]  # 2020 lacks Q1–Q3: no year-to-date
+    # One line per year, so the sum restarts in January instead of falling from December.
+    assert [seg[:2] for seg in data["cumulative"]["segments"]] == [[None, None], [None, 20000]]
 
 
 def test_dashboard_links_carry_its_resolution_and_date_to_the_indicator_page(world, as_user):

@@ -48,8 +48,11 @@
         : { name: s.label, type: "line", connectNulls: true, symbolSize: 8, itemStyle: { color: s.colour }, data: s.values };
     });
     if (cumulative) {
-      series.push({ name: cumulative.label, type: "line", symbolSize: 8, itemStyle: { color: "#0f766e" },
-                    lineStyle: { width: 3 }, data: cumulative.values });
+      // One line per year under one legend entry: the sum restarts each January.
+      cumulative.segments.forEach(function (values) {
+        series.push({ name: cumulative.label, type: "line", symbolSize: 8, itemStyle: { color: "#0f766e" },
+                      lineStyle: { width: 3 }, data: values });
+      });
     }
     if (data.target !== null) {
       series.push({ name: "Chỉ tiêu", type: "line", data: data.target_values,
