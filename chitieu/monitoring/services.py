@@ -265,6 +265,10 @@ def _write(rows: list[_Clean], user: Any) -> list[Observation]:
         obs.period, obs.period_start, obs.period_end = c.period.code, c.period.start, c.period.end
         obs.value, obs.entered_unit, obs.state = c.value, c.entered_unit, c.state
         obs.source, obs.note, obs.reported_on = c.source, c.note, c.reported_on
+        if c.state == EntryState.APPROVED and getattr(user, "pk", None):
+            # Written straight into the approved state by someone who may approve (the office,
+            # a leader, an approver's import): they are its approver.
+            obs.approved_by, obs.approved_at = user, timezone.now()
         if c.existing is not None:
             obs.correction_reason = c.correction_reason
             obs._change_reason = (

@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chitieu.core.choices import PeriodKind, Stage, UnitKind
+from chitieu.core.choices import EntryState, PeriodKind, Stage, UnitKind
 from chitieu.errors import Conflict, Invalid
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import lock_period, record_observation, record_observations
@@ -261,3 +262,13 @@ def test_a_batch_with_one_bad_row_anywhere_writes_nothing_and_names_that_row(siz
     assert list(info.value.errors) == [f"dòng {bad_at}.{field}"]
     assert BAD_VALUES[field] in info.value.errors[f"dòng {bad_at}.{field}"]
     assert Observation.objects.count() == 0
+
+
+@pytest.mark.usefixtures("commune", "exports")
+def test_a_figure_written_approved_by_a_user_names_its_approver_and_a_draft_does_not():
+    office = get_user_model().objects.create_user("van-phong", password="x" * 12)
+    approved = record(user=office)
+    assert (approved.approved_by, approved.approved_at is not None) == (office, True)
+    draft = record(user=office, stage=Stage.PRELIMINARY, state=EntryState.DRAFT)
+    assert (draft.approved_by, draft.approved_at) == (None, None)
+    assert record(stage=Stage.OFFICIAL).approved_by is None  # the command line names nobody
