@@ -33,7 +33,8 @@ def cue_kinds(toks: Sequence[Token]) -> list[str | None]:
     """Return, for each token, the item kind of a cue phrase ending there, or None.
 
     When a target and a result cue end at the same token the longer phrase wins ("đã đề
-    ra" is a target cue, "đã" alone a result cue).
+    ra" is a target cue, "đã" alone a result cue); a longer neutral phrase ("hoàn thành
+    kế hoạch") is no cue.
     """
     out: list[str | None] = []
     target_last, result_last = lx.TARGET_CUES.last_words, lx.RESULT_CUES.last_words
@@ -44,6 +45,9 @@ def cue_kinds(toks: Sequence[Token]) -> list[str | None]:
             continue
         t = lx.TARGET_CUES.backward(toks, j)
         r = lx.RESULT_CUES.backward(toks, j)
+        if lx.NEUTRAL_CUES.backward(toks, j) > max(t, r):
+            out.append(None)
+            continue
         out.append(_TARGET if t > r else _RESULT if r else None)
     return out
 
@@ -93,7 +97,7 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
             m.kind = ms[m.sub_of].kind
             continue
         kind = _evidence_kind(m)
-        if kind == _RESULT and m.planned is not None and _strong_target(toks, st, m, with_head=True):
+        if kind == _RESULT and m.planned is not None and _planned_share(toks, st, cues, nearest, m):
             kind = _TARGET  # "Mục tiêu năm 2025: phấn đấu có 60/240 xã đạt chuẩn": a planned share
         if kind is None and (_strong_target(toks, st, m) or _assigned_duty(toks, st, m)):
             kind = _TARGET
@@ -168,6 +172,17 @@ def _cue_before(
     if hit is None or m.v0 - hit[0] > _LOOK_BACK:
         return None, -1
     return hit[1], hit[0]
+
+
+def _planned_share(
+    toks: Sequence[Token], st: Structure, cues: Sequence[str | None], nearest: Sequence[tuple[int, str] | None], m: Mention
+) -> bool:
+    """True when an "X/Y" figure is a plan: a strong plan cue ("phấn đấu", "mục tiêu") in its
+    clause or colon head, or as the nearest cue before it ("II. MỤC TIÊU NĂM 2025")."""
+    if _strong_target(toks, st, m, with_head=True):
+        return True
+    found, at = _cue_before(toks, cues, nearest, m)
+    return found == _TARGET and at >= 0 and lx.STRONG_TARGET_CUES.backward(toks, at) > 0
 
 
 def _strong_target(toks: Sequence[Token], st: Structure, m: Mention, with_head: bool = False) -> bool:
@@ -254,6 +269,15 @@ def _code(p: PeriodMention, role: str, doc: DocumentPeriods) -> str | None:
     return p.ref.code(doc.year, doc.term)
 
 
+def _heading(toks: Sequence[Token], st: Structure, para: int) -> bool:
+    """True when the paragraph starting at token `para` is a heading: under 30 tokens and
+    not ended by a full stop or a semicolon."""
+    j = para
+    while j + 1 < len(toks) and st.para[j + 1] == para:
+        j += 1
+    return j - para < 30 and toks[j].text not in ".;!?…"
+
+
 def _yearly(toks: Sequence[Token], st: Structure, m: Mention) -> bool:
     """True for a yearly figure: "%/năm", "bình quân" (not "bình quân đầu người"), "hằng năm"."""
     if m.unit.endswith("/năm"):
@@ -327,6 +351,10 @@ def assign_periods(
                 local.setdefault(s, code)
             elif st.marker[st.para[i]] and st.para[i] in paras_with_items:
                 para_local.setdefault(st.para[i], code)  # a list item's own context
+            elif role == "horizon" and not _heading(toks, st, st.para[i]):
+                # "Đến năm 2025, Hải Phòng cơ bản hoàn thành ...": a goal of its own
+                # paragraph; only a heading ("Các chỉ tiêu chủ yếu đến năm 2025") opens a section.
+                para_local.setdefault(st.para[i], code)
             else:
                 leading.append((i, code))
     horizon_years = {c for _, role, c in located if role == "horizon" and c and c.isdigit()}

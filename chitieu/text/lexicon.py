@@ -206,6 +206,10 @@ TARGET_CUES = PhraseSet(
      "chủ yếu", "nhiệm vụ năm", "phương hướng", "sẽ", "đến năm", "đề án", "chương trình", "kế hoạch"]
 )  # fmt: skip
 
+# Phrases that hold a cue word but say nothing of the kind: "hoàn thành kế hoạch" is done in
+# a report ("11/13 huyện hoàn thành kế hoạch") and to be done in a plan.
+NEUTRAL_CUES = PhraseSet(["hoàn thành kế hoạch", "hoàn thành chỉ tiêu"])
+
 SPEECH = PhraseSet(
     ["nêu rõ", "nhấn mạnh", "cho biết", "khẳng định", "đề nghị", "yêu cầu", "phát biểu", "báo cáo",
      "như sau", "cụ thể", "gồm", "bao gồm", "chỉ rõ", "kết luận", "thông tin", "chỉ đạo", "đó là",

@@ -126,17 +126,14 @@ def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
         e += c
         kind = kind or "count"
         # "8/9 quận, huyện", "12 xã, phường, thị trấn": sibling places counted together.
-        while words[-1] in _PLACES and e + 1 < stop and toks[e].text == "," and toks[e + 1].low in _PLACES:
-            k2 = e + 2
-            if toks[e + 1].low == "thị":
-                if not (k2 < stop and toks[k2].low in ("trấn", "xã")):
-                    break
-                k2 += 1
-            if k2 < stop and toks[k2].is_num:
+        last = c
+        while _PLACES.forward(toks, e - last, e) == last and e + 1 < stop and toks[e].text == ",":
+            nxt = _PLACES.forward(toks, e + 1, stop)
+            if not nxt or (e + 1 + nxt < stop and toks[e + 1 + nxt].is_num):
                 break
             words[-1] += ","
-            words += [x.low for x in toks[e + 1 : k2]]
-            e = k2
+            words += [x.low for x in toks[e + 1 : e + 1 + nxt]]
+            e, last = e + 1 + nxt, nxt
     elif not s and e < stop:
         w = toks[e]
         if w.is_word and not w.capitalised and w.low not in lx.NOT_UNITS and len(w.low) > 1:
@@ -248,8 +245,11 @@ def _named_before(toks: list[Token], st: Structure, m: Mention, prev_end: int) -
     return False
 
 
-# Places counted together after commas ("quận, huyện"); "thị" stands for "thị trấn"/"thị xã".
-_PLACES = frozenset(["xã", "phường", "thị", "trấn", "huyện", "quận", "tỉnh", "thôn", "bản", "ấp", "làng"])
+# Places counted together after commas ("quận, huyện", "huyện, thị xã, thành phố").
+_PLACES = lx.PhraseSet(
+    ["xã", "phường", "thị trấn", "thị xã", "huyện", "quận", "tỉnh", "thành phố", "thôn", "bản", "ấp", "làng",
+     "tổ dân phố", "khu phố", "khóm", "xóm"]
+)  # fmt: skip
 _NOT_A_UNIT_PAIRS = frozenset(
     [("con", "số"), ("lượt", "xem"), ("lượt", "truy"), ("lượt", "thích"), ("lượt", "chia"), ("lượt", "bình"),
      ("lượt", "đọc"), ("lượt", "tải")]

@@ -165,6 +165,8 @@ class Namer:
         if rng is None:
             return "", ""
         toks = self.toks
+        if rng[1] - rng[0] >= 2 and toks[rng[1] - 2].low == "trong" and toks[rng[1] - 1].low == "đó":
+            return "", ""  # "..., trong đó:" opens a sub-list; its head item names the parts
         a, b = self.clean(*rng)
         for j in range(a, b):
             k = lx.DOC_REF_HEADS.forward(toks, j, b)

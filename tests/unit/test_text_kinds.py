@@ -66,6 +66,10 @@ def test_trong_do_sub_items_take_their_heads_baseline(text: str, baselines: list
         ("Mục tiêu đến năm 2025: 9/9 huyện đạt chuẩn nông thôn mới.", ["target"]),
         ("Năm 2023, đã có 52/240 xã đạt chuẩn nông thôn mới nâng cao.", ["result"]),
         ("Mục tiêu năm 2024: đến nay đã có 52/240 xã đạt chuẩn.", ["result"]),
+        ("II. MỤC TIÊU NĂM 2025\n2. Số xã đạt chuẩn nông thôn mới nâng cao: 80/181 xã.", ["target"]),
+        # "hoàn thành kế hoạch" is done in a report and to be done in a plan: no cue.
+        ("I. KẾT QUẢ NĂM 2024\nCó 11/13 huyện hoàn thành kế hoạch. Tỷ lệ bao phủ bảo hiểm y tế đạt 93,5%.", ["result", "result"]),
+        ("Các chỉ tiêu chủ yếu:\n- Hằng năm có 100% xã, phường hoàn thành kế hoạch tuyển quân.", ["target"]),
         # A figure compared with the same period last year is reported, with its clause.
         (
             "Các chỉ tiêu chủ yếu năm 2024:\n- Thu ngân sách đạt 9.050 tỷ đồng, tăng 12% so với cùng kỳ.",

@@ -28,6 +28,7 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
         # Places counted together keep all their names in the unit.
         ("Năm 2023, 8/9 quận, huyện hoàn thành kế hoạch thu ngân sách.", [("Quận, huyện hoàn thành kế hoạch thu ngân sách", 8, "quận, huyện")]),
         ("Có 12 xã, phường, thị trấn đạt chuẩn an toàn thực phẩm.", [("Xã, phường, thị trấn đạt chuẩn an toàn thực phẩm", 12, "xã, phường, thị trấn")]),
+        ("Năm 2024, 11/13 huyện, thị xã, thành phố hoàn thành kế hoạch.", [("Huyện, thị xã, thành phố hoàn thành kế hoạch", 11, "huyện, thị xã, thành phố")]),
     ],
 )
 def test_names_say_what_is_measured_once(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -61,3 +62,12 @@ def test_a_percentage_name_runs_over_a_comma_that_lists_what_is_counted() -> Non
 def test_a_percentage_name_runs_over_a_comma_before_a_preposition() -> None:
     (item,) = extract("Đạt 90% văn bản được gửi, nhận dưới dạng điện tử.")
     assert item.indicator.endswith("được gửi, nhận dưới dạng điện tử")
+
+
+def test_a_trong_do_colon_names_no_sub_item() -> None:
+    text = (
+        "Thu ngân sách đạt 14.250 tỷ đồng, bằng 112% dự toán, tăng 9% so với năm 2023, trong đó: "
+        "thu nội địa đạt 9.800 tỷ đồng, tăng 11%; kim ngạch xuất khẩu đạt 1,6 tỷ USD."
+    )
+    names = [it.indicator for it in extract(text)]
+    assert names[3:] == ["Thu nội địa", "Thu nội địa", "Kim ngạch xuất khẩu"]

@@ -77,6 +77,12 @@ TERM_PLAN = (
             ["2025", "2021-2025"],
         ),
         ("Kim ngạch xuất khẩu đến năm 2025 đạt trên 2 tỷ USD.", ["2025"]),
+        # A horizon opening a prose paragraph is that paragraph's goal, not the next sections'.
+        (
+            "Nghị quyết nhiệm kỳ 2020 - 2025.\n\nĐến năm 2025, tỉnh cơ bản trở thành tỉnh công nghiệp.\n\n"
+            "Thành phố đạt và vượt chỉ tiêu 15.000 căn nhà ở xã hội.",
+            ["2020-2025"],
+        ),
     ],
 )
 def test_a_level_by_a_year_is_that_year_and_spans_keep_their_years(text: str, periods: list[str]) -> None:
