@@ -112,15 +112,18 @@ def board_of(pairs: list[tuple[Any, Any]]) -> Board:
     return Board(rows, counts, len(rows), by_category, statuses, any(r.simulated for r in rows))
 
 
-def evaluate_targets_of(targets: list[Any], *, as_of: date) -> dict[int, Any]:
+def evaluate_targets_of(targets: list[Any], *, as_of: date, figures: dict | None = None) -> dict[int, Any]:
     """Return {target id: Evaluation} for targets of any resolutions, from the city's approved
-    figures (the spine's review queries; a fixed number of queries)."""
+    figures (the spine's review queries; a fixed number of queries). `figures`, when given,
+    are the city figures latest_observations already returned for a window covering the
+    targets' periods (no further query)."""
     from chitieu.monitoring.review import _period, evaluate_targets, latest_observations
 
     if not targets:
         return {}
-    indicators = list({t.indicator_id: t.indicator for t in targets}.values())
-    figures = latest_observations(indicators, {_period(t.period) for t in targets}, as_of=as_of)
+    if figures is None:
+        indicators = list({t.indicator_id: t.indicator for t in targets}.values())
+        figures = latest_observations(indicators, {_period(t.period) for t in targets}, as_of=as_of)
     return {row.target.pk: row.evaluation for row in evaluate_targets(targets, figures, as_of=as_of)}
 
 

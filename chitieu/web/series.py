@@ -138,11 +138,12 @@ def _tiles(period: Period, kind: PeriodKind) -> list[Period]:
         return []
 
 
-def city_points(indicator: Indicator, targets: list[Any], *, as_of: date, city: Unit | None) -> list[Point]:
-    """Return the city's figures of `indicator` the review reads at `as_of`: approved, known
-    by then, the city's own for the years it reported, else its communes combined. The window
-    is the review's (the targets' periods and the years before), ending at `as_of`'s year.
-    Two to four queries."""
+def city_figures(indicator: Indicator, targets: list[Any], *, as_of: date) -> dict[int, list]:
+    """Return the review's city figures of `indicator` at `as_of` ({indicator id: [core
+    Observation]}): approved, known by then, the city's own for the years it reported, else
+    its communes combined. The window is the review's for the targets' periods and for
+    `as_of`'s year, so the same answer evaluates the targets (review.evaluate_targets_of).
+    A fixed handful of queries."""
     from chitieu.monitoring.review import latest_observations
 
     periods = {Period.year(as_of.year)}
@@ -150,7 +151,13 @@ def city_points(indicator: Indicator, targets: list[Any], *, as_of: date, city: 
         p = target_period(t)
         if p is not None:
             periods.add(p)
-    found = latest_observations([indicator], periods, as_of=as_of).get(indicator.pk, [])
+    return latest_observations([indicator], periods, as_of=as_of)
+
+
+def city_points(indicator: Indicator, figures: dict[int, list], *, as_of: date, city: Unit | None) -> list[Point]:
+    """Return the city's figures (from city_figures) as points, those of the city unit itself
+    with their ids for the history links (one query)."""
+    found = figures.get(indicator.pk, [])
     ids: dict[tuple[str, Stage], int] = {}
     if city is not None and found:
         rows = Observation.objects.filter(unit=city, indicator=indicator, state=EntryState.APPROVED)

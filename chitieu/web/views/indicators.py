@@ -63,12 +63,14 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         .select_related("resolution", "lead_unit", "leader", "indicator")
         .order_by("-period_end", "order")
     )
-    evaluations = evaluate_targets_of(targets, as_of=as_of)
+    # One fetch of the city's figures draws the chart and evaluates the targets.
+    figures_of_city = series.city_figures(indicator, targets, as_of=as_of)
+    evaluations = evaluate_targets_of(targets, as_of=as_of, figures=figures_of_city)
     evaluated = [(t, evaluations.get(t.pk)) for t in targets]
     chosen = _target_in_question(evaluated, resolution)
     target = chosen[0] if chosen else None
     forecast = getattr(getattr(chosen[1], "forecast", None), "value", None) if chosen else None
-    s = series.series_of(series.city_points(indicator, targets, as_of=as_of, city=city),
+    s = series.series_of(series.city_points(indicator, figures_of_city, as_of=as_of, city=city),
                          request.GET.get("kieu"), indicator.aggregation)
     figures = access.observations_visible_to(request.user, series.figures_for(indicator))
     within = series.target_period(target)
