@@ -6,7 +6,8 @@ small number of queries whatever the number of targets, units and figures:
 - `targets_of(resolution)`: one query (plus one for supporting units);
 - `latest_observations(indicators, period, ...)`: the figures that can decide targets for
   `period` (that period and the SEASONAL_YEARS before it, started by `as_of`): one query for
-  a unit's own figures; for the city, one for the city unit's own figures and two that sum
+  a unit's own figures; for the city, two for the city's own figures (its units' ids, then
+  the figures of the city unit and its Party bodies and departments) and two that sum
   or average the communes' figures in the database (by `Indicator.unit_aggregation`) for the
   years the city does not report itself.
 
@@ -23,7 +24,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 
 from chitieu.core import forecast as core_forecast
 from chitieu.core.choices import (
@@ -143,8 +144,8 @@ def _approved(indicator_ids: Iterable[int], window: tuple[date, date, date]):
     )
 
 
-def _city_filters(city: Unit | None) -> tuple[Q, Q]:
-    """(the city unit's own figures, its communes' figures) as filters, without a query.
+def _city_filters(city: Unit | None, indicator_ids: Sequence[int]) -> tuple[Q, Q]:
+    """(the city's own figures, its communes' figures) as filters; one small query.
 
     With `city` None the city is the root unit of kind city and its communes are the units of
     a local kind (commune, ward, special zone): one city per deployment. Kinds rather than a
@@ -152,16 +153,26 @@ def _city_filters(city: Unit | None) -> tuple[Q, Q]:
 
     The city's own figures include those its Party bodies and departments report: Cục Thống
     kê's GRDP or Sở Tài chính's budget revenue is the city's figure, entered by the body in
-    charge of it (bodies up to two levels below the city when `city` is given).
+    charge of it (bodies up to two levels below the city when `city` is given). The query
+    reads the ids of the city and of the bodies that reported any of `indicator_ids`
+    (usually a handful): a short list lets both databases seek the figures by unit, where a
+    join, a subquery or every body's id made SQLite scan all figures of the indicators.
     """
     if city is not None:
-        bodies = Q(unit__kind__in=CITY_BODY_KINDS) & (
-            Q(unit__parent=city) | Q(unit__parent__parent=city, unit__parent__kind__in=CITY_BODY_KINDS)
+        bodies = Q(kind__in=CITY_BODY_KINDS) & (
+            Q(parent=city) | Q(parent__parent=city, parent__kind__in=CITY_BODY_KINDS)
         )
-        return Q(unit=city) | bodies, Q(unit__parent=city, unit__kind__in=LOCAL_KINDS)
-    # The city's id as a scalar subquery, so both databases seek its figures by unit.
-    root = Unit.objects.filter(kind=UnitKind.CITY, parent__isnull=True).order_by("pk").values("pk")[:1]
-    return Q(unit_id=Subquery(root)) | Q(unit__kind__in=CITY_BODY_KINDS), Q(unit__kind__in=LOCAL_KINDS)
+        root = Q(pk=city.pk)
+        communes = Q(unit__parent=city, unit__kind__in=LOCAL_KINDS)
+    else:
+        bodies = Q(kind__in=CITY_BODY_KINDS)
+        root = Q(kind=UnitKind.CITY, parent__isnull=True)
+        communes = Q(unit__kind__in=LOCAL_KINDS)
+    reporting = Exists(
+        Observation.objects.filter(unit_id=OuterRef("pk"), indicator_id__in=list(indicator_ids))
+    )
+    own = Unit.objects.filter(root | (bodies & Q(reporting))).values_list("pk", flat=True)
+    return Q(unit_id__in=list(own)), communes
 
 
 def _own(where: Q, indicator_ids: Sequence[int], window, unit_code: str | None) -> dict[int, list[CoreObservation]]:
@@ -263,7 +274,7 @@ def latest_observations(
     ids = [i.pk for i in indicators]
     if unit is not None:
         return _own(Q(unit=unit), ids, window, unit.code)
-    own_filter, communes_filter = _city_filters(city)
+    own_filter, communes_filter = _city_filters(city, ids)
     found = _own(own_filter, ids, window, None)
     # Year by year, the city's own figures stand for it; years it did not report come from
     # the communes. Indicators the city reported every year skip the communes' query.
