@@ -19,7 +19,7 @@ NAV = [
     ("Nhiệm vụ", "/nhiem-vu/", None),
     ("Đọc văn bản", "/doc-van-ban/", None),
     ("Báo cáo", "/bao-cao/", None),
-    ("Lịch sử", "/lich-su/", (Role.OFFICE_ADMIN,)),
+    ("Lịch sử", "/lich-su/", None),  # every role; the page shows what each may see
     ("Quản trị", "/quan-tri/", (Role.OFFICE_ADMIN,)),
 ]
 

@@ -45,7 +45,8 @@ def test_the_base_shows_the_users_name_role_and_the_navigation(world, as_user):
         assert f">{label}</a>" in body
     assert "X-CSRFToken" in body  # HTMX requests carry the CSRF token
     assert "vendor/htmx/htmx.min.js" in body and "//cdn" not in body
-    assert ">Quản trị</a>" not in body  # only the office sees the admin and global history
+    assert ">Quản trị</a>" not in body  # only the office sees the admin
+    assert ">Lịch sử</a>" in body  # every role reads the history it may see
     office = as_user(world.users["office"]).get(reverse("web:tasks")).content.decode()
     assert ">Quản trị</a>" in office and ">Lịch sử</a>" in office
     viewer = as_user(world.users["viewer"]).get(reverse("web:tasks")).content.decode()
