@@ -124,23 +124,42 @@ def known_by(as_of: date) -> Q:
     return Q(reported_on__isnull=True) | Q(reported_on__lte=as_of)
 
 
-def _window(periods: Iterable[Period], as_of: date) -> tuple[date, date, date]:
+@dataclass(frozen=True)
+class _Window:
+    """The days whose figures a review reads: from `start` (HISTORY_YEARS before the earliest
+    period) to `end`, known by `as_of`; indicators in `recent_only` from `recent` instead."""
+
+    start: date
+    end: date
+    as_of: date
+    recent: date
+    recent_only: frozenset[int] = frozenset()
+
+    def first_year(self, indicator_id: int) -> int:
+        return (self.recent if indicator_id in self.recent_only else self.start).year
+
+
+def _window(periods: Iterable[Period], as_of: date, recent_only: Iterable[int] = ()) -> _Window:
     periods = list(periods)
-    start = min(p.start for p in periods)
-    start = date(start.year - HISTORY_YEARS, 1, 1)
+    recent = min(p.start for p in periods)
+    start = date(recent.year - HISTORY_YEARS, 1, 1)
     end = max(p.end for p in periods)
-    return start, end, as_of
+    return _Window(start, end, as_of, date(recent.year, 1, 1), frozenset(recent_only))
 
 
-def _approved(indicator_ids: Iterable[int], window: tuple[date, date, date]):
-    start, end, as_of = window
+def _approved(indicator_ids: Iterable[int], window: _Window):
+    ids = list(indicator_ids)
+    with_history = [i for i in ids if i not in window.recent_only]
+    without = [i for i in ids if i in window.recent_only]
+    since = Q(indicator_id__in=with_history, period_start__gte=window.start) if with_history else Q(pk__in=[])
+    if without:
+        since |= Q(indicator_id__in=without, period_start__gte=window.recent)
     return Observation.objects.filter(
-        known_by(as_of),
-        indicator_id__in=list(indicator_ids),
+        since,
+        known_by(window.as_of),
         state=EntryState.APPROVED,
-        period_start__gte=start,
-        period_end__lte=end,
-        period_start__lte=as_of,
+        period_end__lte=window.end,
+        period_start__lte=window.as_of,
     )
 
 
@@ -227,7 +246,7 @@ def _communes_combined(where: Q, indicators: Sequence[Indicator], window) -> dic
         .order_by()
     ):
         groups[(r["indicator_id"], r["period"])][Stage(r["stage"])] = [r["total"], r["n"], r["simulated"]]
-    for ind, period, stage, value, source in _superseded(figures, window[2]).order_by().values_list(
+    for ind, period, stage, value, source in _superseded(figures, window.as_of).order_by().values_list(
         "indicator_id", "period", "stage", "value", "source"
     ):
         group = groups[(ind, period)][Stage(stage)]
@@ -253,11 +272,16 @@ def _communes_combined(where: Q, indicators: Sequence[Indicator], window) -> dic
 
 def latest_observations(
     indicators: Sequence[Indicator], period: Period | Iterable[Period], *, as_of: date,
-    unit: Unit | None = None, city: Unit | None = None,
+    unit: Unit | None = None, city: Unit | None = None, history: str = "all",
 ) -> dict[int, list[CoreObservation]]:
     """Return, per indicator id, the approved figures that bear on `period` (one period or
     several): those inside it or in the HISTORY_YEARS before it, for periods started by
     `as_of`, in the indicator's unit, oldest entry first.
+
+    `history="cumulative"` reads the earlier years only for indicators whose sub-periods add
+    up (Aggregation.SUM): the only ones whose evaluation looks back (seasonal forecasts), so
+    a review reads far fewer figures; other callers (series, same period last year) keep
+    the default "all".
 
     With `unit` the unit's own figures (unit_code = its code). Without, the city's: for each
     indicator and calendar year, the city's own figures (the city unit's and those of its
@@ -270,7 +294,10 @@ def latest_observations(
     periods = [period] if isinstance(period, Period) else list(period)
     if not indicators or not periods:
         return {}
-    window = _window(periods, as_of)
+    recent_only = (
+        [i.pk for i in indicators if i.aggregation != Aggregation.SUM] if history == "cumulative" else []
+    )
+    window = _window(periods, as_of, recent_only)
     ids = [i.pk for i in indicators]
     if unit is not None:
         return _own(Q(unit=unit), ids, window, unit.code)
@@ -278,10 +305,12 @@ def latest_observations(
     found = _own(own_filter, ids, window, None)
     # Year by year, the city's own figures stand for it; years it did not report come from
     # the communes. Indicators the city reported every year skip the communes' query.
-    start, end, _ = window
-    years = set(range(start.year, min(end, as_of).year + 1))
+    last_year = min(window.end, as_of).year
     own_years = {i: {o.period.start.year for o in obs} for i, obs in found.items()}
-    partial = [i for i in indicators if not years <= own_years.get(i.pk, set())]
+    partial = [
+        i for i in indicators
+        if not set(range(window.first_year(i.pk), last_year + 1)) <= own_years.get(i.pk, set())
+    ]
     for ind, obs in _communes_combined(communes_filter, partial, window).items():
         covered = own_years.get(ind, set())
         extra = [o for o in obs if o.period.start.year not in covered]
@@ -369,7 +398,7 @@ def evaluate_resolution(resolution: Resolution, *, as_of: date, unit: Unit | Non
     targets = targets_of(resolution)
     periods = {_period(t.period) for t in targets}
     figures = latest_observations(list({t.indicator_id: t.indicator for t in targets}.values()), periods,
-                                  as_of=as_of, unit=unit)
+                                  as_of=as_of, unit=unit, history="cumulative")
     rows = evaluate_targets(targets, figures, as_of=as_of)
     return ResolutionReview(resolution=resolution, as_of=as_of, rows=rows, summary=summary_of(rows), unit=unit)
 
@@ -403,7 +432,7 @@ def city_review(as_of: date, *, resolutions: Sequence[Resolution] | None = None)
     )
     periods = {_period(t.period) for t in targets}
     indicators = list({t.indicator_id: t.indicator for t in targets}.values())
-    figures = latest_observations(indicators, periods, as_of=as_of) if targets else {}
+    figures = latest_observations(indicators, periods, as_of=as_of, history="cumulative") if targets else {}
     rows = evaluate_targets(targets, figures, as_of=as_of)
     by_resolution: dict[int, list[TargetRow]] = defaultdict(list)
     for row in rows:

@@ -260,3 +260,26 @@ def test_a_departments_approved_figure_is_the_citys_own_figure():
     assert sorted(o.value for o in figures) == [12.5, 14.0]
     (row,) = evaluate_resolution(resolution, as_of=YEAR_END).rows
     assert (row.evaluation.actual, row.evaluation.stage) == (14.0, Stage.OFFICIAL)
+
+
+def test_a_review_reads_earlier_years_only_for_cumulative_indicators_and_still_forecasts_seasonally():
+    city = make_city()
+    revenue = make_indicator("thu", unit="tỷ đồng", aggregation=Aggregation.SUM)
+    rate = make_indicator("ty-le", aggregation=Aggregation.LAST)
+    resolution = make_resolution("nq-2024", period="2024")
+    make_target(resolution, revenue, value=100.0)
+    make_target(resolution, rate, value=50.0)
+    for year, months in ((2023, range(1, 13)), (2024, range(1, 7))):
+        for m in months:  # a second half twice the first: seasonal, not pace
+            make_observation(city, revenue, period=f"T{m}/{year}", value=5.0 if m <= 6 else 10.0)
+    make_observation(city, rate, period="T12/2023", value=99.0)
+    make_observation(city, rate, period="T6/2024", value=55.0)
+    mid_year = date(2024, 7, 10)
+
+    cumulative = latest_observations([revenue, rate], Period.year(2024), as_of=mid_year, history="cumulative")
+    assert {o.period.start.year for o in cumulative[revenue.pk]} == {2023, 2024}
+    assert {o.period.start.year for o in cumulative[rate.pk]} == {2024}
+
+    rows = {r.indicator.code: r.evaluation for r in evaluate_resolution(resolution, as_of=mid_year).rows}
+    assert rows["thu"].method == "seasonal" and rows["thu"].forecast.value == pytest.approx(90.0)
+    assert rows["ty-le"].actual == 55.0
