@@ -5,4 +5,4 @@ import os
 os.environ.setdefault("CHITIEU_TESTING", "1")
 os.environ.setdefault("CHITIEU_AXES_ENABLED", "1")
 
-from chitieu.settings import *  # noqa: E402,F403
+from chitieu.settings import *  # noqa: F403

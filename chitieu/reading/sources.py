@@ -9,7 +9,6 @@ refused. Every refusal is an `Invalid` with a Vietnamese message under the input
 from __future__ import annotations
 
 import codecs
-
 import io
 import zipfile
 from pathlib import PurePath
