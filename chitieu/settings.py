@@ -26,6 +26,8 @@ CHITIEU_LOGIN_FAILURE_LIMIT  failed logins before a user name and address pair i
 CHITIEU_AXES_ENABLED    "0" turns login throttling off (only for tests of other things).
 CHITIEU_SSL_REDIRECT    "1" redirects plain HTTP to HTTPS when no proxy does it.
 CHITIEU_LOG_LEVEL       root log level, default WARNING.
+CHITIEU_REVIEW_CACHE_SECONDS  how long an evaluated review is kept while its data stay the
+                        same (default 600; 0 turns it off; the test suite defaults to 0).
 CHITIEU_TESTING         "1" in the test suite (tests/settings.py): placeholder secret, fast hashing.
 """
 
@@ -161,6 +163,9 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
     # PostgreSQL's JIT compiles a review's few large grouped queries for longer than they run
     # (0.5 s of compiling for a 0.05 s query in bench/evaluate.py): off for this workload.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+
+# Reviews are kept until the data behind them changes (chitieu/monitoring/review_cache.py).
+REVIEW_CACHE_SECONDS = int(os.environ.get("CHITIEU_REVIEW_CACHE_SECONDS", "0" if TESTING else "600"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -393,8 +393,18 @@ def evaluate_resolution(resolution: Resolution, *, as_of: date, unit: Unit | Non
     the city's own figures or the communes combined) or for `unit`'s own figures.
 
     Returns a ResolutionReview; targets without figures have status no_data. Runs a bounded
-    number of queries (at most five) whatever the size of the data.
+    number of queries (at most six) whatever the size of the data; one when the same review
+    was asked before and nothing it reads has changed since (`review_cache`).
     """
+    from chitieu.monitoring.review_cache import cached
+
+    return cached(
+        "resolution", (resolution.pk, as_of.isoformat(), unit.pk if unit else "-"),
+        lambda: _evaluate_resolution(resolution, as_of=as_of, unit=unit),
+    )
+
+
+def _evaluate_resolution(resolution: Resolution, *, as_of: date, unit: Unit | None) -> ResolutionReview:
     targets = targets_of(resolution)
     periods = {_period(t.period) for t in targets}
     figures = latest_observations(list({t.indicator_id: t.indicator for t in targets}.values()), periods,

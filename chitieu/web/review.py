@@ -185,6 +185,15 @@ class Jump:
 
 
 def jumps(user: Any, resolution: Any, as_of: date, *, threshold: float = JUMP_THRESHOLD) -> list[Jump]:
+    """The jumps of `_jumps`, kept until the figures change (approved figures only, the same
+    for every reader, so `user` does not enter the key)."""
+    from chitieu.monitoring.review_cache import cached
+
+    return cached("jumps", (resolution.pk, as_of.isoformat(), threshold),
+                  lambda: _jumps(resolution, as_of, threshold=threshold))
+
+
+def _jumps(resolution: Any, as_of: date, *, threshold: float = JUMP_THRESHOLD) -> list[Jump]:
     """Return figures of the resolution's indicators whose change from the period before is an
     outlier among the units' changes: for each indicator, the latest period reported by `as_of`
     against the period before it (same kind), scored by chitieu.core.review.jumps (robust
