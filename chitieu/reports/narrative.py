@@ -120,6 +120,12 @@ def target_clause(f: TargetFacts, *, first: bool = False) -> str:
         # "đạt" praises a figure; for lower-is-better ones (poor households, debt) say "ở mức".
         verb = "đạt" if f.higher_is_better else "ở mức"
         text = f"{name} {verb} {quantity(f.actual, f.unit)} (kế hoạch {_plan_text(f)})"
+    return _with_change_and_mark(text, f)
+
+
+def _with_change_and_mark(text: str, f: TargetFacts) -> str:
+    """`text` followed by the change against the same period a year earlier, when known, and
+    the simulated mark when the figure is simulated."""
     yoy = _year_on_year(f)
     if yoy:
         text += f", {yoy}"
@@ -141,12 +147,7 @@ def period_clause(f: TargetFacts, *, first: bool = False) -> str:
         text = f"{name} {_change(growth, f.unit)} so với {f.baseline or 'cùng kỳ'}"
     else:
         text = f"{name} {'đạt' if f.higher_is_better else 'ở mức'} {quantity(f.actual, f.unit)}"
-    yoy = _year_on_year(f)
-    if yoy:
-        text += f", {yoy}"
-    if f.simulated:
-        text += f" ({SIMULATED_SOURCE})"
-    return text
+    return _with_change_and_mark(text, f)
 
 
 def counts_sentence(counts: dict[Status, int]) -> str:
