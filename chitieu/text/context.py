@@ -27,6 +27,8 @@ _RESULT = ItemKind.RESULT.value
 _BASELINE_BEFORE = frozenset(["so", "với", "kỳ"])
 _DEADLINE_BEFORE = frozenset(["trước", "sau", "nhất", "hạn"])
 _HORIZON_BEFORE = frozenset(["đến", "tới", "vào"])
+# Words that open a new clause after a value: "kết nạp 900 đảng viên để cả năm đạt ...".
+_CLAUSE_OPENERS = frozenset(["để", "nhằm", "và", "đồng"])
 
 
 def cue_kinds(toks: Sequence[Token]) -> list[str | None]:
@@ -243,8 +245,16 @@ def _cue_after(toks: Sequence[Token], cues: Sequence[str | None], m: Mention) ->
 
 
 def _local_kind(m: Mention) -> str | None:
-    if m.baseline and ("cùng kỳ" in m.baseline.lower() or m.unit_kind == "pct" and m.baseline.lower().startswith(("dự toán", "kế hoạch", "kh"))):
-        return ItemKind.RESULT.value
+    """A figure against last year's same period, or a share of a plan ("đạt 102% dự toán"),
+    is reported. A change against a plan ("tăng 10% so với dự toán Trung ương giao") may be
+    either: its cues decide."""
+    if not m.baseline:
+        return None
+    low = m.baseline.lower()
+    if "cùng kỳ" in low:
+        return _RESULT
+    if m.unit_kind == "pct" and low.startswith(("dự toán", "kế hoạch", "kh")) and m.comparator not in lx.CHANGE_COMPARATORS:
+        return _RESULT
     return None
 
 
@@ -371,7 +381,12 @@ def assign_periods(
         own = _between(usable, keys, max(m.pred - 12, st.clause[m.v0]), m.pred)
         if not own and m.unit_kind != "zero":
             stop = m.end
-            while stop < min(m.end + 3, len(toks)) and toks[stop].text not in ".;:,!?" and st.para[stop] == st.para[m.v0]:
+            while (
+                stop < min(m.end + 3, len(toks))
+                and toks[stop].text not in ".;:,!?"
+                and toks[stop].low not in _CLAUSE_OPENERS
+                and st.para[stop] == st.para[m.v0]
+            ):
                 stop += 1
             own = _between(usable, keys, m.v1, stop)  # "... chỉ tiêu kế hoạch năm 2024"
         chained = False

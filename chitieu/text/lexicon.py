@@ -208,7 +208,11 @@ TARGET_CUES = PhraseSet(
 
 # Phrases that hold a cue word but say nothing of the kind: "hoàn thành kế hoạch" is done in
 # a report ("11/13 huyện hoàn thành kế hoạch") and to be done in a plan.
-NEUTRAL_CUES = PhraseSet(["hoàn thành kế hoạch", "hoàn thành chỉ tiêu"])
+# "hoàn thành 36/38 cuộc kiểm tra theo chương trình năm" names the plan a result is held to.
+NEUTRAL_CUES = PhraseSet(
+    ["hoàn thành kế hoạch", "hoàn thành chỉ tiêu", "theo chương trình", "theo chương trình năm", "theo kế hoạch",
+     "theo kế hoạch năm"]
+)  # fmt: skip
 
 SPEECH = PhraseSet(
     ["nêu rõ", "nhấn mạnh", "cho biết", "khẳng định", "đề nghị", "yêu cầu", "phát biểu", "báo cáo",

@@ -73,6 +73,8 @@ def _is_reference(toks: list[Token], st: Structure, i: int) -> bool:
         if k:
             if toks[i - 1].low == "số" and i >= 2 and toks[i - 2].low in ("tổng", "có"):
                 pass
+            elif _verb_not_document(toks, i, k):
+                pass  # "kết luận 35 tổ chức đảng có vi phạm": the verb, not Kết luận số 35
             else:
                 return True
         if lx.WEAK_REF_WORDS.backward(toks, i - 1, max(0, i - 3)):
@@ -89,6 +91,18 @@ def _is_reference(toks: list[Token], st: Structure, i: int) -> bool:
         if toks[j].low in lx.PHONE_WORDS:
             return True
     return False
+
+
+_VERB_DOCS = frozenset([("kết", "luận"), ("quyết", "định"), ("thông", "báo")])
+
+
+def _verb_not_document(toks: list[Token], i: int, k: int) -> bool:
+    """True when the word before toks[i] names a document type but is the verb in lower
+    case ("kết luận", "quyết định", "thông báo") and a counted unit follows the number."""
+    words = tuple(t.low for t in toks[i - k : i])
+    if words not in _VERB_DOCS or toks[i - k].capitalised:
+        return False
+    return i + 1 < len(toks) and lx.COUNTS.forward(toks, i + 1) > 0
 
 
 def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
@@ -207,6 +221,10 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
         m.comparator = lx.RANGE
     e = m.v1
     ab = lx.AFTER_BOUND_SET.forward(toks, e, stop)
+    if not ab and e + 1 < stop and toks[e].low == "mới" and m.unit_kind == "count":
+        ab = lx.AFTER_BOUND_SET.forward(toks, e + 1, stop)
+        if ab:
+            e += 1  # "kết nạp 3.800 đảng viên mới trở lên"
     if ab:
         if value_max is None and m.comparator not in lx.CHANGE_COMPARATORS:
             m.comparator = lx.AFTER_BOUNDS[tuple(x.low for x in toks[e : e + ab])]

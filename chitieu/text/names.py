@@ -19,6 +19,9 @@ from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
 
 _ABBR_IN_PARENS = re.compile(r"\(([A-Z]{2,6})\)")
+_DATE = re.compile(
+    r"(?:(?:[Tt]ính )?(?:đến|tới|từ|vào|Đến|Tới|Từ|Vào) )?ngày\s{0,3}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}(?:\s{0,2}/\s{0,2}\d{2,4})?(?![\d/])"
+)
 _DISCOURSE_STARTS = frozenset(
     "tại theo trong bên ngoài về đồng nhìn tính qua sau trước với đến từ nhờ do vì nếu khi năm "
     "quý tháng ước hiện riêng cùng để nhằm đối mặc dù tuy".split()
@@ -37,9 +40,12 @@ class Namer:
         self.st = st
         self.period_tokens: set[int] = set()
         starts = {t.start: i for i, t in enumerate(toks)}
-        for p in periods:
-            i = starts.get(p.start)
-            while i is not None and i < len(toks) and toks[i].start < p.end:
+        # Dates ("đến ngày 15/12/2024") say when a figure was counted, never what it measures:
+        # they leave names like periods do.
+        spans = [(p.start, p.end) for p in periods] + [(d.start(), d.end()) for d in _DATE.finditer(text)]
+        for a, b in spans:
+            i = starts.get(a)
+            while i is not None and i < len(toks) and toks[i].start < b:
                 self.period_tokens.add(i)
                 i += 1
 
@@ -64,8 +70,13 @@ class Namer:
             c = commas[idx]
             left_lo = commas[idx - 1] + 1 if idx > 0 else lo
             right_words = sum(1 for t in self.toks[c + 1 : hi] if t.is_word)
-            right_measure = right_words >= 2 and lx.NAME_STARTS_MEASURE.forward(self.toks, c + 1, hi) > 0
-            if right_measure or self._clause_like(left_lo, c, long_ok=right_words <= 2):
+            r0 = c + 1
+            while r0 < hi and r0 in self.period_tokens:
+                r0 += 1  # "..., năm 2024 tăng trưởng kinh tế ...": the period opens the name's clause
+            right_measure = right_words >= 2 and lx.NAME_STARTS_MEASURE.forward(self.toks, r0, hi) > 0
+            # "Báo cáo tại hội nghị cho biết, ...": what is said follows the speech verb.
+            speech = lx.SPEECH.backward(self.toks, c - 1, left_lo) > 0
+            if right_measure or speech or self._clause_like(left_lo, c, long_ok=right_words <= 2):
                 lo = c + 1
                 break
         return lo, hi
@@ -250,7 +261,12 @@ class Namer:
             tail = tail.split(" ", 1)[1]
         if m.unit_kind == "zero":
             return tail
-        if m.unit_kind in ("count", "generic"):
+        if m.unit_kind in ("count", "generic") or _scaled_count(m.unit, m.unit_kind):
+            if own.lower() == "đón" and m.unit.split("/")[0].endswith(" khách") and not tail.lower().startswith("du lịch"):
+                # "đón 19,2 triệu lượt khách": receiving visitors counts tourists
+                own, tail = "", " ".join(x for x in ("du lịch", tail) if x)
+            elif own.lower() == "đón":
+                own = ""
             between = [t.low for t in toks[prev.end : m.pred]] if prev is not None else []
             joined_by_comma = bool(between) and set(between) <= {",", "và"}
             if not own and not tail and prev is not None and prev.base and (
@@ -287,12 +303,17 @@ class Namer:
             base = own or inherited or (sub_head.base if sub_head else "")
             m.base = base
             low = m.baseline.lower()
+            if lx.MEASURE_HEADS.forward(_tokens_of(base), 0):
+                return f"{base} so với {m.baseline}"  # "tỷ lệ giải ngân ... đạt 82,6% kế hoạch vốn"
             for plan in ("kế hoạch", "chỉ tiêu", "mục tiêu"):
                 if low.startswith(plan):
                     return f"Tỷ lệ hoàn thành {plan} {base}".strip()
             if low.startswith("kh"):
                 return f"Tỷ lệ hoàn thành kế hoạch {base}".strip()
             return f"{base} so với {m.baseline}".strip()
+        if not name and inherited and prev is not None and prev.planned is not None and m.unit_kind == "pct" and m.comparator == "=":
+            if not lx.MEASURE_HEADS.forward(_tokens_of(inherited), 0):
+                inherited = "Tỷ lệ " + inherited[:1].lower() + inherited[1:]  # "hoàn thành 36/38 cuộc ..., đạt 94,7%"
         name = name or inherited
         m.base = name
         return name
@@ -354,6 +375,8 @@ class Namer:
         pred_words = " ".join(t.low for t in self.toks[m.pred : m.v0])
         if "tỷ lệ" in pred_words and name and not lx.MEASURE_HEADS.forward(_tokens_of(name), 0):
             name = "Tỷ lệ " + name[:1].lower() + name[1:]  # "..., đạt tỷ lệ 91,7%"
+        if "chiếm" in pred_words and m.unit_kind == "pct" and not m.tail and name and not lx.MEASURE_HEADS.forward(_tokens_of(name), 0):
+            name = "Tỷ trọng " + name[:1].lower() + name[1:]  # "thu nội địa chiếm trên 70%": a share
         if "tổng số" in pred_words and name and not name.lower().startswith("tổng"):
             name = "Tổng số " + name[:1].lower() + name[1:]  # "nâng tổng số lên 210 sản phẩm"
             m.base = m.base or name
@@ -397,6 +420,16 @@ class Namer:
         while e < b and toks[e].text != "," and toks[e].low not in _SUBJECT_STOPS:
             e += 1
         return self.words(a, e)
+
+
+_CURRENCY = frozenset(["đồng", "usd", "đô", "la", "euro", "yên", "mỹ"])
+
+
+def _scaled_count(unit: str, kind: str) -> bool:
+    """True for a count with a scale word ("triệu lượt khách", "nghìn tấn" is a measure):
+    it is named like a count, by what it counts."""
+    words = unit.split("/")[0].lower().split()
+    return kind == "money" and len(words) >= 2 and words[-1] not in _CURRENCY
 
 
 def _change_topic(head: str) -> str:

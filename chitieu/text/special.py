@@ -39,6 +39,9 @@ def zero_mention(toks: list[Token], st: Structure, i: int) -> Mention | None:
 _SCOPES = lx.PhraseSet(["cả nước", "toàn quốc", "khu vực", "vùng", "các tỉnh", "trong", "toàn vùng", "các địa phương", "các thành phố"])
 
 
+_NEXT_PREDICATES = frozenset(["đứng", "xếp", "dẫn", "thứ", "vươn", "tăng", "giảm", "là", "nằm"])
+
+
 def rank_mention(toks: list[Token], st: Structure, i: int) -> Mention | None:
     """Ranks: "đứng đầu 5 thành phố", "đứng thứ 7 cả nước", "thứ 7 cả nước" -> unit "hạng"."""
     n = len(toks)
@@ -81,6 +84,8 @@ def rank_mention(toks: list[Token], st: Structure, i: int) -> Mention | None:
     # Scope: what the rank is among, up to the next punctuation.
     e = k
     while e < stop and toks[e].text not in CLAUSE_PUNCT and toks[e].text != "," and e - k < 10:
+        if toks[e].low == "và" and e + 1 < stop and toks[e + 1].low in _NEXT_PREDICATES:
+            break  # "đứng thứ 4 cả nước và đứng đầu vùng ...": a second rank starts
         e += 1
     if e == k and low[:2] in (["đứng", "đầu"], ["dẫn", "đầu"]):
         return None
