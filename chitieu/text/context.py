@@ -13,7 +13,7 @@ period that opens its sentence or an earlier sentence ("Quý 1, ...", "Ước th
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from chitieu.core.choices import ItemKind
 from chitieu.text import lexicon as lx
@@ -94,6 +94,7 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
             last = (j, c)
         nearest.append(last)
     weak: set[int] = set()  # mentions whose kind came from no cue of their own clause
+    duty = _DutyWords(toks)
     for m in ms:
         if m.sub_of >= 0:
             m.kind = ms[m.sub_of].kind
@@ -101,7 +102,7 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
         kind = _evidence_kind(m)
         if kind == _RESULT and m.planned is not None and _planned_share(toks, st, cues, nearest, m):
             kind = _TARGET  # "Mục tiêu năm 2025: phấn đấu có 60/240 xã đạt chuẩn": a planned share
-        if kind is None and (_strong_target(toks, st, m) or _assigned_duty(toks, st, m)):
+        if kind is None and (_strong_target(toks, st, m) or _assigned_duty(toks, st, m, duty)):
             kind = _TARGET
         if kind is None:
             kind = _local_kind(m) or _cue_after(toks, cues, m)
@@ -208,19 +209,58 @@ _ASSIGN = frozenset(["giao", "yêu", "đề", "chỉ"])  # "giao", "yêu cầu",
 _PERIOD_WORDS = frozenset(["năm", "ngày", "quý", "tháng", "nửa"])
 
 
-def _assigned_duty(toks: Sequence[Token], st: Structure, m: Mention) -> bool:
+def _last_at(toks: Sequence[Token], hit: Callable[[int], bool]) -> list[int]:
+    """out[j]: the index of the last token k <= j with hit(k), or -1."""
+    out: list[int] = []
+    last = -1
+    for k in range(len(toks)):
+        if hit(k):
+            last = k
+        out.append(last)
+    return out
+
+
+def _deadline_at(toks: Sequence[Token], k: int) -> bool:
+    """"trước năm 2025", "trước quý II", "chậm nhất" opening at toks[k]."""
+    w = toks[k].low
+    if k + 2 >= len(toks):
+        return False
+    if w == "trước" and toks[k + 1].low in _PERIOD_WORDS and (toks[k + 2].is_num or toks[k + 2].low in ("i", "ii", "iii", "iv")):
+        return True
+    return w == "chậm" and toks[k + 1].low == "nhất"
+
+
+class _DutyWords:
+    """Where the last "đã"-like word and the last deadline opener sit before each token, so
+    a long clause is checked in constant time (built on first use: most clauses are short)."""
+
+    def __init__(self, toks: Sequence[Token]) -> None:
+        self.toks = toks
+        self._aux: list[int] | None = None
+        self._deadline: list[int] = []
+
+    def aux_and_deadline(self, lo: int, v0: int) -> tuple[bool, bool]:
+        """(an "đã"-like word in toks[lo:v0], a deadline opener in toks[lo:v0-2])."""
+        toks = self.toks
+        if v0 - lo <= 64:
+            aux = any(toks[k].low in lx.AUX and toks[k].low != "sẽ" for k in range(lo, v0))
+            return aux, any(_deadline_at(toks, k) for k in range(lo, v0 - 2))
+        if self._aux is None:
+            self._aux = _last_at(toks, lambda k: toks[k].low in lx.AUX and toks[k].low != "sẽ")
+            self._deadline = _last_at(toks, lambda k: _deadline_at(toks, k))
+        return self._aux[v0 - 1] >= lo, v0 - 3 >= lo and self._deadline[v0 - 3] >= lo
+
+
+def _assigned_duty(toks: Sequence[Token], st: Structure, m: Mention, words: _DutyWords) -> bool:
     """True when the mention's clause assigns a duty: a deadline before the value ("hoàn
     thành trước năm 2025 việc xây dựng 5.000 căn") or "Giao <unit> chủ trì ..." opening it,
     with no "đã" saying it is done. An assigned duty is a plan, not a report."""
     lo = st.clause[m.v0]
-    words = [t.low for t in toks[lo : m.v0]]
-    if any(w in lx.AUX and w != "sẽ" for w in words):
+    aux, deadline = words.aux_and_deadline(lo, m.v0)
+    if aux:
         return False
-    for k, w in enumerate(words[:-2]):
-        if w == "trước" and words[k + 1] in _PERIOD_WORDS and (toks[lo + k + 2].is_num or words[k + 2] in ("i", "ii", "iii", "iv")):
-            return True
-        if w == "chậm" and words[k + 1] == "nhất":
-            return True
+    if deadline:
+        return True  # the deadline's three words lie before the value
     first = next((k for k in range(lo, m.v0) if not st.marker[k] and toks[k].kind != "punct"), m.v0)
     if first + 1 < m.v0 and toks[first].low in _ASSIGN:
         rest = 1 if toks[first].low == "giao" else 2

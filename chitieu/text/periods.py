@@ -100,7 +100,7 @@ def find_period_mentions(text: str) -> list[PeriodMention]:
     # "ngày 05 tháng 7 năm 2024" is a date: nothing inside it names a period.
     dates = [(m.start(), m.end()) for m in _FULL_DATE.finditer(low)]
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(low):
+        for m in _matches(pattern, low):
             ref = _ref(kind, m)
             if ref is not None:
                 named = kind == "span" and "nhiệm kỳ" in m.group().lower()
@@ -113,6 +113,37 @@ def find_period_mentions(text: str) -> list[PeriodMention]:
         if out and p.start < out[-1].end:
             continue
         out.append(p)
+    return out
+
+
+# Patterns that open with optional words are slow to scan: they are searched only in windows
+# around a literal every match holds (a span's "2021 -", the "tháng" of "9 tháng"), which
+# finds exactly the matches a scan of the whole text finds. (anchor, chars before, after)
+_ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
+    _PATTERNS[0][1].pattern: (re.compile(r"(?:19|20)\d\d\s{0,3}(?:[-–—]|đến)"), 32, 40),
+    _PATTERNS[3][1].pattern: (re.compile(r"tháng"), 24, 40),
+}
+
+
+def _matches(pattern: re.Pattern[str], low: str) -> list[re.Match[str]]:
+    """pattern.finditer(low) as a list, searching only near the pattern's anchor if it has one."""
+    anchor = _ANCHORS.get(pattern.pattern)
+    if anchor is None:
+        return list(pattern.finditer(low))
+    rx, before, after = anchor
+    windows: list[list[int]] = []
+    for a in rx.finditer(low):
+        lo, hi = max(0, a.start() - before), min(len(low), a.end() + after)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+    out: list[re.Match[str]] = []
+    last = 0
+    for lo, hi in windows:
+        for m in pattern.finditer(low, max(lo, last), hi):
+            out.append(m)
+            last = m.end()
     return out
 
 

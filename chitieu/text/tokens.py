@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 # One alternation, no nested quantifiers: a number is digits with inner "." or "," and ends
 # in a digit; a word is a run of word characters; anything else is one punctuation token.
-_TOKEN = re.compile(r"[0-9](?:[0-9.,]*[0-9])?|[^\W\d_]\w*|\S")
+_TOKEN = re.compile(r"([0-9](?:[0-9.,]*[0-9])?)|([^\W\d_]\w*)|(\S)")
 
 
 class Token(NamedTuple):
@@ -41,14 +41,15 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     stop = len(text) if end is None else end
     out: list[Token] = []
     append = out.append
-    new = Token
+    make = tuple.__new__  # Token's own __new__ costs a Python call per token
     for m in _TOKEN.finditer(text, start, stop):
-        s = m.group()
-        c = s[0]
-        if "0" <= c <= "9":
-            append(new(s, s, m.start(), m.end(), "num"))
-        elif c.isalpha():
-            append(new(s, s.lower(), m.start(), m.end(), "word"))
+        num, word, other = m.groups()
+        a, b = m.span()
+        if word is not None:
+            # "²" is a word character but not a letter: punctuation, as before the groups.
+            append(make(Token, (word, word.lower(), a, b, "word") if word[0].isalpha() else (word, word, a, b, "punct")))
+        elif num is not None:
+            append(make(Token, (num, num, a, b, "num")))
         else:
-            append(new(s, s, m.start(), m.end(), "punct"))
+            append(make(Token, (other, other, a, b, "punct")))
     return out
