@@ -17,6 +17,10 @@ this process with http.client, one keep-alive connection per client thread:
   all or none; each client writes its own commune and a different year per round, so
   rounds never collide; the drafts are deleted afterwards.
 
+The review cache is on as in production (CHITIEU_REVIEW_CACHE_SECONDS, default 600), so
+repeated dashboards of unchanged data are served from it; run with
+CHITIEU_REVIEW_CACHE_SECONDS=0 to time every dashboard computed afresh.
+
 Page clients sign in like a browser: GET the login page for the CSRF cookie and token, POST
 the form, keep the session cookie. Every loop is bounded by a count (`--rounds`) and by
 `--max-seconds` per scenario; nothing is sent anywhere but 127.0.0.1. Prints p50 and p95
@@ -331,7 +335,8 @@ def serve_and_measure(env: dict, info: dict, args: argparse.Namespace) -> list[d
 def _print(info: dict, results: list[dict], args: argparse.Namespace) -> None:
     print(f"\n== {info['backend']}: {info['rows']:,} số liệu ({info['communes']} xã/phường x "
           f"{info['indicators']} chỉ tiêu x tháng {info['years']}); gunicorn {args.workers} tiến trình x "
-          f"{args.threads} luồng trên {HOST}")
+          f"{args.threads} luồng trên {HOST}; bộ nhớ đệm đánh giá "
+          f"{os.environ.get('CHITIEU_REVIEW_CACHE_SECONDS', '600')} giây")
     print(f"{'kịch bản':<34} {'máy khách':>9} {'số lần':>7} {'lỗi':>5} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
     for r in results:
         print(f"{r['scenario']:<34} {r['clients']:>9} {r['n']:>7} {r['errors']:>5} {r['p50']:>9.0f} "
