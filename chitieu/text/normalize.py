@@ -29,6 +29,9 @@ _ONE_FOR_ONE = str.maketrans(
 )
 
 
+_PAIRS = tuple((chr(k), v) for k, v in _ONE_FOR_ONE.items())
+
+
 @dataclass(frozen=True)
 class Normalized:
     """An NFC copy of a text with a map back to the original's offsets.
@@ -60,7 +63,10 @@ def normalize(text: str) -> Normalized:
     Combining sequences (a base character and the marks that follow it) are composed one
     cluster at a time so each copy character maps to the start of its original cluster.
     """
-    fixed = text.translate(_ONE_FOR_ONE)
+    fixed = text
+    for a, b in _PAIRS:
+        if a in fixed:  # str.translate with a table walks every character in Python-level steps
+            fixed = fixed.replace(a, b)
     if unicodedata.is_normalized("NFC", fixed):
         return Normalized(fixed, len(text), None)
     out: list[str] = []

@@ -47,6 +47,9 @@ def analyse(text: str, toks: list[Token]) -> Structure:
     sub = -1
     skip_marker = 0
     next_nl = text.find("\n")
+    # Bound appends: this loop runs once per token.
+    add_para, add_sent, add_item, add_clause = s.para.append, s.sent.append, s.item.append, s.clause.append
+    add_marker, add_head, add_sub = s.marker.append, s.head.append, s.sub.append
     for i, t in enumerate(toks):
         new_para = i == 0 or 0 <= next_nl < t.start
         if new_para and next_nl >= 0:
@@ -67,15 +70,15 @@ def analyse(text: str, toks: list[Token]) -> Structure:
                 is_marker = True
         if t.low == "trong" and i + 1 < n and toks[i + 1].low == "đó" and not is_marker:
             sub = i
-        s.para.append(para)
-        s.sent.append(sent)
-        s.item.append(item)
-        s.clause.append(clause)
-        s.marker.append(is_marker)
-        s.head.append(head)
-        s.sub.append(sub)
+        add_para(para)
+        add_sent(sent)
+        add_item(item)
+        add_clause(clause)
+        add_marker(is_marker)
+        add_head(head)
+        add_sub(sub)
         # Boundaries take effect from the next token on.
-        if is_marker:
+        if is_marker or t.kind != "punct":
             pass  # the "." of "II." or "1." belongs to the marker
         elif t.text in _SENTENCE_END and _ends_sentence(text, toks, i):
             sent = item = clause = i + 1
