@@ -237,12 +237,15 @@ def _jumps(resolution: Any, as_of: date, *, threshold: float = JUMP_THRESHOLD) -
     # One series per unit: the figure before and the latest; core.review scores the relative
     # changes of all units of one indicator together.
     previous = {ind: p.previous() for ind, p in current.items()}
+    # Period codes once per indicator, not once per figure (they are computed, not stored).
+    current_code = {ind: p.code for ind, p in current.items()}
+    previous_code = {ind: p.code for ind, p in previous.items()}
     series: dict[int, dict[str, list]] = {ind: {} for ind in current}
     pairs: dict[int, dict[str, tuple]] = {ind: {} for ind in current}
     for (ind, unit_id, period), row in best.items():
-        if period != current[ind].code:
+        if period != current_code[ind]:
             continue
-        before = best.get((ind, unit_id, previous[ind].code))
+        before = best.get((ind, unit_id, previous_code[ind]))
         if before is not None:
             series[ind][str(unit_id)] = [(previous[ind], before[7]), (current[ind], row[7])]
             pairs[ind][str(unit_id)] = (row, before)
