@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from itertools import compress
+from operator import attrgetter
 
 from chitieu.core.choices import ItemKind
 from chitieu.text import lexicon as lx
@@ -29,6 +31,7 @@ _DEADLINE_BEFORE = frozenset(["trước", "sau", "nhất", "hạn"])
 _HORIZON_BEFORE = frozenset(["đến", "tới", "vào"])
 # Words that open a new clause after a value: "kết nạp 900 đảng viên để cả năm đạt ...".
 _CLAUSE_OPENERS = frozenset(["để", "nhằm", "và", "đồng"])
+_COMMAS = frozenset(",:;")
 
 
 def cue_kinds(toks: Sequence[Token]) -> list[str | None]:
@@ -38,20 +41,19 @@ def cue_kinds(toks: Sequence[Token]) -> list[str | None]:
     ra" is a target cue, "đã" alone a result cue); a longer neutral phrase ("hoàn thành
     kế hoạch") is no cue.
     """
-    out: list[str | None] = []
-    target_last, result_last = lx.TARGET_CUES.last_words, lx.RESULT_CUES.last_words
-    for j, tok in enumerate(toks):
-        w = tok.low
-        if w not in target_last and w not in result_last:
-            out.append(None)
-            continue
+    out: list[str | None] = [None] * len(toks)
+    # Only tokens that end some cue phrase can hold one; they are found without a Python step per token.
+    for j in compress(range(len(toks)), map(_CUE_LAST_WORDS.__contains__, map(_LOW, toks))):
         t = lx.TARGET_CUES.backward(toks, j)
         r = lx.RESULT_CUES.backward(toks, j)
         if lx.NEUTRAL_CUES.backward(toks, j) > max(t, r):
-            out.append(None)
             continue
-        out.append(_TARGET if t > r else _RESULT if r else None)
+        out[j] = _TARGET if t > r else _RESULT if r else None
     return out
+
+
+_LOW = attrgetter("low")
+_CUE_LAST_WORDS = lx.TARGET_CUES.last_words | lx.RESULT_CUES.last_words
 
 
 def document_kind(cues: Sequence[str | None]) -> str:
@@ -89,10 +91,13 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
     # nearest[j]: (index, kind) of the nearest unmasked cue at or before token j.
     nearest: list[tuple[int, str] | None] = []
     last: tuple[int, str] | None = None
-    for j, c in enumerate(cues):
-        if c is not None and not masked[j]:
+    # Only cue tokens change it: the runs between them are filled in one step each.
+    for j, c in zip(compress(range(len(cues)), cues), filter(None, cues), strict=True):
+        if not masked[j]:
+            nearest.extend([last] * (j - len(nearest)))
             last = (j, c)
-        nearest.append(last)
+            nearest.append(last)
+    nearest.extend([last] * (len(cues) - len(nearest)))
     weak: set[int] = set()  # mentions whose kind came from no cue of their own clause
     duty = _DutyWords(toks)
     for m in ms:
@@ -353,10 +358,10 @@ def assign_periods(
     toks: Sequence[Token], st: Structure, ms: Sequence[Mention], periods: Sequence[PeriodMention], doc: DocumentPeriods
 ) -> None:
     """Set m.period on every mention."""
-    starts = {t.start: i for i, t in enumerate(toks)}
+    starts = st.by_start
     located: list[tuple[int, str, str | None]] = []  # (token index, role, code)
     set_off: set[int] = set()  # periods followed by "," or ":" ("Quý 1, ...", "Đến năm 2025: ...")
-    ends = {t.end: i for i, t in enumerate(toks)}
+    ends = st.by_end
     for p in periods:
         i = starts.get(p.start)
         if i is None:
@@ -372,11 +377,13 @@ def assign_periods(
         # A period opening its clause ("Đồng chí nhấn mạnh, năm 2024 là năm ...") also sets it.
         if i == st.sent[i] or (i > 0 and (st.marker[i - 1] or toks[i - 1].text in ",:;")):
             set_off.add(i)
-    # comma_before[i]: a ",", ":" or ";" comes before token i in its sentence.
-    comma_before = [False] * (len(toks) + 1)
-    for j, _t in enumerate(toks):
-        if j > 0 and st.sent[j] == st.sent[j - 1]:
-            comma_before[j] = comma_before[j - 1] or toks[j - 1].text in ",:;"
+    # Tokens "," ":" ";", to ask whether one comes before a token in its sentence.
+    commas = list(compress(range(len(toks)), map(_COMMAS.__contains__, map(attrgetter("text"), toks))))
+
+    def comma_before(i: int) -> bool:
+        k = bisect_left(commas, st.sent[i])
+        return k < len(commas) and commas[k] < i
+
     first_mention_in_sentence: dict[int, int] = {}
     for m in ms:
         first_mention_in_sentence.setdefault(st.sent[m.v0], m.pred)
@@ -395,7 +402,7 @@ def assign_periods(
         first = first_mention_in_sentence.get(s)
         if first is not None and (i >= first or i not in set_off):
             continue  # a period in an item's own words names that item's period only
-        if i - s <= 12 or not comma_before[i]:
+        if i - s <= 12 or not comma_before(i):
             only_here = st.sent[i] != st.para[i] or (i > 0 and toks[i - 1].low == "riêng")
             if only_here:
                 local.setdefault(s, code)

@@ -53,7 +53,10 @@ class PhraseSet:
             return 0
         for p in self._by_first.get(toks[i].low, ()):
             n = len(p)
-            if i + n <= end and all(toks[i + k].low == p[k] for k in range(1, n)):
+            if n == 1:
+                return 1  # the bucket's key is the word itself; shorter phrases come last
+            # The second word first: most phrases are two words, and a generator costs more.
+            if i + n <= end and toks[i + 1].low == p[1] and (n == 2 or all(toks[i + k].low == p[k] for k in range(2, n))):
                 return n
         return 0
 
@@ -63,7 +66,9 @@ class PhraseSet:
             return 0
         for p in self._by_last.get(toks[j].low, ()):
             n = len(p)
-            if j - n + 1 >= start and all(toks[j - n + 1 + k].low == p[k] for k in range(n - 1)):
+            if n == 1:
+                return 1
+            if j - n + 1 >= start and toks[j - 1].low == p[-2] and (n == 2 or all(toks[j - n + 1 + k].low == p[k] for k in range(n - 2))):
                 return n
         return 0
 

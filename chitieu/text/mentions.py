@@ -3,6 +3,9 @@ comparator, found on the token list. Names, kinds and periods are added later.""
 
 from __future__ import annotations
 
+from itertools import chain, compress
+from operator import attrgetter
+
 from chitieu.text import lexicon as lx
 from chitieu.text.numbers import parse_number
 from chitieu.text.spans import Mention, join, sentence_end, tail_words, touch
@@ -19,14 +22,13 @@ def find_mentions(text: str, toks: list[Token], st: Structure) -> list[Mention]:
     out: list[Mention] = []
     used_until = 0
     n = len(toks)
-    i = 0
-    while i < n:
-        if i < used_until:
-            i += 1
+    resume = 0  # after a mention, reading resumes at the end of its value
+    for i in _openers(toks):
+        if i < used_until or i < resume:
             continue
         t = toks[i]
         m: Mention | None = None
-        if t.low in ("đứng", "xếp", "dẫn", "thứ", "vị", "hạng"):
+        if t.low in _RANK_WORDS:
             m = rank_mention(toks, st, i)
         elif t.low == "không" and i + 1 < n and toks[i + 1].low == "còn":
             m = zero_mention(toks, st, i)
@@ -35,7 +37,6 @@ def find_mentions(text: str, toks: list[Token], st: Structure) -> list[Mention]:
         if m is not None and _others_figure(toks, st, m):
             m = None  # "cao hơn bình quân cả nước (18%)": the nation's figure, not the unit's
         if m is None:
-            i += 1
             continue
         if out and m.unit_kind in ("count", "generic") and "/" in m.unit:
             p = out[-1]
@@ -43,8 +44,20 @@ def find_mentions(text: str, toks: list[Token], st: Structure) -> list[Mention]:
                 p.unit += m.unit[m.unit.index("/") :]
         out.append(m)
         used_until = m.end
-        i = m.v1
+        resume = m.v1
     return out
+
+
+_RANK_WORDS = frozenset(["đứng", "xếp", "dẫn", "thứ", "vị", "hạng"])
+_OPENER_WORDS = _RANK_WORDS | {"không"}
+
+
+def _openers(toks: list[Token]) -> list[int]:
+    """Indices of the tokens a mention can open at: numbers and the words of ranks and of
+    "không còn", in order (found without a Python step per token)."""
+    words = compress(range(len(toks)), map(_OPENER_WORDS.__contains__, map(attrgetter("low"), toks)))
+    nums = compress(range(len(toks)), map("num".__eq__, map(attrgetter("kind"), toks)))
+    return sorted(chain(words, nums))
 
 
 _OTHERS = lx.PhraseSet(["cả nước", "toàn quốc", "bình quân chung", "mức chung", "khu vực", "toàn vùng", "vùng", "các tỉnh", "cả vùng", "toàn ngành"])

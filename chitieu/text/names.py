@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from chitieu.text import lexicon as lx
-from chitieu.text.periods import PeriodMention
+from chitieu.text.periods import PeriodMention, find_near
 from chitieu.text.spans import Mention
 from chitieu.text.spans import join as _join
 from chitieu.text.structure import Structure
@@ -22,6 +22,7 @@ _ABBR_IN_PARENS = re.compile(r"\(([A-Z]{2,6})\)")
 _DATE = re.compile(
     r"(?:(?:[Tt]ính )?(?:đến|tới|từ|vào|Đến|Tới|Từ|Vào) )?ngày\s{0,3}\d{1,2}\s{0,2}/\s{0,2}\d{1,2}(?:\s{0,2}/\s{0,2}\d{2,4})?(?![\d/])"
 )
+_NGAY = re.compile("ngày")  # every _DATE holds it, at most 9 characters in ("Tính đến ngày")
 _DISCOURSE_STARTS = frozenset(
     "tại theo trong bên ngoài về đồng nhìn tính qua sau trước với đến từ nhờ do vì nếu khi năm "
     "quý tháng ước hiện riêng cùng để nhằm đối mặc dù tuy".split()
@@ -39,10 +40,10 @@ class Namer:
         self.toks = toks
         self.st = st
         self.period_tokens: set[int] = set()
-        starts = {t.start: i for i, t in enumerate(toks)}
+        starts = st.by_start
         # Dates ("đến ngày 15/12/2024") say when a figure was counted, never what it measures:
         # they leave names like periods do.
-        spans = [(p.start, p.end) for p in periods] + [(d.start(), d.end()) for d in _DATE.finditer(text)]
+        spans = [(p.start, p.end) for p in periods] + [(d.start(), d.end()) for d in find_near(_DATE, text, _NGAY, 9, 40)]
         for a, b in spans:
             i = starts.get(a)
             while i is not None and i < len(toks) and toks[i].start < b:

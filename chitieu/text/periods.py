@@ -36,6 +36,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_NGAY = re.compile("ngày")
 _FULL_DATE = re.compile(r"\bngày\s{0,3}\d{1,2}\s{1,3}tháng\s{0,3}\d{1,2}(?:\s{1,3}năm\s{0,3}\d{4})?")
 
 
@@ -98,7 +99,7 @@ def find_period_mentions(text: str) -> list[PeriodMention]:
     if len(low) != len(text):  # a rare letter whose lower case is longer ("İ")
         low = text
     # "ngày 05 tháng 7 năm 2024" is a date: nothing inside it names a period.
-    dates = [(m.start(), m.end()) for m in _FULL_DATE.finditer(low)]
+    dates = [(m.start(), m.end()) for m in find_near(_FULL_DATE, low, _NGAY, 0, 48)]
     for kind, pattern in _PATTERNS:
         for m in _matches(pattern, low):
             ref = _ref(kind, m)
@@ -116,12 +117,23 @@ def find_period_mentions(text: str) -> list[PeriodMention]:
     return out
 
 
-# Patterns that open with optional words are slow to scan: they are searched only in windows
-# around a literal every match holds (a span's "2021 -", the "tháng" of "9 tháng"), which
-# finds exactly the matches a scan of the whole text finds. (anchor, chars before, after)
+# A pattern that does not open with a literal ("\bquý", an optional "cả " before "năm") is
+# tried at every character of the text. Each is searched only in windows around a literal
+# every match holds (the "quý" of "quý 1", a span's "2021 -"), which finds exactly the
+# matches a scan of the whole text finds: (anchor, most characters from a match's start to
+# its anchor, most characters from the anchor's end to the end of what the pattern reads).
+_NAM = re.compile("năm")
 _ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
     _PATTERNS[0][1].pattern: (re.compile(r"(?:19|20)\d\d\s{0,3}(?:[-–—]|đến)"), 32, 40),
+    _PATTERNS[1][1].pattern: (re.compile("quý"), 0, 40),
+    _PATTERNS[2][1].pattern: (re.compile("quý"), 0, 40),
     _PATTERNS[3][1].pattern: (re.compile(r"tháng"), 24, 40),
+    _PATTERNS[4][1].pattern: (re.compile("tháng"), 0, 40),
+    _PATTERNS[5][1].pattern: (re.compile("nửa "), 0, 40),
+    _PATTERNS[6][1].pattern: (_NAM, 8, 40),  # "đến hết năm 2025"
+    _PATTERNS[7][1].pattern: (re.compile("nhiệm kỳ"), 5, 40),  # "giữa nhiệm kỳ"
+    _PATTERNS[8][1].pattern: (re.compile("cả năm"), 0, 40),
+    _PATTERNS[9][1].pattern: (_NAM, 8, 40),  # "sau 3 năm triển khai"
 }
 
 
@@ -130,10 +142,17 @@ def _matches(pattern: re.Pattern[str], low: str) -> list[re.Match[str]]:
     anchor = _ANCHORS.get(pattern.pattern)
     if anchor is None:
         return list(pattern.finditer(low))
-    rx, before, after = anchor
+    return find_near(pattern, low, *anchor)
+
+
+def find_near(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str], before: int, after: int) -> list[re.Match[str]]:
+    """pattern.finditer(text) as a list, found by searching only the windows around the
+    matches of `anchor`. Exact when every match of `pattern` holds a match of `anchor` that
+    starts at most `before` characters after it does and ends at most `after` characters
+    before the end of what the pattern reads (the match and any lookahead after it)."""
     windows: list[list[int]] = []
-    for a in rx.finditer(low):
-        lo, hi = max(0, a.start() - before), min(len(low), a.end() + after)
+    for a in anchor.finditer(text):
+        lo, hi = max(0, a.start() - before), min(len(text), a.end() + after)
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = hi
         else:
@@ -141,7 +160,7 @@ def _matches(pattern: re.Pattern[str], low: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     last = 0
     for lo, hi in windows:
-        for m in pattern.finditer(low, max(lo, last), hi):
+        for m in pattern.finditer(text, max(lo, last), hi):
             out.append(m)
             last = m.end()
     return out

@@ -7,7 +7,10 @@ sentence, its list item and its clause begin, and which head phrase ("Tỷ lệ 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from chitieu.text.tokens import Token
 
@@ -26,7 +29,8 @@ class Structure:
     marker "(3)", "a)", a bullet or a sentence end. marker[i] is True for list-marker and
     bullet tokens. head[i] is the (start, end) token range of the colon head governing
     token i within its list item, or None; sub[i] is the index of the "trong đó" that
-    opens the sub-list holding token i, or -1.
+    opens the sub-list holding token i, or -1. by_start and by_end map a token's start
+    (end) offset to its index, for readers that find spans by offset.
     """
 
     para: list[int] = field(default_factory=list)
@@ -36,24 +40,47 @@ class Structure:
     marker: list[bool] = field(default_factory=list)
     head: list[tuple[int, int] | None] = field(default_factory=list)
     sub: list[int] = field(default_factory=list)
+    by_start: dict[int, int] = field(default_factory=dict)
+    by_end: dict[int, int] = field(default_factory=dict)
 
 
 def analyse(text: str, toks: list[Token]) -> Structure:
     """Return the structure of `toks` (tokens of `text`)."""
     s = Structure()
     n = len(toks)
+    starts = list(map(attrgetter("start"), toks))
+    s.by_start = dict(zip(starts, range(n), strict=True))
+    s.by_end = dict(zip(map(attrgetter("end"), toks), range(n), strict=True))
+    if not n:
+        return s
+    # Only some tokens can change the state: punctuation, "trong", a paragraph's first
+    # token (the first after a newline), and the tokens right after a boundary or inside a
+    # marker. The words between them take the state as it stands, a whole run at a time.
+    para_starts = {0}
+    nl = text.find("\n")
+    while nl >= 0:
+        k = bisect_right(starts, nl)
+        if k >= n:
+            break
+        para_starts.add(k)
+        nl = text.find("\n", starts[k])
+    kinds = map(attrgetter("kind"), toks)
+    lows = map(attrgetter("low"), toks)
+    events = sorted(
+        para_starts.union(compress(range(n), map("punct".__eq__, kinds)), compress(range(n), map("trong".__eq__, lows)))
+    )
+    events.append(n)
     para = sent = item = clause = 0
     head: tuple[int, int] | None = None
     sub = -1
     skip_marker = 0
-    next_nl = text.find("\n")
-    # Bound appends: this loop runs once per token.
     add_para, add_sent, add_item, add_clause = s.para.append, s.sent.append, s.item.append, s.clause.append
     add_marker, add_head, add_sub = s.marker.append, s.head.append, s.sub.append
-    for i, t in enumerate(toks):
-        new_para = i == 0 or 0 <= next_nl < t.start
-        if new_para and next_nl >= 0:
-            next_nl = text.find("\n", t.start)
+    k = 0
+    i = 0
+    while i < n:
+        t = toks[i]
+        new_para = i in para_starts
         if new_para:
             para = sent = item = clause = i
             head, sub = None, -1
@@ -78,16 +105,35 @@ def analyse(text: str, toks: list[Token]) -> Structure:
         add_head(head)
         add_sub(sub)
         # Boundaries take effect from the next token on.
+        boundary = False
         if is_marker or t.kind != "punct":
             pass  # the "." of "II." or "1." belongs to the marker
         elif t.text in _SENTENCE_END and _ends_sentence(text, toks, i):
             sent = item = clause = i + 1
             head, sub = None, -1
+            boundary = True
         elif t.text == ";":
             clause = i + 1
+            boundary = True
         elif t.text == ":":
             head = (clause, i)
             clause = i + 1
+            boundary = True
+        if skip_marker or boundary:
+            i += 1
+            continue
+        while events[k] <= i:
+            k += 1
+        run = events[k] - i - 1  # quiet words before the next event
+        if run:
+            s.para += [para] * run
+            s.sent += [sent] * run
+            s.item += [item] * run
+            s.clause += [clause] * run
+            s.marker += [False] * run
+            s.head += [head] * run
+            s.sub += [sub] * run
+        i = events[k]
     return s
 
 

@@ -7,7 +7,10 @@ from typing import NamedTuple
 
 # One alternation, no nested quantifiers: a number is digits with inner "." or "," and ends
 # in a digit; a word is a run of word characters; anything else is one punctuation token.
-_TOKEN = re.compile(r"([0-9](?:[0-9.,]*[0-9])?)|([^\W\d_]\w*)|(\S)")
+# Each match also takes the whitespace before its token (possessively, so a failed match
+# cannot backtrack through it), which gives the offsets without a match object per token.
+_TOKEN = re.compile(r"(\s*+)([0-9](?:[0-9.,]*[0-9])?|[^\W\d_]\w*|\S)")
+_DIGITS = frozenset("0123456789")
 
 
 class Token(NamedTuple):
@@ -39,17 +42,23 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     as numbers; a number followed directly by letters ("5G") is two tokens that touch.
     """
     stop = len(text) if end is None else end
+    if stop > start and text[stop - 1].isspace():
+        # Trailing whitespace starts no token; cut it so every match attempt succeeds.
+        stop = start + len(text[start:stop].rstrip())
     out: list[Token] = []
     append = out.append
     make = tuple.__new__  # Token's own __new__ costs a Python call per token
-    for m in _TOKEN.finditer(text, start, stop):
-        num, word, other = m.groups()
-        a, b = m.span()
-        if word is not None:
-            # "²" is a word character but not a letter: punctuation, as before the groups.
-            append(make(Token, (word, word.lower(), a, b, "word") if word[0].isalpha() else (word, word, a, b, "punct")))
-        elif num is not None:
-            append(make(Token, (num, num, a, b, "num")))
+    pos = start
+    # A token's kind follows from its first character: a letter opens a word, an ASCII digit
+    # a number; anything else ("²" opens a word-character run but is no letter) is punctuation.
+    for space, tok in _TOKEN.findall(text, start, stop):
+        a = pos + len(space)
+        pos = a + len(tok)
+        first = tok[0]
+        if first.isalpha():
+            append(make(Token, (tok, tok.lower(), a, pos, "word")))
+        elif first in _DIGITS:
+            append(make(Token, (tok, tok, a, pos, "num")))
         else:
-            append(make(Token, (other, other, a, b, "punct")))
+            append(make(Token, (tok, tok, a, pos, "punct")))
     return out
