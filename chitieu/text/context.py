@@ -303,8 +303,8 @@ def _local_kind(m: Mention) -> str | None:
     return None
 
 
-def _role(toks: Sequence[Token], starts: dict[int, int], p: PeriodMention) -> str:
-    i = starts.get(p.start)
+def _role(toks: Sequence[Token], st: Structure, p: PeriodMention) -> str:
+    i = st.starting_at(p.start)
     if i is None or i == 0:
         return "plain"
     before = [t.low for t in toks[max(0, i - 3) : i]]
@@ -358,17 +358,15 @@ def assign_periods(
     toks: Sequence[Token], st: Structure, ms: Sequence[Mention], periods: Sequence[PeriodMention], doc: DocumentPeriods
 ) -> None:
     """Set m.period on every mention."""
-    starts = st.by_start
     located: list[tuple[int, str, str | None]] = []  # (token index, role, code)
     set_off: set[int] = set()  # periods followed by "," or ":" ("Quý 1, ...", "Đến năm 2025: ...")
-    ends = st.by_end
     for p in periods:
-        i = starts.get(p.start)
+        i = st.starting_at(p.start)
         if i is None:
             continue
-        role = _role(toks, starts, p)
+        role = _role(toks, st, p)
         located.append((i, role, _code(p, role, doc)))
-        last = ends.get(p.end)
+        last = st.ending_at(p.end)
         if last is not None and last + 1 < len(toks):
             after = toks[last + 1].text
             # "Quý 1, ..." sets the context; "1. Kết quả 6 tháng đầu năm: ..." sets its list item's.

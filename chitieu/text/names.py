@@ -40,12 +40,11 @@ class Namer:
         self.toks = toks
         self.st = st
         self.period_tokens: set[int] = set()
-        starts = st.by_start
         # Dates ("đến ngày 15/12/2024") say when a figure was counted, never what it measures:
         # they leave names like periods do.
         spans = [(p.start, p.end) for p in periods] + [(d.start(), d.end()) for d in find_near(_DATE, text, _NGAY, 9, 40)]
         for a, b in spans:
-            i = starts.get(a)
+            i = st.starting_at(a)
             while i is not None and i < len(toks) and toks[i].start < b:
                 self.period_tokens.add(i)
                 i += 1

@@ -7,7 +7,7 @@ sentence, its list item and its clause begin, and which head phrase ("Tỷ lệ 
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import attrgetter
@@ -18,6 +18,7 @@ _SENTENCE_END = frozenset(".!?…")
 _BULLETS = frozenset("-+•*–—·●▪○")
 _ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii".split())
 _OPENERS = frozenset("(\"“'‘[")
+_EVENT_WORDS = _SENTENCE_END | {";", ":", "(", "trong"}
 
 
 @dataclass
@@ -29,8 +30,7 @@ class Structure:
     marker "(3)", "a)", a bullet or a sentence end. marker[i] is True for list-marker and
     bullet tokens. head[i] is the (start, end) token range of the colon head governing
     token i within its list item, or None; sub[i] is the index of the "trong đó" that
-    opens the sub-list holding token i, or -1. by_start and by_end map a token's start
-    (end) offset to its index, for readers that find spans by offset.
+    opens the sub-list holding token i, or -1. starts[i] and ends[i] are token i's offsets.
     """
 
     para: list[int] = field(default_factory=list)
@@ -40,22 +40,32 @@ class Structure:
     marker: list[bool] = field(default_factory=list)
     head: list[tuple[int, int] | None] = field(default_factory=list)
     sub: list[int] = field(default_factory=list)
-    by_start: dict[int, int] = field(default_factory=dict)
-    by_end: dict[int, int] = field(default_factory=dict)
+    starts: list[int] = field(default_factory=list)
+    ends: list[int] = field(default_factory=list)
+
+    def starting_at(self, offset: int) -> int | None:
+        """The index of the token that starts at `offset`, or None."""
+        k = bisect_left(self.starts, offset)
+        return k if k < len(self.starts) and self.starts[k] == offset else None
+
+    def ending_at(self, offset: int) -> int | None:
+        """The index of the token that ends at `offset`, or None."""
+        k = bisect_left(self.ends, offset)
+        return k if k < len(self.ends) and self.ends[k] == offset else None
 
 
 def analyse(text: str, toks: list[Token]) -> Structure:
     """Return the structure of `toks` (tokens of `text`)."""
     s = Structure()
     n = len(toks)
-    starts = list(map(attrgetter("start"), toks))
-    s.by_start = dict(zip(starts, range(n), strict=True))
-    s.by_end = dict(zip(map(attrgetter("end"), toks), range(n), strict=True))
+    s.starts = starts = list(map(attrgetter("start"), toks))
+    s.ends = list(map(attrgetter("end"), toks))
     if not n:
         return s
-    # Only some tokens can change the state: punctuation, "trong", a paragraph's first
-    # token (the first after a newline), and the tokens right after a boundary or inside a
-    # marker. The words between them take the state as it stands, a whole run at a time.
+    # Only some tokens can change the state: "(", the punctuation that ends a sentence or a
+    # clause, "trong", a paragraph's first token (the first after a newline), and the tokens
+    # right after a boundary or inside a marker. The tokens between them (words, numbers,
+    # commas) take the state as it stands, a whole run at a time.
     para_starts = {0}
     nl = text.find("\n")
     while nl >= 0:
@@ -64,11 +74,8 @@ def analyse(text: str, toks: list[Token]) -> Structure:
             break
         para_starts.add(k)
         nl = text.find("\n", starts[k])
-    kinds = map(attrgetter("kind"), toks)
-    lows = map(attrgetter("low"), toks)
-    events = sorted(
-        para_starts.union(compress(range(n), map("punct".__eq__, kinds)), compress(range(n), map("trong".__eq__, lows)))
-    )
+    lows = map(attrgetter("low"), toks)  # a punctuation token's low is its text
+    events = sorted(para_starts.union(compress(range(n), map(_EVENT_WORDS.__contains__, lows))))
     events.append(n)
     para = sent = item = clause = 0
     head: tuple[int, int] | None = None

@@ -66,7 +66,8 @@ def test_structure_arrays_cover_every_token_and_map_offsets_back(text: str) -> N
     s = analyse(text, toks)
     for name in ("para", "sent", "item", "clause", "marker", "head", "sub"):
         assert len(getattr(s, name)) == len(toks)
-    assert s.by_start == {t.start: i for i, t in enumerate(toks)}
-    assert s.by_end == {t.end: i for i, t in enumerate(toks)}
+    for i, t in enumerate(toks):
+        assert s.starting_at(t.start) == i and s.ending_at(t.end) == i
+    assert s.starting_at(len(text) + 1) is None and s.ending_at(-1) is None
     for i in range(len(toks)):
         assert s.para[i] <= s.sent[i] <= s.item[i] <= s.clause[i] <= i or s.marker[i]
