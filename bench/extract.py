@@ -63,6 +63,11 @@ def main() -> None:
         ('"trên 5% " * 20000', "trên 5% " * 20_000),
         ('"trong đó " * 20000', "trong đó " * 20_000),
         ('"a, " * 50000', "a, " * 50_000),
+        # Many items against many table lines, deadlines or "cùng kỳ" figures in one clause:
+        # each was once a scan of all the others per item.
+        ("table and prose lines * 3000", "Chỉ tiêu | ĐVT | KH\nA | % | 5\n\nDoanh thu đạt 5 tỷ đồng.\n" * 3000),
+        ("deadline and figure * 3000", "Hoàn thành trước năm 2025 việc xây dựng cầu; tăng 5%. " * 3000),
+        ('"cùng kỳ" figures in one clause * 3000', "Thu đạt 5 tỷ đồng, tăng 5% so với cùng kỳ, 7 tỷ đồng, 8 tỷ đồng " * 3000),
     ]:
         _rate(f"pathological {label}", [doc])
 

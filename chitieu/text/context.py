@@ -42,18 +42,48 @@ def cue_kinds(toks: Sequence[Token]) -> list[str | None]:
     kế hoạch") is no cue.
     """
     out: list[str | None] = [None] * len(toks)
+    lows = list(map(_LOW, toks))
     # Only tokens that end some cue phrase can hold one; they are found without a Python step per token.
-    for j in compress(range(len(toks)), map(_CUE_LAST_WORDS.__contains__, map(_LOW, toks))):
-        t = lx.TARGET_CUES.backward(toks, j)
-        r = lx.RESULT_CUES.backward(toks, j)
-        if lx.NEUTRAL_CUES.backward(toks, j) > max(t, r):
-            continue
-        out[j] = _TARGET if t > r else _RESULT if r else None
+    for j in compress(range(len(lows)), map(_CUE_LAST_WORDS.__contains__, lows)):
+        out[j] = _cue_at(lows, j, _CUES_BY_LAST[lows[j]])
     return out
+
+
+def _cue_at(lows: list[str], j: int, phrases: list[tuple[list[str], str]]) -> str | None:
+    """The kind of the longest cue phrases ending at word j: a result cue wins a tie with a
+    target cue, and a neutral phrase longer than both ("hoàn thành kế hoạch") is none.
+    `phrases` are those ending in word j, longest first, as lists of words."""
+    best = 0
+    target = False
+    for p, kind in phrases:
+        n = len(p)
+        if n < best:
+            break  # only the longest matches decide
+        if n > j + 1 or (n > 1 and lows[j - n + 1 : j + 1] != p):
+            continue
+        best = n
+        if kind == _RESULT:
+            return _RESULT
+        target = target or kind == _TARGET
+    return _TARGET if target else None
 
 
 _LOW = attrgetter("low")
 _CUE_LAST_WORDS = lx.TARGET_CUES.last_words | lx.RESULT_CUES.last_words
+
+
+def _cues_by_last() -> dict[str, list[tuple[list[str], str]]]:
+    """The cue phrases with their kind ("" for a neutral one) by their last word, longest first."""
+    out: dict[str, list[tuple[list[str], str]]] = {}
+    for phrase_set, kind in ((lx.TARGET_CUES, _TARGET), (lx.RESULT_CUES, _RESULT), (lx.NEUTRAL_CUES, "")):
+        for p in phrase_set.items:
+            out.setdefault(p[-1], []).append((list(p), kind))
+    for phrases in out.values():
+        phrases.sort(key=lambda pk: -len(pk[0]))
+    return out
+
+
+_CUES_BY_LAST = _cues_by_last()
 
 
 def document_kind(cues: Sequence[str | None]) -> str:
@@ -85,8 +115,7 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
             # "..., thấp hơn chỉ tiêu đề ra (8,5%)": the words before the bracket are its own.
             start = min(start, max(prev_end, st.clause[m.v0]))
             bracket_words[id(m)] = start
-        for j in range(start, m.end):
-            masked[j] = True
+        masked[start : m.end] = [True] * (m.end - start)
         prev_end = m.end
     # nearest[j]: (index, kind) of the nearest unmasked cue at or before token j.
     nearest: list[tuple[int, str] | None] = []
@@ -128,12 +157,10 @@ def _share_year_on_year(st: Structure, ms: Sequence[Mention], weak: set[int]) ->
     """"Năm 2024, thu ngân sách đạt 9.050 tỷ đồng, tăng 12% so với cùng kỳ": a figure
     compared with the same period last year is reported, and so are the figures of its
     clause that no cue of their own makes a plan."""
-    for m in ms:
-        if m.sub_of >= 0 or not m.baseline or "cùng kỳ" not in m.baseline.lower():
-            continue
-        for o in ms:
-            if id(o) in weak and o.sub_of < 0 and st.clause[o.v0] == st.clause[m.v0]:
-                o.kind = _RESULT
+    year_on_year = {st.clause[m.v0] for m in ms if m.sub_of < 0 and m.baseline and "cùng kỳ" in m.baseline.lower()}
+    for o in ms:
+        if id(o) in weak and o.sub_of < 0 and st.clause[o.v0] in year_on_year:
+            o.kind = _RESULT
     for m in ms:
         if m.sub_of >= 0:
             m.kind = ms[m.sub_of].kind

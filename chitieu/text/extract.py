@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from chitieu.core.choices import Comparator, ItemKind
@@ -33,13 +34,10 @@ def extract(text: str) -> list[Item]:
     st = analyse(t, toks)
     periods = find_period_mentions(t)
     doc = document_periods(t, periods)
-    table_values, table_lines = find_table_values(t, doc)
-    furniture = _page_furniture(t)
-    mentions = [
-        m
-        for m in find_mentions(t, toks, st)
-        if not _inside(toks[m.v0].start, table_lines) and not _inside(toks[m.v0].start, furniture)
-    ]
+    table_values, lines = find_table_values(t, doc)
+    table_lines = _Spans(lines)
+    furniture = _Spans(_page_furniture(t))
+    mentions = [m for m in find_mentions(t, toks, st) if toks[m.v0].start not in table_lines and toks[m.v0].start not in furniture]
     namer = Namer(t, toks, st, periods)
     namer.name_all(mentions)
     inherit_baselines(st, mentions)
@@ -66,7 +64,7 @@ def extract(text: str) -> list[Item]:
                 planned=m.planned,
             )
         )
-    for tv in (v for v in table_values if not _inside(v.start, furniture)):
+    for tv in (v for v in table_values if v.start not in furniture):
         s, e = norm.span(tv.start, tv.end)
         items.append(
             Item(
@@ -85,7 +83,7 @@ def extract(text: str) -> list[Item]:
             )
         )
     for task in find_tasks(t, toks, st, periods, doc, mentions):
-        if _inside(task.start, furniture):
+        if task.start in furniture:
             continue
         s, e = norm.span(task.start, task.end)
         items.append(
@@ -136,8 +134,22 @@ def _page_furniture(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= at < b for a, b in spans)
+class _Spans:
+    """A union of [start, end) spans, asked by bisection whether it holds an offset."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for a, b in sorted(s for s in spans if s[0] < s[1]):
+            if self.ends and a <= self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], b)
+            else:
+                self.starts.append(a)
+                self.ends.append(b)
+
+    def __contains__(self, at: int) -> bool:
+        k = bisect_right(self.starts, at) - 1
+        return k >= 0 and at < self.ends[k]
 
 
 def extract_to_json(text: str) -> dict[str, Any]:

@@ -109,15 +109,16 @@ def join_soft_breaks(text: str) -> str:
     if "\n" not in text:
         return text
     lines = text.split("\n")
-    out = list(text)
-    pos = 0
+    out: list[str] = []
+    pos = last = 0
     for k in range(len(lines) - 1):
         line, nxt = lines[k], lines[k + 1]
         pos += len(line)
         if _soft(line, nxt):
-            out[pos] = " "
+            out += (text[last:pos], " ")
+            last = pos + 1
         pos += 1
-    return "".join(out)
+    return "".join([*out, text[last:]]) if out else text
 
 
 def _soft(line: str, nxt: str) -> bool:

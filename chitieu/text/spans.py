@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from chitieu.core.choices import Comparator
@@ -58,12 +59,8 @@ def join(toks: list[Token], a: int, b: int) -> str:
 
 
 def sentence_end(toks: list[Token], st: Structure, i: int) -> int:
-    s = st.sent[i]
-    j = i + 1
-    n = len(toks)
-    while j < n and st.sent[j] == s and j - i < 80:
-        j += 1
-    return j
+    """The end of toks[i]'s sentence, at most 80 tokens on (st.sent never decreases)."""
+    return bisect_right(st.sent, st.sent[i], i + 1, min(len(toks), i + 80))
 
 
 def tail_words(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -> tuple[int, int] | None:

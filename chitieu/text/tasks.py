@@ -4,8 +4,10 @@ trong quý II/2024"), with the unit in charge where the text names one."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 from chitieu.text.periods import DocumentPeriods, PeriodMention
 from chitieu.text.spans import Mention
@@ -45,7 +47,11 @@ def find_tasks(
 ) -> list[Task]:
     """Return the tasks of the text: each clause that states a duty and ends its duty with
     a deadline. Clauses that state a quantity are targets, not tasks, and are left out."""
-    spans = [(toks[m.pred].start, toks[m.end - 1].end) for m in mentions]
+    # Mention spans by start; reach[k]: the furthest end among the first k of them, so "does
+    # a mention overlap [start, d0)" is one bisection, not a scan of every mention.
+    spans = sorted((toks[m.pred].start, toks[m.end - 1].end) for m in mentions)
+    span_starts = [a for a, _ in spans]
+    reach = [-1, *accumulate((b for _, b in spans), max)]
     deadlines: list[tuple[int, int, str]] = []
     for p in periods:
         lead = text[max(0, p.start - 40) : p.start]
@@ -65,7 +71,7 @@ def find_tasks(
             continue
         start = _clause_start(text, d0)
         duty = text[start:d0]
-        if not _DUTY.search(duty + _verb_of_limit(text, d0, d1)) or any(a < d0 and b > start for a, b in spans):
+        if not _DUTY.search(duty + _verb_of_limit(text, d0, d1)) or reach[bisect_left(span_starts, d0)] > start:
             continue
         lead_unit, title_from = _lead_unit(duty, whole=bool(_verb_of_limit(text, d0, d1)))
         title = duty[title_from:].strip(" ,;:–-")
