@@ -67,7 +67,7 @@ def main() -> None:
         # each was once a scan of all the others per item.
         ("table and prose lines * 3000", "Chỉ tiêu | ĐVT | KH\nA | % | 5\n\nDoanh thu đạt 5 tỷ đồng.\n" * 3000),
         ("deadline and figure * 3000", "Hoàn thành trước năm 2025 việc xây dựng cầu; tăng 5%. " * 3000),
-        ('"cùng kỳ" figures in one clause * 3000', "Thu đạt 5 tỷ đồng, tăng 5% so với cùng kỳ, 7 tỷ đồng, 8 tỷ đồng " * 3000),
+        ('one clause of "cùng kỳ" figures * 3000', "Thu đạt 5 tỷ đồng, tăng 5% so với cùng kỳ, 7 tỷ đồng, 8 tỷ đồng " * 3000),
     ]:
         _rate(f"pathological {label}", [doc])
 
