@@ -20,7 +20,7 @@ from operator import attrgetter
 from chitieu.core.choices import ItemKind
 from chitieu.text import lexicon as lx
 from chitieu.text.periods import DocumentPeriods, PeriodMention
-from chitieu.text.spans import Mention
+from chitieu.text.spans import Mention, aside
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
 
@@ -106,6 +106,7 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
     default = document_kind(cues)
     masked = [False] * len(toks)
     bracket_words: dict[int, int] = {}  # id(m) -> first token of the words before its bracket
+    asides: dict[int, tuple[int, int]] = {}  # id(m) -> its bracket, when words open it before the value
     prev_end = 0
     for m in ms:
         # A column word before a value ("(chỉ tiêu 7 - 7,5%)") speaks for that value only.
@@ -117,6 +118,11 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
             bracket_words[id(m)] = start
         masked[start : m.end] = [True] * (m.end - start)
         prev_end = m.end
+        br = aside(toks, st, m) if m.pred - 1 > 0 and toks[m.pred - 1].text != "(" else None
+        if br is not None:
+            # "8,7%/năm (chỉ tiêu Đại hội là 10 - 11%/năm); ...": the aside's cue is its own.
+            asides[id(m)] = br
+            masked[br[0] : br[1] + 1] = [True] * (br[1] + 1 - br[0])
     # nearest[j]: (index, kind) of the nearest unmasked cue at or before token j.
     nearest: list[tuple[int, str] | None] = []
     last: tuple[int, str] | None = None
@@ -140,6 +146,8 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
             kind = _TARGET
         if kind is None:
             kind = _local_kind(m) or _cue_after(toks, cues, m)
+        if kind is None and id(m) in asides:
+            kind = next((cues[j] for j in range(m.v0 - 1, asides[id(m)][0], -1) if cues[j]), None)
         if kind is None and id(m) in bracket_words:
             kind = next((cues[j] for j in range(m.pred - 1, bracket_words[id(m)] - 1, -1) if cues[j]), None)
         if kind is None:
@@ -330,6 +338,11 @@ def _local_kind(m: Mention) -> str | None:
     return None
 
 
+def _up_to_now(toks: Sequence[Token], k: int) -> bool:
+    """"đến nay," or "tới nay," at toks[k]: a period up to now that sets its sentence's context."""
+    return k + 2 < len(toks) and toks[k].low in ("đến", "tới") and toks[k + 1].low == "nay" and toks[k + 2].text == ","
+
+
 def _role(toks: Sequence[Token], st: Structure, p: PeriodMention) -> str:
     i = st.starting_at(p.start)
     if i is None or i == 0:
@@ -397,8 +410,8 @@ def assign_periods(
         if last is not None and last + 1 < len(toks):
             after = toks[last + 1].text
             # "Quý 1, ..." sets the context; "1. Kết quả 6 tháng đầu năm: ..." sets its list item's.
-            if after == "," or (after == ":" and st.marker[st.para[i]]):
-                set_off.add(i)
+            if after == "," or (after == ":" and st.marker[st.para[i]]) or _up_to_now(toks, last + 1):
+                set_off.add(i)  # "Từ đầu nhiệm kỳ đến nay, ..." too
         # A period opening its clause ("Đồng chí nhấn mạnh, năm 2024 là năm ...") also sets it.
         if i == st.sent[i] or (i > 0 and (st.marker[i - 1] or toks[i - 1].text in ",:;")):
             set_off.add(i)
@@ -450,7 +463,10 @@ def assign_periods(
         while li < len(leading) and leading[li][0] < m.v0:
             current = leading[li][1]
             li += 1
-        own = _between(usable, keys, max(m.pred - 12, st.clause[m.v0]), m.pred)
+        lo = max(m.pred - 12, st.clause[m.v0])
+        closed = next((j for j in range(m.pred - 1, lo - 1, -1) if toks[j].text == ")"), -1)
+        # "... (chỉ tiêu đến năm 2025 là 26 xã), 3 xã ...": a bracket's period is its own.
+        own = _between(usable, keys, max(lo, closed + 1), m.pred)
         if not own and m.unit_kind != "zero":
             stop = m.end
             while (

@@ -222,7 +222,7 @@ NEUTRAL_CUES = PhraseSet(
 SPEECH = PhraseSet(
     ["nêu rõ", "nhấn mạnh", "cho biết", "khẳng định", "đề nghị", "yêu cầu", "phát biểu", "báo cáo",
      "như sau", "cụ thể", "gồm", "bao gồm", "chỉ rõ", "kết luận", "thông tin", "chỉ đạo", "đó là",
-     "lưu ý", "chỉ tiêu cụ thể"]
+     "lưu ý", "chỉ tiêu cụ thể", "thống nhất"]
 )  # fmt: skip
 DOC_REF_HEADS = PhraseSet(["nghị quyết", "chỉ thị", "kết luận", "quyết định", "đề án", "chương trình", "kế hoạch"])
 

@@ -13,7 +13,7 @@ import re
 
 from chitieu.text import lexicon as lx
 from chitieu.text.periods import PeriodMention, find_near
-from chitieu.text.spans import Mention
+from chitieu.text.spans import Mention, aside
 from chitieu.text.spans import join as _join
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
@@ -29,6 +29,7 @@ _DISCOURSE_STARTS = frozenset(
 )
 _CHANGE_VERBS = frozenset(["tăng", "giảm", "nâng", "hạ", "đưa", "kéo"])
 _DEADLINE_WORDS = frozenset(["trước", "nhất"])  # "trước năm 2025", "chậm nhất quý III"
+_PLAN_OPENERS = ("chỉ tiêu", "kế hoạch", "mục tiêu", "nghị quyết")
 _SUBJECT_STOPS = frozenset("của giữ đứng xếp đạt tiếp vẫn luôn có nằm thuộc ước tăng giảm là".split())
 
 
@@ -237,7 +238,36 @@ class Namer:
             name = self._sub_item_name(m, name, sub_head, lo, hi)
         name = self._with_head(m, own, name)
         name = self._borrow_measure(m, prev, own, name)
+        name = self._aside_name(m, prev, own) or name
         m.indicator = _capitalise(self._finish(m, name))
+
+    def _aside_name(self, m: Mention, prev: Mention | None, own: str) -> str:
+        """A figure in a bracket after what it measures, with no name of its own or only a
+        plan word ("8,7%/năm (chỉ tiêu Đại hội là 10 - 11%/năm)", "tỷ lệ đô thị hóa (năm
+        2023 mới đạt 14,5%, ...)"), is named by the words before the bracket; "" otherwise."""
+        toks = self.toks
+        if own and not own.lower().startswith(_PLAN_OPENERS) or m.unit_kind == "rank":
+            return ""
+        br = aside(toks, self.st, m)
+        if br is None or toks[m.pred - 1].text == "(":
+            return ""
+        a = br[0]
+        if prev is not None and prev.end == a and prev.base:
+            name = prev.base
+        else:
+            lo = a - 1
+            while lo >= self.st.clause[a] and toks[lo].text not in ",;:()":
+                lo -= 1
+            # Only a measure before the bracket ("tỷ lệ ...", "số ...") names it, from its first word.
+            start = next((j for j in range(lo + 1, a) if lx.NAME_STARTS_MEASURE.forward(toks, j, a)), -1)
+            if start < 0:
+                return ""
+            b0, b1 = self.clean(start, a)
+            name = self.words(b0, b1) if b1 > b0 else ""
+            if not name:
+                return ""
+        m.base = name
+        return name
 
     def _rank_name(self, m: Mention, prev: Mention | None) -> None:
         """"Xếp hạng <what is ranked> <among what>"; a second rank shares the first's subject."""
@@ -408,6 +438,9 @@ class Namer:
             h = ms[k]
             if h.unit_kind == "rank":
                 continue
+            br = aside(self.toks, self.st, h)
+            if br is not None and not br[0] < s < br[1]:
+                continue  # "tăng 6,28% (kế hoạch tăng 7%), trong đó ...": the aside heads nothing
             if h.end <= s:
                 return k if self.st.item[h.v0] == self.st.item[m.v0] else -1
         return -1

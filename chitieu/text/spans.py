@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chitieu.core.choices import Comparator
@@ -107,3 +108,22 @@ def _new_clause(toks: list[Token], k: int, stop: int) -> bool:
             return True
         j += 1
     return False
+
+
+def aside(toks: Sequence[Token], st: Structure, m: Mention) -> tuple[int, int] | None:
+    """The token indices of the "(" and ")" around a mention's value when it sits in a
+    bracketed aside of its sentence ("8,7%/năm (chỉ tiêu Đại hội là 10 - 11%/năm)"), else
+    None. Brackets of more than 30 tokens are not asides."""
+    lo = max(st.sent[m.v0], m.v0 - 30)
+    a = m.v0 - 1
+    while a >= lo and toks[a].text not in "()":
+        a -= 1
+    if a < lo or toks[a].text != "(":
+        return None
+    hi = min(len(toks), a + 31)
+    b = m.v1
+    while b < hi and st.sent[b] == st.sent[m.v0] and toks[b].text not in "()":
+        b += 1
+    if b >= hi or toks[b].text != ")":
+        return None
+    return a, b
