@@ -146,6 +146,8 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
             kind = _TARGET
         if kind is None:
             kind = _local_kind(m) or _cue_after(toks, cues, m)
+            if kind == _RESULT and m.baseline and "cùng kỳ" not in m.baseline.lower() and _strong_target(toks, st, m, with_head=True):
+                kind = _TARGET  # "phấn đấu hoàn thành các chỉ tiêu năm 2024: ...; giải ngân đạt 100% kế hoạch"
         if kind is None and id(m) in asides:
             kind = next((cues[j] for j in range(m.v0 - 1, asides[id(m)][0], -1) if cues[j]), None)
         if kind is None and id(m) in bracket_words:

@@ -61,3 +61,8 @@ def test_a_conference_agreeing_is_no_measure_head(head: str) -> None:
     it = _item(f"{head}: phấn đấu thu nhập bình quân đầu người đạt 75 triệu đồng.", 75)
     assert it.indicator == "Thu nhập bình quân đầu người"
     assert it.kind == "target"
+
+
+def test_a_plan_share_under_a_striving_head_is_a_target() -> None:
+    text = "Phấn đấu hoàn thành các chỉ tiêu năm 2024: tốc độ tăng trưởng GRDP đạt 7%; giải ngân vốn đầu tư công đạt 100% kế hoạch."
+    assert [(it.value, it.kind) for it in extract(text)] == [(7, "target"), (100, "target")]
