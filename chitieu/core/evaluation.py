@@ -194,6 +194,8 @@ def judge(target: TargetSpec, measure: float) -> tuple[Status, float | None, int
     else:
         bound = lo if pos < 0 else hi
         ratio = bound / measure if bound != 0 and measure != 0 else None
+    if ratio is not None and not math.isfinite(ratio * 100):
+        ratio = None  # a figure next to zero (1e-308) against a lower-is-better target: no percentage
     return status, ratio, pos
 
 

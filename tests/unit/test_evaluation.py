@@ -821,3 +821,11 @@ def test_a_level_at_the_end_of_a_term_needs_only_the_last_year() -> None:
     result = evaluate(spec, observed, as_of=date(2026, 3, 1))
     assert (result.status, result.actual, result.provisional) == (Status.EXCEEDED, 72.0, False)
     assert "thiếu" not in result.explanation
+
+
+@pytest.mark.parametrize("tiny", [2.2e-308, 5e-324, 1e-306])
+def test_a_figure_next_to_zero_against_a_lower_is_better_target_has_a_status_but_no_ratio(tiny: float) -> None:
+    spec = TargetSpec(Comparator.LE, 10.0, None, "%", Y2021, aggregation=Aggregation.SUM)
+    result = evaluate(spec, [Observation(Y2021, tiny, Stage.OFFICIAL)], as_of=END_2021)
+    assert result.status is Status.EXCEEDED and result.achievement is None
+    assert "%" in result.explanation
