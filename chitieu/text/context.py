@@ -375,18 +375,59 @@ def _heading(toks: Sequence[Token], st: Structure, para: int) -> bool:
     return j - para < 30 and toks[j].text not in ".;!?…"
 
 
-def _yearly(toks: Sequence[Token], st: Structure, m: Mention) -> bool:
-    """True for a yearly figure: "%/năm", "bình quân" (not "bình quân đầu người"), "hằng năm"."""
-    if m.unit.endswith("/năm"):
+def _yearly(toks: Sequence[Token], st: Structure, m: Mention, *, averages: bool = True) -> bool:
+    """True for a yearly figure: "%/năm", "bình quân" (not "bình quân đầu người"; only with
+    `averages`), "hằng năm" before the value or "mỗi năm" / "hằng năm" just after it ("kết
+    nạp 400 đảng viên mới trở lên mỗi năm")."""
+    if m.unit.endswith("/năm") and (averages or "/người/" not in m.unit):
+        return True  # (a level per head and year, "triệu đồng/người/năm", is no rate over years)
+    after = [t.low for t in toks[m.v1 : min(m.end + 3, len(toks))]]
+    if any(w == "năm" and k > 0 and after[k - 1] in ("hằng", "hàng", "mỗi") for k, w in enumerate(after)):
         return True
     lo = max(st.clause[m.v0], m.region_lo if m.region_lo >= 0 else 0)
     words = [t.low for t in toks[lo : m.v0]]
     for k, w in enumerate(words):
-        if w == "quân" and k > 0 and words[k - 1] == "bình" and words[k + 1 : k + 3] != ["đầu", "người"]:
+        if averages and w == "quân" and k > 0 and words[k - 1] == "bình" and words[k + 1 : k + 3] != ["đầu", "người"]:
             return True
         if w == "năm" and k > 0 and words[k - 1] in ("hằng", "hàng", "mỗi"):
             return True
     return False
+
+
+def _year_plan(toks: Sequence[Token], st: Structure, m: Mention) -> bool:
+    """True when the words just before the value are a year's plan with no year ("kế hoạch
+    năm", "chỉ tiêu năm", "dự toán năm")."""
+    lo = max(st.clause[m.v0], m.v0 - 5)
+    return any(
+        toks[k].low == "năm" and toks[k - 1].low in ("hoạch", "tiêu", "toán") and not toks[k + 1].is_num
+        for k in range(lo + 1, m.v0)
+    )
+
+
+def _congress_plan(toks: Sequence[Token], st: Structure, m: Mention) -> bool:
+    """True when the words just before the value name the congress's plan ("chỉ tiêu Đại
+    hội là", "mục tiêu Đại hội đề ra")."""
+    lo = max(st.clause[m.v0], m.v0 - 6)
+    for k in range(lo + 2, m.v0 - 1):
+        if toks[k].low == "đại" and toks[k + 1].low == "hội" and toks[k - 1].low in ("tiêu", "quyết"):
+            return toks[k - 2].low in ("chỉ", "mục", "nghị")
+    return False
+
+
+def _span_holding(usable: list[tuple[int, str]], keys: list[int], lo: int, hi: int, year: int, doc: DocumentPeriods) -> str | None:
+    """The code of the nearest span named in toks[lo:hi] that holds `year`, else of the
+    document's term holding it, else None."""
+    for k in range(bisect_left(keys, hi) - 1, bisect_left(keys, lo) - 1, -1):
+        code = usable[k][1]
+        if _holds(code, year):
+            return code
+    return next((t for t in (doc.term or "", *doc.terms) if _holds(t, year)), None)
+
+
+def _holds(code: str, year: int) -> bool:
+    """True when `code` is a span "2021-2025" from before `year` to `year` or after it."""
+    a, dash, b = code.partition("-")
+    return bool(dash) and a.isdigit() and b.isdigit() and int(a) < year <= int(b)
 
 
 def _between(usable: list[tuple[int, str]], keys: list[int], lo: int, hi: int) -> list[str]:
@@ -498,3 +539,13 @@ def assign_periods(
             # "đến năm 2025, tỷ lệ hộ nghèo giảm bình quân 1,5%/năm": an average over the
             # years up to the horizon is the term's (a level "đến năm 2025" is the year).
             m.period = next((t for t in (*doc.terms, doc.term or "") if t.endswith(f"-{m.period}")), m.period)
+        elif not m.own_period and m.period and _year_plan(toks, st, m):
+            # "6 tháng ... ước tăng 6,28% (kế hoạch năm tăng 7%)": the year's plan is the year's.
+            m.period = m.period[-4:] if m.period[-4:].isdigit() and "-" not in m.period else m.period
+        elif not m.own_period and doc.named_term and doc.term and _congress_plan(toks, st, m):
+            m.period = doc.term  # "(chỉ tiêu Đại hội là 10 - 11%/năm)": the congress sets its term's targets
+        elif not m.own_period and m.period and m.period.isdigit() and _yearly(toks, st, m, averages=False):
+            # "năm 2024 là năm ... Kế hoạch 5 năm 2021 - 2025. Để đạt mục tiêu tăng trưởng
+            # GRDP bình quân 9 - 10%/năm, ...": a yearly rate read in a year's context is the
+            # rate of the span that holds the year (the nearest one named before it, else the term).
+            m.period = _span_holding(usable, keys, st.para[m.v0], m.pred, int(m.period), doc) or m.period

@@ -182,7 +182,8 @@ LEAD_TRIM = PhraseSet(
      "về", "đó là", "là", "gồm", "trong", "tính chung", "nhìn chung", "ngoài ra", "bên cạnh đó",
      "theo đó", "như", "như sau", "nhất là", "đặc biệt là", "đặc biệt", "trong số", "tính đến nay",
      "đến nay", "hiện nay", "hiện", "toàn tỉnh", "toàn thành phố", "toàn huyện", "thành phố",
-     "tỉnh", "huyện", "cả tỉnh", "cả nước", "có", "hằng năm", "hàng năm", "mỗi năm", "phấn đấu", "phấn đấu đến năm"]
+     "tỉnh", "huyện", "cả tỉnh", "cả nước", "có", "hằng năm", "hàng năm", "mỗi năm", "phấn đấu", "phấn đấu đến năm",
+     "để đạt mục tiêu", "để đạt được mục tiêu", "nhằm đạt mục tiêu", "để hoàn thành mục tiêu"]
 )  # fmt: skip
 AUX = frozenset(["đã", "sẽ", "đang", "vừa"])
 

@@ -28,7 +28,10 @@ _DISCOURSE_STARTS = frozenset(
     "quý tháng ước hiện riêng cùng để nhằm đối mặc dù tuy".split()
 )
 _CHANGE_VERBS = frozenset(["tăng", "giảm", "nâng", "hạ", "đưa", "kéo"])
-_DEADLINE_WORDS = frozenset(["trước", "nhất"])  # "trước năm 2025", "chậm nhất quý III"
+# "trước năm 2025", "chậm nhất quý III", "đến năm 2025": these words go with their period.
+_DEADLINE_WORDS = frozenset(["trước", "nhất", "đến", "tới"])
+# Classifiers that say a number counts things without saying what: "đàn heo 156.800 con".
+_CLASSIFIERS = frozenset(["con", "chiếc", "cái"])
 _PLAN_OPENERS = ("chỉ tiêu", "kế hoạch", "mục tiêu", "nghị quyết")
 _SUBJECT_STOPS = frozenset("của giữ đứng xếp đạt tiếp vẫn luôn có nằm thuộc ước tăng giảm là".split())
 
@@ -306,6 +309,8 @@ class Namer:
             if not own and joined_by_comma and prev is not None and prev.unit_kind in ("count", "generic"):
                 own = prev.own  # "kiểm tra 40 – 45 lượt tổ chức đảng, 25 – 30 đảng viên"
             unit = m.unit.split("/")[0]
+            if own and unit.split(" ")[-1] in _CLASSIFIERS:
+                unit = " ".join(unit.split(" ")[:-1])  # "đàn heo 156.800 con" names the herd
             if unit.split(" ")[0] in ("triệu", "tỷ", "tỉ", "nghìn", "ngàn"):
                 noun = [w for w in unit.split()[1:] if w not in ("lượt", "tỷ", "tỉ", "triệu", "nghìn", "ngàn")]
                 return " ".join(x for x in (own, " ".join(noun), tail) if x) or m.unit
@@ -376,6 +381,8 @@ class Namer:
         topic = _change_topic(prefix)
         if topic and name and lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0):
             name = f"{name} {topic[:1].lower()}{topic[1:]}"  # "Số vụ tai nạn giao thông"
+        elif prefix and name and self._topic_heading(m):
+            pass  # "b) Chăn nuôi: ... đàn heo 156.800 con": a section's topic is not part of the name
         elif prefix and not lx.NAME_STARTS_MEASURE.forward(_tokens_of(name), 0):
             name = _merge_head(prefix, name, m.unit.split("/")[0] if not own else "")
             head = self.st.head[m.v0]
@@ -387,6 +394,17 @@ class Namer:
             name = f"{name} {qualifier}".strip()
             m.base = f"{m.base} {qualifier}".strip()
         return name
+
+    def _topic_heading(self, m: Mention) -> bool:
+        """True when m's colon head is a list item's topic ("a) Trồng trọt:", "b) Chăn
+        nuôi:"): after a marker, not a measure."""
+        head = self.st.head[m.v0]
+        if head is None or not self.st.marker[head[0]]:
+            return False
+        first = head[0]
+        while first < head[1] and (self.st.marker[first] or self.toks[first].kind == "punct"):
+            first += 1
+        return first < head[1] and not lx.NAME_STARTS_MEASURE.forward(self.toks, first, head[1])
 
     def _borrow_measure(self, m: Mention, prev: Mention | None, own: str, name: str) -> str:
         """"Tỷ lệ điều tra án hình sự đạt trên 85%, trọng án đạt trên 95%": a rate joined by a

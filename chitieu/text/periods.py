@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 _Y = r"((?:19|20)\d\d)(?!\d)"
+_NO_SPAN = r"(?!\s{0,3}[-–—]\s{0,3}(?:19|20)\d\d)"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _WORD_N = {"ba": 3, "sáu": 6, "chín": 9}
 
@@ -20,7 +21,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "span",
         re.compile(
-            r"(?:(?:(?:hết |nửa |giữa |cả )?(?:giai đoạn|nhiệm kỳ)|thời kỳ|từ năm|từ)\s{0,3})?" + _Y + r"\s{0,3}(?:[-–—]|đến(?: năm)?)\s{0,3}" + _Y,
+            r"(?:(?:(?:hết |nửa |giữa |cả )?(?:giai đoạn|nhiệm kỳ)|thời kỳ|từ năm|từ|(?:\d{1,2} |hai |ba |bốn |năm )?năm)\s{0,3})?" + _Y + r"\s{0,3}(?:[-–—]|đến(?: năm)?)\s{0,3}" + _Y,
         ),
     ),
     ("quarter", re.compile(r"\bquý\s{0,3}(iv|i{1,3}|[1-4])(?![\w/])(?:\s{0,3}(?:/|năm|-)\s{0,3}" + _Y + r")?")),
@@ -28,7 +29,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("ytd", re.compile(r"(?:(lũy kế|luỹ kế|bình quân|tính chung|cộng dồn|trong) )?(?<![\d.,])(\d{1,2}|ba|sáu|chín) tháng( đầu năm| cuối năm| năm)?(?:\s{0,3}" + _Y + r")?")),
     ("month", re.compile(r"\btháng\s{0,3}(\d{1,2})(?![\d,.]\d)(?:\s{0,3}(?:/|năm)\s{0,3}" + _Y + r")?")),
     ("half", re.compile(r"\bnửa (đầu|cuối) năm(?:\s{0,3}" + _Y + r")?")),
-    ("year", re.compile(r"\b(?:cả |trong |của |đến hết |hết )?năm\s{0,3}" + _Y)),
+    # "2 năm 2024 - 2025" is the span: a year followed by a dash and a year is left to it.
+    ("year", re.compile(r"\b(?:cả |trong |của |đến hết |hết )?năm\s{0,3}" + _Y + _NO_SPAN)),
+    # A crop season with its year ("vụ Hè Thu 2024") is that year; with two ("vụ Đông Xuân
+    # 2023 - 2024") the span pattern reads it. The mention is the year alone, as a span's is:
+    # the season stays in the name.
+    ("crop", re.compile(r"\bvụ (?:đông xuân|hè thu|thu đông|xuân hè|mùa|chiêm|chiêm xuân|xuân|hè|đông|lúa \w+)\s{0,3}" + _Y + _NO_SPAN)),
     ("term", re.compile(r"\b(?:nửa |giữa |hết |cả )?nhiệm kỳ\b")),
     ("this_year", re.compile(r"\bcả năm\b(?!\s{0,3}\d)")),  # "cả năm": the document's year
     # "Sau 3 năm triển khai" (a review of a plan): the plan's span or term.
@@ -105,7 +111,7 @@ def find_period_mentions(text: str) -> list[PeriodMention]:
             ref = _ref(kind, m)
             if ref is not None:
                 named = kind == "span" and "nhiệm kỳ" in m.group().lower()
-                found.append(PeriodMention(m.start(), m.end(), ref, named))
+                found.append(PeriodMention(m.start(1) if kind == "crop" else m.start(), m.end(), ref, named))
     if dates:
         found = [p for p in found if not any(a <= p.start < b for a, b in dates)]
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
@@ -131,9 +137,10 @@ _ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
     _PATTERNS[4][1].pattern: (re.compile("tháng"), 0, 40),
     _PATTERNS[5][1].pattern: (re.compile("nửa "), 0, 40),
     _PATTERNS[6][1].pattern: (_NAM, 8, 40),  # "đến hết năm 2025"
-    _PATTERNS[7][1].pattern: (re.compile("nhiệm kỳ"), 5, 40),  # "giữa nhiệm kỳ"
-    _PATTERNS[8][1].pattern: (re.compile("cả năm"), 0, 40),
-    _PATTERNS[9][1].pattern: (_NAM, 8, 40),  # "sau 3 năm triển khai"
+    _PATTERNS[7][1].pattern: (re.compile("vụ "), 0, 48),
+    _PATTERNS[8][1].pattern: (re.compile("nhiệm kỳ"), 5, 40),  # "giữa nhiệm kỳ"
+    _PATTERNS[9][1].pattern: (re.compile("cả năm"), 0, 40),
+    _PATTERNS[10][1].pattern: (_NAM, 8, 40),  # "sau 3 năm triển khai"
 }
 
 
@@ -193,7 +200,7 @@ def _ref(kind: str, m: re.Match[str]) -> PeriodRef | None:
         return PeriodRef("month", _int(g[1]), n) if 1 <= n <= 12 else None
     if kind == "half":
         return PeriodRef("half", _int(g[1]), 1 if g[0].lower() == "đầu" else 2)
-    if kind == "year":
+    if kind in ("year", "crop"):
         return PeriodRef("year", int(g[0]))
     if kind == "this_year":
         return PeriodRef("year")

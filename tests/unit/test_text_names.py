@@ -29,6 +29,17 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
         ("Năm 2023, 8/9 quận, huyện hoàn thành kế hoạch thu ngân sách.", [("Quận, huyện hoàn thành kế hoạch thu ngân sách", 8, "quận, huyện")]),
         ("Có 12 xã, phường, thị trấn đạt chuẩn an toàn thực phẩm.", [("Xã, phường, thị trấn đạt chuẩn an toàn thực phẩm", 12, "xã, phường, thị trấn")]),
         ("Năm 2024, 11/13 huyện, thị xã, thành phố hoàn thành kế hoạch.", [("Huyện, thị xã, thành phố hoàn thành kế hoạch", 11, "huyện, thị xã, thành phố")]),
+        # A list item's topic ("b) Chăn nuôi:") is no part of the names under it, nor is a
+        # classifier ("con") after what it counts.
+        (
+            "b) Chăn nuôi: đàn heo 156.800 con, tăng 3,4%; đàn gia cầm 5,6 triệu con.",
+            [("Đàn heo", 156800, "con"), ("Đàn heo", 3.4, "%"), ("Đàn gia cầm", 5.6, "triệu con")],
+        ),
+        ("c) Thủy sản: tăng 5%.", [("Thủy sản", 5, "%")]),
+        ("a) Tỷ lệ hộ nghèo: ở nông thôn 3%.", [("Tỷ lệ hộ nghèo ở nông thôn", 3, "%")]),
+        # The purpose before a goal ("Để đạt mục tiêu") and a horizon's "đến" leave the name.
+        ("Để đạt mục tiêu tăng trưởng GRDP 9%, cần nỗ lực.", [("Tăng trưởng GRDP", 9, "%")]),
+        ("Đến năm 2025 thu nhập bình quân đầu người đạt 75 triệu đồng.", [("Thu nhập bình quân đầu người", 75, "triệu đồng")]),
     ],
 )
 def test_names_say_what_is_measured_once(text: str, expected: list[tuple[str, float, str]]) -> None:

@@ -23,6 +23,13 @@ from chitieu.text.periods import find_period_mentions
         ("tháng 9/2023", "T9/2023"),
         ("nửa đầu năm 2024", "H1/2024"),
         ("6 tháng cuối năm 2024", "H2/2024"),
+        # "năm 2024 - 2025" and "2 năm 2024 - 2025" are the span, not the first year.
+        ("năm 2024 - 2025", "2024-2025"),
+        ("2 năm 2024 - 2025", "2024-2025"),
+        # A crop season with its year is that year; with two years, its span.
+        ("vụ Hè Thu 2024", "2024"),
+        ("vụ Đông Xuân 2023 - 2024", "2023-2024"),
+        ("vụ mùa 2023", "2023"),
     ],
 )
 def test_period_mentions_have_codes(text: str, code: str) -> None:
@@ -83,6 +90,35 @@ TERM_PLAN = (
             "Thành phố đạt và vượt chỉ tiêu 15.000 căn nhà ở xã hội.",
             ["2020-2025"],
         ),
+        # A yearly figure ("mỗi năm", "%/năm") read in a year's context is its span's or term's;
+        # a level per head and year is not a rate over years.
+        (
+            "Nghị quyết nhiệm kỳ 2020 - 2025.\n\nMục tiêu đến cuối nhiệm kỳ: đến năm 2025 thu nhập bình quân "
+            "đầu người đạt 75 triệu đồng; kết nạp 400 đảng viên mới trở lên mỗi năm.",
+            ["2025", "2020-2025"],
+        ),
+        (
+            "Đồng chí nhấn mạnh, năm 2024 là năm bản lề của Kế hoạch 5 năm 2021 - 2025. Để đạt mục tiêu "
+            "tăng trưởng GRDP bình quân 9 - 10%/năm, tỉnh cần nỗ lực lớn.",
+            ["2021-2025"],
+        ),
+        (
+            "Năm 2025 là năm cuối của Kế hoạch 5 năm 2021 - 2025.\n\nNăm 2025, tỉnh phấn đấu đạt các chỉ tiêu sau. "
+            "GRDP bình quân đầu người đạt 198 triệu đồng/người/năm. Kim ngạch xuất khẩu tăng 10%/năm.",
+            ["2025", "2021-2025"],
+        ),
+        # The congress's target in a bracket is the term's, whatever the review's span.
+        (
+            "Nghị quyết nhiệm kỳ 2020 - 2025.\n\nGiai đoạn 2021 - 2023, tốc độ tăng giá trị sản xuất bình quân "
+            "đạt 8,7%/năm (chỉ tiêu Đại hội là 10 - 11%/năm).",
+            ["2021-2023", "2020-2025"],
+        ),
+        # A year's plan inside a 6-month report is the year's.
+        (
+            "Báo cáo 6 tháng đầu năm 2024.\n\nGRDP 6 tháng đầu năm 2024 ước tăng 6,28% so với cùng kỳ (kế hoạch năm tăng 7%).",
+            ["6M/2024", "2024"],
+        ),
+        ("Báo cáo 6 tháng đầu năm 2024.\n\nVụ Hè Thu 2024 đã xuống giống 215.300 ha, đạt 94,6% kế hoạch.", ["2024", "2024"]),
     ],
 )
 def test_a_level_by_a_year_is_that_year_and_spans_keep_their_years(text: str, periods: list[str]) -> None:
