@@ -184,6 +184,10 @@ def _year_on_year(spec: TargetSpec, obs, as_of: date, period: Period | None = No
         return none
     if previous is None or not previous.final:
         return none
+    if current.covered_months != current.period.months:
+        # The sum so far covers part of a period no name fits (July and August of a quarter
+        # whose named span is only August): no like-for-like figure a year earlier.
+        return none
     if spec.is_percent:
         return current.to_date - previous.value, before.start.year, previous.simulated
     if previous.value <= 0:
@@ -223,7 +227,14 @@ def _covered_facts(row: TargetRow, spec: TargetSpec, obs, covered: Period, as_of
         actual=figure.to_date, plan=spec.value, year_on_year=yoy, previous_year=year, baseline=row.target.baseline,
         category=row.category, simulated=figure.simulated or previous_simulated,
         higher_is_better=spec.higher_is_better,
+        through="" if figure.final or figure.covered_months >= covered.months else _last_month(figure, covered),
     )
+
+
+def _last_month(figure, covered: Period) -> str:
+    """The last month a part-period figure covers, the Vietnamese way ("tháng 8/2021")."""
+    end = figure.period.end
+    return Period.month(end.year, end.month).label if covered.contains(figure.period) else figure.period.label
 
 
 def _yearly_line(row: TargetRow, spec: TargetSpec, obs, covered: Period, as_of: date) -> str:

@@ -26,7 +26,9 @@ class TargetFacts:
     ratio: percent of plan (33.59 for 33,59%), None when there is none;
     year_on_year: percent change over the same period a year earlier (None when unknown),
     or, for an indicator measured in percent, the change in percentage points;
-    baseline: what the plan is measured against ("dự toán Trung ương giao", "năm 2020").
+    baseline: what the plan is measured against ("dự toán Trung ương giao", "năm 2020");
+    through: for a part-period figure that does not yet cover all of it, the last period
+    it covers ("tháng 8/2021"), said after the figure; "" when it is complete.
     """
 
     name: str
@@ -43,6 +45,7 @@ class TargetFacts:
     category: Category = Category.ECONOMY
     simulated: bool = False
     higher_is_better: bool = True
+    through: str = ""
 
 
 def _rounded(x: float) -> float:
@@ -147,6 +150,8 @@ def period_clause(f: TargetFacts, *, first: bool = False) -> str:
         text = f"{name} {_change(growth, f.unit)} so với {f.baseline or 'cùng kỳ'}"
     else:
         text = f"{name} {'đạt' if f.higher_is_better else 'ở mức'} {quantity(f.actual, f.unit)}"
+    if f.through:
+        text += f" (số liệu đến hết {f.through})"
     return _with_change_and_mark(text, f)
 
 

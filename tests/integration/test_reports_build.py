@@ -188,6 +188,16 @@ def test_a_quarter_report_speaks_of_the_quarters_own_figures(world):
     assert "kế hoạch" not in quarter and "dự toán" not in quarter
 
 
+def test_a_quarter_still_being_reported_says_how_far_its_figures_go_and_compares_nothing(world):
+    # At 31 May, Q2 revenue is April and May only (2 x 56); a year-on-year change against
+    # May 2023 alone would read +173%.
+    report = build_report("quy", world.resolution, as_of=date(2024, 5, 31))
+    results = report.sections[0].paragraphs
+    quarter = results[results.index("Kết quả riêng quý II/2024:") + 1]
+    assert "Tổng thu ngân sách đạt 112 tỷ đồng (số liệu đến hết tháng 5/2024)" in quarter
+    assert "so với cùng kỳ năm 2023" not in quarter
+
+
 def test_a_quarter_report_reviews_only_the_targets_of_that_quarter(world):
     # The party-members target is for Q1/2024: part of the Q1 review, not of Q2's.
     q1 = build_report("quy", world.resolution, as_of=date(2024, 3, 31))
