@@ -46,7 +46,12 @@ def cue_kinds(toks: Sequence[Token]) -> list[str | None]:
     # Only tokens that end some cue phrase can hold one; they are found without a Python step per token.
     for j in compress(range(len(lows)), map(_CUE_LAST_WORDS.__contains__, lows)):
         out[j] = _cue_at(lows, j, _CUES_BY_LAST[lows[j]])
+        if out[j] is None and j >= 3 and lows[j - 3 : j + 1] == _PROGRAMME:
+            out[j - 2] = None  # "Chương trình mục tiêu quốc gia": its "chương trình" is no plan cue either
     return out
+
+
+_PROGRAMME = ["chương", "trình", "mục", "tiêu"]
 
 
 def _cue_at(lows: list[str], j: int, phrases: list[tuple[list[str], str]]) -> str | None:
@@ -239,6 +244,10 @@ def _strong_target(toks: Sequence[Token], st: Structure, m: Mention, with_head: 
     head = st.head[m.v0]
     if with_head and head is not None:
         ranges.append(head)
+    if with_head and st.sent[m.v0] < lo:
+        # "Phấn đấu giảm ...; có thêm ...; giải ngân 100% kế hoạch vốn": a sentence that opens
+        # with the plan cue holds its semicolon clauses.
+        ranges.append((st.sent[m.v0], min(st.sent[m.v0] + 2, lo)))
     for a, b in ranges:
         for j in range(a, b):
             k = lx.STRONG_TARGET_CUES.backward(toks, j, a)

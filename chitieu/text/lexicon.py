@@ -107,6 +107,7 @@ COUNTS = PhraseSet(
         "tin bài", "bệnh nhân", "ca bệnh", "ca", "liều vắc xin", "mũi tiêm", "nhà ở", "nhà tạm",
         "buổi", "lượt kiểm tra", "đơn thư", "lượt công dân", "công dân", "kiến nghị", "vụ tai nạn",
         "đối tượng", "cán bộ, công chức", "viên chức", "giáo viên", "bác sĩ", "điều dưỡng",
+        "đường bay", "chuyến bay", "quốc gia", "quốc gia và vùng lãnh thổ",
     ]
 )  # fmt: skip
 
@@ -116,13 +117,15 @@ NOT_UNITS = frozenset(
     "nội dung ý kiến trái giờ h nhiệm đợt bước mặt vấn đề và hoặc của các những với tại trong vạn "
     "theo để đến từ là được có thì mà nhưng như cho về trên dưới khi sau trước đã sẽ "
     # abstract policy nouns: "3 đột phá", "5 nhiệm vụ", "2 giải pháp" are not indicators
-    "đột giải khâu chương quan định lĩnh nhóm phong chủ bài tầng cấp trọng tuổi".split()
+    "đột giải khâu chương quan định lĩnh nhóm phong chủ bài tầng cấp trọng tuổi "
+    # a rating, not a count: "sản phẩm OCOP từ 3 sao trở lên", "khách sạn 4 - 5 sao"
+    "sao".split()
 )
 
 PERCENT_DENOMS = PhraseSet(["năm", "tháng", "quý"])
 DENOMINATORS = PhraseSet(
     ["vạn dân", "nghìn dân", "ngàn dân", "1.000 dân", "10.000 dân", "người", "năm", "tháng",
-     "hộ", "ha", "km2", "km²", "lao động", "dân", "người/năm", "người/tháng", "ngày"]
+     "hộ", "ha", "km2", "km²", "lao động", "dân", "người/năm", "người/tháng", "ngày", "xã"]
 )  # fmt: skip
 
 # Words just before a number that state how it compares; value = comparator.
@@ -182,7 +185,8 @@ LEAD_TRIM = PhraseSet(
      "về", "đó là", "là", "gồm", "trong", "tính chung", "nhìn chung", "ngoài ra", "bên cạnh đó",
      "theo đó", "như", "như sau", "nhất là", "đặc biệt là", "đặc biệt", "trong số", "tính đến nay",
      "đến nay", "hiện nay", "hiện", "toàn tỉnh", "toàn thành phố", "toàn huyện", "thành phố",
-     "tỉnh", "huyện", "cả tỉnh", "cả nước", "có", "hằng năm", "hàng năm", "mỗi năm", "phấn đấu", "phấn đấu đến năm",
+     "tỉnh", "huyện", "cả tỉnh", "cả nước", "có", "trên địa bàn", "trên địa bàn tỉnh",
+     "trên địa bàn thành phố", "trên địa bàn huyện", "trên địa bàn thành phố có", "trên địa bàn tỉnh có", "hằng năm", "hàng năm", "mỗi năm", "phấn đấu", "phấn đấu đến năm",
      "để đạt mục tiêu", "để đạt được mục tiêu", "nhằm đạt mục tiêu", "để hoàn thành mục tiêu"]
 )  # fmt: skip
 AUX = frozenset(["đã", "sẽ", "đang", "vừa"])
@@ -204,7 +208,8 @@ RESULT_CUES = PhraseSet(
      "thực tế", "kết quả thực hiện", "kết quả thực hiện các chỉ tiêu", "kết quả thực hiện chỉ tiêu",
      "kết quả đạt được", "đã hoàn thành", "hoàn thành vượt", "sơ kết", "tổng kết", "năm triển khai",
      "năm thực hiện", "kiểm điểm", "đạt thấp", "chưa đạt", "không đạt", "chỉ tiêu đạt và vượt",
-     "đạt và vượt kế hoạch", "vượt kế hoạch"]
+     "đạt và vượt kế hoạch", "vượt kế hoạch", "vượt chỉ tiêu nghị quyết",
+     "vượt mục tiêu nghị quyết", "đạt chỉ tiêu nghị quyết"]
 )  # fmt: skip
 TARGET_CUES = PhraseSet(
     ["phấn đấu", "chỉ tiêu", "mục tiêu", "đề ra", "đã đề ra", "xác định", "kế hoạch năm",
@@ -217,7 +222,9 @@ TARGET_CUES = PhraseSet(
 # "hoàn thành 36/38 cuộc kiểm tra theo chương trình năm" names the plan a result is held to.
 NEUTRAL_CUES = PhraseSet(
     ["hoàn thành kế hoạch", "hoàn thành chỉ tiêu", "theo chương trình", "theo chương trình năm", "theo kế hoạch",
-     "theo kế hoạch năm"]
+     "theo kế hoạch năm",
+     # A programme's name ("Chương trình mục tiêu quốc gia giảm nghèo bền vững") sets no plan.
+     "chương trình mục tiêu", "chương trình mục tiêu quốc gia"]
 )  # fmt: skip
 
 SPEECH = PhraseSet(

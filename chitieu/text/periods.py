@@ -226,6 +226,12 @@ class DocumentPeriods:
     terms: tuple[str, ...] = ()  # every named term ("nhiệm kỳ 2015 - 2020", "nhiệm kỳ 2020 - 2025")
 
 
+def _next_year(year: int | None, date_year: int | None) -> bool:
+    """True when `year` is the dated document's own year or the next one: a year-end
+    conference of 2024 that sets "nhiệm vụ năm 2025" names the year, not the term ending then."""
+    return year is not None and date_year is not None and date_year <= year <= date_year + 1
+
+
 def document_periods(text: str, mentions: list[PeriodMention]) -> DocumentPeriods:
     """Return the document's year (its date line, else its most named year), its term (the
     most named span) and its default period (the most named period, else the year).
@@ -246,13 +252,15 @@ def document_periods(text: str, mentions: list[PeriodMention]) -> DocumentPeriod
     codes: Counter[str] = Counter()
     for p in mentions:
         c = p.ref.code(year, term)
-        if c and named_term and term and p.ref.kind == "year" and term.endswith(f"-{p.ref.year}"):
+        if c and named_term and term and p.ref.kind == "year" and term.endswith(f"-{p.ref.year}") and not _next_year(p.ref.year, date_year):
             c = term  # "đến năm 2025" in a 2020-2025 term's document names the term
         if c:
             codes[c] += 1
     default: str | None = None
     if codes:
         best, n = codes.most_common(1)[0]
+        if date_year is not None and codes[str(date_year)] == n:
+            best = str(date_year)  # a tie goes to the year of the document's date
         if n >= 2:
             default = best
     if default is None and year is not None:

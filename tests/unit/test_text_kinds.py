@@ -22,6 +22,16 @@ from chitieu.text import extract
         ("Thành phố đạt và vượt chỉ tiêu 15.400 căn nhà ở xã hội.", ["target"]),
         ("Đã hoàn thành 14/16 chỉ tiêu Nghị quyết đề ra.", ["result"]),
         ("Quý 1, tăng trưởng kinh tế đứng thứ 7 cả nước.", ["result"]),
+        # A programme's name ("Chương trình mục tiêu quốc gia") is no plan cue; beating the
+        # resolution's target ("vượt chỉ tiêu Nghị quyết") is a report.
+        (
+            "Báo cáo năm 2024.\n\n2. Chương trình mục tiêu quốc gia xây dựng nông thôn mới\n\n"
+            "Năm 2024, toàn tỉnh có thêm 8 xã đạt chuẩn nông thôn mới.",
+            ["result"],
+        ),
+        ("Tỷ lệ hộ nghèo giảm 3,46 điểm phần trăm, vượt chỉ tiêu Nghị quyết. Số hộ cận nghèo là 17.940 hộ.", ["result", "result"]),
+        # A sentence that opens with "Phấn đấu" makes its semicolon clauses plans.
+        ("Phấn đấu có thêm 10 xã đạt chuẩn nông thôn mới; giải ngân 100% kế hoạch vốn được giao.", ["target", "target"]),
     ],
 )
 def test_kind_follows_the_nearest_plan_or_report_words(text: str, kinds: list[str]) -> None:

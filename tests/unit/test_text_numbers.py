@@ -60,6 +60,10 @@ def _only(text: str) -> dict[str, object]:
         ("Tạo việc làm cho 35 nghìn lao động.", 35, None, "nghìn lao động"),
         ("Thu ngân sách đạt 5.200 tỉ đồng.", 5200, None, "tỉ đồng"),
         ("Tổng vốn đầu tư 12 ngàn tỉ đồng.", 12, None, "ngàn tỉ đồng"),
+        ("Bình quân đạt 14,2 tiêu chí/xã.", 14.2, None, "tiêu chí/xã"),
+        ("Sân bay có 24 đường bay quốc tế trực tiếp.", 24, None, "đường bay"),
+        # A rating ("3 sao") is no count: the products are counted.
+        ("Có 152 sản phẩm OCOP được công nhận từ 3 sao trở lên.", 152, None, "sản phẩm"),
     ],
 )
 def test_values_ranges_and_units_are_read(text: str, value: float, value_max: float | None, unit: str) -> None:

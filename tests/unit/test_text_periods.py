@@ -53,6 +53,14 @@ def test_durations_and_bare_years_are_not_periods(text: str) -> None:
         ("Nghị quyết nhiệm kỳ 2020 - 2025.\n\nĐến năm 2025, tỷ lệ đô thị hóa đạt 45%.", "2025"),
         ("Báo cáo 6 tháng đầu năm 2023.\n\nKhách du lịch ước đạt 8,2 triệu lượt.", "6M/2023"),
         ("Năm 2022.\n\nTổng thu tăng 36,69% so với cùng kỳ năm 2021.", "2022"),
+        # A year-end conference of 2024 in the 2020 - 2025 term: "năm 2025" is the next year,
+        # not the term, and the report's figures are 2024's.
+        (
+            "Thứ Năm, 12/12/2024\n\nHội nghị tổng kết năm 2024, bàn nhiệm vụ năm 2025.\n\nTheo báo cáo, năm 2024 "
+            "còn nhiều khó khăn. Tổng thu ngân sách ước đạt 15.320 tỷ đồng.\n\nĐồng chí nhấn mạnh, năm 2025 là năm "
+            "cuối nhiệm kỳ 2020 - 2025.",
+            "2024",
+        ),
     ],
 )
 def test_items_take_their_period_from_document_and_section(text: str, period: str) -> None:
@@ -135,3 +143,13 @@ def test_every_period_code_the_extractor_writes_is_a_core_period() -> None:
     assert len(codes) >= 10
     for code in codes:
         assert parse_period(code).code == code
+
+
+def test_a_year_end_conference_defaults_to_its_year_not_the_term_ending_next_year() -> None:
+    from chitieu.text.periods import document_periods
+
+    text = (
+        "Thứ Năm, 12/12/2024\n\nHội nghị tổng kết năm 2024, bàn nhiệm vụ năm 2025.\n\nTheo báo cáo, năm 2024 "
+        "còn nhiều khó khăn.\n\nĐồng chí nhấn mạnh, năm 2025 là năm cuối nhiệm kỳ 2020 - 2025."
+    )
+    assert document_periods(text, find_period_mentions(text)).default == "2024"
