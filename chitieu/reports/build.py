@@ -164,7 +164,7 @@ class _Figures:
     previous_simulated: bool = False
 
 
-def _year_on_year(spec: TargetSpec, obs, as_of: date, period: Period | None = None) -> tuple[float | None, int | None, bool]:
+def _year_on_year(spec: TargetSpec, best, as_of: date, period: Period | None = None) -> tuple[float | None, int | None, bool]:
     """Change of `period` (default: the target's) over the same span a year earlier:
     percent, or percentage points for "%" units; the year compared with; whether last year's
     figure is simulated. (None, None, False) when there is no final figure for last year,
@@ -173,7 +173,6 @@ def _year_on_year(spec: TargetSpec, obs, as_of: date, period: Period | None = No
     period = period or spec.period
     if period.kind == PeriodKind.TERM or spec.comparator in (Comparator.INCREASE_BY, Comparator.DECREASE_BY):
         return none
-    best = best_by_period(obs, as_of=as_of)
     try:
         current = period_figure(period, best, spec.aggregation, as_of=as_of)
         if current is None:
@@ -195,7 +194,7 @@ def _year_on_year(spec: TargetSpec, obs, as_of: date, period: Period | None = No
     return (current.to_date / previous.value - 1) * 100, before.start.year, previous.simulated
 
 
-def _figures(row: TargetRow, spec: TargetSpec, obs, as_of: date) -> _Figures:
+def _figures(row: TargetRow, spec: TargetSpec, best, as_of: date) -> _Figures:
     e = row.evaluation
     if e.actual is None:
         return _Figures(None, None, None, None)
@@ -204,23 +203,23 @@ def _figures(row: TargetRow, spec: TargetSpec, obs, as_of: date) -> _Figures:
     if spec.comparator in changes and spec.baseline_value is not None and as_of < spec.period.end:
         measure = spec.measure(e.actual)  # before the end `actual` is a level, not the growth
     ratio = judge(spec, measure)[1]
-    yoy, year, simulated = _year_on_year(spec, obs, as_of)
+    yoy, year, simulated = _year_on_year(spec, best, as_of)
     return _Figures(measure, None if ratio is None else ratio * 100, yoy, year, simulated)
 
 
-def _covered_facts(row: TargetRow, spec: TargetSpec, obs, covered: Period, as_of: date) -> TargetFacts | None:
+def _covered_facts(row: TargetRow, spec: TargetSpec, best, covered: Period, as_of: date) -> TargetFacts | None:
     """The target's figure for the covered period alone (a quarter, half or year inside a
     longer target period), as facts for a clause, or None when the target's period is the
     covered one (the main results already speak of it), is a term, or has no figure."""
     if covered.kind == PeriodKind.TERM or not spec.period.contains(covered) or spec.period == covered:
         return None
     try:
-        figure = period_figure(covered, best_by_period(obs, as_of=as_of), spec.aggregation, as_of=as_of)
+        figure = period_figure(covered, best, spec.aggregation, as_of=as_of)
     except (ValueError, PeriodError):
         return None
     if figure is None:
         return None
-    yoy, year, previous_simulated = _year_on_year(spec, obs, as_of, covered)
+    yoy, year, previous_simulated = _year_on_year(spec, best, as_of, covered)
     ind = row.indicator
     return TargetFacts(
         name=ind.short_name or ind.name, unit=spec.unit, comparator=spec.comparator, status=Status.NO_DATA,
@@ -237,10 +236,9 @@ def _last_month(figure, covered: Period) -> str:
     return Period.month(end.year, end.month).label if covered.contains(figure.period) else figure.period.label
 
 
-def _yearly_line(row: TargetRow, spec: TargetSpec, obs, covered: Period, as_of: date) -> str:
+def _yearly_line(row: TargetRow, spec: TargetSpec, best, covered: Period, as_of: date) -> str:
     """"Tổng thu ngân sách (tỷ đồng): năm 2021: 1.200; năm 2022: 1.350 (chưa chính thức)" —
     the target's figure in each year of the term that has begun by `as_of`; "" without any."""
-    best = best_by_period(obs, as_of=as_of)
     parts = []
     for year in covered.years:
         if date(year, 1, 1) > as_of:
@@ -385,8 +383,10 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     # the "so với cùng kỳ" column reads last year's figures from the same fetch. Only the
     # targets whose plan period overlaps the covered one are reviewed (a Q1 target is not
     # part of the Q2 review; a term target is part of every review of the term).
-    targets = [t for t in targets_of(resolution) if target_spec(t).period.overlaps(covered)]
-    specs = [target_spec(t) for t in targets]
+    reviewed = [(t, target_spec(t)) for t in targets_of(resolution)]
+    reviewed = [(t, spec) for t, spec in reviewed if spec.period.overlaps(covered)]
+    targets = [t for t, _ in reviewed]
+    specs = [spec for _, spec in reviewed]
     indicators = list({t.indicator_id: t.indicator for t in targets}.values())
     figures = latest_observations(indicators, {s.period for s in specs}, as_of=as_of) if targets else {}
     rows = evaluate_targets(targets, figures, as_of=as_of)
@@ -400,13 +400,14 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     term_review = kind in (ReportKind.MIDTERM, ReportKind.ENDTERM)
     for row, spec in zip(rows, specs, strict=True):
         e, t, ind = row.evaluation, row.target, row.indicator
-        series = _series(row, figures, spec)
-        f = _figures(row, spec, series, as_of)
-        part = _covered_facts(row, spec, series, covered, as_of)
+        # The target's figures by period once, for every figure the report reads from them.
+        best = best_by_period(_series(row, figures, spec), as_of=as_of)
+        f = _figures(row, spec, best, as_of)
+        part = _covered_facts(row, spec, best, covered, as_of)
         if part is not None:
             covered_facts.append(part)
         if term_review and spec.period.months > 12:
-            line = _yearly_line(row, spec, series, covered, as_of)
+            line = _yearly_line(row, spec, best, covered, as_of)
             if line:
                 yearly.append(line)
         # A real figure compared with a simulated one from last year still shows simulated data.
