@@ -45,6 +45,7 @@ test-e2e: setup
 lint: setup
 	$(VENV)/bin/ruff check chitieu tests bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 	CHITIEU_TESTING=1 $(CHITIEU) makemigrations --check --dry-run
 
 # Every benchmark prints its figures (bench/README.md); PostgreSQL too when

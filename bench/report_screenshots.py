@@ -75,7 +75,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from chitieu.plans.demo import RESOLUTION_CODE, load_demo
+    from chitieu.demo.loader import RESOLUTION_CODE, load_demo
 
     call_command("migrate", verbosity=0, interactive=False)
     load_demo()

@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "chitieu.reports",
     "chitieu.web",
     "chitieu.api",
+    "chitieu.demo",
     # django-ninja as an app so its docs page uses the bundled Swagger UI, not a CDN.
     "ninja",
 ]

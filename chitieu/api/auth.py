@@ -22,6 +22,12 @@ from chitieu.org import tokens
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
 
 
+class AuthedRequest(HttpRequest):
+    """A request that passed the API's authentication: ninja sets `auth` to the caller."""
+
+    auth: Any
+
+
 class TokenAuth(HttpBearer):
     """Bearer token of a machine client (see `chitieu token create`)."""
 

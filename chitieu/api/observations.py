@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
 from ninja import Router
 from ninja.pagination import LimitOffsetPagination, paginate
 
+from chitieu.api.auth import AuthedRequest
 from chitieu.api.plans import require_reader
 from chitieu.api.schemas import CorrectIn, ObservationIn, ObservationOut, Problem, RejectIn
 from chitieu.core.choices import EntryState, Stage
@@ -34,7 +34,7 @@ def _choice(kind, raw: str, field: str) -> str:
 @router.get("/observations", summary="Danh sách số liệu", response={200: list[ObservationOut], 401: Problem, 403: Problem, 422: Problem})
 @paginate(LimitOffsetPagination, max_limit=MAX_PAGE)
 def list_observations(
-    request: HttpRequest,
+    request: AuthedRequest,
     indicator: str | None = None,
     unit: str | None = None,
     period: str | None = None,
@@ -63,7 +63,7 @@ def list_observations(
 
 
 @router.post("/observations", summary="Nhập nhiều số liệu (nháp), tất cả hoặc không", response={201: list[ObservationOut], **{k: v for k, v in WRITE.items() if k != 200}})
-def create_observations(request: HttpRequest, rows: list[ObservationIn]):
+def create_observations(request: AuthedRequest, rows: list[ObservationIn]):
     """Record a list of figures as drafts of their units, all or none. Errors are keyed by
     row and field ("3.unit"); a row for a unit the caller may not enter answers 403."""
     saved = workflow.enter_drafts([row.dict() for row in rows], by=request.auth)
@@ -75,24 +75,24 @@ def _reload(obs: Observation) -> Observation:
 
 
 @router.post("/observations/{obs_id}/submit", summary="Gửi duyệt số liệu", response=ONE)
-def submit_observation(request: HttpRequest, obs_id: int):
+def submit_observation(request: AuthedRequest, obs_id: int):
     """Send a draft (or rejected) figure for approval."""
     return _reload(workflow.submit(obs_id, by=request.auth))
 
 
 @router.post("/observations/{obs_id}/approve", summary="Duyệt số liệu", response=ONE)
-def approve_observation(request: HttpRequest, obs_id: int):
+def approve_observation(request: AuthedRequest, obs_id: int):
     """Approve a submitted figure (leaders, the office); it is then locked."""
     return _reload(workflow.approve(obs_id, by=request.auth))
 
 
 @router.post("/observations/{obs_id}/reject", summary="Trả lại số liệu, có lý do", response=ONE)
-def reject_observation(request: HttpRequest, obs_id: int, payload: RejectIn):
+def reject_observation(request: AuthedRequest, obs_id: int, payload: RejectIn):
     """Return a submitted figure to its unit with a reason."""
     return _reload(workflow.reject(obs_id, by=request.auth, reason=payload.reason))
 
 
 @router.post("/observations/{obs_id}/correct", summary="Điều chỉnh số liệu đã duyệt, có lý do", response=ONE)
-def correct_observation(request: HttpRequest, obs_id: int, payload: CorrectIn):
+def correct_observation(request: AuthedRequest, obs_id: int, payload: CorrectIn):
     """Correct an approved figure with a reason; history keeps the old value."""
     return _reload(workflow.correct(obs_id, by=request.auth, value=payload.value, reason=payload.reason))

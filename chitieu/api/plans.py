@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router
 
+from chitieu.api.auth import AuthedRequest
 from chitieu.api.schemas import (
     IndicatorOut,
     MeOut,
@@ -28,7 +28,7 @@ router = Router(tags=["Nghị quyết, chỉ tiêu"])
 READ_DENIED = "Tài khoản chưa được gán đơn vị và vai trò; liên hệ Văn phòng."
 
 
-def require_reader(request: HttpRequest) -> None:
+def require_reader(request: AuthedRequest) -> None:
     """Raise Forbidden unless the caller holds a role (an account or superuser)."""
     access.require(access.can_read(request.auth), READ_DENIED)
 

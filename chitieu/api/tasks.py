@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Q
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router
 
+from chitieu.api.auth import AuthedRequest
 from chitieu.api.plans import require_reader
 from chitieu.api.schemas import Problem, TaskOut, TaskUpdateIn, TaskUpdateOut
 from chitieu.core.choices import TaskStatus
@@ -22,7 +22,7 @@ router = Router(tags=["Nhiệm vụ"])
 
 @router.get("/tasks", summary="Danh sách nhiệm vụ", response={200: list[TaskOut], 401: Problem, 403: Problem, 422: Problem})
 def list_tasks(
-    request: HttpRequest,
+    request: AuthedRequest,
     status: str | None = None,
     unit: str | None = None,
     leader: int | None = None,
@@ -45,16 +45,16 @@ def list_tasks(
         qs = qs.filter(leader_id=leader)
     out = []
     for task in qs.prefetch_related("supporting_units").order_by("deadline", "code"):
-        task.api_status = TaskStatus(
+        task.api_status = TaskStatus(  # type: ignore[attr-defined]  # read by TaskOut
             task_status(deadline=task.deadline, completed_on=task.completed_on, as_of=as_of)
         )
-        if wanted is None or task.api_status == wanted:
+        if wanted is None or task.api_status == wanted:  # type: ignore[attr-defined]
             out.append(task)
     return out
 
 
 @router.post("/tasks/{code}/updates", summary="Cập nhật tiến độ nhiệm vụ", response={201: TaskUpdateOut, 401: Problem, 403: Problem, 404: Problem, 422: Problem})
-def post_task_update(request: HttpRequest, code: str, payload: TaskUpdateIn):
+def post_task_update(request: AuthedRequest, code: str, payload: TaskUpdateIn):
     """Add a progress note (and the new progress, 0-100) to a task of the caller's unit.
     Evidence files are attached on the task's page."""
     require_reader(request)

@@ -8,6 +8,7 @@ Pure standard library: no Django import.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class Choice(StrEnum):
@@ -31,7 +32,7 @@ class Choice(StrEnum):
         return [(m.value, m.label) for m in cls]
 
     @classmethod
-    def parse(cls, value: str) -> Choice:
+    def parse(cls, value: str) -> Self:
         """Return the member whose value or label is `value` (case-insensitive).
 
         Raises ValueError with a Vietnamese message listing the accepted values.

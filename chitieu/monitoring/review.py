@@ -367,7 +367,7 @@ def evaluate_targets(targets: Sequence[Target], figures: dict[int, list[CoreObse
         spec = target_spec(target)
         obs = _relevant(figures.get(indicator.pk, []), spec.period, _factor(indicator, target))
         evaluation = evaluate(spec, obs, as_of=as_of)
-        lead = target.lead_unit.display_name if target.lead_unit_id else ""
+        lead = target.lead_unit.display_name if target.lead_unit else ""
         rows.append(TargetRow(target, indicator, lead, evaluation, bool(evaluation.simulated)))
     return rows
 
@@ -477,7 +477,7 @@ def row_as_json(row: TargetRow) -> dict[str, Any]:
         "period": t.period,
         "lead_unit": row.lead_unit or None,
         "actual": _num(e.actual),
-        "actual_period": e.actual_period.code if getattr(e.actual_period, "code", None) else e.actual_period,
+        "actual_period": e.actual_period.code if e.actual_period is not None else None,
         "stage": str(e.stage) if e.stage else None,
         "provisional": bool(e.provisional),
         "status": str(e.status),

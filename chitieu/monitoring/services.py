@@ -37,7 +37,7 @@ from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator
 
 #: Length in months of the finest period an indicator's frequency allows.
-FREQUENCY_MONTHS = {
+FREQUENCY_MONTHS: dict[str, int] = {
     PeriodKind.MONTH: 1,
     PeriodKind.QUARTER: 3,
     PeriodKind.HALF: 6,
@@ -133,7 +133,7 @@ class _Lookups:
                 continue
             if not (lock.period_start <= period.start and period.end <= lock.period_end):
                 continue
-            if lock.unit_id is None or unit.is_within(lock.unit):
+            if lock.unit is None or unit.is_within(lock.unit):
                 return lock
         return None
 
@@ -221,7 +221,7 @@ def _check_row(row: Mapping[str, Any], look: _Lookups, today: date) -> tuple[_Cl
     assert unit and indicator and period and stage and state and value is not None
     lock = look.lock_for(unit, period)
     if lock is not None:
-        where = lock.unit.display_name if lock.unit_id else "toàn thành phố"
+        where = lock.unit.display_name if lock.unit else "toàn thành phố"
         return None, {"period": f"Kỳ «{period.code}» đã khóa sổ ({where}); không nhận số liệu."}, True
     reason = str(row.get("correction_reason") or "").strip()
     existing = look.existing.get((unit.pk, indicator.pk, period.code, stage.value))
@@ -271,7 +271,7 @@ def _write(rows: list[_Clean], user: Any) -> list[Observation]:
             obs.approved_by, obs.approved_at = user, timezone.now()
         if c.existing is not None:
             obs.correction_reason = c.correction_reason
-            obs._change_reason = (
+            obs._change_reason = (  # type: ignore[attr-defined]  # read by simple_history
                 f"Điều chỉnh: {c.correction_reason}" if c.correction_reason else "Cập nhật số liệu"
             )
             obs.save()

@@ -119,7 +119,7 @@ def enter_drafts(rows: Iterable[Mapping[str, Any]], *, by: Any, now: Any = None)
             raise type(exc)(exc.message, _rekey(exc.errors)) from exc
 
 
-def _standing_rows(rows: list[dict[str, Any]], units: dict[str, Unit]) -> dict[str, str]:
+def _standing_rows(rows: list[Mapping[str, Any]], units: dict[str, Unit]) -> dict[str, str]:
     """Return errors for rows that would overwrite a submitted or approved figure."""
     keys: dict[tuple, int] = {}
     for i, r in enumerate(rows):
@@ -141,9 +141,9 @@ def _standing_rows(rows: list[dict[str, Any]], units: dict[str, Unit]) -> dict[s
     ).values_list("unit_id", "indicator__code", "period", "stage", "state")
     errors: dict[str, str] = {}
     for unit_id, code, period, stage, state in found:
-        i = keys.get((unit_id, code, period, stage))
-        if i is not None:
-            errors[f"{i}.state"] = (
+        hit = keys.get((unit_id, code, period, stage))
+        if hit is not None:
+            errors[f"{hit}.state"] = (
                 f"Số liệu kỳ {period} đang ở trạng thái «{EntryState(state).label}»; "
                 "muốn sửa phải dùng điều chỉnh có lý do."
             )
@@ -152,9 +152,9 @@ def _standing_rows(rows: list[dict[str, Any]], units: dict[str, Unit]) -> dict[s
 
 def _save(obs: Observation, reason: str, fields: list[str], by: Any) -> Observation:
     # simple_history stores both on the history record, also outside a web request (CLI).
-    obs._change_reason = reason
+    obs._change_reason = reason  # type: ignore[attr-defined]  # read by simple_history
     if getattr(by, "pk", None):
-        obs._history_user = by
+        obs._history_user = by  # type: ignore[attr-defined]  # read by simple_history
     obs.save(update_fields=[*fields, "updated_at"])
     return obs
 

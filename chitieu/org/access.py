@@ -84,8 +84,9 @@ def entry_units(user: Any) -> QuerySet[Unit]:
     role = role_of(user)
     if role == Role.OFFICE_ADMIN:
         return Unit.objects.all()
-    if role == Role.REPORTER:
-        return _home_unit(user).subtree()
+    home = _home_unit(user)
+    if role == Role.REPORTER and home is not None:
+        return home.subtree()
     return Unit.objects.none()
 
 
@@ -95,8 +96,9 @@ def draft_units(user: Any) -> QuerySet[Unit]:
     role = role_of(user)
     if role in (Role.OFFICE_ADMIN, Role.LEADER):
         return Unit.objects.all()
-    if role == Role.REPORTER:
-        return _home_unit(user).subtree()
+    home = _home_unit(user)
+    if role == Role.REPORTER and home is not None:
+        return home.subtree()
     return Unit.objects.none()
 
 
@@ -154,13 +156,14 @@ def observations_visible_to(user: Any, queryset: QuerySet[Observation]) -> Query
     if role in (Role.OFFICE_ADMIN, Role.LEADER):
         return queryset
     approved = Q(state=EntryState.APPROVED)
-    if role == Role.REPORTER:
-        return queryset.filter(approved | Q(unit__path__startswith=_home_unit(user).path))
+    home = _home_unit(user)
+    if role == Role.REPORTER and home is not None:
+        return queryset.filter(approved | Q(unit__path__startswith=home.path))
     return queryset.filter(approved)
 
 
 def _task_units(task: Task) -> list[Unit]:
-    units = [task.lead_unit] if task.lead_unit_id else []
+    units = [task.lead_unit] if task.lead_unit else []
     return units + list(task.supporting_units.all())
 
 

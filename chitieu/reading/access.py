@@ -43,8 +43,9 @@ def readings_visible_to(user: Any) -> QuerySet[DocumentReading]:
     role = access.role_of(user)
     if role in (Role.OFFICE_ADMIN, Role.LEADER):
         return qs
-    if role == Role.REPORTER:
-        home = access.account_of(user).unit
+    account = access.account_of(user)
+    if role == Role.REPORTER and account is not None:
+        home = account.unit
         return qs.filter(kind=DocumentKind.REPORT, unit__path__startswith=home.path)
     return qs.none()
 

@@ -22,7 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from chitieu.core.choices import (
@@ -74,7 +74,7 @@ class _Writer:
         self.result = DraftResult(reading=reading, resolution=reading.resolution)
         self.errors: dict[str, str] = {}
         self.proposed: dict[str, Indicator] = {}
-        self.units = {}
+        self.units: dict[str, Unit] = {}
         for unit in Unit.objects.all():
             for name in (unit.name, unit.short_name):
                 if name:
@@ -90,9 +90,9 @@ class _Writer:
                 message = " ".join(str(m) for m in message)
             self.errors[f"mục {item.order}.{name}"] = str(message)
 
-    def _unique(self, kind: str, base: str, model: type) -> str:
+    def _unique(self, kind: str, base: str, model: type[models.Model]) -> str:
         code, n = base, 1
-        while code in self.codes[kind] or model.objects.filter(code=code).exists():
+        while code in self.codes[kind] or model._default_manager.filter(code=code).exists():
             n += 1
             code = f"{base[:60]}-{n}"
         self.codes[kind].add(code)
@@ -181,7 +181,7 @@ class _Writer:
             return
         resolution = self.resolution()
         number = self.number_for(item, resolution)
-        target = Target(
+        target = Target(  # type: ignore[misc]  # a missing value is refused by full_clean below
             resolution=resolution, indicator=indicator, number=number,
             comparator=item.comparator or Comparator.EQ, value=item.value,
             value_max=item.value_max if item.comparator == Comparator.RANGE else None,

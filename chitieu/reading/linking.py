@@ -33,7 +33,7 @@ class Linker:
         unit, or no indicator in a compatible unit, links to nothing."""
         if not name.strip() or not (unit or "").strip():
             return None, None
-        catalogue = self.by_unit.get(unit_key(unit))
+        catalogue = self.by_unit.get(unit_key(unit or ""))
         if not catalogue:
             return None, None
         from chitieu.text.linking import link

@@ -23,8 +23,8 @@ def stamp(obj: models.Model, user: object, reason: str) -> models.Model:
     """Set who made the next change of `obj` and why, for its history (also outside a web
     request, where simple-history's middleware knows no user); return `obj`."""
     if getattr(user, "pk", None):
-        obj._history_user = user
-    obj._change_reason = reason
+        obj._history_user = user  # type: ignore[attr-defined]  # read by simple_history
+    obj._change_reason = reason  # type: ignore[attr-defined]  # read by simple_history
     return obj
 
 

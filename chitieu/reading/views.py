@@ -73,18 +73,17 @@ def reading_new(request: HttpRequest) -> HttpResponse:
         return render(request, "reading/new.html", _form_context(request))
     post = request.POST
     upload = request.FILES.get("file")
-    unit = Unit.objects.filter(pk=post.get("unit") or None).first() if post.get("unit", "").isdigit() else None
-    resolution = (
-        Resolution.objects.filter(pk=post.get("resolution")).first() if post.get("resolution", "").isdigit() else None
-    )
-    if upload is not None and upload.size > max_bytes():
-        errors = {"file": f"Tệp lớn {upload.size / 1048576:.1f} MB, vượt giới hạn {max_bytes() // 1048576} MB."}
+    unit_pk, resolution_pk = post.get("unit", ""), post.get("resolution", "")
+    unit = Unit.objects.filter(pk=unit_pk).first() if unit_pk.isdigit() else None
+    resolution = Resolution.objects.filter(pk=resolution_pk).first() if resolution_pk.isdigit() else None
+    if upload is not None and (upload.size or 0) > max_bytes():
+        errors = {"file": f"Tệp lớn {(upload.size or 0) / 1048576:.1f} MB, vượt giới hạn {max_bytes() // 1048576} MB."}
         return render(request, "reading/new.html", _form_context(request, post, errors), status=422)
     try:
         reading = services.read_document(
-            upload if upload is not None else post.get("text", ""),
+            upload if upload is not None else post.get("text", ""),  # type: ignore[arg-type]  # an upload is a binary file
             kind=post.get("kind", ""), title=post.get("title", ""), user=request.user,
-            filename=upload.name if upload is not None else "", resolution=resolution, unit=unit,
+            filename=(upload.name or "") if upload is not None else "", resolution=resolution, unit=unit,
             period=post.get("period", ""), stage=post.get("stage") or Stage.ESTIMATE,
         )
     except Forbidden as exc:
@@ -127,16 +126,16 @@ def reading_detail(request: HttpRequest, pk: int, errors: dict | None = None, st
     prefix = {f"mục {i.order}.": i for i in items}
     for item in items:
         item.reading = reading  # rows check access against the reading already loaded
-        item.draft_errors = {}
+        item.draft_errors = {}  # type: ignore[attr-defined]  # shown by the template beside the item
     for key, message in (errors or {}).items():
         head, dot, name = key.partition(".")
         if dot and f"{head}." in prefix:
-            prefix[f"{head}."].draft_errors[name] = message
+            prefix[f"{head}."].draft_errors[name] = message  # type: ignore[attr-defined]
     return render(request, "reading/detail.html", {
         "reading": reading, "items": items, "segments": segments(reading.text, items),
         "can_change": can_change_reading(request.user, reading),
         "can_confirm": access.can_manage(request.user) and any(
-            not i.target.confirmed if i.target_id else not i.task.confirmed for i in items if i.target_id or i.task_id
+            not i.target.confirmed if i.target else not i.task.confirmed for i in items if i.target or i.task  # type: ignore[union-attr]
         ),
         "counts": _counts(items), "errors": errors or {},
     }, status=status)
@@ -160,7 +159,7 @@ def _form_values(item: ExtractedItem, posted=None) -> dict[str, str]:
     values = {name: getattr(item, name) for name in services.EDITABLE if name != "indicator"}
     for name in ("value", "value_max", "planned"):
         values[name] = "" if values[name] is None else format_number(values[name])
-    values["indicator"] = item.indicator.code if item.indicator_id else ""
+    values["indicator"] = item.indicator.code if item.indicator else ""
     return {k: ("" if v is None else str(v)) for k, v in values.items()}
 
 

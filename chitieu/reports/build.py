@@ -83,7 +83,7 @@ def date_line(place: str, d: date) -> str:
 
 
 def _term_years(resolution: Resolution) -> tuple[int, int] | None:
-    if resolution.term_id:
+    if resolution.term:
         return resolution.term.start_year, resolution.term.end_year
     try:
         p = Period.parse(resolution.period)
@@ -302,8 +302,8 @@ def _overdue_tasks(resolution: Resolution, as_of: date) -> list[OverdueTask]:
     for t in tasks:
         if task_status(t.deadline, t.completed_on, as_of=as_of) is TaskStatus.OVERDUE:
             out.append(OverdueTask(
-                title=t.title, lead_unit=t.lead_unit.display_name if t.lead_unit_id else "",
-                deadline=t.deadline.strftime("%d/%m/%Y"),
+                title=t.title, lead_unit=t.lead_unit.display_name if t.lead_unit else "",
+                deadline=t.deadline.strftime("%d/%m/%Y") if t.deadline else "",
                 days_late=days_overdue(t.deadline, t.completed_on, as_of=as_of), progress=t.progress,
             ))
     return out

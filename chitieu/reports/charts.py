@@ -38,7 +38,7 @@ def status_chart(counts: dict[Status, int], *, title: str) -> bytes:
         ax.text(bar.get_width() + 0.1, bar.get_y() + bar.get_height() / 2, str(value), va="center", fontsize=9)
     ax.set_title(title, fontsize=11)
     ax.set_xlabel("Số chỉ tiêu")
-    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.xaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]  # MaxNLocator's own parameter
     ax.spines[["top", "right"]].set_visible(False)
     return _png(fig)
 

@@ -7,8 +7,8 @@ can be tested with a hand-made report and never issues a query.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
-from datetime import date
 
 from chitieu.core.choices import Choice, Status, _decorate
 
@@ -127,12 +127,12 @@ class ReviewReport:
     issuer_parent: str
     issuer: str
     place: str
-    date: date
+    date: datetime.date
     date_line: str
     number: str
     resolution_code: str
     resolution_name: str
-    as_of: date
+    as_of: datetime.date
     period_label: str
     counts: dict[Status, int]
     counts_sentence: str

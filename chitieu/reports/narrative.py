@@ -179,7 +179,7 @@ def paragraphs_by_category(facts: list[TargetFacts], *, clause=None) -> list[tup
         grouped[f.category].append(f)
     out = []
     for category in Category:
-        clauses = []
+        clauses: list[str] = []
         for f in grouped.get(category, []):
             text = (clause or target_clause)(f, first=not clauses)
             if text:

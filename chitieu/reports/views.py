@@ -17,6 +17,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from chitieu.errors import DomainError, Forbidden, NotFound
+from chitieu.htmx import template_for
 from chitieu.org import access
 from chitieu.org.models import Unit
 from chitieu.plans.models import Resolution
@@ -24,7 +25,6 @@ from chitieu.reports.build import build_report, resolution_by_code
 from chitieu.reports.document import ReportKind
 from chitieu.reports.entry import import_workbook, make_template, max_bytes
 from chitieu.reports.exporters import EXPORTERS, exporter_for
-from chitieu.web.views.common import template_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -125,7 +125,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     if upload is None:
         return render(request, page,
                       {"error": DomainError("Chưa chọn tệp.", {"file": "Chọn tệp .xlsx đã điền."})}, status=400)
-    if upload.size > max_bytes():
+    if (upload.size or 0) > max_bytes():
         error = DomainError("Tệp quá lớn.", {"tệp": f"Tệp vượt giới hạn {max_bytes() // 1024 // 1024} MB."})
         return render(request, page, {"error": error}, status=413)
     try:

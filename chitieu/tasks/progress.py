@@ -55,6 +55,6 @@ def add_update(
             if progress == 100 and task.completed_on is None:
                 task.completed_on = on
                 fields.append("completed_on")
-            task._change_reason = f"Cập nhật tiến độ: {note[:200]}"
+            task._change_reason = f"Cập nhật tiến độ: {note[:200]}"  # type: ignore[attr-defined]  # read by simple_history
             task.save(update_fields=fields)
     return update

@@ -129,7 +129,7 @@ def related_names(model: type[models.Model], records: list[Any]) -> Names:
                 wanted.setdefault(f.related_model, set()).update(ids)
     names: Names = {}
     for related, ids in wanted.items():
-        for pk, obj in related._default_manager.in_bulk(list(ids)).items():
+        for pk, obj in related._default_manager.in_bulk(list(ids)).items():  # type: ignore[attr-defined]
             names[(related, pk)] = _name_of(obj)
     return names
 
@@ -171,7 +171,8 @@ def versions_of(model: type[models.Model], pk: int) -> list[Version]:
     Works for deleted records too (their history stays). Queries: the versions, then one
     per kind of related record (unit, indicator, user...).
     """
-    records = list(model.history.filter(id=pk).select_related("history_user").order_by("history_date", "history_id"))
+    versions = model.history  # type: ignore[attr-defined]  # simple_history's manager
+    records = list(versions.filter(id=pk).select_related("history_user").order_by("history_date", "history_id"))
     names = related_names(model, records)
     out = []
     previous = None

@@ -11,9 +11,9 @@ from django.core.management import call_command
 from django.db import transaction
 
 from chitieu.core.choices import SIMULATED_SOURCE, Stage, Status, UnitKind
+from chitieu.demo.loader import RESOLUTION_CODE, load_demo
 from chitieu.monitoring.models import Observation
 from chitieu.org.models import Unit
-from chitieu.plans.demo import RESOLUTION_CODE, load_demo
 from chitieu.plans.models import Target
 from chitieu.tasks.models import Task
 

@@ -14,7 +14,7 @@ import pytest
 from django.db import transaction
 
 from bench.report_screenshots import DEMO_DATES, OUT, render_first_pages
-from chitieu.plans.demo import RESOLUTION_CODE, load_demo
+from chitieu.demo.loader import RESOLUTION_CODE, load_demo
 from chitieu.reports.exporters.pdf import soffice_path
 
 pytestmark = pytest.mark.django_db

@@ -7,6 +7,7 @@ from datetime import date
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
+from chitieu.htmx import HtmxHttpRequest, template_for
 from chitieu.org import access
 
 
@@ -44,6 +45,4 @@ def default_as_of(resolution) -> date:
         return today
 
 
-def template_for(request: HttpRequest, page: str, partial: str) -> str:
-    """Return the partial for an HTMX request that targets part of a page, else the full page."""
-    return partial if getattr(request, "htmx", False) and not request.htmx.boosted else page
+__all__ = ["HtmxHttpRequest", "template_for", "require", "require_reader", "parse_date", "default_as_of"]

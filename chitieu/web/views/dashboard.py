@@ -9,7 +9,7 @@ from django.shortcuts import render
 
 from chitieu.plans.models import Indicator, Resolution
 from chitieu.web import review
-from chitieu.web.views.common import default_as_of, parse_date, require_reader
+from chitieu.web.views.common import HtmxHttpRequest, default_as_of, parse_date, require_reader
 
 # Undated resolutions last on every database (PostgreSQL would put NULLs first in DESC).
 NEWEST_FIRST = (F("issued_on").desc(nulls_last=True), "-id")
@@ -41,7 +41,7 @@ def _ranking_context(request: HttpRequest, resolution: Resolution, as_of, indica
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     """Counts by status and category, the target table (at risk first), jumps, unit ranking.
 
     ?resolution=CODE&as_of=YYYY-MM-DD; an HTMX request for the ranking gets only that part.

@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +24,7 @@ from chitieu.org import access
 from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator
 from chitieu.web import entry
-from chitieu.web.views.common import require, require_reader
+from chitieu.web.views.common import HtmxHttpRequest, require, require_reader
 
 PAGE_SIZE = 200
 
@@ -55,7 +56,8 @@ def _entry_unit(request: HttpRequest, raw: str | None) -> Unit:
         unit = get_object_or_404(Unit, pk=raw) if raw.isdigit() else get_object_or_404(Unit, code=raw)
     else:
         account = access.account_of(request.user)
-        require(account is not None, "Tài khoản chưa được gán đơn vị.")
+        if account is None:
+            raise PermissionDenied("Tài khoản chưa được gán đơn vị.")
         unit = account.unit
     require(
         access.can_enter_figures(request.user, unit),
@@ -181,7 +183,7 @@ def approvals(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def decide(request: HttpRequest, pk: int) -> HttpResponse:
+def decide(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Approve or reject (with a reason) one submitted figure; HTMX gets the row back."""
     require_reader(request)
     action = request.POST.get("action")

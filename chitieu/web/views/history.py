@@ -70,5 +70,5 @@ def recent(request: HttpRequest) -> HttpResponse:
     if key not in keys:
         key = None
     changes = history.recent_changes(limit=100, key=key, keys=keys, observations=observations)
-    kinds = [(k, history.tracked_model(k)._meta.verbose_name) for k in keys]
+    kinds = [(k, model._meta.verbose_name) for k in keys if (model := history.tracked_model(k)) is not None]
     return render(request, "web/history_recent.html", {"changes": changes, "kinds": kinds, "key": key})

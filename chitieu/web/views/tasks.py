@@ -110,7 +110,7 @@ def task_update(request: HttpRequest, code: str) -> HttpResponse:
             add_update(
                 task, by=request.user, note=request.POST.get("note", ""), progress=progress,
                 evidence=upload.file if upload else None,
-                evidence_name=upload.name if upload else "", evidence_size=upload.size if upload else 0,
+                evidence_name=(upload.name or "") if upload else "", evidence_size=(upload.size or 0) if upload else 0,
                 on=timezone.localdate(),
             )
         except Invalid as exc:
@@ -146,5 +146,5 @@ def evidence(request: HttpRequest, pk: int) -> HttpResponse:
         handle = update.evidence.open("rb")
     except FileNotFoundError as exc:
         raise Http404("Tệp không còn trên máy chủ.") from exc
-    name = update.evidence.name.rsplit("/", 1)[-1]
-    return FileResponse(handle, as_attachment=True, filename=name)
+    name = (update.evidence.name or "").rsplit("/", 1)[-1]
+    return FileResponse(handle, as_attachment=True, filename=name)  # type: ignore[return-value]  # streamed

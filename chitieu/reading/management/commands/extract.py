@@ -116,7 +116,7 @@ class Command(BaseCommand):
         from rich.table import Table
         from rich.text import Text
 
-        console = Console(file=self.stdout._out, width=120, highlight=False)  # type: ignore[attr-defined]
+        console = Console(file=self.stdout._out, width=120, highlight=False)  # type: ignore[attr-defined,arg-type]
         shown = Text(text)
         for it in items:
             shown.stylize(_KIND_STYLES.get(it.kind, "reverse"), it.start, it.end)

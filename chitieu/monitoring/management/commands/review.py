@@ -9,9 +9,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from chitieu.errors import DomainError
 from chitieu.monitoring.review import evaluate_resolution, review_as_json
+from chitieu.monitoring.review_table import render_table
 from chitieu.org.services import unit_by_code
 from chitieu.plans.models import Resolution
-from chitieu.plans.review_table import render_table
 
 
 class Command(BaseCommand):

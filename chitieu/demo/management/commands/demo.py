@@ -7,9 +7,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from chitieu.core.choices import SIMULATED_SOURCE
+from chitieu.demo.loader import load_demo
 from chitieu.errors import DomainError
 from chitieu.org import services as org_services
-from chitieu.plans.demo import load_demo
 
 DEFAULT_ADDR = "127.0.0.1:8000"
 

@@ -1,7 +1,7 @@
 """The Hai Phong demo: the city's units, the 2021 resolution `hp-2021`, the figures the
 conferences reported, the tasks they set, and simulated figures that make the demo alive.
 
-Facts come from `plans/data/hp_demo.json`. Real figures carry the conference as their source;
+Facts come from `demo/data/hp_demo.json`. Real figures carry the conference as their source;
 simulated ones carry SIMULATED_SOURCE ("mô phỏng") and are drawn from a seeded generator, so
 every load produces the same numbers. Simulation never touches an indicator and year for which
 a real figure exists, so the review of 2021 shows GRDP growth and new Party members from what
@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models, transaction
 
@@ -42,6 +42,8 @@ SHARED_DIR = Path(__file__).resolve().parents[3] / "shared"
 RESOLUTION_TEXT = "001_89a644c1831c70f8"
 _MARKER = re.compile(r"\(\d{1,2}\)\s")
 
+
+M = TypeVar("M", bound=models.Model)
 
 def resolution_clauses(shared: Path = SHARED_DIR) -> list[tuple[str, float, str]]:
     """Return (comparator, value, clause) for each non-optional annotated target of the
@@ -100,9 +102,9 @@ def demo_data() -> dict[str, Any]:
     return json.loads(DATA_PATH.read_text(encoding="utf-8"))
 
 
-def _upsert(model: type[models.Model], lookup: dict[str, Any], values: dict[str, Any]) -> models.Model:
+def _upsert(model: type[M], lookup: dict[str, Any], values: dict[str, Any]) -> M:
     """Create the record matching `lookup`, or save it only when a value differs (no history noise)."""
-    obj = model.objects.filter(**lookup).first()
+    obj = model._default_manager.filter(**lookup).first()
     if obj is None:
         obj = model(**lookup, **values)
         if hasattr(obj, "clean"):

@@ -63,7 +63,7 @@ def render_table(review: ResolutionReview, stream: IO[str], *, width: int = 180)
     headline = Text(f"{len(review.rows)} chỉ tiêu: ")
     first = True
     for status in STATUS_ATTENTION_ORDER:
-        n = counts.get(status, counts.get(status.value, 0)) if isinstance(counts, dict) else 0
+        n = counts.get(status, 0)
         if not n:
             continue
         if not first:
