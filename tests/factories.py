@@ -1,7 +1,10 @@
-"""Plain factory functions with defaults, for tests that need records in the database.
+"""The one set of factory functions for every test tier: plain functions with defaults, for
+tests that need records in the database.
 
 Each returns a saved object; pass only what the test is about. Codes are made unique with a
-counter so factories can be called many times in one test.
+counter so factories can be called many times in one test. The personas that tell the access
+story are built from these in `tests.personas`; the page tests' small city in
+`tests.web.pages_world`, the reports' in `tests.integration.reports_world`.
 """
 
 from __future__ import annotations
@@ -9,19 +12,27 @@ from __future__ import annotations
 import itertools
 from typing import Any
 
+from django.contrib.auth import get_user_model
+
 from chitieu.core.choices import (
     Aggregation,
     Category,
     Comparator,
     Direction,
+    EntryState,
     PeriodKind,
+    Role,
     Stage,
     UnitKind,
 )
 from chitieu.core.periods import Period
 from chitieu.monitoring.models import Observation
-from chitieu.org.models import Unit
+from chitieu.org.models import Account, Unit
 from chitieu.plans.models import Indicator, Resolution, Target
+from chitieu.tasks.models import Task
+
+#: The password of every test user.
+PASSWORD = "mat-khau-thu-nghiem-2025"
 
 _seq = itertools.count(1)
 
@@ -30,7 +41,7 @@ def _n() -> int:
     return next(_seq)
 
 
-def make_unit(code: str | None = None, *, name: str | None = None, kind: str = UnitKind.COMMUNE,
+def make_unit(code: str | None = None, name: str | None = None, *, kind: str = UnitKind.COMMUNE,
               parent: Unit | None = None, **extra: Any) -> Unit:
     """A unit; without `parent` a commune at the top of the tree."""
     n = _n()
@@ -43,7 +54,21 @@ def make_city(code: str = "thanh-pho") -> Unit:
     return make_unit(code, name="Thành phố thử nghiệm", kind=UnitKind.CITY)
 
 
-def make_indicator(code: str | None = None, *, name: str | None = None, unit: str = "%",
+def make_user(username: str, *, role: Role | None = None, unit: Unit | None = None,
+              superuser: bool = False, full_name: str = "") -> Any:
+    """A user with PASSWORD and, when `role` is given, an Account at `unit`."""
+    first, _, last = full_name.partition(" ")
+    User = get_user_model()
+    if superuser:
+        user = User.objects.create_superuser(username=username, password=PASSWORD, first_name=first, last_name=last)
+    else:
+        user = User.objects.create_user(username=username, password=PASSWORD, first_name=first, last_name=last)
+    if role is not None:
+        Account.objects.create(user=user, unit=unit, role=role)
+    return user
+
+
+def make_indicator(code: str | None = None, name: str | None = None, unit: str = "%", *,
                    category: str = Category.ECONOMY, direction: str = Direction.HIGHER,
                    aggregation: str = Aggregation.LAST, unit_aggregation: str = Aggregation.SUM,
                    frequency: str = PeriodKind.MONTH, **extra: Any) -> Indicator:
@@ -79,14 +104,24 @@ def make_target(resolution: Resolution | None = None, indicator: Indicator | Non
     )
 
 
-def make_observation(unit: Unit | None = None, indicator: Indicator | None = None, *, period: str = "T1/2021",
-                     value: float = 1.0, stage: str = Stage.OFFICIAL, source: str = "báo cáo",
+def make_observation(unit: Unit | None = None, indicator: Indicator | None = None,
+                     period: str = "2024", value: float = 100.0, *, stage: str = Stage.OFFICIAL,
+                     state: str = EntryState.APPROVED, source: str = "báo cáo", by: Any = None,
                      **extra: Any) -> Observation:
-    """A stored figure, written directly (no validation): for setting up reviews."""
+    """A stored figure, approved unless `state` says otherwise, written directly (no
+    validation, no workflow): for setting up reviews, pages and access checks."""
     unit = unit or make_unit()
     indicator = indicator or make_indicator()
     p = Period.parse(period)
     return Observation.objects.create(
-        unit=unit, indicator=indicator, period=p.code, value=value, stage=stage, source=source,
-        entered_unit=indicator.unit, **extra,
+        unit=unit, indicator=indicator, period=p.code, value=value, stage=stage, state=state,
+        source=source, entered_by=by, entered_unit=indicator.unit, **extra,
     )
+
+
+def make_task(code: str, lead: Unit | None, *, supporting: tuple[Unit, ...] = (), **kw: Any) -> Task:
+    """A confirmed task led by `lead` (None: no lead unit), with its supporting units."""
+    task = Task.objects.create(code=code, title=kw.pop("title", f"Nhiệm vụ {code}"), lead_unit=lead, **kw)
+    if supporting:
+        task.supporting_units.set(supporting)
+    return task

@@ -10,7 +10,8 @@ import pytest
 from chitieu.core.choices import Aggregation, Comparator, EntryState
 from chitieu.monitoring.models import Observation
 from chitieu.plans.models import Target
-from tests.web.pages_world import PASSWORD, build_world, make_indicator
+from tests.factories import PASSWORD, make_indicator
+from tests.web.pages_world import build_world
 
 pytestmark = pytest.mark.e2e
 
@@ -81,7 +82,7 @@ def test_a_figure_goes_from_a_commune_reporter_through_approval_to_the_dashboard
 
 
 def test_the_dashboard_link_opens_a_drawn_year_to_date_chart_at_its_date(page, city):
-    from tests.web.pages_world import make_observation
+    from tests.factories import make_observation
 
     make_observation(city.city, city.revenue, "Q2/2021", 25000)
     errors: list[str] = []

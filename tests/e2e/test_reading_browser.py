@@ -10,7 +10,8 @@ import pytest
 from chitieu.core.choices import Decision
 from chitieu.plans.models import Target
 from chitieu.reading.models import ExtractedItem
-from tests.personas import PASSWORD, make_cast
+from tests.factories import PASSWORD
+from tests.personas import make_cast
 
 pytestmark = pytest.mark.e2e
 

@@ -9,7 +9,8 @@ from chitieu.core.choices import EntryState
 from chitieu.errors import Forbidden
 from chitieu.monitoring.models import Observation
 from chitieu.org import access
-from tests.personas import make_cast, make_observation, make_task
+from tests.factories import make_observation, make_task
+from tests.personas import make_cast
 
 pytestmark = pytest.mark.django_db
 

@@ -23,7 +23,8 @@ from chitieu.reading import services
 from chitieu.reading.models import DocumentReading, ExtractedItem
 from chitieu.reading.sources import decode_document
 from chitieu.tasks.models import Task
-from tests.personas import make_cast, make_observation
+from tests.factories import make_observation
+from tests.personas import make_cast
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 
 from chitieu.core.choices import Role
 from chitieu.monitoring.models import Observation
+from tests.factories import make_user
 from tests.integration.reports_world import make_world
 from tests.integration.xlsx_helpers import fill, template
-from tests.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ import pytest
 from django.contrib.auth import authenticate
 from django.test import RequestFactory
 
-from tests.personas import PASSWORD, make_user
+from tests.factories import PASSWORD, make_user
 
 ROOT = Path(__file__).resolve().parents[2]
 PROBE = """

@@ -18,7 +18,7 @@ from chitieu.org import access, tokens
 from chitieu.org.demo_accounts import DEMO_ACCOUNTS
 from chitieu.org.models import Account, ApiToken
 from chitieu.org.services import ensure_demo_accounts, load_units
-from tests.personas import make_user
+from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,8 @@ from chitieu.errors import Conflict, Forbidden, Invalid, NotFound
 from chitieu.monitoring import workflow
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import lock_period
-from tests.personas import make_cast, make_observation
+from tests.factories import make_observation
+from tests.personas import make_cast
 
 pytestmark = pytest.mark.django_db
 

@@ -12,10 +12,9 @@ from chitieu.core.choices import EntryState, Role, Stage
 from chitieu.errors import Conflict
 from chitieu.monitoring.models import Observation
 from chitieu.reports.entry import import_workbook
-from tests.factories import make_observation
+from tests.factories import make_observation, make_user
 from tests.integration.reports_world import AS_OF, make_world
 from tests.integration.xlsx_helpers import fill, template
-from tests.personas import make_user
 
 pytestmark = pytest.mark.django_db
 

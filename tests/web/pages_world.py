@@ -1,7 +1,7 @@
 """A small city for the page tests: units, personas, a resolution with targets, figures, tasks.
 
-Plain factory functions with defaults (no factory library), plus pytest fixtures that the
-page tests import explicitly. Personas tell the access story:
+Built with the factories of `tests.factories` (the one set every tier uses), plus pytest
+fixtures that the page tests import explicitly. Personas tell the access story:
 
 - office  – Văn phòng Thành ủy, office admin
 - leader  – a Standing Committee member, leader
@@ -17,51 +17,23 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from chitieu.core.choices import (
+    Aggregation,
     Category,
     Comparator,
     Direction,
-    EntryState,
     PeriodKind,
     Role,
     Stage,
+    UnitKind,
 )
-from chitieu.core.periods import Period
-from chitieu.monitoring.models import Observation
-from chitieu.org.models import Account, Person, Unit
+from chitieu.org.models import Person, Unit
 from chitieu.plans.models import Indicator, Resolution, Target
 from chitieu.tasks.models import Task
+from tests.factories import PASSWORD, make_indicator, make_observation, make_unit, make_user
 
-PASSWORD = "mat-khau-thu-nghiem-1"
-
-
-def make_unit(code: str, name: str, parent: Unit | None = None, kind: str = "commune") -> Unit:
-    return Unit.objects.create(code=code, name=name, parent=parent, kind=kind)
-
-
-def make_user(username: str, unit: Unit, role: Role, full_name: str = ""):
-    first, _, last = full_name.partition(" ")
-    user = get_user_model().objects.create_user(username, password=PASSWORD, first_name=first, last_name=last)
-    Account.objects.create(user=user, unit=unit, role=role)
-    return user
-
-
-def make_indicator(code: str, name: str, unit: str = "%", category=Category.ECONOMY, **kw) -> Indicator:
-    defaults = {"direction": Direction.HIGHER, "frequency": PeriodKind.QUARTER}
-    defaults.update(kw)
-    return Indicator.objects.create(code=code, name=name, unit=unit, category=category, **defaults)
-
-
-def make_observation(unit: Unit, indicator: Indicator, period: str, value: float, **kw) -> Observation:
-    p = Period.parse(period)
-    fields = {"stage": Stage.OFFICIAL, "state": EntryState.APPROVED}
-    fields.update(kw)
-    return Observation.objects.create(
-        unit=unit, indicator=indicator, period=p.code, value=value, **fields
-    )
-
+__all__ = ["PASSWORD", "World", "as_user", "build_world", "world"]
 
 @dataclass
 class World:
@@ -80,15 +52,18 @@ class World:
 
 def build_world(extra_indicators: int = 0) -> World:
     """Create the small city; `extra_indicators` adds more targets and figures (query guards)."""
-    city = make_unit("hai-phong", "Thành phố Hải Phòng", kind="city")
-    office_unit = make_unit("van-phong", "Văn phòng Thành ủy", city, kind="party_body")
-    dept = make_unit("cuc-thong-ke", "Cục Thống kê", city, kind="department")
-    commune_a = make_unit("xa-an-lao", "Xã An Lão", city)
-    commune_b = make_unit("xa-kien-thuy", "Xã Kiến Thụy", city)
-    growth = make_indicator("tang-truong-grdp", "Tốc độ tăng trưởng GRDP", "%")
-    revenue = make_indicator("thu-ngan-sach", "Thu ngân sách nhà nước", "tỷ đồng", aggregation="sum")
+    city = make_unit("hai-phong", "Thành phố Hải Phòng", kind=UnitKind.CITY)
+    office_unit = make_unit("van-phong", "Văn phòng Thành ủy", kind=UnitKind.PARTY_BODY, parent=city)
+    dept = make_unit("cuc-thong-ke", "Cục Thống kê", kind=UnitKind.DEPARTMENT, parent=city)
+    commune_a = make_unit("xa-an-lao", "Xã An Lão", parent=city)
+    commune_b = make_unit("xa-kien-thuy", "Xã Kiến Thụy", parent=city)
+    quarterly = PeriodKind.QUARTER
+    growth = make_indicator("tang-truong-grdp", "Tốc độ tăng trưởng GRDP", "%", frequency=quarterly)
+    revenue = make_indicator("thu-ngan-sach", "Thu ngân sách nhà nước", "tỷ đồng", aggregation=Aggregation.SUM,
+                             frequency=quarterly)
     poverty = make_indicator(
-        "ty-le-ho-ngheo", "Tỷ lệ hộ nghèo", "%", category=Category.SOCIETY, direction=Direction.LOWER
+        "ty-le-ho-ngheo", "Tỷ lệ hộ nghèo", "%", category=Category.SOCIETY, direction=Direction.LOWER,
+        frequency=quarterly,
     )
     resolution = Resolution.objects.create(
         code="hp-2021", title="Nghị quyết về nhiệm vụ năm 2021", number="01-NQ/TU", issuer=city,
@@ -112,7 +87,7 @@ def build_world(extra_indicators: int = 0) -> World:
     make_observation(city, revenue, "Q1/2021", 20000, stage=Stage.ESTIMATE)
     make_observation(city, poverty, "2021", 0.4, stage=Stage.PRELIMINARY)
     for i in range(extra_indicators):
-        ind = make_indicator(f"chi-tieu-them-{i}", f"Chỉ tiêu thêm {i}", "%")
+        ind = make_indicator(f"chi-tieu-them-{i}", f"Chỉ tiêu thêm {i}", "%", frequency=quarterly)
         Target.objects.create(
             resolution=resolution, indicator=ind, number=f"{10 + i}", comparator=Comparator.GE,
             value=50, unit="%", period="2021", lead_unit=commune_a, order=10 + i,
@@ -129,12 +104,12 @@ def build_world(extra_indicators: int = 0) -> World:
         deadline=date(2099, 12, 31),
     )
     users = {
-        "office": make_user("vanphong", office_unit, Role.OFFICE_ADMIN, "Trần Văn Phòng"),
-        "leader": make_user("lanhdao", city, Role.LEADER, "Nguyễn Lãnh Đạo"),
-        "rep_a": make_user("xa-a", commune_a, Role.REPORTER, "Lê Xã A"),
-        "rep_b": make_user("xa-b", commune_b, Role.REPORTER, "Phạm Xã B"),
-        "rep_dept": make_user("thong-ke", dept, Role.REPORTER, "Hoàng Thống Kê"),
-        "viewer": make_user("nguoixem", city, Role.VIEWER, "Vũ Người Xem"),
+        "office": make_user("vanphong", unit=office_unit, role=Role.OFFICE_ADMIN, full_name="Trần Văn Phòng"),
+        "leader": make_user("lanhdao", unit=city, role=Role.LEADER, full_name="Nguyễn Lãnh Đạo"),
+        "rep_a": make_user("xa-a", unit=commune_a, role=Role.REPORTER, full_name="Lê Xã A"),
+        "rep_b": make_user("xa-b", unit=commune_b, role=Role.REPORTER, full_name="Phạm Xã B"),
+        "rep_dept": make_user("thong-ke", unit=dept, role=Role.REPORTER, full_name="Hoàng Thống Kê"),
+        "viewer": make_user("nguoixem", unit=city, role=Role.VIEWER, full_name="Vũ Người Xem"),
     }
     return World(city, dept, commune_a, commune_b, resolution, growth, revenue, poverty, task_a, task_b, users)
 

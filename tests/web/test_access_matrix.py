@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from chitieu.core.choices import EntryState, Stage
-from tests.web.pages_world import make_observation
+from tests.factories import make_observation
 
 PERSONAS = ["office", "leader", "rep_a", "rep_b", "rep_dept", "viewer", None]
 OK, DENY, LOGIN = 200, 403, "login"

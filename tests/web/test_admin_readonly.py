@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from chitieu.monitoring.models import Observation
-from tests.personas import make_cast, make_observation
+from tests.factories import make_observation
+from tests.personas import make_cast
 
 pytestmark = pytest.mark.django_db
 

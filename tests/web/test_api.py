@@ -16,7 +16,8 @@ from chitieu.core.choices import EntryState, Stage
 from chitieu.monitoring.models import Observation
 from chitieu.org import tokens
 from chitieu.org.models import ApiToken
-from tests.personas import make_cast, make_observation, make_task
+from tests.factories import make_observation, make_task
+from tests.personas import make_cast
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,8 @@ import pytest
 from django.test import Client
 
 from chitieu.core.choices import EntryState, Stage
-from tests.personas import make_cast, make_observation, make_task
+from tests.factories import make_observation, make_task
+from tests.personas import make_cast
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from tests.web.pages_world import PASSWORD
+from tests.factories import PASSWORD
 
 
 def test_login_page_is_vietnamese_and_signing_in_leads_to_the_dashboard(world, client):

@@ -10,7 +10,8 @@ from django.urls import reverse
 
 from chitieu.core.choices import SIMULATED_LABEL, SIMULATED_SOURCE, EntryState, Stage, Status
 from chitieu.org.models import Unit
-from tests.web.pages_world import build_world, make_observation, make_unit
+from tests.factories import make_observation, make_unit
+from tests.web.pages_world import build_world
 
 URL = "/?resolution=hp-2021&as_of=2021-12-31"
 
@@ -60,7 +61,7 @@ def test_a_new_approved_figure_changes_the_dashboard(world, as_user):
 
 def test_a_figure_that_jumped_is_listed_and_links_to_its_history(world, as_user):
     communes = [world.commune_a, world.commune_b] + [
-        make_unit(f"xa-{i}", f"Xã Thứ {i}", world.city) for i in range(4)
+        make_unit(f"xa-{i}", f"Xã Thứ {i}", parent=world.city) for i in range(4)
     ]
     jumped = None
     for i, unit in enumerate(communes):
@@ -69,7 +70,7 @@ def test_a_figure_that_jumped_is_listed_and_links_to_its_history(world, as_user)
     for i, unit in enumerate(communes[2:]):
         make_observation(unit, world.growth, "2021", 10.5 + i * 0.1)
     # commune A and B already have 2021 figures (14,2 and 9,1); add a wild one.
-    wild = make_unit("xa-dot-bien", "Xã Đột Biến", world.city)
+    wild = make_unit("xa-dot-bien", "Xã Đột Biến", parent=world.city)
     make_observation(wild, world.growth, "2020", 10)
     jumped = make_observation(wild, world.growth, "2021", 95)
     body = as_user(world.users["viewer"]).get(URL).content.decode()

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from chitieu.core.choices import SIMULATED_LABEL, SIMULATED_SOURCE, EntryState, Stage
 from chitieu.monitoring.models import Observation
-from tests.web.pages_world import make_observation
+from tests.factories import make_observation
 
 
 def _save(client, w, unit, value, period="Q2/2021", indicator=None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.web.pages_world import make_observation
+from tests.factories import make_observation
 
 
 def test_record_history_lists_each_version_with_old_and_new_values(world, as_user):

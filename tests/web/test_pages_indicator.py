@@ -13,7 +13,7 @@ from chitieu.core.choices import Aggregation, Comparator, Direction, EntryState,
 from chitieu.core.periods import Period
 from chitieu.plans.models import Target
 from chitieu.web import review
-from tests.web.pages_world import make_indicator, make_observation, make_unit
+from tests.factories import make_indicator, make_observation, make_unit
 
 URL = "/?resolution=hp-2021&as_of=2021-12-31"
 
@@ -125,7 +125,7 @@ def test_the_dashboard_ranking_skips_a_quarter_still_running(world, as_user):
 
 
 def test_unit_table_period_can_be_chosen(world, as_user):
-    make_unit("xa-moi", "Xã Mới", world.city)
+    make_unit("xa-moi", "Xã Mới", parent=world.city)
     make_observation(world.commune_a, world.growth, "2020", 6.6)
     units = _page(as_user(world.users["viewer"]), "tang-truong-grdp", "?ky=2020").split("Theo đơn vị")[1]
     assert "kỳ 2020" in units and "6,6" in units and "14,2" not in units
