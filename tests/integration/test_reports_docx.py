@@ -62,7 +62,7 @@ def test_masthead_has_the_issuing_body_left_and_the_party_heading_right(doc, rep
     number, date = masthead.rows[1].cells
     assert number.text.startswith("Số ") and number.text.endswith("-BC/TU")
     assert date.text == "Hải Phòng, ngày 30 tháng 6 năm 2024"
-    assert all(run.italic for run in runs_of(date.paragraphs))
+    assert runs_of(date.paragraphs) and all(run.italic for run in runs_of(date.paragraphs))
 
 
 def test_title_and_subject_are_centred_and_bold(doc, report):

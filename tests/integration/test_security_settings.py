@@ -59,12 +59,27 @@ def test_outside_demo_mode_a_missing_or_placeholder_secret_stops_start_up(env):
     assert "ImproperlyConfigured" in run.stderr and "CHITIEU_SECRET_KEY" in run.stderr
 
 
-@pytest.mark.django_db
-def test_passwords_are_stored_with_argon2(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.Argon2PasswordHasher"]
-    user = make_user("argon")
-    assert user.password.startswith("argon2$")
-    assert user.check_password(PASSWORD)
+HASH_PROBE = """
+import os
+os.environ["DJANGO_SETTINGS_MODULE"] = "chitieu.settings"
+import django
+django.setup()
+from django.contrib.auth.hashers import check_password, make_password
+stored = make_password("mật khẩu đúng")
+print(stored.split("$")[0], stored.split("$")[1], check_password("mật khẩu đúng", stored), check_password("sai", stored))
+"""
+
+
+def test_passwords_are_stored_with_argon2id_by_the_settings_a_deployment_runs():
+    # The hasher is chitieu.settings' own, in a fresh interpreter outside testing mode (the
+    # suite itself adds a fast hasher first); nothing here chooses it.
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("CHITIEU_", "DJANGO_"))}
+    run = subprocess.run(
+        [sys.executable, "-c", HASH_PROBE], cwd=ROOT, env={**clean, "CHITIEU_SECRET_KEY": "k" * 50},
+        capture_output=True, text=True, timeout=60,
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["argon2", "argon2id", "True", "False"]
 
 
 @pytest.mark.django_db

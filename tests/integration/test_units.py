@@ -43,6 +43,7 @@ def test_party_bodies_and_departments_sit_below_the_city():
 def test_repeated_codenames_get_their_national_code_so_unit_codes_stay_unique():
     load_units(31)
     repeated = [c for c, n in Counter(w["codename"] for w in package_wards()).items() if n > 1]
+    assert repeated, "the package has wards that share a name; this test is about them"
     for codename in repeated:
         units = Unit.objects.filter(code__startswith=codename.replace("_", "-") + "-")
         assert units.count() == 2

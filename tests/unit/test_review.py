@@ -194,10 +194,11 @@ def test_identical_changes_everywhere_find_nothing() -> None:
     assert jumps({"u": monthly([100.0] * 12), "v": monthly([5.0] * 12)}) == []
 
 
-def test_a_change_from_zero_does_not_divide_by_zero() -> None:
-    values = [0.0, 0.0, 50.0, 51.0, 50.0, 52.0, 51.0, 50.0]
+def test_a_change_from_zero_is_left_out_and_the_changes_after_it_still_count() -> None:
+    # 0 -> 50 has no relative size (it would divide by zero); 50 -> 200 is the one jump.
+    values = [0.0, 0.0, 50.0, 51.0, 50.0, 52.0, 51.0, 50.0, 200.0]
     found = jumps({"u": monthly(values)})
-    assert all(j.previous != 0 or j.change == 0 for j in found)
+    assert [(j.period, j.previous, j.value) for j in found] == [(Period.month(2024, 9), 50.0, 200.0)]
 
 
 def test_fewer_than_three_changes_have_nothing_to_compare() -> None:
