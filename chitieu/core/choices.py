@@ -59,6 +59,9 @@ class Status(Choice):
     AT_RISK = "at_risk"
     NOT_ACHIEVED = "not_achieved"
     NO_DATA = "no_data"
+    # The target could not be evaluated (a bad target or a figure the engine cannot carry);
+    # its row says why and the other targets are evaluated as usual.
+    ERROR = "error"
 
 
 _decorate(
@@ -70,6 +73,7 @@ _decorate(
         "at_risk": "Có nguy cơ không đạt",
         "not_achieved": "Không đạt",
         "no_data": "Chưa có số liệu",
+        "error": "Không đánh giá được",
     },
     {
         "exceeded": "#15803d",
@@ -78,11 +82,13 @@ _decorate(
         "at_risk": "#f59e0b",
         "not_achieved": "#dc2626",
         "no_data": "#9ca3af",
+        "error": "#7c3aed",
     },
 )
 
 #: Order in which statuses are listed: the ones that need attention first.
 STATUS_ATTENTION_ORDER = [
+    Status.ERROR,
     Status.NOT_ACHIEVED,
     Status.AT_RISK,
     Status.NO_DATA,

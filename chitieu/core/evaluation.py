@@ -316,6 +316,33 @@ def _no_data(target: TargetSpec) -> Evaluation:
     )
 
 
+def unevaluable(reason: str) -> Evaluation:
+    """The evaluation of a target that cannot be evaluated: status ERROR, no figure, and
+    `reason` (Vietnamese) as its explanation, so its row says why."""
+    return Evaluation(
+        status=Status.ERROR,
+        achievement=None,
+        actual=None,
+        actual_period=None,
+        stage=None,
+        provisional=True,
+        forecast=None,
+        method=ForecastMethod.NONE.value,
+        explanation=f"{Status.ERROR.label}: {reason}",
+        simulated=False,
+    )
+
+
+def is_finite(evaluation: Evaluation) -> bool:
+    """Whether every number of `evaluation` (figure, ratio, forecast and its bounds) is finite:
+    a sum of two figures near the largest float is not, and no page can show it."""
+    f = evaluation.forecast
+    numbers = [evaluation.actual, evaluation.achievement]
+    if f is not None:
+        numbers += [f.value, f.low, f.high, f.achievement]
+    return all(x is None or math.isfinite(x) for x in numbers)
+
+
 def evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of: date) -> Evaluation:
     """Return the evaluation of `target` as of `as_of` from `observations` (figures in the
     target's unit, any granularity and stage; see the module docstring for every rule).

@@ -13,9 +13,10 @@ Pure standard library.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
 from chitieu.core.choices import Choice, Stage, _decorate
 from chitieu.core.periods import Period
@@ -49,6 +50,8 @@ _decorate(
 #: Sub-period kinds that tile a period and add up; year-to-date figures are cumulative.
 
 Key = tuple[date, date]
+T = TypeVar("T")
+K = TypeVar("K", bound=Hashable)
 
 
 @dataclass(frozen=True)
@@ -128,21 +131,33 @@ def select_unit(observations: Iterable[Observation]) -> list[Observation]:
     return obs
 
 
+def best_of(items: Iterable[T], key: Callable[[T], K], rank: Callable[[T], Any]) -> dict[K, T]:
+    """Return one item per `key`: the one with the highest `rank` (a stage's rank, or a
+    tuple such as (approved, stage rank)); on equal ranks the later one in the sequence wins,
+    so callers pass items in entry order. The one rule "best figure by stage" every reader
+    applies (the review, the ranking, the jumps, the series, the per-unit table)."""
+    best: dict[K, T] = {}
+    ranks: dict[K, Any] = {}
+    for item in items:
+        k = key(item)
+        r = rank(item)
+        if k not in best or r >= ranks[k]:
+            best[k] = item
+            ranks[k] = r
+    return best
+
+
 def best_by_period(observations: Iterable[Observation], *, as_of: date) -> dict[Key, Observation]:
-    """Return one observation per span of days: highest stage, later in the sequence on ties.
+    """Return one observation per span of days: highest stage, later in the sequence on ties
+    (`best_of`).
 
     Observations for periods starting after `as_of` are ignored (they cannot be known yet);
     filtering by entry date is the caller's job.
     """
-    best: dict[Key, Observation] = {}
-    for o in observations:
-        if o.period.start > as_of:
-            continue
-        k = key(o.period)
-        held = best.get(k)
-        if held is None or o.stage.rank >= held.stage.rank:
-            best[k] = o
-    return best
+    return best_of(
+        (o for o in observations if o.period.start <= as_of),
+        key=lambda o: key(o.period), rank=lambda o: o.stage.rank,
+    )
 
 
 def lowest_stage(stages: Iterable[Stage]) -> Stage:

@@ -7,9 +7,10 @@ Pure standard library; evaluations come in already made (chitieu.core.evaluation
 from __future__ import annotations
 
 import math
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from statistics import fmean, median
+from statistics import median
 
 from chitieu.core.choices import STATUS_ATTENTION_ORDER, Category, Direction, Status
 from chitieu.core.evaluation import Evaluation
@@ -148,12 +149,11 @@ def rank_units(
     ranks: list[UnitRank] = []
     for group in sorted(members, key=lambda g: (g is not None, g or "")):
         units = members[group]
-        average = fmean(values[u] for u in units)
+        average = safe_mean([values[u] for u in units])
         ordered = sorted(units, key=lambda u: (-sign * values[u], u))
         for unit in ordered:
             value = values[unit]
-            gap = sign * (value - average)
-            deviation = gap / abs(average) if average != 0 else gap
+            deviation = _deviation(sign, value, average)
             better = sum(1 for other in units if sign * (values[other] - value) > 0)
             ranks.append(
                 UnitRank(
@@ -167,6 +167,23 @@ def rank_units(
                 )
             )
     return ranks
+
+
+def safe_mean(values: Sequence[float]) -> float:
+    """The mean of finite `values`, without overflow: each is divided by the count before
+    the (exact) sum, so the mean of 1e308 and 1e308 is 1e308, not an error."""
+    n = len(values)
+    return math.fsum(v / n for v in values)
+
+
+def _deviation(sign: float, value: float, average: float) -> float:
+    """sign * (value - average) / |average| (the plain gap when the average is 0), clamped to
+    the largest float rather than overflowing."""
+    if average == 0:
+        gap = sign * value
+    else:
+        gap = sign * (value / abs(average) - math.copysign(1.0, average))
+    return max(-sys.float_info.max, min(sys.float_info.max, gap))
 
 
 # ---- suspicious jumps ------------------------------------------------------------------------
@@ -227,7 +244,7 @@ def jumps(
     if mad > 0:
         scale = mad / MAD_FACTOR
     else:
-        scale = MEAN_AD_FACTOR * fmean(abs(v - middle) for v in values)
+        scale = MEAN_AD_FACTOR * safe_mean([abs(v - middle) for v in values])
     if scale == 0:
         return []
     found = [

@@ -11,15 +11,15 @@ small number of queries whatever the number of targets, units and figures:
   or average the communes' figures in the database (by `Indicator.unit_aggregation`) for the
   years the city does not report itself.
 
-Only approved figures count, and only those known at `as_of` (`Observation.reported_on` on or
-before it, or not given). The rules themselves live in `chitieu.core`.
+Only approved figures count, and only those known at `as_of` (`chitieu.monitoring.known`, the
+one answer every reader uses). The rules themselves live in `chitieu.core`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -39,12 +39,15 @@ from chitieu.core.choices import (
     TermAggregation,
     UnitKind,
 )
-from chitieu.core.evaluation import Evaluation, TargetSpec, evaluate
+from chitieu.core.evaluation import Evaluation, TargetSpec, evaluate, is_finite, unevaluable
 from chitieu.core.forecast import Observation as CoreObservation
 from chitieu.core.periods import Period
 from chitieu.core.quantities import UnitError, conversion_factor
 from chitieu.core.review import ReviewRow, Summary, summarise
+from chitieu.monitoring.jumps import Jump, resolution_jumps
+from chitieu.monitoring.known import known_by, known_figures
 from chitieu.monitoring.models import Observation
+from chitieu.monitoring.ranking import UnitRanking, target_ranking
 from chitieu.org.models import Unit
 from chitieu.org.services import LOCAL_KINDS
 from chitieu.plans.models import Indicator, Resolution, Target
@@ -73,16 +76,27 @@ class TargetRow:
     def category(self) -> Category:
         return Category(self.indicator.category)
 
+    @property
+    def error(self) -> str:
+        """Why the target could not be evaluated ("" when it was)."""
+        return self.evaluation.explanation if self.evaluation.status == Status.ERROR else ""
+
 
 @dataclass
 class ResolutionReview:
-    """A resolution evaluated as of a date, for the city (unit None) or one unit."""
+    """A resolution evaluated as of a date, for the city (unit None) or one unit: its rows,
+    their summary (counts and headline), and for the city the units ranked for one of its
+    indicators over that target's own period (`ranking`, None when no unit reported) and the
+    figures that jumped (`jumps`), all from the figures known at `as_of`. Every screen,
+    command, API route and report formats this; none recomputes it."""
 
     resolution: Resolution
     as_of: date
     rows: list[TargetRow]
     summary: Summary
     unit: Unit | None = None
+    ranking: UnitRanking | None = None
+    jumps: list[Jump] = field(default_factory=list)
 
     @property
     def simulated(self) -> bool:
@@ -119,11 +133,6 @@ def targets_of(resolution: Resolution, *, confirmed_only: bool = True) -> list[T
     )
 
 
-def known_by(as_of: date) -> Q:
-    """Figures known at `as_of`: reported on or before it, or with no report date."""
-    return Q(reported_on__isnull=True) | Q(reported_on__lte=as_of)
-
-
 @dataclass(frozen=True)
 class _Window:
     """The days whose figures a review reads: from `start` (HISTORY_YEARS before the earliest
@@ -154,13 +163,7 @@ def _approved(indicator_ids: Iterable[int], window: _Window):
     since = Q(indicator_id__in=with_history, period_start__gte=window.start) if with_history else Q(pk__in=[])
     if without:
         since |= Q(indicator_id__in=without, period_start__gte=window.recent)
-    return Observation.objects.filter(
-        since,
-        known_by(window.as_of),
-        state=EntryState.APPROVED,
-        period_end__lte=window.end,
-        period_start__lte=window.as_of,
-    )
+    return known_figures(window.as_of).filter(since, period_end__lte=window.end)
 
 
 def _city_filters(city: Unit | None, indicator_ids: Sequence[int]) -> tuple[Q, Q]:
@@ -226,36 +229,62 @@ def _superseded(qs, as_of: date):
     )
 
 
-def _communes_combined(where: Q, indicators: Sequence[Indicator], window) -> dict[int, list[CoreObservation]]:
+class Figures(dict):
+    """{indicator id: [core Observation]} as `latest_observations` returns it, plus `broken`:
+    {indicator id: why its figures could not be combined} (a figure too large to add up)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.broken: dict[int, str] = {}
+
+
+#: Figures beyond this size are kept out of a combination and mark it broken: no real figure
+#: comes near, and adding them up could overflow (PostgreSQL raises, Python gives infinity).
+HUGE = 1e300
+TOO_LARGE_TO_COMBINE = "số liệu của đơn vị quá lớn, không tổng hợp được (kiểm tra lại số liệu đã duyệt)"
+
+
+def _communes_combined(where: Q, indicators: Sequence[Indicator], window) -> Figures:
     """The communes' figures combined per indicator and period.
 
     Each commune counts once per period, with its best stage; the combined figure takes the
     lowest stage among those (a sum of official and estimated figures is an estimate). Two
     queries: the figures grouped by indicator, period and stage (one scan the database can
     run in parallel), and the few figures a better stage supersedes, taken out in Python.
+    An indicator with a figure beyond HUGE in a combination is left out and listed in
+    `broken` (its targets then say why they cannot be evaluated).
     """
-    out: dict[int, list[CoreObservation]] = defaultdict(list)
+    out = Figures()
     if not indicators:
         return out
     how = {i.pk: i.unit_aggregation for i in indicators}
     figures = _approved(how, window).filter(where)
+    sane = Q(value__gte=-HUGE, value__lte=HUGE)
     groups: dict[tuple[int, str], dict[Stage, list[float]]] = defaultdict(dict)
     for r in (
         figures.values("indicator_id", "period", "stage")
-        .annotate(total=Sum("value"), n=Count("id"), simulated=Count("id", filter=Q(source=SIMULATED_SOURCE)))
+        .annotate(total=Sum("value", filter=sane), n=Count("id"),
+                  simulated=Count("id", filter=Q(source=SIMULATED_SOURCE)), huge=Count("id", filter=~sane))
         .order_by()
     ):
-        groups[(r["indicator_id"], r["period"])][Stage(r["stage"])] = [r["total"], r["n"], r["simulated"]]
+        groups[(r["indicator_id"], r["period"])][Stage(r["stage"])] = [r["total"] or 0.0, r["n"], r["simulated"],
+                                                                       r["huge"]]
     for ind, period, stage, value, source in _superseded(figures, window.as_of).order_by().values_list(
         "indicator_id", "period", "stage", "value", "source"
     ):
         group = groups[(ind, period)][Stage(stage)]
-        group[0] -= value
+        if -HUGE <= value <= HUGE:
+            group[0] -= value
+        else:
+            group[3] -= 1
         group[1] -= 1
         group[2] -= source == SIMULATED_SOURCE
     for (ind, period), by_stage in groups.items():
         live = {stage: g for stage, g in by_stage.items() if g[1] > 0}
         if not live:
+            continue
+        if any(g[3] > 0 for g in live.values()):
+            out.broken[ind] = TOO_LARGE_TO_COMBINE
             continue
         total = sum(g[0] for g in live.values())
         n = sum(g[1] for g in live.values())
@@ -263,7 +292,7 @@ def _communes_combined(where: Q, indicators: Sequence[Indicator], window) -> dic
         value = total if how[ind] == Aggregation.SUM else total / n
         stage = min(live, key=lambda st: st.rank)
         source = SIMULATED_SOURCE if simulated else f"tổng hợp {n} xã, phường"
-        out[ind].append(CoreObservation(_period(period), float(value), stage, None, bool(simulated), source))
+        out.setdefault(ind, []).append(CoreObservation(_period(period), float(value), stage, None, bool(simulated), source))
     # Sort so sub-periods come in time order (the core reads "later in the sequence" as newer).
     for obs in out.values():
         obs.sort(key=lambda o: (o.period.start, o.period.end))
@@ -273,7 +302,7 @@ def _communes_combined(where: Q, indicators: Sequence[Indicator], window) -> dic
 def latest_observations(
     indicators: Sequence[Indicator], period: Period | Iterable[Period], *, as_of: date,
     unit: Unit | None = None, city: Unit | None = None, history: str = "all",
-) -> dict[int, list[CoreObservation]]:
+) -> Figures:
     """Return, per indicator id, the approved figures that bear on `period` (one period or
     several): those inside it or in the HISTORY_YEARS before it, for periods started by
     `as_of`, in the indicator's unit, oldest entry first.
@@ -293,16 +322,16 @@ def latest_observations(
     """
     periods = [period] if isinstance(period, Period) else list(period)
     if not indicators or not periods:
-        return {}
+        return Figures()
     recent_only = (
         [i.pk for i in indicators if i.aggregation != Aggregation.SUM] if history == "cumulative" else []
     )
     window = _window(periods, as_of, recent_only)
     ids = [i.pk for i in indicators]
     if unit is not None:
-        return _own(Q(unit=unit), ids, window, unit.code)
+        return Figures(_own(Q(unit=unit), ids, window, unit.code))
     own_filter, communes_filter = _city_filters(city, ids)
-    found = _own(own_filter, ids, window, None)
+    found = Figures(_own(own_filter, ids, window, None))
     # Year by year, the city's own figures stand for it; years it did not report come from
     # the communes. Indicators the city reported every year skip the communes' query.
     last_year = min(window.end, as_of).year
@@ -311,7 +340,9 @@ def latest_observations(
         i for i in indicators
         if not set(range(window.first_year(i.pk), last_year + 1)) <= own_years.get(i.pk, set())
     ]
-    for ind, obs in _communes_combined(communes_filter, partial, window).items():
+    combined = _communes_combined(communes_filter, partial, window)
+    found.broken.update(combined.broken)
+    for ind, obs in combined.items():
         covered = own_years.get(ind, set())
         extra = [o for o in obs if o.period.start.year not in covered]
         if extra:
@@ -359,14 +390,33 @@ def _relevant(obs: list[CoreObservation], period: Period, factor: float) -> list
     return out
 
 
+#: Why a figure cannot be used, in words a reader understands (OverflowError says "math range
+#: error"): a sum, ratio or projection beyond the largest number the engine carries.
+TOO_LARGE = "số liệu quá lớn, không tính được (kiểm tra lại số liệu đã duyệt)"
+
+
 def evaluate_targets(targets: Sequence[Target], figures: dict[int, list[CoreObservation]], *, as_of: date) -> list[TargetRow]:
-    """Evaluate each target against the figures of its indicator (no queries)."""
+    """Evaluate each target against the figures of its indicator (no queries).
+
+    A target that cannot be evaluated (a bad target, figures that cannot be combined or whose
+    result is not a finite number) gets one row with status ERROR and its reason; the other
+    targets are evaluated as usual."""
+    broken = getattr(figures, "broken", {})
     rows = []
     for target in targets:
         indicator = target.indicator
-        spec = target_spec(target)
-        obs = _relevant(figures.get(indicator.pk, []), spec.period, _factor(indicator, target))
-        evaluation = evaluate(spec, obs, as_of=as_of)
+        try:
+            if indicator.pk in broken:
+                raise ValueError(broken[indicator.pk])
+            spec = target_spec(target)
+            obs = _relevant(figures.get(indicator.pk, []), spec.period, _factor(indicator, target))
+            evaluation = evaluate(spec, obs, as_of=as_of)
+            if not is_finite(evaluation):
+                raise OverflowError(TOO_LARGE)
+        except ArithmeticError:
+            evaluation = unevaluable(TOO_LARGE)
+        except ValueError as exc:
+            evaluation = unevaluable(str(exc).rstrip("."))
         lead = target.lead_unit.display_name if target.lead_unit else ""
         rows.append(TargetRow(target, indicator, lead, evaluation, bool(evaluation.simulated)))
     return rows
@@ -406,11 +456,58 @@ def evaluate_resolution(resolution: Resolution, *, as_of: date, unit: Unit | Non
 
 def _evaluate_resolution(resolution: Resolution, *, as_of: date, unit: Unit | None) -> ResolutionReview:
     targets = targets_of(resolution)
-    periods = {_period(t.period) for t in targets}
+    periods = set(_periods_of(targets))
     figures = latest_observations(list({t.indicator_id: t.indicator for t in targets}.values()), periods,
                                   as_of=as_of, unit=unit, history="cumulative")
     rows = evaluate_targets(targets, figures, as_of=as_of)
-    return ResolutionReview(resolution=resolution, as_of=as_of, rows=rows, summary=summary_of(rows), unit=unit)
+    review = ResolutionReview(resolution=resolution, as_of=as_of, rows=rows, summary=summary_of(rows), unit=unit)
+    if unit is None:
+        indicators = indicators_of(targets)
+        reported = set(indicators_with_unit_figures([i.pk for i in indicators], as_of))
+        chosen = next((i for i in indicators if i.pk in reported), None)
+        review.ranking = resolution_ranking(resolution, chosen, as_of=as_of, targets=targets) if chosen else None
+        review.jumps = resolution_jumps(resolution, as_of)
+    return review
+
+
+def _periods_of(targets: Iterable[Target]) -> list[Period]:
+    """The targets' periods (a target whose period does not parse is left out here; its row
+    says so)."""
+    out = []
+    for t in targets:
+        try:
+            out.append(_period(t.period))
+        except ValueError:
+            continue
+    return out
+
+
+def indicators_of(targets: Iterable[Target]) -> list[Indicator]:
+    """The targets' indicators, each once, by name (the order a ranking's list offers)."""
+    found = {t.indicator_id: t.indicator for t in targets}
+    return sorted(found.values(), key=lambda i: (i.name, i.pk))
+
+
+def indicators_with_unit_figures(indicator_ids: list[int], as_of: date) -> list[int]:
+    """Return the ids among `indicator_ids` that communes or wards reported, among the
+    figures known at `as_of` (approved) for periods ended by then, as the ranking reads
+    them. One query; each indicator stops at its first
+    matching figure (EXISTS), so the cost does not grow with the number of figures."""
+    reported = known_figures(as_of, ended=True).filter(indicator_id=OuterRef("pk"), unit__kind__in=LOCAL_KINDS)
+    return list(Indicator.objects.filter(pk__in=indicator_ids).filter(Exists(reported)).values_list("pk", flat=True))
+
+
+def resolution_ranking(resolution: Resolution, indicator: Indicator, *, as_of: date,
+                       targets: Sequence[Target] | None = None) -> UnitRanking | None:
+    """The communes ranked for `indicator` over the period of its target in `resolution`
+    (the resolution's own period when none measures it), from the figures known at `as_of`;
+    what a review's ranking panel shows for any of its indicators."""
+    targets = targets_of(resolution) if targets is None else targets
+    try:
+        fallback: Period | None = _period(resolution.period)
+    except ValueError:
+        fallback = None
+    return target_ranking(targets, indicator, as_of=as_of, fallback=fallback)
 
 
 def resolutions_in_force(as_of: date, *, grace_days: int = 366) -> list[Resolution]:
@@ -440,7 +537,7 @@ def city_review(as_of: date, *, resolutions: Sequence[Resolution] | None = None)
         .select_related("indicator", "lead_unit", "leader", "resolution")
         .order_by("resolution_id", "order", "id")
     )
-    periods = {_period(t.period) for t in targets}
+    periods = set(_periods_of(targets))
     indicators = list({t.indicator_id: t.indicator for t in targets}.values())
     figures = latest_observations(indicators, periods, as_of=as_of, history="cumulative") if targets else {}
     rows = evaluate_targets(targets, figures, as_of=as_of)
@@ -488,23 +585,60 @@ def row_as_json(row: TargetRow) -> dict[str, Any]:
         },
         "method": str(e.method) if e.method else None,
         "explanation": e.explanation,
+        "error": row.error or None,
         "simulated": row.simulated,
+    }
+
+
+def ranking_as_json(ranking: UnitRanking | None) -> dict[str, Any] | None:
+    """A review's unit ranking: indicator code, period code, whether every figure covers the
+    whole period, the average, and the units best first."""
+    if ranking is None:
+        return None
+    return {
+        "indicator": ranking.indicator.code,
+        "period": ranking.period.code,
+        "final": ranking.final,
+        "average": _num(ranking.ranks[0].group_average) if ranking.ranks else None,
+        "simulated": ranking.simulated,
+        "units": [
+            {"unit": r.unit, "name": ranking.names.get(r.unit, r.unit), "value": _num(r.value), "rank": r.rank,
+             "deviation": _num(r.deviation), "lagging": r.lagging}
+            for r in ranking.ranks
+        ],
+    }
+
+
+def summary_as_json(summary: Summary) -> dict[str, Any]:
+    """A review's summary: total, met, counts by status (all present), the headline."""
+    return {
+        "total": summary.total,
+        "met": summary.met,
+        "counts": {s.value: summary.counts.get(s, 0) for s in Status},
+        "headline": summary.headline,
     }
 
 
 def review_as_json(review: ResolutionReview) -> dict[str, Any]:
     """The review as the DESIGN.md contract: {"resolution", "as_of", "counts": {status: n},
     "targets": [...]} with every status present in counts (0 when none), plus "title",
-    "unit" (None for the city) and "simulated" (any simulated figure used)."""
-    counts = {s.value: 0 for s in Status}
-    for row in review.rows:
-        counts[str(row.evaluation.status)] += 1
+    "unit" (None for the city), "simulated" (any simulated figure used), "summary" and
+    "headline" (chitieu.core.review's wording), "ranking" and "jumps" (the city's)."""
+    summary = summary_as_json(review.summary)
     return {
         "resolution": review.resolution.code,
         "title": review.resolution.title,
         "as_of": review.as_of.isoformat(),
         "unit": review.unit.code if review.unit else None,
-        "counts": counts,
+        "counts": summary["counts"],
+        "headline": summary["headline"],
+        "summary": summary,
         "simulated": review.simulated,
         "targets": [row_as_json(r) for r in review.rows],
+        "ranking": ranking_as_json(review.ranking),
+        "jumps": [
+            {"indicator": j.indicator_name, "unit": j.unit_name, "period": j.period, "previous": _num(j.previous),
+             "value": _num(j.value), "z": _num(j.z), "observation": j.observation_id, "simulated": j.simulated}
+            for j in review.jumps
+        ],
     }

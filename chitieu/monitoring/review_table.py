@@ -1,5 +1,6 @@
 """The terminal review table (Rich): Vietnamese labels, status colours from `Status.colour`,
-the headline counts, and marks for provisional and simulated figures."""
+the review's headline (chitieu.core.review), and marks for provisional and simulated figures.
+It formats a ResolutionReview and computes nothing."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from chitieu.core.choices import SIMULATED_LABEL, STATUS_ATTENTION_ORDER, Comparator, Stage, Status
+from chitieu.core.choices import SIMULATED_LABEL, Comparator, Stage, Status
 from chitieu.core.quantities import Quantity, format_number, format_quantity, format_range
 from chitieu.monitoring.review import ResolutionReview, TargetRow
 
@@ -36,8 +37,11 @@ def target_text(row: TargetRow) -> str:
 
 
 def actual_text(row: TargetRow) -> Text:
-    """The figure used, its stage, and marks: * provisional, (MP) simulated."""
+    """The figure used, its stage, and marks: * provisional, (MP) simulated; for a target
+    that could not be evaluated, why."""
     e = row.evaluation
+    if row.error:
+        return Text(row.error, style=Status.ERROR.colour)
     if e.actual is None:
         return Text("—", style="dim")
     text = Text(_q(e.actual, row.target.unit))
@@ -59,18 +63,7 @@ def render_table(review: ResolutionReview, stream: IO[str], *, width: int = 180)
     where = review.unit.name if review.unit else "toàn thành phố"
     console.print(Text(f"{r.title} ({r.code})", style="bold"))
     console.print(f"Đánh giá đến ngày {review.as_of:%d/%m/%Y}, {where}")
-    counts = review.summary.counts
-    headline = Text(f"{len(review.rows)} chỉ tiêu: ")
-    first = True
-    for status in STATUS_ATTENTION_ORDER:
-        n = counts.get(status, 0)
-        if not n:
-            continue
-        if not first:
-            headline.append(" · ")
-        headline.append(f"{status.label} {n}", style=f"bold {status.colour}")
-        first = False
-    console.print(headline)
+    console.print(Text(review.summary.headline, style="bold"))
     table = Table(show_lines=False, header_style="bold")
     table.add_column("Số", justify="right", no_wrap=True)
     table.add_column("Chỉ tiêu", overflow="fold", min_width=30, max_width=50)

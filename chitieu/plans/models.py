@@ -200,3 +200,12 @@ class Target(PeriodFields):
                 pass
         if errors:
             raise ValidationError(errors)
+
+
+def settled_resolutions(qs: models.QuerySet[Resolution] | None = None) -> models.QuerySet[Resolution]:
+    """The resolutions of `qs` (default: all) that are not drafts: those with at least one
+    confirmed target. A resolution drafted from a document ("Tạo bản nháp" on the reading
+    page) holds only unconfirmed targets until the office confirms them, and is never a
+    default (the dashboard's, the reports'); it can still be opened by its code."""
+    qs = Resolution.objects.all() if qs is None else qs
+    return qs.filter(models.Exists(Target.objects.filter(resolution=models.OuterRef("pk"), confirmed=True)))

@@ -12,6 +12,7 @@ from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -20,7 +21,7 @@ from chitieu.errors import DomainError, Forbidden, NotFound
 from chitieu.htmx import template_for
 from chitieu.org import access
 from chitieu.org.models import Unit
-from chitieu.plans.models import Resolution
+from chitieu.plans.models import Resolution, settled_resolutions
 from chitieu.reports.build import build_report, resolution_by_code
 from chitieu.reports.document import ReportKind
 from chitieu.reports.entry import import_workbook, make_template, max_bytes
@@ -54,13 +55,21 @@ def index(request: HttpRequest) -> HttpResponse:
     """The reports page: pick a report to download, a template to fill, a file to import."""
     _require_reader(request)
     return render(request, "reports/index.html", {
-        "resolutions": Resolution.objects.order_by("-issued_on", "code"),
+        # Drafts read from a document come last: the first one listed is the form's default.
+        "resolutions": _settled_first(),
         "kinds": list(ReportKind),
         "formats": sorted(EXPORTERS),
         "as_of": date.today(),
         "entry_units": access.entry_units(request.user).order_by("path", "order", "name"),
         "max_mb": max_bytes() // 1024 // 1024,
     })
+
+
+def _settled_first() -> list[Resolution]:
+    newest = Resolution.objects.order_by(F("issued_on").desc(nulls_last=True), "code")
+    settled = list(settled_resolutions(newest))
+    ids = {r.pk for r in settled}
+    return settled + [r for r in newest if r.pk not in ids]
 
 
 def _report_file(request: HttpRequest, code: str, kind_raw: str, as_of_raw: str, fmt: str) -> HttpResponse:

@@ -7,6 +7,7 @@ the rules live in chitieu.core and the queries in the spine's review service.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -41,14 +42,23 @@ class Row:
     forecast: float | None = None
     method: str = ""
     simulated: bool = False
+    explanation: str = ""
 
     @property
     def target_text(self) -> str:
         return target_text(self.target)
 
+    @property
+    def error(self) -> str:
+        """Why the target could not be evaluated ("" when it was)."""
+        return self.explanation if self.status == Status.ERROR else ""
+
 
 @dataclass
 class Board:
+    """The dashboard: the review's rows (attention first), counts and headline (worded once,
+    in chitieu.core.review), counts by category, and the review's jumps."""
+
     rows: list[Row]
     counts: list[tuple[Status, int]]
     total: int
@@ -56,15 +66,8 @@ class Board:
     statuses: list[Status]
     simulated: bool = False
     jump_threshold: float = JUMP_THRESHOLD
-
-    @property
-    def headline(self) -> str:
-        """"Đạt 5/20 · Có nguy cơ không đạt 7 · …": met (achieved or exceeded) over all, then the rest."""
-        by = dict(self.counts)
-        met = by.get(Status.ACHIEVED, 0) + by.get(Status.EXCEEDED, 0)
-        parts = [f"{Status.ACHIEVED.label} {met}/{self.total}"]
-        parts += [f"{s.label} {n}" for s, n in self.counts if s not in (Status.ACHIEVED, Status.EXCEEDED)]
-        return " · ".join(parts)
+    headline: str = ""
+    jumps: list = field(default_factory=list)
 
 
 def _row(target: Any, ev: Any) -> Row:
@@ -81,6 +84,7 @@ def _row(target: Any, ev: Any) -> Row:
         forecast=getattr(forecast, "value", forecast),
         method=_method_label(getattr(ev, "method", "")),
         simulated=bool(getattr(ev, "simulated", False)),
+        explanation=getattr(ev, "explanation", ""),
     )
 
 
@@ -93,9 +97,10 @@ def _method_label(method: str) -> str:
         return method or ""
 
 
-def board_of(pairs: list[tuple[Any, Any]]) -> Board:
-    """Return the dashboard from (target, evaluation) pairs: rows at risk first (by
-    STATUS_ATTENTION_ORDER, then target order), counts by status, and status counts by category."""
+def board_of(pairs: list[tuple[Any, Any]], headline: str = "") -> Board:
+    """Return the dashboard from (target, evaluation) pairs and the review's headline: rows
+    at risk first (by STATUS_ATTENTION_ORDER, then target order), counts by status, and
+    status counts by category."""
     rank = {s: i for i, s in enumerate(STATUS_ATTENTION_ORDER)}
     rows = [_row(t, ev) for t, ev in pairs]
     rows.sort(key=lambda r: (rank[r.status], r.target.order, r.target.pk))
@@ -109,7 +114,7 @@ def board_of(pairs: list[tuple[Any, Any]]) -> Board:
         (c, [by_cat[c.value][s] for s in statuses], sum(by_cat[c.value].values()))
         for c in Category if c.value in by_cat
     ]
-    return Board(rows, counts, len(rows), by_category, statuses, any(r.simulated for r in rows))
+    return Board(rows, counts, len(rows), by_category, statuses, any(r.simulated for r in rows), headline=headline)
 
 
 def evaluate_targets_of(targets: list[Any], *, as_of: date, figures: dict | None = None) -> dict[int, Any]:
@@ -165,98 +170,15 @@ def report_links(resolution: Any, as_of: date) -> tuple[Any, list[tuple[str, str
 
 
 def dashboard(user: Any, resolution: Any, as_of: date) -> Board:
-    """Return the dashboard of `resolution` at `as_of` for the city (approved figures only)."""
+    """Return the dashboard of `resolution` at `as_of` for the city: the review's rows,
+    summary and jumps, formatted (monitoring.review.evaluate_resolution; approved figures
+    known at `as_of` only)."""
     from chitieu.monitoring.review import evaluate_resolution
 
     review = evaluate_resolution(resolution, as_of=as_of)
-    return board_of([(r.target, r.evaluation) for r in review.rows])
-
-
-@dataclass
-class Jump:
-    indicator_name: str
-    unit_name: str
-    period: str
-    previous: float
-    value: float
-    z: float
-    observation_id: int
-    simulated: bool = False
-
-
-def jumps(user: Any, resolution: Any, as_of: date, *, threshold: float = JUMP_THRESHOLD) -> list[Jump]:
-    """The jumps of `_jumps`, kept until the figures change (approved figures only, the same
-    for every reader, so `user` does not enter the key)."""
-    from chitieu.monitoring.review_cache import cached
-
-    return cached("jumps", (resolution.pk, as_of.isoformat(), threshold),
-                  lambda: _jumps(resolution, as_of, threshold=threshold))
-
-
-def _jumps(resolution: Any, as_of: date, *, threshold: float = JUMP_THRESHOLD) -> list[Jump]:
-    """Return figures of the resolution's indicators whose change from the period before is an
-    outlier among the units' changes: for each indicator, the latest period reported by `as_of`
-    against the period before it (same kind), scored by chitieu.core.review.jumps (robust
-    median/MAD z-score across the units). Largest |z| first; at most 20. Two queries, each
-    an index seek per indicator, so the cost grows with units, not with years of figures.
-    """
-    from django.db.models import OuterRef, Subquery
-
-    from chitieu.core.choices import SIMULATED_SOURCE, EntryState, Stage
-    from chitieu.core.periods import Period
-    from chitieu.core.review import jumps as core_jumps
-    from chitieu.monitoring.models import Observation
-    from chitieu.plans.models import Indicator
-
-    figures = Observation.objects.filter(state=EntryState.APPROVED, period_end__lte=as_of).order_by()
-    # Each indicator's latest period (the one starting last, so the finest among those ending
-    # last): a correlated subquery that walks the (indicator, period_start) index backwards.
-    latest = Subquery(
-        figures.filter(indicator_id=OuterRef("pk")).order_by("-period_start", "period_end").values("period")[:1]
-    )
-    current = {
-        pk: Period.parse(code)
-        for pk, code in Indicator.objects.filter(targets__resolution=resolution).distinct()
-        .annotate(latest=latest).values_list("pk", "latest")
-        if code is not None
-    }
-    if not current:
-        return []
-    wanted = {(ind, code) for ind, p in current.items() for code in (p.code, p.previous().code)}
-    starts = {d for ind, p in current.items() for d in (p.start, p.previous().start)}
-    best: dict[tuple[int, int, str], tuple] = {}
-    # Seek by (indicator, period_start) on the index, then keep the wanted periods.
-    for row in figures.filter(indicator_id__in=list(current), period_start__in=starts).values_list(
-        "id", "indicator_id", "indicator__name", "unit_id", "unit__name", "period", "stage", "value", "source"
-    ):
-        if (row[1], row[5]) not in wanted:
-            continue
-        key = (row[1], row[3], row[5])
-        if key not in best or Stage(row[6]).rank > Stage(best[key][6]).rank:
-            best[key] = row
-    # One series per unit: the figure before and the latest; core.review scores the relative
-    # changes of all units of one indicator together.
-    previous = {ind: p.previous() for ind, p in current.items()}
-    # Period codes once per indicator, not once per figure (they are computed, not stored).
-    current_code = {ind: p.code for ind, p in current.items()}
-    previous_code = {ind: p.code for ind, p in previous.items()}
-    series: dict[int, dict[str, list]] = {ind: {} for ind in current}
-    pairs: dict[int, dict[str, tuple]] = {ind: {} for ind in current}
-    for (ind, unit_id, period), row in best.items():
-        if period != current_code[ind]:
-            continue
-        before = best.get((ind, unit_id, previous_code[ind]))
-        if before is not None:
-            series[ind][str(unit_id)] = [(previous[ind], before[7]), (current[ind], row[7])]
-            pairs[ind][str(unit_id)] = (row, before)
-    out: list[Jump] = []
-    for ind, rows in pairs.items():
-        for j in core_jumps(series[ind], threshold=threshold):
-            row, before = rows[j.key]
-            out.append(Jump(row[2], row[4], row[5], j.previous, j.value, j.z, row[0],
-                            SIMULATED_SOURCE in (row[8], before[8])))
-    out.sort(key=lambda j: -abs(j.z))
-    return out[:20]
+    board = board_of([(r.target, r.evaluation) for r in review.rows], review.summary.headline)
+    board.jumps = review.jumps
+    return board
 
 
 @dataclass
@@ -290,55 +212,36 @@ class Ranking:
         }
 
 
-def indicators_with_unit_figures(indicator_ids: list[int], as_of: date) -> list[int]:
-    """Return the ids among `indicator_ids` that communes or wards reported (approved) for a
-    period ended by `as_of`.
-
-    One query; each indicator stops at its first matching figure (EXISTS), so the cost does
-    not grow with the number of figures.
-    """
-    from django.db.models import Exists, OuterRef
-
-    from chitieu.core.choices import EntryState
-    from chitieu.monitoring.models import Observation
-    from chitieu.org.services import LOCAL_KINDS
-    from chitieu.plans.models import Indicator
-
-    reported = Observation.objects.filter(
-        indicator_id=OuterRef("pk"), state=EntryState.APPROVED, unit__kind__in=LOCAL_KINDS, period_end__lte=as_of,
-    )
-    return list(Indicator.objects.filter(pk__in=indicator_ids).filter(Exists(reported)).values_list("pk", flat=True))
-
-
-def ranking(user: Any, indicator: Any, resolution: Any, as_of: date) -> Ranking | None:
-    """Return the communes and wards ranked for `indicator` at the latest period any of them
-    reported (approved figures of periods ended by `as_of`, as the jumps list reads them: a
-    quarter or month still running is not ranked), best first by the indicator's direction;
-    None when none reported. Two queries."""
-    from chitieu.core.choices import SIMULATED_SOURCE, Direction, EntryState, Stage
-    from chitieu.monitoring.models import Observation
-    from chitieu.org.services import LOCAL_KINDS
-
-    figures = Observation.objects.filter(
-        indicator=indicator, state=EntryState.APPROVED, unit__kind__in=LOCAL_KINDS, period_end__lte=as_of,
-    )
-    period = figures.order_by("-period_end", "period_start").values_list("period", flat=True).first()
-    if period is None:
+def ranking_of(found: Any) -> Ranking | None:
+    """The ranking panel from a monitoring.ranking.UnitRanking (None, or no unit: None):
+    units best first with their figure against the units' average."""
+    if found is None or not found.ranks:
         return None
-    best: dict[int, tuple[int, float, str, str]] = {}
-    for unit_id, name, short, value, stage, source in figures.filter(period=period).values_list(
-        "unit_id", "unit__name", "unit__short_name", "value", "stage", "source"
-    ):
-        rank = Stage(stage).rank
-        if unit_id not in best or rank > best[unit_id][0]:
-            best[unit_id] = (rank, value, short or name, source)
-    values = [v for _, v, _, _ in best.values()]
-    average = sum(values) / len(values)
-    higher = indicator.direction != Direction.LOWER
+    average = found.ranks[0].group_average
     rows = [
-        RankRow(name, value, value / average if average else None,
-                value >= average if higher else value <= average, source == SIMULATED_SOURCE)
-        for _, value, name, source in best.values()
+        RankRow(found.names.get(r.unit, r.unit), r.value, _ratio(r.value, average),
+                r.deviation >= 0, False)
+        for r in found.ranks
     ]
-    rows.sort(key=lambda r: -r.value if higher else r.value)
-    return Ranking(period, average, rows, any(r.simulated for r in rows), indicator.unit)
+    label = found.period.label if found.final else f"{found.period.label} (ước tính từ các kỳ đã qua)"
+    return Ranking(label, average, rows, found.simulated, found.indicator.unit)
+
+
+def _ratio(value: float, average: float) -> float | None:
+    if not average:
+        return None
+    ratio = value / average
+    return ratio if math.isfinite(ratio) else None
+
+
+def ranking(user: Any, indicator: Any, resolution: Any, as_of: date, review: Any = None) -> Ranking | None:
+    """Return the communes and wards ranked for `indicator` over its target's own period
+    (monitoring.review.resolution_ranking, the figures known at `as_of`), best first by the
+    indicator's direction; the review's own ranking when `review` ranks that indicator
+    already; None when no unit reported."""
+    from chitieu.monitoring.review import resolution_ranking
+
+    found = getattr(review, "ranking", None)
+    if found is None or found.indicator.pk != indicator.pk:
+        found = resolution_ranking(resolution, indicator, as_of=as_of)
+    return ranking_of(found)

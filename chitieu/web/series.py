@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from chitieu.core.choices import (
     SIMULATED_SOURCE,
@@ -25,7 +25,9 @@ from chitieu.core.choices import (
     Stage,
     UnitKind,
 )
+from chitieu.core.figures import best_of
 from chitieu.core.periods import Period, PeriodError
+from chitieu.monitoring.known import known_by, known_figures
 from chitieu.monitoring.models import Observation
 from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator
@@ -160,7 +162,7 @@ def city_points(indicator: Indicator, figures: dict[int, list], *, as_of: date, 
     found = figures.get(indicator.pk, [])
     ids: dict[tuple[str, Stage], int] = {}
     if city is not None and found:
-        rows = Observation.objects.filter(unit=city, indicator=indicator, state=EntryState.APPROVED)
+        rows = known_figures(as_of).filter(unit=city, indicator=indicator)
         for pk, code, stage in rows.order_by("entered_at", "id").values_list("id", "period", "stage"):
             ids[(code, Stage(stage))] = pk
     return [
@@ -184,11 +186,9 @@ def series_of(points: list[Point], kind: str | None, aggregation: str) -> Series
     periods = sorted({period for period, _ in chosen_rows})
     index = {p: i for i, p in enumerate(periods)}
     by_stage: dict[Stage, list[float | None]] = defaultdict(lambda: [None] * len(periods))
-    best: dict[Period, Point] = {}
     for (period, stage), p in chosen_rows.items():
         by_stage[stage][index[period]] = p.value
-        if period not in best or stage.rank > best[period].stage.rank:
-            best[period] = p
+    best = best_of(chosen_rows.values(), key=lambda p: p.period, rank=lambda p: p.stage.rank)
     ordered = {s: by_stage[s] for s in Stage if s in by_stage}
     rows = sorted(chosen_rows.values(), key=lambda p: (p.period, p.stage.rank))
     cumulative = None
@@ -215,7 +215,7 @@ def breakdown_period(figures: QuerySet[Observation], requested: str | None, excl
             return Period.parse(requested).code
         except PeriodError:
             pass
-    qs = figures.filter(state__in=SHOWN_STATES, period_end__lte=as_of)
+    qs = figures.filter(shown_at(as_of), period_end__lte=as_of)
     if exclude is not None:
         qs = qs.exclude(unit=exclude)
     if within is not None:
@@ -226,24 +226,28 @@ def breakdown_period(figures: QuerySet[Observation], requested: str | None, excl
     return qs.order_by("-period_end", "period_start").values_list("period", flat=True).first()
 
 
+def shown_at(as_of: date | None) -> Q:
+    """The figures a per-unit table shows as of `as_of`: approved or waiting for approval,
+    and known by then (chitieu.monitoring.known; any date when `as_of` is None)."""
+    shown = Q(state__in=SHOWN_STATES)
+    return shown if as_of is None else shown & known_by(as_of)
+
+
 def breakdown(figures: QuerySet[Observation], period: str | None, exclude: Unit | None,
-              direction: str) -> list[Observation]:
-    """Return each unit's best figure for `period` (other than `exclude`): approved over
-    submitted, then the most final stage, then the latest entered, as the review picks an
-    official figure over an estimate. Sorted best first by `direction` (lower is better:
-    ascending). One query."""
+              direction: str, *, as_of: date | None = None) -> list[Observation]:
+    """Return each unit's best figure for `period` (other than `exclude`) known at `as_of`:
+    approved over submitted, then the most final stage, then the latest entered
+    (core.figures.best_of), as the review picks an official figure over an estimate. Sorted
+    best first by `direction` (lower is better: ascending). One query."""
     if period is None:
         return []
-    qs = figures.filter(period=period, state__in=SHOWN_STATES).select_related("unit")
+    qs = figures.filter(shown_at(as_of), period=period).select_related("unit")
     if exclude is not None:
         qs = qs.exclude(unit=exclude)
-    best: dict[int, tuple[tuple, Observation]] = {}
-    for o in qs.order_by("entered_at", "id"):
-        key = (o.state == EntryState.APPROVED, Stage(o.stage).rank)
-        if o.unit_id not in best or key >= best[o.unit_id][0]:
-            best[o.unit_id] = (key, o)
+    best = best_of(qs.order_by("entered_at", "id"), key=lambda o: o.unit_id,
+                   rank=lambda o: (o.state == EntryState.APPROVED, Stage(o.stage).rank))
     lower = direction == Direction.LOWER
-    return sorted((o for _, o in best.values()), key=lambda o: o.value if lower else -o.value)
+    return sorted(best.values(), key=lambda o: o.value if lower else -o.value)
 
 
 def figures_for(indicator: Indicator) -> QuerySet[Observation]:

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from chitieu.core.choices import Aggregation, Comparator, Direction, EntryState, PeriodKind, Stage
 from chitieu.core.periods import Period
+from chitieu.monitoring.review import indicators_with_unit_figures
 from chitieu.plans.models import Target
 from chitieu.web import review
 from tests.factories import make_indicator, make_observation, make_unit
@@ -102,7 +103,7 @@ def test_the_unit_table_ranks_lower_is_better_ascending(world, as_user):
     assert units.index("Xã Kiến Thụy") < units.index("Xã An Lão")
 
 
-def test_the_ranking_uses_only_periods_ended_by_the_date(world, as_user):
+def test_the_ranking_uses_only_periods_ended_by_the_date_over_the_resolutions_period(world, as_user):
     jobs = make_indicator("viec-lam", "Giải quyết việc làm", "lao động", aggregation=Aggregation.SUM,
                           frequency=PeriodKind.MONTH, direction=Direction.HIGHER)
     make_observation(world.commune_a, jobs, "T1/2021", 10)
@@ -110,10 +111,13 @@ def test_the_ranking_uses_only_periods_ended_by_the_date(world, as_user):
     make_observation(world.commune_a, jobs, "T2/2021", 500)  # February still running on the 15th
     make_observation(world.commune_a, jobs, "Q1/2021", 900)  # so is the quarter
     ranking = review.ranking(None, jobs, world.resolution, date(2021, 2, 15))
-    assert ranking.period == "T1/2021"
-    assert [r.value for r in ranking.rows] == [20, 10]
-    assert review.indicators_with_unit_figures([jobs.pk], date(2021, 1, 30)) == []
-    assert review.indicators_with_unit_figures([jobs.pk], date(2021, 1, 31)) == [jobs.pk]
+    # The year 2021 (the resolution's period), projected from January alone: February's 500
+    # and the quarter's 900 are still running and left out.
+    assert ranking.period.startswith("năm 2021")
+    assert [r.unit_name for r in ranking.rows] == ["Xã Kiến Thụy", "Xã An Lão"]
+    assert ranking.rows[0].value == 2 * ranking.rows[1].value
+    assert indicators_with_unit_figures([jobs.pk], date(2021, 1, 30)) == []
+    assert indicators_with_unit_figures([jobs.pk], date(2021, 1, 31)) == [jobs.pk]
 
 
 def test_the_dashboard_ranking_skips_a_quarter_still_running(world, as_user):

@@ -7,7 +7,8 @@ from django.db.models import F
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from chitieu.plans.models import Indicator, Resolution
+from chitieu.monitoring.review import evaluate_resolution, indicators_with_unit_figures
+from chitieu.plans.models import Indicator, Resolution, settled_resolutions
 from chitieu.web import review
 from chitieu.web.views.common import HtmxHttpRequest, default_as_of, parse_date, require_reader
 
@@ -16,7 +17,9 @@ NEWEST_FIRST = (F("issued_on").desc(nulls_last=True), "-id")
 
 
 def _resolution(request: HttpRequest) -> Resolution | None:
-    """The resolution in ?resolution=CODE, else the latest issued one; None when there are none."""
+    """The resolution in ?resolution=CODE, else the latest issued one that is not a draft
+    (`plans.models.settled_resolutions`: one with a confirmed target; drafts read from a
+    document are nobody's default); None when there are none."""
     code = request.GET.get("resolution")
     qs = Resolution.objects.order_by(*NEWEST_FIRST)
     if code:
@@ -24,25 +27,29 @@ def _resolution(request: HttpRequest) -> Resolution | None:
         if found is None:
             raise Http404(f"Không có nghị quyết mã «{code}».")
         return found
-    return qs.first()
+    return settled_resolutions(qs).first()
 
 
-def _ranking_context(request: HttpRequest, resolution: Resolution, as_of, indicators) -> dict:
-    chosen = None
+def _ranking_context(request: HttpRequest, resolution: Resolution, as_of, indicators, review_result=None) -> dict:
+    """The ranking panel: the indicator in ?chi_tieu (ranked over its target's period), else
+    the one the review ranked (the first, by name, that some commune or ward reported)."""
     code = request.GET.get("chi_tieu")
-    if code:
-        chosen = next((i for i in indicators if i.code == code), None)
+    chosen = next((i for i in indicators if i.code == code), None) if code else None
+    if chosen is None and review_result is not None and review_result.ranking is not None:
+        chosen = next((i for i in indicators if i.pk == review_result.ranking.indicator.pk), None)
+    if chosen is None and review_result is None and indicators:
+        reported = set(indicators_with_unit_figures([i.pk for i in indicators], as_of))
+        chosen = next((i for i in indicators if i.pk in reported), None)
     if chosen is None and indicators:
-        # Default to the first indicator some commune or ward has reported (one query).
-        reported = set(review.indicators_with_unit_figures([i.pk for i in indicators], as_of))
-        chosen = next((i for i in indicators if i.pk in reported), indicators[0])
-    ranking = review.ranking(request.user, chosen, resolution, as_of) if chosen else None
+        chosen = indicators[0]
+    ranking = review.ranking(request.user, chosen, resolution, as_of, review_result) if chosen else None
     return {"rank_indicator": chosen, "ranking": ranking, "rank_indicators": indicators}
 
 
 @login_required
 def dashboard(request: HtmxHttpRequest) -> HttpResponse:
-    """Counts by status and category, the target table (at risk first), jumps, unit ranking.
+    """Counts by status and category, the target table (at risk first), jumps, unit ranking:
+    one review (monitoring.review.evaluate_resolution) formatted.
 
     ?resolution=CODE&as_of=YYYY-MM-DD; an HTMX request for the ranking gets only that part.
     """
@@ -51,19 +58,23 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
     if resolution is None:
         return render(request, "web/dashboard_empty.html")
     as_of = parse_date(request.GET.get("as_of"), default_as_of(resolution))
-    indicators = list(Indicator.objects.filter(targets__resolution=resolution).distinct().order_by("name"))
-    ranking = _ranking_context(request, resolution, as_of, indicators)
-    ctx = {"resolution": resolution, "as_of": as_of, **ranking}
+    indicators = list(Indicator.objects.filter(targets__resolution=resolution).distinct().order_by("name", "pk"))
+    ctx = {"resolution": resolution, "as_of": as_of}
     if request.htmx and request.htmx.target == "ranking":
+        ctx.update(_ranking_context(request, resolution, as_of, indicators))
         return render(request, "web/_ranking.html", ctx)
-    board = review.dashboard(request.user, resolution, as_of)
+    result = evaluate_resolution(resolution, as_of=as_of)
+    ranking = _ranking_context(request, resolution, as_of, indicators, result)
+    board = review.board_of([(r.target, r.evaluation) for r in result.rows], result.summary.headline)
     report_kind, report_links = review.report_links(resolution, as_of)
     ctx.update({
+        **ranking,
         "report_kind": report_kind,
         "report_links": report_links,
         "board": board,
-        "jumps": review.jumps(request.user, resolution, as_of),
+        "jumps": result.jumps,
         "resolutions": Resolution.objects.order_by(*NEWEST_FIRST).only("code", "number", "title"),
-        "has_simulated": board.simulated or (ranking["ranking"] and ranking["ranking"].simulated),
+        "has_simulated": board.simulated or (ranking["ranking"] and ranking["ranking"].simulated)
+        or any(j.simulated for j in result.jumps),
     })
     return render(request, "web/dashboard.html", ctx)

@@ -75,7 +75,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     figures = access.observations_visible_to(request.user, series.figures_for(indicator))
     within = series.target_period(target)
     period = series.breakdown_period(figures, request.GET.get("ky"), city, as_of=as_of, within=within)
-    units = series.breakdown(figures, period, city, indicator.direction)
+    units = series.breakdown(figures, period, city, indicator.direction, as_of=as_of)
     return render(request, "web/indicator.html", {
         "indicator": indicator,
         "city": city,
