@@ -118,6 +118,7 @@ def target_ranking(targets: Sequence, indicator: Indicator, *, as_of: date, fall
     resolution's, in order), or over `fallback` when none of them measures it; None when
     there is neither."""
     target = next((t for t in targets if t.indicator_id == indicator.pk), None)
+    period: Period | None
     if target is not None:
         try:
             period = Period.parse(target.period)

@@ -26,7 +26,7 @@ def test_the_ranking_and_the_jumps_leave_out_figures_reported_after_the_date(wor
     # The year's growth figures were all reported in January 2022; six communes report Q1
     # on 1 June, one of them a wild jump from Q4/2020.
     Observation.objects.filter(indicator=world.growth).update(reported_on=date(2022, 1, 20))
-    communes = [world.commune_a, world.commune_b] + [make_unit(f"xa-{i}", f"Xã Thứ {i}", world.city) for i in range(4)]
+    communes = [world.commune_a, world.commune_b] + [make_unit(f"xa-{i}", f"Xã Thứ {i}", parent=world.city) for i in range(4)]
     for i, unit in enumerate(communes):
         make_observation(unit, world.growth, "Q4/2020", 10 + i * 0.1)
         make_observation(unit, world.growth, "Q1/2021", 95 if i == 0 else 10.5 + i * 0.1, reported_on=date(2021, 6, 1))
