@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 CHITIEU := $(VENV)/bin/chitieu
 export CHITIEU_DEMO_HOST ?= 127.0.0.1:8000
 
-.PHONY: setup demo test test-sqlite test-postgres test-e2e lint bench clean
+.PHONY: setup demo test test-sqlite test-postgres test-e2e lint bench quality quality-ratchet clean
 
 # Set-up: a virtual environment with the pinned dependencies, and the front-end packages.
 $(VENV)/.installed: pyproject.toml
@@ -55,6 +55,14 @@ bench: setup
 	$(PY) bench/extract.py
 	$(PY) bench/reports.py
 	$(PY) bench/web.py
+
+# How well the reader reads (../shared/corpus, seeds, golden texts, blind rounds), per stage and
+# file; quality-ratchet raises the per-file floors the tests hold (tests/data/extraction_ratchet.json).
+quality: setup
+	$(PY) bench/extract_quality.py --files
+
+quality-ratchet: setup
+	$(PY) bench/extract_quality.py --ratchet
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles var/test-* .pytest_cache
