@@ -95,4 +95,6 @@ def reject_observation(request: AuthedRequest, obs_id: int, payload: RejectIn):
 @router.post("/observations/{obs_id}/correct", summary="Điều chỉnh số liệu đã duyệt, có lý do", response=ONE)
 def correct_observation(request: AuthedRequest, obs_id: int, payload: CorrectIn):
     """Correct an approved figure with a reason; history keeps the old value."""
-    return _reload(workflow.correct(obs_id, by=request.auth, value=payload.value, reason=payload.reason))
+    return _reload(workflow.correct(
+        obs_id, by=request.auth, value=payload.value, reason=payload.reason, version=payload.version
+    ))

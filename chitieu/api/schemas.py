@@ -129,6 +129,12 @@ class ObservationOut(Schema):
     entered_at: datetime
     approved_by: str | None
     approved_at: datetime | None
+    version: int = Field(..., description="Phiên bản: gửi kèm khi điều chỉnh; đổi mỗi lần số liệu thay đổi")
+    warnings: list[str] = Field(..., description="Cảnh báo bất thường (cần xác nhận khi duyệt)")
+
+    @staticmethod
+    def resolve_warnings(obj) -> list[str]:
+        return obj.warning_list
 
     @staticmethod
     def resolve_indicator(obj) -> str:
@@ -157,11 +163,14 @@ class ObservationIn(Schema):
     indicator: str = Field(..., description="Mã chỉ tiêu (danh mục)")
     unit: str = Field(..., description="Mã đơn vị báo cáo")
     period: str = Field(..., description="Kỳ: 2024, Q1/2024, 6/2024, 6T/2024…")
-    value: float | str = Field(..., description="Số; chấp nhận cả chuỗi kiểu Việt Nam «13,5», «89.490,478»")
+    # bool is listed so that `true` reaches the service as a boolean and is refused there
+    # (pydantic would otherwise read it as 1.0).
+    value: bool | float | str = Field(..., description="Số; chấp nhận cả chuỗi kiểu Việt Nam «13,5», «89.490,478»")
     unit_of_measure: str = Field("", description="Đơn vị tính khi nhập; trống = đơn vị của chỉ tiêu")
     stage: str = Field("estimate", description="estimate | preliminary | official")
     source: str = ""
     note: str = ""
+    version: int | None = Field(None, description="Phiên bản số liệu đã có mà thay đổi này dựa trên")
 
 
 class RejectIn(Schema):
@@ -169,8 +178,9 @@ class RejectIn(Schema):
 
 
 class CorrectIn(Schema):
-    value: float
+    value: bool | float | str = Field(..., description="Giá trị mới (bool bị từ chối)")
     reason: str
+    version: int | None = Field(None, description="Phiên bản số liệu mà điều chỉnh này dựa trên; đã đổi thì 409")
 
 
 class TaskOut(Schema):

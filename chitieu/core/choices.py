@@ -182,6 +182,28 @@ class Aggregation(Choice):
 _decorate(Aggregation, {"sum": "Cộng dồn", "average": "Bình quân", "last": "Lấy số cuối kỳ"})
 
 
+class ValueKind(Choice):
+    """What kind of number an indicator's figures are: it sets their plausible range."""
+
+    SHARE = "share"  # a part of a whole, in %: 0-100 (BHYT coverage, trained labour)
+    RATE = "rate"  # growth, index or comparison, in %: may be negative or above 100
+    COUNT = "count"  # things counted: whole, never negative (households, members, jobs)
+    AMOUNT = "amount"  # money, tonnes, visitors in thousands: never negative
+    LEVEL = "level"  # anything else: only a plausible magnitude
+
+
+_decorate(
+    ValueKind,
+    {
+        "share": "Tỷ lệ trong tổng (0–100%)",
+        "rate": "Tốc độ, chỉ số, so sánh (có thể âm)",
+        "count": "Số đếm (số nguyên, không âm)",
+        "amount": "Giá trị, khối lượng (không âm)",
+        "level": "Mức (chỉ giới hạn độ lớn)",
+    },
+)
+
+
 class TermAggregation(Choice):
     """How the years of a term combine for a term target."""
 

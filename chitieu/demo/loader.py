@@ -28,7 +28,7 @@ from chitieu.core.choices import SIMULATED_SOURCE, Aggregation, Direction, Perio
 from chitieu.core.periods import Period
 from chitieu.core.quantities import conversion_factor
 from chitieu.monitoring.models import Observation
-from chitieu.monitoring.services import record_observations
+from chitieu.monitoring.services import Mode, record_observations
 from chitieu.org.models import Person, Unit
 from chitieu.org.services import LOCAL_KINDS, load_units
 from chitieu.plans.models import Indicator, Resolution, Target, Term
@@ -326,7 +326,7 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
         real_keys = {(r["indicator"], Period.parse(r["period"]).start.year) for r in data["results"]}
         todo = _missing(real, units, indicators)
         if todo:
-            record_observations(todo)
+            record_observations(todo, mode=Mode.DEMO)
         sim_added = 0
         if simulate:
             locals_ = sorted((u for u in units.values() if u.kind in LOCAL_KINDS and u.parent_id == city.pk),
@@ -334,7 +334,7 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
             rows = simulated_rows(data, city, locals_, indicators, resolution, real_keys)
             todo_sim = _missing(rows, units, indicators)
             if todo_sim:
-                record_observations(todo_sim)
+                record_observations(todo_sim, mode=Mode.DEMO)
             sim_added = len(todo_sim)
     return DemoLoad(
         resolution=resolution, units=len(units), indicators=len(indicators), targets=n_targets,

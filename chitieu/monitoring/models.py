@@ -49,6 +49,11 @@ class Observation(PeriodFields):
         on_delete=models.SET_NULL, related_name="+",
     )
     approved_at = models.DateTimeField("Thời điểm duyệt", null=True, blank=True)
+    # Raised by one on every change: a change based on an older version is refused (409).
+    version = models.PositiveIntegerField("Phiên bản", default=1)
+    # The soft plausibility warnings of the stored value, one a line (approving needs a
+    # confirmation while there are any).
+    warnings = models.TextField("Cảnh báo bất thường", blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -74,6 +79,10 @@ class Observation(PeriodFields):
     @property
     def simulated(self) -> bool:
         return self.source == SIMULATED_SOURCE
+
+    @property
+    def warning_list(self) -> list[str]:
+        return [w for w in self.warnings.splitlines() if w.strip()]
 
     @property
     def locked(self) -> bool:

@@ -12,23 +12,25 @@ what happened. Pages, the API and the CLI call these functions; none of them cha
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from chitieu.core.choices import EntryState, Stage
-from chitieu.core.periods import Period, PeriodError
+from chitieu.core.choices import EntryState
+from chitieu.core.periods import Period
 from chitieu.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
-from chitieu.monitoring.models import Observation, PeriodLock
-from chitieu.monitoring.services import record_observations
+from chitieu.monitoring.models import Observation
+from chitieu.monitoring.services import (
+    Mode,
+    lock_of,
+    locked_message,
+    read_value,
+    record_observations,
+)
 from chitieu.org import access
-from chitieu.org.models import Unit
-from chitieu.plans.models import Indicator
 
 #: States a reporter may still edit and submit.
 EDITABLE_STATES = (EntryState.DRAFT, EntryState.REJECTED)
@@ -57,18 +59,10 @@ def _check_visible(user: Any, obs: Observation) -> None:
         raise NotFound(f"Không tìm thấy số liệu #{obs.pk}.", {"id": "Không tồn tại."})
 
 
-def period_is_locked(obs: Observation) -> bool:
-    """True when a PeriodLock covers the figure's period, for the whole city, its unit or a
-    unit above it (the same rule as the storage service's)."""
-    if obs.period_start is None or obs.period_end is None:
-        return False
-    # Unit.path is "/1/5/17/": the unit and the units above it.
-    lineage = [int(pk) for pk in obs.unit.path.strip("/").split("/") if pk] or [obs.unit_id]
-    return PeriodLock.objects.filter(
-        Q(unit__isnull=True) | Q(unit_id__in=lineage),
-        period_start__lte=obs.period_start,
-        period_end__gte=obs.period_end,
-    ).exists()
+def _refuse_if_locked(obs: Observation) -> None:
+    lock = lock_of(obs)
+    if lock is not None:
+        raise Conflict(f"Kỳ {obs.period} đã khóa sổ.", {"period": locked_message(lock, Period.parse(obs.period))})
 
 
 _SERVICE_ROW_KEY = re.compile(r"^dòng (\d+)\.(.+)$")
@@ -85,69 +79,21 @@ def _rekey(errors: Mapping[str, str]) -> dict[str, str]:
 
 
 def enter_drafts(rows: Iterable[Mapping[str, Any]], *, by: Any, now: Any = None) -> list[Observation]:
-    """Record figures as drafts of their units, all or none; return them in the order given.
+    """Record figures as drafts of their units, all or none, through the one door
+    (`services.record_observations`, mode draft); return them in the order given.
 
-    Each row is a mapping as for `monitoring.services.record_observations` (unit, indicator,
-    period, value, unit_of_measure, stage, source, note); any `state` or `correction_reason`
-    in it is ignored: entered figures always start as drafts, and changing a submitted or
-    approved one goes through `correct`. A row equal to a stored draft or rejected figure
-    (same unit, indicator, period, stage) updates it. Errors are keyed "i.field" with i the
-    row's position from 0. Raises Forbidden when a row names a unit the user may not enter
-    for, Conflict when it would overwrite a submitted or approved figure, Invalid otherwise.
+    Each row is a mapping as for `record_observations` (unit, indicator, period, value,
+    unit_of_measure, stage, source, note); any `state` or `correction_reason` in it is
+    ignored: entered figures always start as drafts, and changing a submitted or approved one
+    goes through `correct`. Errors are keyed "i.field" with i the row's position from 0.
+    Raises Forbidden when a row names a unit the user may not enter for, Conflict when it
+    would overwrite a submitted or approved figure, Invalid otherwise.
     """
-    rows = [dict(r) for r in rows]
-    if not rows:
-        raise Invalid("Không có dòng số liệu nào.", {"rows": "Danh sách số liệu trống."})
-    units = {u.code: u for u in Unit.objects.filter(code__in={str(r.get("unit") or "") for r in rows})}
-    denied = {
-        f"{i}.unit": f"Bạn không có quyền nhập số liệu của {units[code].display_name}."
-        for i, r in enumerate(rows)
-        if (code := str(r.get("unit") or "")) in units and not access.can_enter_figures(by, units[code])
-    }
-    if not access.can_enter_any(by):
-        raise Forbidden(_NO_ENTRY, denied)
-    if denied:
-        raise Forbidden("Có dòng số liệu của đơn vị bạn không được nhập; không dòng nào được ghi.", denied)
-    with transaction.atomic():
-        standing = _standing_rows(rows, units)
-        if standing:
-            raise Conflict("Có dòng trùng số liệu đã gửi hoặc đã duyệt; không dòng nào được ghi.", standing)
-        drafts = [{**r, "state": EntryState.DRAFT, "correction_reason": ""} for r in rows]
-        try:
-            return record_observations(drafts, user=by, now=now)
-        except DomainError as exc:
-            raise type(exc)(exc.message, _rekey(exc.errors)) from exc
-
-
-def _standing_rows(rows: list[Mapping[str, Any]], units: dict[str, Unit]) -> dict[str, str]:
-    """Return errors for rows that would overwrite a submitted or approved figure."""
-    keys: dict[tuple, int] = {}
-    for i, r in enumerate(rows):
-        try:
-            period = Period.parse(str(r.get("period") or "")).code
-            stage = Stage.parse(str(r.get("stage") or Stage.ESTIMATE)).value
-        except (PeriodError, ValueError):
-            continue  # the storage service reports it
-        unit = units.get(str(r.get("unit") or ""))
-        if unit is not None:
-            keys[(unit.pk, str(r.get("indicator") or ""), period, stage)] = i
-    if not keys:
-        return {}
-    found = Observation.objects.filter(
-        unit__in={k[0] for k in keys},
-        indicator__in=Indicator.objects.filter(code__in={k[1] for k in keys}),
-        period__in={k[2] for k in keys},
-        state__in=(EntryState.SUBMITTED, EntryState.APPROVED),
-    ).values_list("unit_id", "indicator__code", "period", "stage", "state")
-    errors: dict[str, str] = {}
-    for unit_id, code, period, stage, state in found:
-        hit = keys.get((unit_id, code, period, stage))
-        if hit is not None:
-            errors[f"{hit}.state"] = (
-                f"Số liệu kỳ {period} đang ở trạng thái «{EntryState(state).label}»; "
-                "muốn sửa phải dùng điều chỉnh có lý do."
-            )
-    return errors
+    drafts = [{**r, "state": EntryState.DRAFT, "correction_reason": ""} for r in rows]
+    try:
+        return record_observations(drafts, user=by, mode=Mode.DRAFT, now=now)
+    except DomainError as exc:
+        raise type(exc)(exc.message, _rekey(exc.errors)) from exc
 
 
 def _save(obs: Observation, reason: str, fields: list[str], by: Any) -> Observation:
@@ -155,7 +101,8 @@ def _save(obs: Observation, reason: str, fields: list[str], by: Any) -> Observat
     obs._change_reason = reason  # type: ignore[attr-defined]  # read by simple_history
     if getattr(by, "pk", None):
         obs._history_user = by  # type: ignore[attr-defined]  # read by simple_history
-    obs.save(update_fields=[*fields, "updated_at"])
+    obs.version += 1
+    obs.save(update_fields=[*fields, "version", "updated_at"])
     return obs
 
 
@@ -170,8 +117,7 @@ def _submit_locked(user: Any, obs: Observation) -> Observation:
             f"Số liệu đang ở trạng thái «{EntryState(obs.state).label}», không thể gửi duyệt.",
             {"state": "Chỉ gửi được số liệu nháp hoặc bị trả lại."},
         )
-    if period_is_locked(obs):
-        raise Conflict(f"Kỳ {obs.period} đã khóa sổ.", {"period": "Kỳ báo cáo đã khóa."})
+    _refuse_if_locked(obs)
     obs.state = EntryState.SUBMITTED
     return _save(obs, "Gửi duyệt", ["state"], user)
 
@@ -207,11 +153,13 @@ def submit_many(observation_ids: Iterable[int], *, by: Any) -> list[Observation]
     return done
 
 
-def approve(observation_id: int, *, by: Any) -> Observation:
+def approve(observation_id: int, *, by: Any, confirm: bool = False) -> Observation:
     """Approve a submitted figure: it becomes `approved` (locked) and counts in reviews.
 
-    Returns the figure with approved_by/approved_at set. Raises Forbidden (not a leader or
-    the office), NotFound, Conflict (not in state `submitted`).
+    A figure with plausibility warnings is approved only with `confirm`, and the history
+    record says it was confirmed and why it was flagged. Returns the figure with
+    approved_by/approved_at set. Raises Forbidden (not a leader or the office), NotFound,
+    Conflict (not in state `submitted`; flagged and not confirmed; period locked).
     """
     access.require(access.can_approve_any(by), _NO_APPROVAL)
     with transaction.atomic():
@@ -226,10 +174,18 @@ def approve(observation_id: int, *, by: Any) -> Observation:
                 f"Số liệu đang ở trạng thái «{EntryState(obs.state).label}», không thể duyệt.",
                 {"state": "Chỉ duyệt được số liệu đã gửi."},
             )
+        _refuse_if_locked(obs)
+        flags = obs.warning_list
+        if flags and not confirm:
+            raise Conflict(
+                "Số liệu có cảnh báo bất thường; cần xác nhận trước khi duyệt.",
+                {"confirm": " ".join(flags) + " Đánh dấu «Xác nhận số liệu bất thường» để duyệt."},
+            )
         obs.state = EntryState.APPROVED
         obs.approved_by = by
         obs.approved_at = timezone.now()
-        return _save(obs, "Duyệt", ["state", "approved_by", "approved_at"], by)
+        reason = "Duyệt" + (f" (đã xác nhận số liệu bất thường: {' '.join(flags)})" if flags else "")
+        return _save(obs, reason, ["state", "approved_by", "approved_at"], by)
 
 
 def reject(observation_id: int, *, by: Any, reason: str) -> Observation:
@@ -259,14 +215,18 @@ def reject(observation_id: int, *, by: Any, reason: str) -> Observation:
         return _save(obs, f"Trả lại: {reason}", ["state", "note"], by)
 
 
-def correct(observation_id: int, *, by: Any, value: float, reason: str) -> Observation:
-    """Change the value of an approved (locked) figure, with a reason; the old value stays in
-    history.
+def correct(
+    observation_id: int, *, by: Any, value: Any, reason: str, version: int | str | None = None
+) -> Observation:
+    """Change the value of a submitted or approved figure, with a reason, through the one
+    door (`services.record_observations`, mode correction); the old value stays in history.
 
-    `value` is in the indicator's unit. An approver's (leader, office) correction stays
-    approved; a reporter's correction of their own unit goes back to `submitted` for
-    approval. Raises Invalid (empty reason, non-finite value), NotFound, Forbidden,
-    Conflict (figure not approved, period locked).
+    `value` is in the indicator's unit; `version` is the figure's version the change is based
+    on (a correction of a figure changed since answers Conflict naming who changed it). An
+    approver's (leader, office) correction stays approved; a reporter's correction of their
+    own unit goes back to `submitted` for approval. Raises Invalid (empty reason, a value that
+    is not a plausible number), NotFound, Forbidden, Conflict (a draft, a locked period, a
+    moved version).
     """
     access.require(
         access.can_approve_any(by) or access.can_enter_any(by),
@@ -277,36 +237,32 @@ def correct(observation_id: int, *, by: Any, value: float, reason: str) -> Obser
     if not reason:
         errors["reason"] = "Điều chỉnh số liệu đã duyệt cần nêu lý do."
     try:
-        value = float(value)
-        if not math.isfinite(value):
-            raise ValueError
-    except (TypeError, ValueError):
-        errors["value"] = f"Giá trị «{value}» không phải là số hữu hạn."
+        read_value(value)
+    except ValueError as exc:
+        errors["value"] = str(exc)
     if errors:
         raise Invalid("Điều chỉnh không hợp lệ.", errors)
-    with transaction.atomic():
-        obs = _locked_row(observation_id)
-        _check_visible(by, obs)
-        approver = access.can_approve(by, obs.unit)
-        access.require(
-            approver or access.can_enter_figures(by, obs.unit),
-            f"Bạn không có quyền điều chỉnh số liệu của {obs.unit.display_name}.",
+    obs = Observation.objects.select_related("unit", "indicator").filter(pk=observation_id).first()
+    if obs is None:
+        raise NotFound(f"Không tìm thấy số liệu #{observation_id}.", {"id": "Không tồn tại."})
+    _check_visible(by, obs)
+    if obs.state not in (EntryState.SUBMITTED, EntryState.APPROVED):
+        raise Conflict(
+            "Chỉ số liệu đã duyệt mới cần điều chỉnh; số liệu nháp sửa trực tiếp.",
+            {"state": "Số liệu chưa được duyệt."},
         )
-        if obs.state != EntryState.APPROVED:
-            raise Conflict(
-                "Chỉ số liệu đã duyệt mới cần điều chỉnh; số liệu nháp sửa trực tiếp.",
-                {"state": "Số liệu chưa được duyệt."},
-            )
-        if period_is_locked(obs):
-            raise Conflict(f"Kỳ {obs.period} đã khóa sổ.", {"period": "Kỳ báo cáo đã khóa."})
-        obs.value = value
-        obs.correction_reason = reason
-        fields = ["value", "correction_reason"]
-        if approver:
-            obs.approved_by = by
-            obs.approved_at = timezone.now()
-            fields += ["approved_by", "approved_at"]
-        else:
-            obs.state = EntryState.SUBMITTED
-            fields.append("state")
-        return _save(obs, f"Điều chỉnh: {reason}", fields, by)
+    row = {
+        "unit": obs.unit.code, "indicator": obs.indicator.code, "period": obs.period, "value": value,
+        "unit_of_measure": obs.indicator.unit, "stage": obs.stage, "state": obs.state,
+        "source": obs.source, "note": obs.note, "correction_reason": reason, "version": version,
+    }
+    try:
+        return record_observations([row], user=by, mode=Mode.CORRECTION)[0]
+    except DomainError as exc:
+        errors = {
+            ("reason" if key == "correction_reason" else key): message
+            for key, message in ((k.removeprefix("dòng 1."), m) for k, m in exc.errors.items())
+        }
+        if isinstance(exc, Forbidden):
+            raise Forbidden(next(iter(errors.values()), exc.message), errors) from exc
+        raise type(exc)("Điều chỉnh không được ghi.", errors) from exc

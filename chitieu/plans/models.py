@@ -13,6 +13,7 @@ from chitieu.core.choices import (
     Direction,
     PeriodKind,
     TermAggregation,
+    ValueKind,
 )
 from chitieu.core.periods import Period, PeriodError
 from chitieu.org.models import Person, Unit
@@ -116,6 +117,14 @@ class Indicator(models.Model):
         "Kỳ báo cáo", max_length=10, choices=PeriodKind.choices(), default=PeriodKind.YEAR,
         help_text="Kỳ ngắn nhất được báo cáo",
     )
+    # Plausibility (chitieu.core.plausibility): the kind sets the range (a share 0-100, counts
+    # whole and never negative); empty means a share for "%", else only a magnitude bound.
+    value_kind = models.CharField(
+        "Loại số liệu", max_length=10, choices=ValueKind.choices(), blank=True, default="",
+        help_text="Để trống: đơn vị «%» là tỷ lệ 0–100, đơn vị khác chỉ giới hạn độ lớn",
+    )
+    plausible_min = models.FloatField("Giá trị nhỏ nhất hợp lý", null=True, blank=True)
+    plausible_max = models.FloatField("Giá trị lớn nhất hợp lý", null=True, blank=True)
     description = models.TextField("Ghi chú", blank=True)
     history = HistoricalRecords()
 

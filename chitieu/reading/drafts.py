@@ -38,7 +38,7 @@ from chitieu.core.periods import Period, PeriodError
 from chitieu.core.tasks import deadline_in
 from chitieu.errors import DomainError, Invalid
 from chitieu.monitoring.models import Observation
-from chitieu.monitoring.services import record_observations
+from chitieu.monitoring.services import Mode, record_observations
 from chitieu.org import access
 from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator, Resolution, Target
@@ -265,7 +265,9 @@ class _Writer:
         if not pending or self.errors:
             return
         try:
-            written = record_observations([row for _, row in pending], user=self.user, now=self.now)
+            written = record_observations(
+                [row for _, row in pending], user=self.user, mode=Mode.DRAFT, now=self.now
+            )
         except DomainError as exc:
             for key, message in exc.errors.items():
                 row, _, name = key.partition(".")

@@ -7,19 +7,17 @@ any target). Indicators reported only for periods longer than the requested one 
 indicator in a quarterly template) are left out, since such a figure would be refused.
 
 Importing: the file is checked and read by `entry_sheet.read_workbook` (every problem listed
-by sheet, row and column), then written through the spine's bulk service
-`monitoring.services.record_observations` in one transaction, batch by batch. Rows equal to
-the stored figure (same value, source and note) are skipped first, so importing the same file
-twice writes nothing and leaves no history the second time.
-
-The approval lock holds as on the entry grid and in the API (`monitoring.workflow`): a changed
-row whose figure, of any stage, is submitted or approved is refused unless it gives a
-correction reason ("Lý do điều chỉnh", column I), and then it is recorded as a correction.
+by sheet, row and column), then written through the one door for figures
+(`monitoring.services.record_observations`, mode import) in one transaction, batch by batch;
+its errors are placed at their sheet, row and column here. The door leaves rows equal to the
+stored figure alone, so importing the same file twice (or twice at once) writes nothing and
+leaves no history the second time, and holds the approval lock: a changed row whose figure,
+of any stage, is submitted or approved is refused unless it gives a correction reason ("Lý do
+điều chỉnh", column I), and then it is recorded as a correction.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -31,10 +29,9 @@ from django.db.models import Q
 
 from chitieu.core.choices import EntryState, Stage
 from chitieu.core.periods import Period, PeriodError
-from chitieu.core.quantities import format_number
-from chitieu.errors import Conflict, DomainError, Invalid, NotFound
+from chitieu.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
 from chitieu.monitoring.models import Observation
-from chitieu.monitoring.services import FREQUENCY_MONTHS, STANDING_STATES, record_observations
+from chitieu.monitoring.services import FREQUENCY_MONTHS, Mode, record_observations
 from chitieu.org import access
 from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator, Target
@@ -148,44 +145,6 @@ def _refused(exc: WorkbookRefused) -> Invalid:
     return Invalid(exc.message, exc.errors)
 
 
-def _stored_for(rows: list[EntryRow], unit: Unit, period: Period) -> dict[tuple[str, str], Observation]:
-    """The unit's stored figures for the sheet's indicators and `period`, by (indicator code,
-    stage): one query."""
-    return {
-        (o.indicator.code, o.stage): o
-        for o in Observation.objects.filter(unit=unit, period=period.code, indicator__code__in=[r.indicator for r in rows])
-        .select_related("indicator")
-    }
-
-
-def _is_unchanged(row: EntryRow, stored: Observation | None) -> bool:
-    """True when the row says what is stored: same value, source and note (a correction
-    reason alone changes nothing)."""
-    return (
-        stored is not None
-        and math.isclose(stored.value, row.value, rel_tol=1e-12, abs_tol=1e-12)
-        and stored.source == row.source
-        and stored.note == row.note
-    )
-
-
-def _standing_errors(rows: list[EntryRow], stored: dict[tuple[str, str], Observation]) -> dict[str, str]:
-    """Errors for changed rows that would overwrite a submitted or approved (locked) figure
-    without a correction reason: the same rule as the entry grid and the API
-    (`monitoring.workflow`), where such a figure changes only by a correction with a reason."""
-    errors: dict[str, str] = {}
-    for r in rows:
-        o = stored.get((r.indicator, r.stage.value))
-        if o is None or o.state not in STANDING_STATES or r.correction_reason:
-            continue
-        errors[place(r.sheet_row, "D")] = (
-            f"«{o.indicator.name}» ({Stage(o.stage).label.lower()}) kỳ {o.period} đã có số "
-            f"{format_number(o.value)} {o.indicator.unit} ở trạng thái «{EntryState(o.state).label}»; "
-            f"muốn sửa phải ghi lý do điều chỉnh ở cột {REASON_COLUMN} ({HEADINGS[REASON_COLUMN]})."
-        )
-    return errors
-
-
 def _relocate(exc: DomainError, rows: list[EntryRow]) -> DomainError:
     """Re-key the spine's "dòng N.field" errors by sheet, row and column."""
     errors = {}
@@ -197,6 +156,12 @@ def _relocate(exc: DomainError, rows: list[EntryRow]) -> DomainError:
         except (ValueError, IndexError):
             errors[key] = message
             continue
+        if field == "correction_reason":
+            # A changed standing figure: shown at its value, saying where the reason goes.
+            field = "value"
+            message = message.replace(
+                "nêu lý do điều chỉnh.", f"ghi lý do điều chỉnh ở cột {REASON_COLUMN} ({HEADINGS[REASON_COLUMN]})."
+            )
         column = FIELD_COLUMNS.get(field)
         errors[place(row.sheet_row, column) if column else f"Sheet '{DATA_SHEET}', dòng {row.sheet_row}"] = message
     return type(exc)(exc.message, errors)
@@ -238,41 +203,31 @@ def import_workbook(
                        f"Bạn không có quyền nhập số liệu của {unit.display_name}.")
     approver = user is None or access.can_approve(user, unit)
     state = EntryState.APPROVED if approver else EntryState.DRAFT
-    stored = _stored_for(book.rows, unit, period)
-    todo = [r for r in book.rows if not _is_unchanged(r, stored.get((r.indicator, r.stage.value)))]
-    result = ImportResult(unit.code, period.code, len(book.rows), len(todo), len(book.rows) - len(todo), dry_run)
+    todo = book.rows
     if not todo:
-        return result
-    standing = _standing_errors(todo, stored)
-    if standing:
-        raise Conflict(
-            f"Có {len(standing)} dòng sửa số liệu đã gửi duyệt hoặc đã duyệt mà không ghi lý do điều chỉnh; "
-            "không dòng nào được ghi.", standing)
+        return ImportResult(unit.code, period.code, 0, 0, 0, dry_run)
 
     def row(r: EntryRow) -> dict[str, Any]:
-        held = stored.get((r.indicator, r.stage.value))
-        correcting = held is not None and held.state in STANDING_STATES
+        # The door decides what a changed submitted or approved figure becomes (a
+        # correction when a reason is given) and leaves unchanged rows alone.
         return {
             "unit": unit.code, "indicator": r.indicator, "period": period.code, "value": r.value,
-            "unit_of_measure": r.unit, "stage": r.stage.value,
-            # A reporter's correction goes back for approval, like workflow.correct.
-            "state": EntryState.SUBMITTED if correcting and not approver else state,
-            "source": r.source, "note": r.note,
-            "correction_reason": r.correction_reason if correcting else "",
+            "unit_of_measure": r.unit, "stage": r.stage.value, "state": state,
+            "source": r.source, "note": r.note, "correction_reason": r.correction_reason,
         }
 
     batches = [todo[i:i + WRITE_BATCH] for i in range(0, len(todo), WRITE_BATCH)]
     errors: dict[str, str] = {}
     conflict_only = True
-    done = 0
+    done = written = 0
     if progress:
         progress("Ghi số liệu", 0, len(todo))
     try:
         with transaction.atomic():
             for batch in batches:
                 try:
-                    record_observations([row(r) for r in batch], user=user, now=now)
-                except (Invalid, Conflict) as exc:
+                    written += record_observations([row(r) for r in batch], user=user, mode=Mode.IMPORT, now=now).changed
+                except (Invalid, Conflict, Forbidden) as exc:
                     # Keep checking the other batches so every error is listed; the
                     # transaction is rolled back below.
                     errors.update(_relocate(exc, batch).errors)
@@ -287,4 +242,4 @@ def import_workbook(
                 raise _DryRun
     except _DryRun:
         pass
-    return result
+    return ImportResult(unit.code, period.code, len(todo), written, len(todo) - written, dry_run)

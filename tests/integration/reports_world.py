@@ -61,7 +61,7 @@ def make_world() -> World:
     resolution = make_resolution("nq-2024", issuer=party, period="2024", number="05-NQ/TU")
     resolution.title = "Nghị quyết về nhiệm vụ năm 2024"
     resolution.save()
-    grdp = make_indicator("grdp", name="Tổng sản phẩm trên địa bàn (GRDP)", unit="%",
+    grdp = make_indicator("grdp", name="Tổng sản phẩm trên địa bàn (GRDP)", unit="%", value_kind="rate",
                           aggregation=Aggregation.LAST, unit_aggregation=Aggregation.AVERAGE,
                           frequency=PeriodKind.QUARTER)
     revenue = make_indicator("thu-ngan-sach", name="Tổng thu ngân sách", unit="tỷ đồng",

@@ -6,17 +6,17 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chitieu.core.choices import EntryState, PeriodKind, Stage, UnitKind
+from chitieu.core.choices import EntryState, PeriodKind, Role, Stage, UnitKind
 from chitieu.errors import Conflict, Invalid
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import lock_period, record_observation, record_observations
-from tests.factories import make_city, make_indicator, make_unit
+from chitieu.org.models import Unit
+from tests.factories import make_city, make_indicator, make_unit, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -135,13 +135,13 @@ class TestGoodInput:
     def test_the_report_date_is_kept(self):
         assert record(reported_on="2021-04-10").reported_on == date(2021, 4, 10)
 
-    def test_a_revised_estimate_replaces_the_earlier_one(self):
-        record(value=10, stage=Stage.ESTIMATE)
-        record(value=11, stage=Stage.ESTIMATE)
+    def test_a_revised_draft_estimate_replaces_the_earlier_one(self):
+        record(value=10, stage=Stage.ESTIMATE, state=EntryState.DRAFT)
+        record(value=11, stage=Stage.ESTIMATE, state=EntryState.DRAFT)
         assert list(Observation.objects.values_list("value", flat=True)) == [11]
 
-    def test_the_entering_user_is_kept_on_the_figure_and_its_history(self, django_user_model):
-        user = django_user_model.objects.create_user("bao-cao", password="x" * 12)
+    def test_the_entering_user_is_kept_on_the_figure_and_its_history(self):
+        user = make_user("bao-cao", role=Role.OFFICE_ADMIN, unit=Unit.objects.get(code="hai-phong"))
         obs = record(user=user)
         assert obs.entered_by == user
         assert obs.history.get().history_user == user
@@ -266,7 +266,7 @@ def test_a_batch_with_one_bad_row_anywhere_writes_nothing_and_names_that_row(siz
 
 @pytest.mark.usefixtures("commune", "exports")
 def test_a_figure_written_approved_by_a_user_names_its_approver_and_a_draft_does_not():
-    office = get_user_model().objects.create_user("van-phong", password="x" * 12)
+    office = make_user("van-phong", role=Role.OFFICE_ADMIN, unit=Unit.objects.get(code="hai-phong"))
     approved = record(user=office)
     assert (approved.approved_by, approved.approved_at is not None) == (office, True)
     draft = record(user=office, stage=Stage.PRELIMINARY, state=EntryState.DRAFT)

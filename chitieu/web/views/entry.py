@@ -19,7 +19,7 @@ from chitieu.core.periods import Period, PeriodError
 from chitieu.errors import DomainError, Forbidden, NotFound
 from chitieu.monitoring import workflow
 from chitieu.monitoring.models import Observation
-from chitieu.monitoring.services import record_observation
+from chitieu.monitoring.services import Mode, record_observation
 from chitieu.org import access
 from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator
@@ -111,17 +111,15 @@ def save_cell(request: HttpRequest) -> HttpResponse:
     existing = Observation.objects.filter(unit=unit, indicator=indicator, period=period.code, stage=stage).first()
     cell = entry.Cell(indicator, period, existing, raw=raw)
     status = 200
-    if existing is not None and existing.state not in entry.EDITABLE:
-        cell.error = f"Số liệu đang «{EntryState(existing.state).label}»; muốn sửa phải điều chỉnh có lý do."
-        status = 409
-    elif not raw:
+    if not raw:
         cell.error = "Nhập một số (dấu phẩy thập phân: 13,5)."
         status = 422
     else:
         try:
             cell.obs = record_observation(
                 unit=unit.code, indicator=indicator.code, period=period.code, value=raw,
-                stage=stage, state=EntryState.DRAFT, user=request.user,
+                stage=stage, state=EntryState.DRAFT, version=request.POST.get("version") or None,
+                user=request.user, mode=Mode.DRAFT,
             )
             cell.raw = ""
         except DomainError as exc:
@@ -190,7 +188,8 @@ def decide(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     error = ""
     try:
         if action == "approve":
-            obs = workflow.approve(pk, by=request.user)
+            confirm = request.POST.get("confirm") in ("1", "on", "true")
+            obs = workflow.approve(pk, by=request.user, confirm=confirm)
         elif action == "reject":
             obs = workflow.reject(pk, by=request.user, reason=request.POST.get("reason", ""))
         else:
@@ -221,22 +220,17 @@ def correction(request: HttpRequest, pk: int) -> HttpResponse:
     )
     errors: dict[str, str] = {}
     if request.method == "POST":
-        from chitieu.monitoring.services import read_value
-
-        raw = request.POST.get("value", "")
         try:
-            value = read_value(raw)
-        except ValueError as exc:
-            errors["value"] = str(exc)
-        if not errors:
-            try:
-                workflow.correct(pk, by=request.user, value=value, reason=request.POST.get("reason", ""))
-                messages.success(request, "Đã điều chỉnh số liệu; giá trị cũ được lưu trong lịch sử.")
-                return redirect("web:record-history", key="observation", pk=pk)
-            except Forbidden as exc:
-                require(False, exc.message)
-            except DomainError as exc:
-                errors = exc.errors or {"value": exc.message}
+            workflow.correct(
+                pk, by=request.user, value=request.POST.get("value", ""), reason=request.POST.get("reason", ""),
+                version=request.POST.get("version") or None,
+            )
+            messages.success(request, "Đã điều chỉnh số liệu; giá trị cũ được lưu trong lịch sử.")
+            return redirect("web:record-history", key="observation", pk=pk)
+        except Forbidden as exc:
+            require(False, exc.message)
+        except DomainError as exc:
+            errors = exc.errors or {"value": exc.message}
     return render(request, "web/correction.html", {
         "o": obs, "errors": errors, "posted": request.POST, "has_simulated": obs.source == SIMULATED_SOURCE,
     }, status=422 if errors else 200)

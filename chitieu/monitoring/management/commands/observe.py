@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from chitieu.core.choices import Stage
 from chitieu.core.quantities import format_number
 from chitieu.errors import DomainError
-from chitieu.monitoring.services import record_observation
+from chitieu.monitoring.services import Mode, record_observation
 
 
 def error_lines(exc: DomainError) -> str:
@@ -28,7 +28,10 @@ class Command(BaseCommand):
         parser.add_argument("--stage", default=Stage.ESTIMATE.value, help="estimate | preliminary | official")
         parser.add_argument("--source", default="", help="Nguồn số liệu")
         parser.add_argument("--reported-on", default="", help="Ngày số liệu được báo cáo, công bố (YYYY-MM-DD)")
-        parser.add_argument("--correction-reason", default="", help="Lý do điều chỉnh số chính thức đã có")
+        parser.add_argument(
+            "--correction-reason", default="",
+            help="Lý do điều chỉnh: bắt buộc khi sửa số đã gửi hoặc đã duyệt (mọi mức độ)",
+        )
 
     def handle(self, *args, **o):
         try:
@@ -36,6 +39,7 @@ class Command(BaseCommand):
                 unit=o["unit"], indicator=o["indicator"], period=o["period"], value=o["value"],
                 unit_of_measure=o["unit_of_measure"], stage=o["stage"], source=o["source"],
                 correction_reason=o["correction_reason"], reported_on=o["reported_on"] or None,
+                mode=Mode.CLI,
             )
         except DomainError as exc:
             raise CommandError(error_lines(exc)) from exc
