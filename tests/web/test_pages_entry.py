@@ -135,3 +135,44 @@ def test_the_office_finds_the_approvals_from_the_grid_and_a_reporter_does_not(wo
     assert reverse("web:approvals") in office
     reporter = as_user(world.users["rep_a"]).get(reverse("web:entry")).content.decode()
     assert reverse("web:approvals") not in reporter
+
+
+def test_a_share_above_100_is_refused_next_to_the_cell(world, as_user):
+    response = _save(as_user(world.users["rep_a"]), world, world.commune_a, "150")
+    assert response.status_code == 422
+    assert "lớn hơn mức cao nhất 100" in response.content.decode()
+    assert not Observation.objects.filter(unit=world.commune_a, period="Q2/2021").exists()
+
+
+def test_an_unusual_figure_warns_on_its_cell_and_its_approval_needs_a_confirmation(world, as_user):
+    make_observation(world.city, world.revenue, "Q2/2021", 20000, stage=Stage.ESTIMATE)
+    rep = as_user(world.users["rep_a"])
+    cell = _save(rep, world, world.commune_a, "999.999", indicator=world.revenue).content.decode()
+    assert "Cảnh báo:" in cell and "lớn hơn số của toàn thành phố" in cell
+    obs = Observation.objects.get(unit=world.commune_a, indicator=world.revenue, period="Q2/2021")
+    rep.post(reverse("web:entry-submit"), {"don_vi": world.commune_a.pk, "nam": 2021, "ky": "quarter", "muc": "estimate"})
+    leader = as_user(world.users["leader"])
+    page = leader.get(reverse("web:approvals")).content.decode()
+    assert "lớn hơn số của toàn thành phố" in page and "Xác nhận số liệu bất thường" in page
+    refused = leader.post(reverse("web:decide", args=[obs.pk]), {"action": "approve"}, HTTP_HX_REQUEST="true")
+    assert refused.status_code == 422
+    assert "Đánh dấu «Xác nhận số liệu bất thường» để duyệt" in refused.content.decode()
+    obs.refresh_from_db()
+    assert obs.state == EntryState.SUBMITTED
+    leader.post(reverse("web:decide", args=[obs.pk]), {"action": "approve", "confirm": "1"}, HTTP_HX_REQUEST="true")
+    obs.refresh_from_db()
+    assert obs.state == EntryState.APPROVED
+    assert "đã xác nhận số liệu bất thường" in obs.history.first().history_change_reason
+
+
+def test_a_correction_based_on_a_figure_changed_since_is_refused_naming_who_changed_it(world, as_user):
+    obs = make_observation(world.commune_a, world.growth, "Q1/2021", 3, stage=Stage.ESTIMATE)
+    url = reverse("web:correction", args=[obs.pk])
+    office = as_user(world.users["office"])
+    assert 'name="version" value="1"' in office.get(url).content.decode()
+    assert office.post(url, {"value": "4", "reason": "Số mới", "version": "1"}).status_code == 302
+    late = as_user(world.users["leader"]).post(url, {"value": "5", "reason": "Số khác", "version": "1"})
+    body = late.content.decode()
+    assert late.status_code == 409 and "Số liệu đã được Trần Văn Phòng thay đổi lúc" in body
+    obs.refresh_from_db()
+    assert obs.value == 4

@@ -219,6 +219,7 @@ def correction(request: HttpRequest, pk: int) -> HttpResponse:
         f"Bạn không có quyền điều chỉnh số liệu của {obs.unit.display_name}.",
     )
     errors: dict[str, str] = {}
+    status = 200
     if request.method == "POST":
         try:
             workflow.correct(
@@ -231,6 +232,8 @@ def correction(request: HttpRequest, pk: int) -> HttpResponse:
             require(False, exc.message)
         except DomainError as exc:
             errors = exc.errors or {"value": exc.message}
+            status = exc.status
+            obs.refresh_from_db()  # show the figure as it now stands (and its version)
     return render(request, "web/correction.html", {
         "o": obs, "errors": errors, "posted": request.POST, "has_simulated": obs.source == SIMULATED_SOURCE,
-    }, status=422 if errors else 200)
+    }, status=status)
