@@ -72,7 +72,14 @@ from chitieu.core.forecast import (
     select_unit,
 )
 from chitieu.core.periods import Period
-from chitieu.core.quantities import Quantity, format_number, format_quantity, format_range
+from chitieu.core.quantities import (
+    format_apart,
+    format_number,
+    format_percent,
+    format_range,
+    format_reading,
+    join_unit,
+)
 from chitieu.core.terms import term_figure, term_growth_figure
 
 __all__ = [
@@ -202,51 +209,56 @@ def judge(target: TargetSpec, measure: float) -> tuple[Status, float | None, int
 # ---- wording ---------------------------------------------------------------------------------
 
 
-def _rounded(x: float) -> float:
-    """A figure rounded for reading: whole numbers from 1.000, one decimal from 100, else two."""
-    size = abs(x)
-    return round(x, 0 if size >= 1000 else 1 if size >= 100 else 2)
-
-
 def _num(x: float) -> str:
-    return format_number(_rounded(x))
+    return format_reading(x)
 
 
 def _qty(x: float, unit: str) -> str:
-    return format_quantity(Quantity(_rounded(x), unit))
+    return join_unit(format_reading(x), unit)
 
 
-def _change(x: float, unit: str, comparator: Comparator) -> str:
+def _apart(t: TargetSpec, measure: float) -> tuple[str | None, str | None]:
+    """The figure compared and the target's value as they are written in the explanation,
+    with the decimals that tell them apart when they differ (core.quantities.format_apart);
+    (None, None) for a range, whose figure is compared with two bounds."""
+    if t.comparator is Comparator.RANGE:
+        return None, None
+    return format_apart(abs(measure) if t.comparator in _CHANGES else measure, t.value)
+
+
+def _change(x: float, unit: str, comparator: Comparator, shown: str | None = None) -> str:
     """ "tăng 8,2%" / "giảm 1,5%" for a growth (increase_by) or a fall (decrease_by)."""
     rising = (x >= 0) == (comparator is Comparator.INCREASE_BY)
-    return f"{'tăng' if rising else 'giảm'} {_qty(abs(x), unit)}"
+    return f"{'tăng' if rising else 'giảm'} {join_unit(shown or format_reading(abs(x)), unit)}"
 
 
-def _target_text(t: TargetSpec) -> str:
+def _target_text(t: TargetSpec, planned: str | None = None) -> str:
     if t.comparator is Comparator.RANGE and t.value_max is not None:
         return f"khoảng {format_range(t.value, t.value_max, t.unit)}"
     prefix = {
         Comparator.INCREASE_BY: "chỉ tiêu tăng ",
         Comparator.DECREASE_BY: "chỉ tiêu giảm ",
     }.get(t.comparator, "chỉ tiêu ")
-    return prefix + format_quantity(Quantity(t.value, t.unit))
+    return prefix + join_unit(planned or format_number(t.value), t.unit)
 
 
-def _figure_text(t: TargetSpec, measure: float, raw: float) -> str:
+def _figure_text(t: TargetSpec, measure: float, raw: float, shown: str | None = None) -> str:
     if t.comparator in _CHANGES:
-        text = _change(measure, t.unit, t.comparator)
+        text = _change(measure, t.unit, t.comparator, shown)
         if t.baseline_value is not None:
             text += f" (mức {_num(raw)} so với kỳ gốc {_num(t.baseline_value)})"
         return text
-    return _qty(measure, t.unit)
+    return join_unit(shown, t.unit) if shown else _qty(measure, t.unit)
 
 
-def _comparison(t: TargetSpec, pos: int, ratio: float | None, *, forecast: bool) -> str:
+def _comparison(
+    t: TargetSpec, pos: int, ratio: float | None, *, forecast: bool, planned: str | None = None
+) -> str:
     if t.comparator is Comparator.RANGE:
         return f"{('dưới', 'trong', 'trên')[pos + 1]} {_target_text(t)}"
     if forecast and ratio is not None:
-        return f"đạt {format_number(round(ratio * 100, 1))}% {_target_text(t)}"
-    return f"{('thấp hơn', 'bằng', 'cao hơn')[pos + 1]} {_target_text(t)}"
+        return f"đạt {format_percent(ratio, strip=True)} {_target_text(t, planned)}"
+    return f"{('thấp hơn', 'bằng', 'cao hơn')[pos + 1]} {_target_text(t, planned)}"
 
 
 def _whole(period: Period) -> str:
@@ -257,7 +269,8 @@ def explain(
     t: TargetSpec, fig: Figure, measure: float, ratio: float | None, pos: int, *, ended: bool
 ) -> str:
     """One Vietnamese line: the figure, how it was obtained, and how it compares."""
-    shown = _figure_text(t, measure, fig.value)
+    figure, planned = _apart(t, measure)
+    shown = _figure_text(t, measure, fig.value, figure)
     if fig.final and (ended or fig.method is ForecastMethod.REPORTED):
         verb = "" if t.comparator in _CHANGES else "đạt "
         whole = f"{_whole(t.period)} " if fig.method is ForecastMethod.REPORTED else ""
@@ -265,7 +278,7 @@ def explain(
     else:
         word = "Ước tính" if ended else "Dự báo"
         lead = f"{word} {_whole(t.period)} {shown} {fig.method.label}"
-    text = f"{lead}, {_comparison(t, pos, ratio, forecast=not fig.final)}"
+    text = f"{lead}, {_comparison(t, pos, ratio, forecast=not fig.final, planned=planned)}"
     if not fig.final:
         text += f" (số liệu đến {fig.period.label})"
     if fig.missing:

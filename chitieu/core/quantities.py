@@ -147,6 +147,62 @@ def format_number(x: float, decimals: int | None = None) -> str:
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 
 
+def _reading_decimals(x: float) -> int:
+    size = abs(x)
+    return 0 if size >= 1000 else 1 if size >= 100 else 2
+
+
+#: Two figures closer than this (relative) are the same figure (the evaluation's tolerance):
+#: no number of decimals is spent telling them apart.
+SAME_FIGURE = 1e-9
+
+#: The most decimals a figure is ever written with to tell it from another.
+MAX_APART_DECIMALS = 9
+
+
+def reads_alike(a: float, b: float) -> bool:
+    """True when `a` and `b` are the same figure up to floating-point noise (SAME_FIGURE)."""
+    return abs(a - b) <= SAME_FIGURE * max(1.0, abs(a), abs(b))
+
+
+def format_reading(x: float) -> str:
+    """`x` written for reading: whole numbers from 1.000, one decimal from 100, else two,
+    trailing zeros dropped: 9.3249 -> "9,32", 1234.5 -> "1.235", 150.04 -> "150"."""
+    text = format_number(x, _reading_decimals(x))
+    if "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return "0" if text == "-0" else text
+
+
+def format_apart(figure: float, plan: float) -> tuple[str, str]:
+    """The figure read (format_reading) and the plan as written (format_number); when they are
+    different figures that would read alike, both with as many decimals as it takes to tell
+    them apart (up to MAX_APART_DECIMALS), so that a verdict can be seen in its figures:
+    (3.77025, 3.77) -> ("3,7703", "3,7700"), never "3,77 ... cao hơn chỉ tiêu 3,77"."""
+    shown, planned = format_reading(figure), format_number(plan)
+    if shown != planned or reads_alike(figure, plan):
+        return shown, planned
+    d = max(len(t.partition(",")[2]) for t in (shown, planned)) + 1
+    while d < MAX_APART_DECIMALS and format_number(figure, d) == format_number(plan, d):
+        d += 1
+    return format_number(figure, d), format_number(plan, d)
+
+
+def format_percent(ratio: float, *, strip: bool = False) -> str:
+    """A ratio (1.05) as a percentage with one decimal ("105,0%"; "105%" with strip=True);
+    a ratio that is not 1 never reads "100,0%": it gets the decimals that show on which side
+    of 100% it lies ("99,99%")."""
+    pct = ratio * 100
+    d = 1
+    if not reads_alike(ratio, 1.0):
+        while d < MAX_APART_DECIMALS and format_number(pct, d) == format_number(100.0, d):
+            d += 1
+    text = format_number(pct, d)
+    if strip and "," in text and d == 1:
+        text = text.rstrip("0").rstrip(",")
+    return f"{text}%"
+
+
 # ---- units ------------------------------------------------------------------------------
 
 
@@ -289,7 +345,8 @@ def parse_range(text: str) -> tuple[Quantity, Quantity]:
     return lo, hi
 
 
-def _join(number: str, unit: str) -> str:
+def join_unit(number: str, unit: str) -> str:
+    """A number as written followed by its unit: "13,5%" (no space before "%"), "204 tỷ đồng"."""
     if not unit:
         return number
     return number + unit if unit.startswith("%") else f"{number} {unit}"
@@ -298,9 +355,9 @@ def _join(number: str, unit: str) -> str:
 def format_quantity(q: Quantity, decimals: int | None = None) -> str:
     """Return `q` written the Vietnamese way: "204 nghìn tỷ đồng", "13,5%" (no space before
     "%"), "8,25 triệu lượt"; a bare number when the unit is empty."""
-    return _join(format_number(q.value, decimals), q.unit)
+    return join_unit(format_number(q.value, decimals), q.unit)
 
 
 def format_range(lo: float, hi: float, unit: str, decimals: int | None = None) -> str:
     """Return "3.300 – 3.500 đảng viên", "7,5 – 8%": an en dash between, the unit once."""
-    return _join(f"{format_number(lo, decimals)} – {format_number(hi, decimals)}", unit)
+    return join_unit(f"{format_number(lo, decimals)} – {format_number(hi, decimals)}", unit)

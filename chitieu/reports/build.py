@@ -256,8 +256,10 @@ def _yearly_line(row: TargetRow, spec: TargetSpec, best, covered: Period, as_of:
     return f"({row.target.number}) {row.indicator.name} ({spec.unit}): " + "; ".join(parts) + "."
 
 
-def _plan_text(spec: TargetSpec) -> str:
-    value = number(spec.value)
+def _plan_text(spec: TargetSpec, measure: float | None = None) -> str:
+    """The plan column; with `measure`, the decimals that tell the plan from the figure."""
+    ranged = spec.comparator is Comparator.RANGE
+    value = number(spec.value, None if ranged or measure is None else measure)
     match spec.comparator:
         case Comparator.RANGE:
             return f"{value} – {number(spec.value_max or spec.value)}"
@@ -415,9 +417,10 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
         status = Status(e.status)
         name = ind.name
         table.append(TableRow(
-            number=t.number, name=name, unit=t.unit, plan=_plan_text(spec),
-            actual="" if f.measure is None else number(f.measure),
-            ratio="" if f.ratio is None else number(f.ratio),
+            number=t.number, name=name, unit=t.unit, plan=_plan_text(spec, f.measure),
+            actual="" if f.measure is None else number(
+                f.measure, None if spec.comparator is Comparator.RANGE else spec.value),
+            ratio="" if f.ratio is None else number(f.ratio, 100.0),
             year_on_year=_yoy_text(f.year_on_year, spec), status=status, lead_unit=row.lead_unit,
             stage=e.stage.label if e.stage else "", simulated=simulated, provisional=bool(e.provisional),
             category=ind.category, plan_value=spec.value, actual_value=f.measure, ratio_value=f.ratio,

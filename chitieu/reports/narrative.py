@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from chitieu.core.choices import SIMULATED_SOURCE, Category, Comparator, Status
-from chitieu.core.quantities import Quantity, format_number, format_quantity
+from chitieu.core.quantities import format_apart, format_reading, join_unit
 
 #: Statuses counted as met in "đạt a/b chỉ tiêu".
 MET = (Status.EXCEEDED, Status.ACHIEVED)
@@ -48,19 +48,16 @@ class TargetFacts:
     through: str = ""
 
 
-def _rounded(x: float) -> float:
-    size = abs(x)
-    return round(x, 0 if size >= 1000 else 1 if size >= 100 else 2)
+def number(x: float, apart_from: float | None = None) -> str:
+    """A figure for reading: 9.3249 -> "9,32", 1234.5 -> "1.235", 150.04 -> "150"; with
+    `apart_from` (the plan, or 100 for a ratio), the decimals that tell the two apart
+    (core.quantities.format_apart)."""
+    return format_reading(x) if apart_from is None else format_apart(x, apart_from)[0]
 
 
-def number(x: float) -> str:
-    """A figure for reading: 9.3249 -> "9,32", 1234.5 -> "1.235", 150.04 -> "150"."""
-    return format_number(_rounded(x))
-
-
-def quantity(x: float, unit: str) -> str:
+def quantity(x: float, unit: str, apart_from: float | None = None) -> str:
     """A figure with its unit: "9,32%", "89.490 tỷ đồng"."""
-    return format_quantity(Quantity(_rounded(x), unit))
+    return join_unit(number(x, apart_from), unit)
 
 
 def sentence_case(name: str, *, first: bool) -> str:
@@ -76,9 +73,9 @@ def sentence_case(name: str, *, first: bool) -> str:
     return name[0].lower() + name[1:]
 
 
-def _change(value: float, unit: str, *, falling_word: str = "giảm") -> str:
+def _change(value: float, unit: str, *, falling_word: str = "giảm", apart_from: float | None = None) -> str:
     word = "tăng" if value >= 0 else falling_word
-    return f"{word} {quantity(abs(value), unit)}"
+    return f"{word} {quantity(abs(value), unit, apart_from)}"
 
 
 def _year_on_year(f: TargetFacts) -> str:
@@ -92,11 +89,13 @@ def _year_on_year(f: TargetFacts) -> str:
     return f"{_change(f.year_on_year, '%')} so với {since}"
 
 
-def _plan_text(f: TargetFacts) -> str:
+def _plan_text(f: TargetFacts, figure: float | None = None) -> str:
+    """The plan in words; with `figure` (the figure it is compared with), the decimals that
+    tell the two apart."""
     if f.comparator is Comparator.RANGE and f.plan_max is not None:
         lo, hi = number(f.plan), number(f.plan_max)
         return f"{lo} – {hi}{f.unit}" if f.unit.startswith("%") else f"{lo} – {hi} {f.unit}".strip()
-    return quantity(f.plan, f.unit)
+    return quantity(f.plan, f.unit, figure)
 
 
 def target_clause(f: TargetFacts, *, first: bool = False) -> str:
@@ -115,14 +114,17 @@ def target_clause(f: TargetFacts, *, first: bool = False) -> str:
     if f.comparator in (Comparator.INCREASE_BY, Comparator.DECREASE_BY):
         versus = f.baseline or "cùng kỳ"
         growth = f.actual if f.comparator is Comparator.INCREASE_BY else -f.actual
-        text = f"{name} {_change(growth, f.unit)} so với {versus} (kế hoạch {_plan_text(f)})"
+        change = _change(growth, f.unit, apart_from=f.plan)
+        text = f"{name} {change} so với {versus} (kế hoạch {_plan_text(f, abs(growth))})"
     elif f.ratio is not None and not f.unit.strip().startswith("%"):
         against = f.baseline if f.baseline and "dự toán" in f.baseline else "kế hoạch"
-        text = f"{name} đạt {quantity(f.actual, f.unit)}, bằng {number(f.ratio)}% {against}"
+        text = f"{name} đạt {quantity(f.actual, f.unit)}, bằng {number(f.ratio, 100.0)}% {against}"
     else:
         # "đạt" praises a figure; for lower-is-better ones (poor households, debt) say "ở mức".
         verb = "đạt" if f.higher_is_better else "ở mức"
-        text = f"{name} {verb} {quantity(f.actual, f.unit)} (kế hoạch {_plan_text(f)})"
+        ranged = f.comparator is Comparator.RANGE
+        shown = quantity(f.actual, f.unit, None if ranged else f.plan)
+        text = f"{name} {verb} {shown} (kế hoạch {_plan_text(f, None if ranged else f.actual)})"
     return _with_change_and_mark(text, f)
 
 

@@ -829,3 +829,28 @@ def test_a_figure_next_to_zero_against_a_lower_is_better_target_has_a_status_but
     result = evaluate(spec, [Observation(Y2021, tiny, Stage.OFFICIAL)], as_of=END_2021)
     assert result.status is Status.EXCEEDED and result.achievement is None
     assert "%" in result.explanation
+
+
+# ---- figures in words carry the decimals of their verdict (issue 9, finding 8) ----------------
+
+
+def test_a_figure_a_hair_above_its_target_reads_above_it_in_words() -> None:
+    # "Ước đạt 3,77%, cao hơn chỉ tiêu 3,77%" with "Không đạt": 3,77025 was shown rounded.
+    target = spec(C.LE, 3.77)
+    result = evaluate(target, [ob(Y2021, 3.77025, EST)], as_of=END_2021)
+    assert result.status is Status.NOT_ACHIEVED
+    assert result.explanation == "Ước đạt 3,7703%, cao hơn chỉ tiêu 3,7700%"
+
+
+def test_a_figure_equal_to_its_target_up_to_noise_reads_plainly() -> None:
+    target = spec(C.GE, 3.77)
+    result = evaluate(target, [ob(Y2021, 3.77 + 1e-12, EST)], as_of=END_2021)
+    assert result.status is Status.ACHIEVED
+    assert result.explanation == "Ước đạt 3,77%, bằng chỉ tiêu 3,77%"
+
+
+def test_a_growth_a_hair_short_of_its_target_reads_short_in_words() -> None:
+    target = spec(C.INCREASE_BY, 8.0)
+    result = evaluate(target, [ob(Y2021, 7.999, EST)], as_of=END_2021)
+    assert result.status is Status.NOT_ACHIEVED
+    assert "tăng 7,999%" in result.explanation and "chỉ tiêu tăng 8,000%" in result.explanation

@@ -109,3 +109,15 @@ def test_report_kinds_are_named_in_vietnamese_or_english(word, kind):
 def test_an_unknown_report_kind_lists_the_accepted_words():
     with pytest.raises(ValueError, match="quy, 6thang, nam, giuaky, cuoiky, quarter"):
         ReportKind.parse("tuan")
+
+
+def test_a_rate_a_hair_above_its_ceiling_reads_above_it_in_the_report() -> None:
+    # Issue 9, finding 8: 3,77025 against a ceiling of 3,77 was written "3,77% (kế hoạch 3,77%)".
+    text = target_clause(facts(name="Tỷ lệ hộ nghèo", unit="%", comparator=Comparator.LE,
+                               status=Status.NOT_ACHIEVED, actual=3.77025, plan=3.77, higher_is_better=False))
+    assert text == "tỷ lệ hộ nghèo ở mức 3,7703% (kế hoạch 3,7700%)"
+
+
+def test_a_ratio_a_hair_below_the_plan_never_reads_a_hundred_percent() -> None:
+    text = target_clause(facts(actual=999.96, plan=1000.0, ratio=99.996, status=Status.NOT_ACHIEVED))
+    assert "bằng 99,996% kế hoạch" in text

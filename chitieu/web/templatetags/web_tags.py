@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html
 
 from chitieu.core.choices import SIMULATED_LABEL, SIMULATED_SOURCE
-from chitieu.core.quantities import format_number
+from chitieu.core.quantities import format_number, format_percent
 
 register = template.Library()
 
@@ -24,10 +24,11 @@ def vn(value, digits=None):
 
 @register.filter
 def percent(value):
-    """Format a ratio (1.05) as a Vietnamese percentage ("105,0%"); "—" for None."""
+    """Format a ratio (1.05) as a Vietnamese percentage ("105,0%"; a ratio that is not 1 never
+    reads "100,0%", core.quantities.format_percent); "—" for None."""
     if value is None:
         return "—"
-    return f"{format_number(round(float(value) * 100, 1), 1)}%"
+    return format_percent(float(value))
 
 
 @register.simple_tag
