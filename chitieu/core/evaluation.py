@@ -96,6 +96,15 @@ __all__ = [
 TOLERANCE = 1e-9
 
 
+def baseline_refusal(comparator: Comparator, unit: str, baseline_value: float | None) -> str | None:
+    """Why a target's baseline cannot serve it, or None: a percentage growth or fall over a
+    baseline of 0 has no rate. The one rule, read by TargetSpec and by the stored target's
+    validation (plans.Target.clean)."""
+    if baseline_value == 0 and unit.strip().startswith("%") and comparator in _CHANGES:
+        return "Giá trị kỳ gốc bằng 0, không tính được tốc độ tăng/giảm theo %."
+    return None
+
+
 @dataclass(frozen=True)
 class TargetSpec:
     """A target as the rules see it. Raises ValueError for a non-finite value, a range
@@ -122,8 +131,9 @@ class TargetSpec:
             raise ValueError(
                 "Chỉ tiêu dạng khoảng cần giá trị tối đa không nhỏ hơn giá trị tối thiểu"
             )
-        if self.baseline_value == 0 and self.is_percent and self.comparator in _CHANGES:
-            raise ValueError("Giá trị kỳ gốc bằng 0, không tính được tốc độ tăng/giảm")
+        refusal = baseline_refusal(self.comparator, self.unit, self.baseline_value)
+        if refusal:
+            raise ValueError(refusal)
 
     @property
     def is_percent(self) -> bool:

@@ -178,6 +178,7 @@ class Target(PeriodFields):
         return f"({self.number}) {self.indicator.name}"
 
     def clean(self):
+        from chitieu.core.evaluation import baseline_refusal
         from chitieu.core.quantities import UnitError, conversion_factor
 
         errors: dict[str, str] = {}
@@ -196,6 +197,12 @@ class Target(PeriodFields):
             v = getattr(self, field)
             if v is not None and (v != v or v in (float("inf"), float("-inf"))):
                 errors[field] = f"Giá trị {v} không phải là số hữu hạn."
+        try:
+            refusal = baseline_refusal(Comparator(self.comparator), self.unit or "", self.baseline_value)
+        except ValueError:
+            refusal = None  # an unknown comparator is the field's own validation error
+        if refusal:
+            errors["baseline_value"] = refusal
         if self.indicator_id and self.unit:
             try:
                 conversion_factor(self.unit, self.indicator.unit)
