@@ -172,7 +172,11 @@ class _Lookups:
     def __init__(self, rows: list[Mapping[str, Any]]):
         unit_codes = {str(r.get("unit") or "") for r in rows}
         indicator_codes = {str(r.get("indicator") or "") for r in rows}
-        self.units = {u.code: u for u in Unit.objects.filter(code__in=unit_codes)}
+        # The units' rows are locked first (in one order): two writers of one unit's figures
+        # queue here, so the second sees what the first wrote, even new figures.
+        self.units = {
+            u.code: u for u in Unit.objects.select_for_update(of=("self",)).filter(code__in=unit_codes).order_by("pk")
+        }
         self.indicators = {i.code: i for i in Indicator.objects.filter(code__in=indicator_codes)}
         self.locks = list(PeriodLock.objects.select_related("unit"))
         periods = set()

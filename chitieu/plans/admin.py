@@ -30,7 +30,7 @@ class ResolutionAdmin(SimpleHistoryAdmin):
 @admin.register(Indicator)
 class IndicatorAdmin(SimpleHistoryAdmin):
     list_display = ("code", "name", "category", "unit", "direction", "aggregation", "frequency")
-    list_filter = ("category", "direction", "aggregation", "frequency")
+    list_filter = ("category", "direction", "aggregation", "frequency", "value_kind")
     search_fields = ("code", "name", "short_name", "aliases")
 
 

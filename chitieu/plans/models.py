@@ -136,6 +136,10 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.unit})"
 
+    def clean(self) -> None:
+        if self.plausible_min is not None and self.plausible_max is not None and self.plausible_min > self.plausible_max:
+            raise ValidationError({"plausible_max": "Giá trị lớn nhất hợp lý phải không nhỏ hơn giá trị nhỏ nhất."})
+
 
 class Target(PeriodFields):
     """One numbered target item of a resolution."""

@@ -263,3 +263,22 @@ def test_a_value_far_from_the_unit_s_history_warns(cast):
         make_observation(cast.units["commune_a"], jobs, period=str(year), value=value)
     assert draft(cast, jobs, 104).warning_list == []
     assert any("các kỳ trước" in w for w in draft(cast, jobs, 600, period="2024").warning_list)
+
+
+def test_an_import_racing_another_of_the_same_file_writes_one_set_of_rows_and_history():
+    # The second `chitieu import` of one file reads the workbook while the first is writing;
+    # the first commits just before the second opens its transaction (the interleaving that
+    # wrote 10.000 history rows for 5.000 figures). The door decides inside the transaction.
+    make_world()
+    data = fill(template(), {"D7": 8.4, "F7": "Sơ bộ", "D8": 301})
+    before_rows, before_history = Observation.objects.count(), Observation.history.count()
+    raced = []
+
+    def other_import_commits_first(stage, done, total):
+        if stage == "Ghi số liệu" and done == 0 and not raced:
+            raced.append(import_workbook(data, now=AS_OF))
+
+    second = import_workbook(data, now=AS_OF, progress=other_import_commits_first)
+    assert raced[0].written == 2 and second.written == 0
+    assert Observation.objects.count() == before_rows + 2  # a preliminary GRDP and a revenue figure
+    assert Observation.history.count() == before_history + 2
