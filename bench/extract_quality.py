@@ -8,8 +8,10 @@ Text sets (every one read from where it lives; nothing of ../shared is copied he
 - corpus: ../shared/corpus (50 real passages; the passage starts at line 3 of each text)
 - seeds:  ../shared/seeds with ../shared/gold (five real Hải Phòng articles)
 - golden: tests/data/extraction (our own texts in other provinces' styles, figures invented)
-- blind:  ../shared/blind (real texts of the later blind rounds, gold written before the first
-  run; see its README)
+- blind:  real texts of the later blind rounds with gold written before their first run, kept
+  outside the project (real texts are never copied in): $CHITIEU_BLIND_DIR, by default
+  ../shared/blind. Optional: a machine without it scores the other sets, and the ratchet's
+  blind floors apply only where the texts are.
 
 Figures are the shared scorers' own: ../shared/tools/score_extraction.py (value_f1, full_f1 and,
 among value matches, the stages: indicator name, period, kind, comparator, unit) and
@@ -27,6 +29,7 @@ import contextlib
 import importlib.util
 import io
 import json
+import os
 import re
 import sys
 import tempfile
@@ -39,6 +42,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 OWN_DATA = REPO / "tests" / "data" / "extraction"
 RATCHET = REPO / "tests" / "data" / "extraction_ratchet.json"
+BLIND = Path(os.environ.get("CHITIEU_BLIND_DIR") or SHARED / "blind")
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
@@ -71,7 +75,7 @@ SETS = [
     TextSet("corpus", SHARED / "corpus" / "texts", SHARED / "corpus" / "gold", SHARED / "corpus" / "tasks", 2),
     TextSet("seeds", SHARED / "seeds", SHARED / "gold"),
     TextSet("golden", OWN_DATA, OWN_DATA),
-    TextSet("blind", SHARED / "blind", SHARED / "blind", SHARED / "blind" / "tasks"),
+    TextSet("blind", BLIND, BLIND, BLIND / "tasks"),
 ]
 
 

@@ -55,12 +55,16 @@ def test_raising_the_ratchet_never_lowers_a_stored_figure(tmp_path, monkeypatch)
     assert json.loads(path.read_text(encoding="utf-8")) == {"golden/x": {"value_f1": 0.9, "full_f1": 0.7, "period": 1.0}}
 
 
-def test_the_blind_rounds_gold_quotes_its_real_texts() -> None:
-    shared = shared_or_skip()
-    blind = shared / "blind"
-    golds = sorted(blind.glob("*.json"))
-    assert golds, f"{blind}: thiếu bộ chấm vòng mù"
-    for gold_path in golds:
-        source = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
-        for item in json.loads(gold_path.read_text(encoding="utf-8"))["items"]:
-            assert source[item["start"] : item["end"]] == item["text"], (gold_path.name, item["text"])
+_BLIND = next(s for s in SETS if s.name == "blind")
+_BLIND_GOLD = sorted(_BLIND.gold.glob("*.json")) if _BLIND.gold.is_dir() else []
+
+
+# The blind rounds' real texts live outside the project (CHITIEU_BLIND_DIR, by default
+# ../shared/blind) and are optional; where they are, every gold quote must be its text's own.
+@pytest.mark.parametrize("gold_path", _BLIND_GOLD, ids=[g.stem for g in _BLIND_GOLD])
+def test_the_blind_rounds_gold_quotes_its_real_texts(gold_path) -> None:  # type: ignore[no-untyped-def]
+    source = gold_path.with_suffix(".txt").read_text(encoding="utf-8")
+    items = json.loads(gold_path.read_text(encoding="utf-8"))["items"]
+    assert items, f"{gold_path.name}: bộ chấm không có chỉ tiêu nào"
+    for item in items:
+        assert source[item["start"] : item["end"]] == item["text"], (gold_path.name, item["text"])
