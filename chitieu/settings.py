@@ -2,11 +2,10 @@
 
 Each variable is documented once, here (docs/operations.md says how to deploy with them):
 
-CHITIEU_DEMO            "1" for the local demo: placeholder secret, DEBUG, relaxed cookies.
+CHITIEU_DEMO            "1" for the local demo: placeholder secret, relaxed cookies (never DEBUG).
 CHITIEU_SECRET_KEY      required outside demo mode; a placeholder value is refused.
 CHITIEU_EPHEMERAL_SECRET "1" (set by the `chitieu` command for terminal commands that serve
                         no pages): without a secret key, use a random one for this process.
-CHITIEU_DEBUG           "1"/"0"; defaults to the demo flag.
 CHITIEU_DATABASE_URL    e.g. postgres://user:pw@127.0.0.1:5432/chitieu; default: SQLite file
                         var/chitieu.sqlite3 in the checkout.
 CHITIEU_ALLOWED_HOSTS   comma-separated host names; demo default: 127.0.0.1,localhost.
@@ -63,7 +62,11 @@ def envlist(name: str, default: str) -> list[str]:
 
 DEMO = envbool("CHITIEU_DEMO", False)
 TESTING = envbool("CHITIEU_TESTING", False)
-DEBUG = envbool("CHITIEU_DEBUG", DEMO)
+# No debug pages in any mode: Django's debug page lists every address and setting in English.
+# Errors are the Vietnamese pages of chitieu.web.errors, in the demo and the tests too.
+DEBUG = False
+if "CHITIEU_DEBUG" in os.environ:
+    raise ImproperlyConfigured("CHITIEU_DEBUG không còn được dùng: chitieu không chạy chế độ DEBUG ở bất kỳ chế độ nào.")
 
 SECRET_KEY = os.environ.get("CHITIEU_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -81,7 +84,7 @@ elif SECRET_KEY == PLACEHOLDER_SECRET and not (DEMO or TESTING):
     raise ImproperlyConfigured("CHITIEU_SECRET_KEY đang là khóa mẫu của bản trình diễn; hãy thay.")
 
 ALLOWED_HOSTS = envlist(
-    "CHITIEU_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if (DEMO or TESTING or DEBUG) else ""
+    "CHITIEU_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if (DEMO or TESTING) else ""
 )
 CSRF_TRUSTED_ORIGINS = envlist("CHITIEU_CSRF_TRUSTED_ORIGINS", "")
 
@@ -122,11 +125,14 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # The one HTML error path: domain errors to a Vietnamese page or HTMX fragment.
+    "chitieu.web.errors.DomainErrorMiddleware",
     # AxesMiddleware must be last: it turns lock-outs into a response.
     "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "chitieu.urls"
+CSRF_FAILURE_VIEW = "chitieu.web.errors.csrf_failure"  # Vietnamese, never Django's English page
 WSGI_APPLICATION = "chitieu.wsgi.application"
 
 TEMPLATES = [
@@ -205,7 +211,7 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # HTMX reads the token from the page, not the cookie
 
-SECURE = not (DEMO or DEBUG or TESTING)
+SECURE = not (DEMO or TESTING)
 SESSION_COOKIE_SECURE = SECURE
 CSRF_COOKIE_SECURE = SECURE
 SECURE_HSTS_SECONDS = 31536000 if SECURE else 0

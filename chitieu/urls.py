@@ -10,3 +10,9 @@ urlpatterns = [
     path("bao-cao/", include("chitieu.reports.urls")),
     path("", include("chitieu.web.urls")),
 ]
+
+# Vietnamese error pages in every mode (no mode runs with DEBUG): chitieu.web.errors.
+handler400 = "chitieu.web.errors.bad_request"
+handler403 = "chitieu.web.errors.permission_denied"
+handler404 = "chitieu.web.errors.page_not_found"
+handler500 = "chitieu.web.errors.server_error"

@@ -15,6 +15,7 @@ Pure standard library.
 
 from __future__ import annotations
 
+import re
 from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -309,6 +310,33 @@ class Period:
 
 def _whole_year(year: int, _index: int) -> Period:
     return Period.year(year)
+
+
+_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", re.ASCII)
+
+
+def parse_day(text: str | None, *, field: str = "ngày") -> date:
+    """Read a day written YYYY-MM-DD (a URL's or a form's date) within the supported years;
+    anything else raises PeriodError with a Vietnamese message naming `field` and the text.
+    The one rule for dates typed by people: pages, reports, the API and the commands use it."""
+    raw = (text or "").strip()
+    example = "dạng YYYY-MM-DD (năm-tháng-ngày), ví dụ 2025-12-31"
+    if not raw:
+        raise PeriodError(raw, "trống", f"Chưa nhập {field} ({example}).")
+    shown = raw if len(raw) <= 40 else raw[:40] + "…"
+    match = _ISO_DAY.fullmatch(raw)
+    if match is None:
+        raise PeriodError(shown, "sai dạng", f"{field[:1].upper()}{field[1:]} «{shown}» không hợp lệ: cần {example}.")
+    year, month, day = (int(g) for g in match.groups())
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        reason = f"năm {year} nằm ngoài khoảng {MIN_YEAR} - {MAX_YEAR}"
+    elif not 1 <= month <= 12:
+        reason = f"không có tháng {month}"
+    elif not 1 <= day <= monthrange(year, month)[1]:
+        reason = f"tháng {month}/{year} không có ngày {day}"
+    else:
+        return date(year, month, day)
+    raise PeriodError(shown, reason, f"{field[:1].upper()}{field[1:]} «{shown}» không có thật: {reason}.")
 
 
 def parse_period(text: str) -> Period:

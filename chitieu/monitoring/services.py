@@ -46,7 +46,7 @@ from simple_history.utils import bulk_create_with_history
 
 from chitieu.core import plausibility
 from chitieu.core.choices import Aggregation, EntryState, PeriodKind, Stage
-from chitieu.core.periods import Period, PeriodError
+from chitieu.core.periods import Period, PeriodError, parse_day
 from chitieu.core.quantities import UnitError, conversion_factor, format_number, parse_number
 from chitieu.errors import Conflict, Forbidden, Invalid
 from chitieu.monitoring.models import Observation, PeriodLock
@@ -205,9 +205,9 @@ def _reported_on(raw: Any, period: Period | None, today: date) -> tuple[date | N
         day = raw
     else:
         try:
-            day = date.fromisoformat(str(raw).strip())
-        except ValueError:
-            return None, f"Ngày «{raw}» không hợp lệ (cần dạng YYYY-MM-DD)."
+            day = parse_day(str(raw), field="ngày báo cáo")
+        except PeriodError as exc:
+            return None, str(exc)
     if day > today:
         return None, f"Ngày báo cáo {day:%d/%m/%Y} chưa tới."
     if period is not None and day < period.start:

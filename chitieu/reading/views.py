@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -34,15 +33,11 @@ from chitieu.reading.sources import ACCEPTED_SUFFIXES, max_bytes
 from chitieu.tasks.models import Task
 
 
-def _forbid(exc: Forbidden) -> PermissionDenied:
-    return PermissionDenied(exc.message)
-
-
 @login_required
 def reading_list(request: HttpRequest) -> HttpResponse:
     """The readings the user may open, newest first, with their item counts."""
     if not access.can_read(request.user):
-        raise PermissionDenied("Tài khoản chưa được gán đơn vị và vai trò; liên hệ Văn phòng.")
+        raise Forbidden("Tài khoản chưa được gán đơn vị và vai trò; liên hệ Văn phòng.")
     readings = readings_visible_to(request.user)[:200]
     return render(request, "reading/list.html", {
         "readings": readings, "can_read_documents": can_read_documents(request.user),
@@ -68,7 +63,7 @@ def _form_context(request: HttpRequest, posted=None, errors=None) -> dict:
 def reading_new(request: HttpRequest) -> HttpResponse:
     """Paste or upload a document, choose what it is and where its drafts go, and read it."""
     if not can_read_documents(request.user):
-        raise PermissionDenied("Chỉ Văn phòng và cán bộ báo cáo của đơn vị được đọc văn bản.")
+        raise Forbidden("Chỉ Văn phòng và cán bộ báo cáo của đơn vị được đọc văn bản.")
     if request.method == "GET":
         return render(request, "reading/new.html", _form_context(request))
     post = request.POST
@@ -86,8 +81,8 @@ def reading_new(request: HttpRequest) -> HttpResponse:
             filename=(upload.name or "") if upload is not None else "", resolution=resolution, unit=unit,
             period=post.get("period", ""), stage=post.get("stage") or Stage.ESTIMATE,
         )
-    except Forbidden as exc:
-        raise _forbid(exc) from exc
+    except Forbidden:
+        raise  # the one HTML error path shows it (chitieu.web.errors)
     except DomainError as exc:
         errors = exc.errors or {"text": exc.message}
         return render(request, "reading/new.html", _form_context(request, post, errors), status=422)
@@ -98,7 +93,7 @@ def reading_new(request: HttpRequest) -> HttpResponse:
 def _reading_for(request: HttpRequest, pk: int) -> DocumentReading:
     reading = get_object_or_404(DocumentReading.objects.select_related("unit", "resolution", "created_by"), pk=pk)
     if not can_view_reading(request.user, reading):
-        raise PermissionDenied("Tài khoản không được xem văn bản này.")
+        raise Forbidden("Tài khoản không được xem văn bản này.")
     return reading
 
 
@@ -147,7 +142,7 @@ def _item_for(request: HttpRequest, pk: int) -> ExtractedItem:
         pk=pk,
     )
     if not can_change_reading(request.user, item.reading):
-        raise PermissionDenied("Tài khoản không được sửa các mục của văn bản này.")
+        raise Forbidden("Tài khoản không được sửa các mục của văn bản này.")
     return item
 
 
@@ -185,8 +180,8 @@ def item_decide(request: HttpRequest, pk: int) -> HttpResponse:
     item = _item_for(request, pk)
     try:
         services.decide(item, request.POST.get("decision", ""), user=request.user)
-    except Forbidden as exc:
-        raise _forbid(exc) from exc
+    except Forbidden:
+        raise  # the one HTML error path shows it (chitieu.web.errors)
     except DomainError as exc:
         return _row(request, item, errors=exc.errors)
     if not getattr(request, "htmx", False):
@@ -204,8 +199,8 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     fields = {name: request.POST.get(name, "") for name in services.EDITABLE if name in request.POST}
     try:
         services.update_item(item, user=request.user, **fields)
-    except Forbidden as exc:
-        raise _forbid(exc) from exc
+    except Forbidden:
+        raise  # the one HTML error path shows it (chitieu.web.errors)
     except DomainError as exc:
         # 200 so HTMX swaps the row in with the messages next to the fields.
         return _row(request, item, editing=True, errors=exc.errors, posted=request.POST)
@@ -221,8 +216,8 @@ def decide_all(request: HttpRequest, pk: int) -> HttpResponse:
     reading = _reading_for(request, pk)
     try:
         n = services.decide_all(reading, request.POST.get("decision", "accept"), user=request.user)
-    except Forbidden as exc:
-        raise _forbid(exc) from exc
+    except Forbidden:
+        raise  # the one HTML error path shows it (chitieu.web.errors)
     except DomainError as exc:
         return reading_detail(request, pk, errors=exc.errors, status=422)
     messages.success(request, f"Đã cập nhật {n} mục.")
@@ -236,8 +231,8 @@ def create_drafts(request: HttpRequest, pk: int) -> HttpResponse:
     reading = _reading_for(request, pk)
     try:
         result = services.create_drafts(reading, user=request.user)
-    except Forbidden as exc:
-        raise _forbid(exc) from exc
+    except Forbidden:
+        raise  # the one HTML error path shows it (chitieu.web.errors)
     except DomainError as exc:
         return reading_detail(request, pk, errors=exc.errors or {"items": exc.message}, status=422)
     parts = [
@@ -264,8 +259,8 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
                 Target.objects.filter(pk__in=target_ids).select_related("indicator"), user=request.user
             )
             m = services.confirm_tasks(Task.objects.filter(pk__in=task_ids), user=request.user)
-    except Forbidden as exc:
-        raise _forbid(exc) from exc
+    except Forbidden:
+        raise  # the one HTML error path shows it (chitieu.web.errors)
     except DomainError as exc:
         return reading_detail(request, pk, errors=exc.errors, status=422)
     messages.success(request, f"Đã xác nhận {n} chỉ tiêu, {m} nhiệm vụ.")

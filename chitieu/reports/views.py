@@ -3,7 +3,7 @@ templates, and importing a filled template. Thin: parse, check access, call one 
 
 Access (chitieu.org.access): any role holder may download reports (they show approved
 figures only); templates and imports need `can_enter_figures` for the unit. Domain errors
-become a 4xx/5xx page with the Vietnamese message; an import's errors are listed row by row.
+become the Vietnamese page of chitieu.web.errors (the one HTML error path); an import's errors are listed row by row.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from chitieu.core.periods import parse_day
 from chitieu.errors import DomainError, Forbidden, NotFound
 from chitieu.htmx import template_for
 from chitieu.org import access
@@ -36,17 +36,9 @@ def _download(data: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-def _failure(request: HttpRequest, exc: DomainError) -> HttpResponse:
-    if isinstance(exc, Forbidden):
-        raise PermissionDenied(exc.message)
-    if isinstance(exc, NotFound):
-        raise Http404(exc.message)
-    return render(request, "reports/error.html", {"error": exc}, status=exc.status)
-
-
 def _require_reader(request: HttpRequest) -> None:
     if not access.can_read(request.user):
-        raise PermissionDenied("Tài khoản chưa được gán đơn vị và vai trò; liên hệ Văn phòng.")
+        raise Forbidden("Tài khoản chưa được gán đơn vị và vai trò; liên hệ Văn phòng.")
 
 
 @login_required
@@ -76,15 +68,12 @@ def _report_file(request: HttpRequest, code: str, kind_raw: str, as_of_raw: str,
     _require_reader(request)
     try:
         kind = ReportKind.parse(kind_raw)
-        as_of = date.fromisoformat(as_of_raw)
     except ValueError as exc:
-        return render(request, "reports/error.html", {"error": DomainError(str(exc))}, status=400)
-    try:
-        exporter = exporter_for(fmt)
-        built = build_report(kind, resolution_by_code(code), as_of=as_of)
-        data = exporter.export(built)
-    except DomainError as exc:
-        return _failure(request, exc)
+        raise DomainError(str(exc), {"kind": str(exc)}) from None  # 400: a bad address
+    as_of = parse_day(as_of_raw, field="ngày báo cáo")  # a PeriodError is shown by chitieu.web.errors
+    exporter = exporter_for(fmt)
+    built = build_report(kind, resolution_by_code(code), as_of=as_of)
+    data = exporter.export(built)
     return _download(data, exporter.content_type, f"{built.filename_stem}.{exporter.extension}")
 
 
@@ -112,13 +101,10 @@ def template(request: HttpRequest) -> HttpResponse:
     """GET ?unit=CODE&period=Q3/2024: the unit's data-entry workbook."""
     unit = Unit.objects.filter(code=request.GET.get("unit", "")).first()
     if unit is None:
-        raise Http404("Không có đơn vị này.")
+        raise NotFound("Không có đơn vị này.")
     if not access.can_enter_figures(request.user, unit):
-        raise PermissionDenied(f"Bạn không có quyền nhập số liệu của {unit.display_name}.")
-    try:
-        data, name = make_template(unit.code, request.GET.get("period", ""))
-    except DomainError as exc:
-        return _failure(request, exc)
+        raise Forbidden(f"Bạn không có quyền nhập số liệu của {unit.display_name}.")
+    data, name = make_template(unit.code, request.GET.get("period", ""))
     return _download(data, XLSX, name)
 
 

@@ -8,6 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from chitieu.core.choices import Aggregation, Comparator
+from chitieu.plans.models import Target
+from tests.factories import make_indicator
+from tests.web.pages_world import build_world
+
 CHROMIUM = Path(os.environ.get("CHITIEU_CHROMIUM", "/usr/bin/chromium"))
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--no-first-run", "--disable-sync"]
@@ -44,3 +49,17 @@ def page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def city(transactional_db):
+    w = build_world()
+    schools = make_indicator("truong-dat-chuan", "Tỷ lệ trường đạt chuẩn quốc gia", "%",
+                             frequency="year", unit_aggregation=Aggregation.AVERAGE)
+    Target.objects.create(
+        resolution=w.resolution, indicator=schools, number="4", comparator=Comparator.GE, value=80,
+        unit="%", period="2021", lead_unit=w.commune_a, clause="Tỷ lệ trường đạt chuẩn quốc gia đạt 80% trở lên.",
+        order=4,
+    )
+    w.schools = schools
+    return w

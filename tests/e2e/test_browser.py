@@ -7,27 +7,11 @@ import re
 
 import pytest
 
-from chitieu.core.choices import Aggregation, Comparator, EntryState
+from chitieu.core.choices import EntryState
 from chitieu.monitoring.models import Observation
-from chitieu.plans.models import Target
-from tests.factories import PASSWORD, make_indicator
-from tests.web.pages_world import build_world
+from tests.factories import PASSWORD
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture
-def city(transactional_db):
-    w = build_world()
-    schools = make_indicator("truong-dat-chuan", "Tỷ lệ trường đạt chuẩn quốc gia", "%",
-                             frequency="year", unit_aggregation=Aggregation.AVERAGE)
-    Target.objects.create(
-        resolution=w.resolution, indicator=schools, number="4", comparator=Comparator.GE, value=80,
-        unit="%", period="2021", lead_unit=w.commune_a, clause="Tỷ lệ trường đạt chuẩn quốc gia đạt 80% trở lên.",
-        order=4,
-    )
-    w.schools = schools
-    return w
 
 
 def log_in(page, username: str) -> None:

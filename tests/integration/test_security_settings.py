@@ -47,9 +47,16 @@ def test_outside_demo_mode_cookies_are_secure_hsts_is_on_and_passwords_use_argon
     assert s["axes_limit"] == 5
 
 
-def test_the_demo_relaxes_cookies_for_plain_http_on_localhost():
+def test_the_demo_relaxes_cookies_for_plain_http_on_localhost_and_never_runs_debug():
     s = json.loads(settings_with(CHITIEU_DEMO="1").stdout)
     assert (s["session_secure"], s["hsts"]) == (False, 0)
+    assert s["debug"] is False  # Django's debug page lists every address and setting in English
+
+
+def test_asking_for_debug_pages_stops_start_up_with_a_vietnamese_reason():
+    run = settings_with(CHITIEU_DEMO="1", CHITIEU_DEBUG="1")
+    assert run.returncode != 0
+    assert "CHITIEU_DEBUG không còn được dùng" in run.stderr
 
 
 @pytest.mark.parametrize("env", [{}, {"CHITIEU_SECRET_KEY": "chitieu-demo-only-not-secret"}])

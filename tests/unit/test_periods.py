@@ -524,3 +524,26 @@ def test_subperiods_lie_inside_do_not_overlap_and_cover_at_most_the_period(perio
     assert all(period.contains(p) and p.kind == kind for p in parts)
     assert all(a.end < b.start for a, b in zip(parts, parts[1:], strict=False))
     assert sum(p.days for p in parts) <= period.days
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("", "Chưa nhập ngày"),
+    ("   ", "Chưa nhập ngày"),
+    ("31/12/2021", "cần dạng YYYY-MM-DD"),
+    ("2021-13-45", "không có tháng 13"),
+    ("2021-02-29", "tháng 2/2021 không có ngày 29"),
+    ("1899-12-31", "năm 1899 nằm ngoài khoảng 1900 - 2200"),
+    ("٢٠٢١-٠١-٠١", "cần dạng YYYY-MM-DD"),  # digits of another script are not a date here
+])
+def test_a_typed_day_that_is_malformed_or_impossible_is_refused_in_vietnamese(text, said):
+    from chitieu.core.periods import parse_day
+
+    with pytest.raises(PeriodError, match=said):
+        parse_day(text)
+
+
+def test_a_typed_day_reads_with_or_without_padding():
+    from chitieu.core.periods import parse_day
+
+    assert parse_day(" 2024-2-29 ") == date(2024, 2, 29)
+    assert parse_day("2200-12-31") == date(2200, 12, 31)

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
+from chitieu.core.periods import parse_day
+from chitieu.errors import Forbidden
 from chitieu.htmx import HtmxHttpRequest, template_for
 from chitieu.org import access
 
 
 def require(allowed: bool, message: str = "Tài khoản của bạn không có quyền thực hiện việc này.") -> None:
-    """Raise PermissionDenied (rendered by 403.html) with a Vietnamese reason unless allowed."""
+    """Raise Forbidden with a Vietnamese reason unless allowed (shown by chitieu.web.errors)."""
     if not allowed:
-        raise PermissionDenied(message)
+        raise Forbidden(message)
 
 
 def require_reader(request: HttpRequest) -> None:
@@ -23,13 +24,12 @@ def require_reader(request: HttpRequest) -> None:
 
 
 def parse_date(raw: str | None, default: date) -> date:
-    """Return the ISO date in `raw`, or `default` when empty or malformed."""
-    if not raw:
+    """Return the date in `raw` (YYYY-MM-DD), or `default` when none is given. A malformed or
+    impossible date raises PeriodError, shown as a Vietnamese 400 by chitieu.web.errors: a page
+    never silently shows another day than the one asked for."""
+    if raw is None or not raw.strip():
         return default
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        return default
+    return parse_day(raw, field="ngày xem")
 
 
 def default_as_of(resolution) -> date:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import F
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from chitieu.errors import NotFound
 from chitieu.monitoring.review import evaluate_resolution, indicators_with_unit_figures
 from chitieu.plans.models import Indicator, Resolution, settled_resolutions
 from chitieu.web import review
@@ -25,7 +26,7 @@ def _resolution(request: HttpRequest) -> Resolution | None:
     if code:
         found = qs.filter(code=code).first()
         if found is None:
-            raise Http404(f"Không có nghị quyết mã «{code}».")
+            raise NotFound(f"Không có nghị quyết mã «{code}».")
         return found
     return settled_resolutions(qs).first()
 

@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,8 +14,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from chitieu.core.choices import SIMULATED_SOURCE, Category, EntryState, PeriodKind, Role, Stage
-from chitieu.core.periods import Period, PeriodError
-from chitieu.errors import DomainError, Forbidden, NotFound
+from chitieu.core.periods import Period
+from chitieu.errors import DomainError, Forbidden, Invalid, NotFound
 from chitieu.monitoring import workflow
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import Mode, record_observation
@@ -57,7 +56,7 @@ def _entry_unit(request: HttpRequest, raw: str | None) -> Unit:
     else:
         account = access.account_of(request.user)
         if account is None:
-            raise PermissionDenied("Tài khoản chưa được gán đơn vị.")
+            raise Forbidden("Tài khoản chưa được gán đơn vị.")
         unit = account.unit
     require(
         access.can_enter_figures(request.user, unit),
@@ -102,10 +101,7 @@ def save_cell(request: HttpRequest) -> HttpResponse:
     require_reader(request)
     unit = _entry_unit(request, request.POST.get("unit"))
     indicator = get_object_or_404(Indicator, pk=request.POST.get("indicator") or 0)
-    try:
-        period = Period.parse(request.POST.get("period", ""))
-    except PeriodError as exc:
-        return HttpResponse(str(exc), status=422)
+    period = Period.parse(request.POST.get("period", ""))  # a PeriodError is shown by chitieu.web.errors
     stage = _choice(Stage, request.POST.get("stage"), Stage.ESTIMATE)
     raw = request.POST.get("value", "").strip()
     existing = Observation.objects.filter(unit=unit, indicator=indicator, period=period.code, stage=stage).first()
@@ -193,11 +189,9 @@ def decide(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         elif action == "reject":
             obs = workflow.reject(pk, by=request.user, reason=request.POST.get("reason", ""))
         else:
-            return HttpResponse("Thao tác không hợp lệ.", status=400)
-    except Forbidden as exc:
-        require(False, exc.message)
-    except NotFound as exc:
-        return HttpResponse(exc.message, status=404)
+            raise Invalid("Thao tác không hợp lệ.", {"action": "Chọn «Duyệt» hoặc «Trả lại»."})
+    except (Forbidden, NotFound):
+        raise  # the one HTML error path (chitieu.web.errors)
     except DomainError as exc:
         error = " ".join(exc.errors.values()) or exc.message
         obs = get_object_or_404(Observation.objects.select_related("unit", "indicator", "entered_by"), pk=pk)
@@ -228,8 +222,8 @@ def correction(request: HttpRequest, pk: int) -> HttpResponse:
             )
             messages.success(request, "Đã điều chỉnh số liệu; giá trị cũ được lưu trong lịch sử.")
             return redirect("web:record-history", key="observation", pk=pk)
-        except Forbidden as exc:
-            require(False, exc.message)
+        except Forbidden:
+            raise  # the one HTML error path (chitieu.web.errors)
         except DomainError as exc:
             errors = exc.errors or {"value": exc.message}
             status = exc.status

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from chitieu.core.choices import EntryState, Role
+from chitieu.errors import NotFound
 from chitieu.org import access
 from chitieu.web import history
 from chitieu.web.views.common import require, require_reader
@@ -38,11 +39,11 @@ def record_history(request: HttpRequest, key: str, pk: int) -> HttpResponse:
     require_reader(request)
     model = history.tracked_model(key)
     if model is None:
-        raise Http404("Không có loại bản ghi này.")
+        raise NotFound("Không có loại bản ghi này.")
     require(_may_see(request, key, model, pk), "Bạn không được xem lịch sử của bản ghi này.")
     versions = history.versions_of(model, pk)
     if not versions:
-        raise Http404("Bản ghi không có lịch sử.")
+        raise NotFound("Bản ghi không có lịch sử.")
     return render(request, "web/history_record.html", {
         "versions": versions,
         "model_label": model._meta.verbose_name,

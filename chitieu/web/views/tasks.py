@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from chitieu.core.choices import TaskStatus
 from chitieu.core.tasks import task_status
-from chitieu.errors import Forbidden, Invalid
+from chitieu.errors import Forbidden, Invalid, NotFound
 from chitieu.org import access
 from chitieu.org.models import Person, Unit
 from chitieu.tasks.models import Task
@@ -134,17 +134,17 @@ def task_update(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def evidence(request: HttpRequest, pk: int) -> HttpResponse:
     """Download an evidence file; media are not served publicly, only through this check."""
-    from django.http import FileResponse, Http404
+    from django.http import FileResponse
 
     from chitieu.tasks.models import TaskUpdate
 
     require_reader(request)
     update = get_object_or_404(TaskUpdate, pk=pk)
     if not update.evidence:
-        raise Http404("Không có tài liệu.")
+        raise NotFound("Không có tài liệu.")
     try:
         handle = update.evidence.open("rb")
     except FileNotFoundError as exc:
-        raise Http404("Tệp không còn trên máy chủ.") from exc
+        raise NotFound("Tệp không còn trên máy chủ.") from exc
     name = (update.evidence.name or "").rsplit("/", 1)[-1]
     return FileResponse(handle, as_attachment=True, filename=name)  # type: ignore[return-value]  # streamed

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from chitieu.core.periods import parse_day
 from chitieu.errors import DomainError
 from chitieu.monitoring.review import evaluate_resolution, review_as_json
 from chitieu.monitoring.review_table import render_table
@@ -25,9 +25,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **o):
         try:
-            as_of = date.fromisoformat(o["as_of"])
+            as_of = parse_day(o["as_of"], field="ngày đánh giá (--as-of)")
         except ValueError as exc:
-            raise CommandError(f"as_of: ngày «{o['as_of']}» không hợp lệ (cần dạng YYYY-MM-DD).") from exc
+            raise CommandError(str(exc)) from exc
         resolution = Resolution.objects.filter(code=o["resolution"]).first()
         if resolution is None:
             raise CommandError(f"resolution: không có nghị quyết mã «{o['resolution']}».")

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from chitieu.core.periods import parse_day
 from chitieu.errors import DomainError
 from chitieu.monitoring.management.commands.observe import error_lines
 from chitieu.reports.build import build_report, resolution_by_code
@@ -33,9 +33,9 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(f"kind: {exc}") from exc
         try:
-            as_of = date.fromisoformat(o["as_of"])
+            as_of = parse_day(o["as_of"], field="ngày đánh giá (--as-of)")
         except ValueError as exc:
-            raise CommandError(f"as_of: ngày «{o['as_of']}» không hợp lệ (cần dạng YYYY-MM-DD).") from exc
+            raise CommandError(str(exc)) from exc
         try:
             exporter = exporter_for(o["format"])
             report = build_report(kind, resolution_by_code(o["resolution"]), as_of=as_of)

@@ -87,4 +87,52 @@
     if (e.target.matches && e.target.matches("[data-autosubmit]") && e.target.form) e.target.form.requestSubmit();
   });
   document.addEventListener("htmx:afterSwap", function (e) { drawAll(e.target); });
+
+  // A request htmx could not swap (a server error, a proxy's page, a lost connection) is
+  // shown in the page's alert slot: a refusal nobody sees is a lost figure.
+  function showAlert(title, message) {
+    var slot = document.getElementById("htmx-error");
+    if (!slot) return;
+    slot.textContent = "";
+    var box = document.createElement("div");
+    box.className = "alert error";
+    box.setAttribute("role", "alert");
+    var close = document.createElement("button");
+    close.type = "button"; close.className = "alert-close"; close.setAttribute("data-dismiss", "");
+    close.setAttribute("aria-label", "Đóng thông báo"); close.textContent = "×";
+    var p = document.createElement("p");
+    var strong = document.createElement("strong");
+    strong.textContent = title + ". ";
+    p.appendChild(strong);
+    p.appendChild(document.createTextNode(message));
+    box.appendChild(close); box.appendChild(p);
+    slot.appendChild(box);
+  }
+  function serverMessage(xhr) {
+    // Our own error pages carry the Vietnamese message in [data-message]; take it if present.
+    try {
+      var doc = new DOMParser().parseFromString(xhr.responseText || "", "text/html");
+      var el = doc.querySelector("[data-message]");
+      if (el && el.textContent.trim()) return el.textContent.trim();
+    } catch (err) { /* not HTML */ }
+    return "";
+  }
+  document.addEventListener("htmx:responseError", function (e) {
+    var xhr = e.detail.xhr;
+    showAlert("Chưa ghi được (mã " + xhr.status + ")",
+      serverMessage(xhr) || "Máy chủ không xử lý được yêu cầu; thay đổi vừa rồi chưa được lưu. Xin thử lại.");
+  });
+  document.addEventListener("htmx:sendError", function () {
+    showAlert("Mất kết nối", "Không gửi được tới máy chủ; thay đổi vừa rồi chưa được lưu. Kiểm tra mạng rồi thử lại.");
+  });
+  document.addEventListener("htmx:beforeRequest", function () {
+    var slot = document.getElementById("htmx-error");
+    if (slot) slot.textContent = "";
+  });
+  document.addEventListener("click", function (e) {
+    if (e.target.matches && e.target.matches("[data-dismiss]")) {
+      var box = e.target.closest(".alert");
+      if (box) box.remove();
+    }
+  });
 })();
