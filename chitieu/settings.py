@@ -19,7 +19,10 @@ CHITIEU_SIGNER_NAME     name under the signature, default empty (the office fill
 CHITIEU_PROVINCE_CODE   province code in the vietnam-provinces package (31 = Hải Phòng).
 CHITIEU_MEDIA_ROOT      where evidence files are stored; default var/media.
 CHITIEU_STATIC_ROOT     where `chitieu collectstatic` puts the front-end files; default staticfiles/.
-CHITIEU_MAX_UPLOAD_MB   largest accepted upload (evidence, documents, workbooks), default 20.
+CHITIEU_MAX_UPLOAD_MB   largest accepted upload (evidence, documents, workbooks), default 20;
+                        a request body larger than this (plus 1 MB of form) is refused with 413.
+CHITIEU_MAX_TEXT_KB     longest text the reader reads (pasted or from a file), default 1024:
+                        1 MB of real reports reads in about 2 s, of pathological text in 11 s.
 CHITIEU_LOGIN_FAILURE_LIMIT  failed logins before a user name and address pair is locked
                         for 15 minutes (django-axes), default 5.
 CHITIEU_AXES_ENABLED    "0" turns login throttling off (only for tests of other things).
@@ -115,6 +118,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "chitieu.edge.Edge",  # request size, text and numbers at the edge; database outages
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -254,6 +258,8 @@ WHITENOISE_USE_FINDERS = True  # the demo serves straight from the finders, no c
 MEDIA_ROOT = Path(os.environ.get("CHITIEU_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
 MAX_UPLOAD_MB = int(os.environ.get("CHITIEU_MAX_UPLOAD_MB", "20"))
+MAX_TEXT_KB = int(os.environ.get("CHITIEU_MAX_TEXT_KB", "1024"))
+MAX_READING_ITEMS = 5000  # items of one reading: 5.000 are stored in about 4 s
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_MB * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

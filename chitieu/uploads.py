@@ -5,11 +5,12 @@ A renamed executable called "bao-cao.pdf" is refused because its first bytes are
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import PurePath
 from typing import IO
 
 from django.conf import settings
+
+from chitieu import archives
 
 #: Allowed extensions and a description for error messages.
 ALLOWED = {
@@ -37,8 +38,9 @@ def check_evidence(name: str, size: int, stream: IO[bytes]) -> str | None:
     """Return a Vietnamese error message, or None when the file may be stored.
 
     Checks, in order: the extension is on the allow-list; the size is within
-    settings.MAX_UPLOAD_MB; the first bytes match the type; for .docx/.xlsx the archive holds
-    the application's main part. The stream is rewound afterwards.
+    settings.MAX_UPLOAD_MB; the first bytes match the type; for .docx/.xlsx the archive is
+    within the archive limits (chitieu.archives) and holds the application's main part. The
+    stream is rewound afterwards.
     """
     ext = PurePath(name).suffix.lower().lstrip(".")
     if ext not in ALLOWED:
@@ -56,12 +58,13 @@ def check_evidence(name: str, size: int, stream: IO[bytes]) -> str | None:
         part = _OOXML_PART.get(ext)
         if part:
             stream.seek(0)
+            limits = archives.DOCUMENT if ext == "docx" else archives.WORKBOOK
             try:
-                with zipfile.ZipFile(stream) as archive:
-                    if part not in archive.namelist():
-                        return f"Nội dung tệp không phải {ALLOWED[ext]} dù tên tệp có đuôi «.{ext}»."
-            except zipfile.BadZipFile:
-                return f"Tệp {ALLOWED[ext]} bị hỏng, không mở được."
+                names = archives.checked_names(stream.read(), limits)
+            except archives.ArchiveRefused as exc:
+                return f"Tệp {ALLOWED[ext]} bị hỏng, không mở được." if exc.damaged else exc.message
+            if part not in names:
+                return f"Nội dung tệp không phải {ALLOWED[ext]} dù tên tệp có đuôi «.{ext}»."
     finally:
         stream.seek(0)
     return None

@@ -19,7 +19,6 @@ import hashlib
 import hmac
 import io
 import math
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -29,6 +28,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from chitieu import archives
 from chitieu.core.choices import Stage
 from chitieu.core.quantities import QuantityError, format_number, parse_number
 
@@ -52,8 +52,6 @@ PROP = "chitieu."
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
 HEAD_FILL = PatternFill("solid", fgColor="DCE6F1")
 ZIP_MAGIC = b"PK\x03\x04"
-#: A workbook whose parts unpack to more than this many times its size is refused (zip bomb).
-MAX_UNPACK_RATIO = 100
 
 
 @dataclass(frozen=True)
@@ -238,7 +236,8 @@ def too_big(size: int, max_bytes: int) -> str:
 
 def check_container(data: bytes, *, max_bytes: int) -> None:
     """Refuse, before any parsing, a file that is too big, is not a ZIP (XLSX) file, is not a
-    workbook, carries macros or unpacks to far more than its size."""
+    workbook, carries macros or is beyond the archive limits (chitieu.archives: entries,
+    size unpacked, unpacked against packed)."""
     if len(data) > max_bytes:
         raise WorkbookRefused("Tệp quá lớn.", {"tệp": too_big(len(data), max_bytes)})
     if not data.startswith(ZIP_MAGIC):
@@ -246,17 +245,15 @@ def check_container(data: bytes, *, max_bytes: int) -> None:
             "tệp": "Không phải tệp .xlsx (thiếu chữ ký ZIP); hãy dùng mẫu tải từ hệ thống."
         })
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise WorkbookRefused("Tệp .xlsx bị hỏng.", {"tệp": "Không mở được tệp nén .xlsx (tệp hỏng)."}) from None
+        names = archives.checked_names(data, archives.WORKBOOK)
+    except archives.ArchiveRefused as exc:
+        if exc.damaged:
+            raise WorkbookRefused("Tệp .xlsx bị hỏng.", {"tệp": "Không mở được tệp nén .xlsx (tệp hỏng)."}) from None
+        raise WorkbookRefused("Tệp nén bất thường.", {"tệp": exc.message}) from None
     if "xl/workbook.xml" not in names:
         raise WorkbookRefused("Tệp không phải là bảng tính Excel.", {"tệp": "Tệp nén không chứa bảng tính Excel."})
     if "xl/vbaProject.bin" in names:
         raise WorkbookRefused("Tệp chứa macro.", {"tệp": "Tệp có macro (VBA); chỉ nhận mẫu .xlsx không macro."})
-    if unpacked > max(len(data), 1) * MAX_UNPACK_RATIO:
-        raise WorkbookRefused("Tệp nén bất thường.", {"tệp": "Tệp giải nén ra quá lớn so với kích thước; không xử lý."})
 
 
 def _props(wb) -> dict[str, str]:

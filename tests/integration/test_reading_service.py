@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import io
 import os
+import time
+import tracemalloc
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -334,11 +337,21 @@ def test_bad_files_are_refused_in_vietnamese_and_nothing_is_stored(cast, data, n
     assert not DocumentReading.objects.exists()
 
 
-@override_settings(MAX_UPLOAD_MB=1)
-def test_oversized_text_is_refused(cast):
+@override_settings(MAX_TEXT_KB=1000)
+def test_text_longer_than_the_reader_serves_in_bounded_time_is_refused(cast):
     with pytest.raises(Invalid) as info:
         services.read_document("Thu ngân sách đạt 1 tỷ đồng. " * 40_000, kind="resolution", user=cast.users["office_admin"])
-    assert "1 MB" in info.value.errors["text"]
+    assert info.value.errors["text"] == (
+        "Văn bản dài 1.160.000 ký tự, quá giới hạn 1.024.000 ký tự; hãy chia thành nhiều phần."
+    )
+    assert not DocumentReading.objects.exists()
+
+
+def test_text_with_more_items_than_one_reading_holds_is_refused(cast, settings):
+    settings.MAX_READING_ITEMS = 50
+    with pytest.raises(Invalid) as info:
+        services.read_document("Thu ngân sách đạt trên 5% " * 60, kind="report", user=cast.users["office_admin"])
+    assert info.value.errors["text"].startswith("Văn bản có 60 mục số liệu, quá giới hạn 50 mục")
     assert not DocumentReading.objects.exists()
 
 
@@ -434,3 +447,50 @@ def test_a_term_target_says_how_its_years_combine_from_its_words(cast):
              value=15000, unit="đảng viên", period="2021-2025")
     growth, members = services.create_drafts(reading, user=cast.users["office_admin"], now=NOW).targets
     assert growth.term_aggregation == "average" and members.term_aggregation == "sum"
+
+
+def _docx_bomb(xml_mb: int) -> bytes:
+    """A real DOCX whose document.xml is `xml_mb` MB of empty paragraphs: under 1 MB packed."""
+    data = io.BytesIO(_docx_bytes(["Báo cáo"], [["a"]]))
+    out = io.BytesIO()
+    paragraph = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>"
+    with zipfile.ZipFile(data) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename == "word/document.xml":
+                with dst.open("word/document.xml", "w", force_zip64=True) as part:
+                    head, _, tail = src.read(info).partition(b"<w:body>")
+                    part.write(head + b"<w:body>")
+                    block = paragraph * (1024 * 1024 // len(paragraph))
+                    for _ in range(xml_mb):
+                        part.write(block)
+                    part.write(tail)
+            else:
+                dst.writestr(info, src.read(info))
+    return out.getvalue()
+
+
+def test_a_docx_bomb_is_refused_from_its_directory_quickly_and_in_bounded_memory(cast):
+    bomb = _docx_bomb(150)
+    assert len(bomb) < 1024 * 1024
+    tracemalloc.start()
+    started = time.perf_counter()
+    with pytest.raises(Invalid) as info:
+        services.read_document(io.BytesIO(bomb), kind="report", filename="bao-cao.docx", user=cast.users["office_admin"])
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert elapsed < 2 and peak < 20 * 1024 * 1024
+    assert "quá giới hạn" in info.value.errors["file"] and "không xử lý" in info.value.errors["file"]
+    assert not DocumentReading.objects.exists()
+
+
+def test_a_docx_with_more_xml_than_the_reader_walks_in_time_is_refused_whatever_its_ratio(cast):
+    # 11 MB of XML that compresses under 100 times: the ratio alone would let it through.
+    import random
+
+    rng = random.Random(1)
+    words = " ".join("".join(rng.choice("abcdeghiklmnopqrstuvxy") for _ in range(6)) for _ in range(1_700_000))
+    data = _docx_bytes([words], [["a"]])
+    with pytest.raises(Invalid) as info:
+        decode_document(data, "dai.docx")
+    assert info.value.errors["file"].startswith("Phần văn bản (XML) của tệp giải nén ra 12,")

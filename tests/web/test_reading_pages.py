@@ -4,7 +4,10 @@ and the form's refusals of bad files."""
 from __future__ import annotations
 
 import html as html_lib
+import io
 import re
+import time
+import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -203,3 +206,21 @@ def test_the_text_around_the_highlights_is_shown_unchanged(cast):
     # Strip the marks: what remains, unescaped, is the document exactly (no added line breaks).
     plain = html_lib.unescape(re.sub(r"<[^>]+>", "", body))
     assert plain == TEXT
+
+
+def test_a_docx_bomb_uploaded_on_the_reading_page_is_refused_in_vietnamese_at_once(cast):
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            block = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>" * 30_000
+            for _ in range(150 * 1024 * 1024 // len(block)):
+                part.write(block)
+    assert len(packed.getvalue()) < 1024 * 1024
+    upload = SimpleUploadedFile("bao-cao.docx", packed.getvalue(), "application/octet-stream")
+    started = time.perf_counter()
+    response = login("reporter_a", cast).post(reverse("reading:new"), {"kind": "report", "file": upload})
+    assert time.perf_counter() - started < 2
+    assert response.status_code == 422
+    assert "Tệp giải nén ra 149,8 MB, quá giới hạn 100 MB; không xử lý." in html_lib.unescape(response.content.decode())
+    assert not DocumentReading.objects.exists()
