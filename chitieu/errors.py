@@ -7,6 +7,8 @@ prints them with the row and field.
 
 from __future__ import annotations
 
+from chitieu.core.quantities import format_number
+
 
 class DomainError(Exception):
     """Base class. `errors` maps a field name (or "row N.field") to its Vietnamese message."""
@@ -43,3 +45,16 @@ class Conflict(DomainError):
     """The change collides with existing data (a second official figure, a locked period)."""
 
     status = 409
+
+
+#: The longest note, reason or comment a person types (a text column has no limit of its own:
+#: a 10 MB note was accepted and shown on every page that lists it).
+NOTE_MAX_CHARS = 5000
+
+
+def too_long(text: str, limit: int) -> str | None:
+    """"Dài 300 ký tự, tối đa 255 ký tự.": why `text` does not fit a column of `limit`
+    characters, or None when it fits."""
+    if len(text) <= limit:
+        return None
+    return f"Dài {format_number(len(text))} ký tự, tối đa {format_number(limit)} ký tự."

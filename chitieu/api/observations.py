@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ninja import Router
+from ninja import Field, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from chitieu.api.auth import AuthedRequest
@@ -19,6 +19,16 @@ router = Router(tags=["Số liệu"])
 
 #: Largest page of figures one request returns (?limit=…&offset=…; default 100).
 MAX_PAGE = 5000
+#: Largest offset: well within the database's integers (9223372036854775808 answered 500).
+MAX_OFFSET = 2**31 - 1
+
+
+class Pages(LimitOffsetPagination):
+    """?limit=1..5000 (default 100) and ?offset=0..2147483647; beyond either, a 422."""
+
+    class Input(Schema):
+        limit: int = Field(100, ge=1, le=MAX_PAGE)
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 WRITE = {200: list[ObservationOut], 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem}
 ONE = {200: ObservationOut, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem}
@@ -32,7 +42,7 @@ def _choice(kind, raw: str, field: str) -> str:
 
 
 @router.get("/observations", summary="Danh sách số liệu", response={200: list[ObservationOut], 401: Problem, 403: Problem, 422: Problem})
-@paginate(LimitOffsetPagination, max_limit=MAX_PAGE)
+@paginate(Pages, max_limit=MAX_PAGE)
 def list_observations(
     request: AuthedRequest,
     indicator: str | None = None,

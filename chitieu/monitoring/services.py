@@ -48,7 +48,7 @@ from chitieu.core import plausibility
 from chitieu.core.choices import Aggregation, EntryState, PeriodKind, Stage
 from chitieu.core.periods import Period, PeriodError, parse_day
 from chitieu.core.quantities import UnitError, conversion_factor, format_number, parse_number
-from chitieu.errors import Conflict, Forbidden, Invalid
+from chitieu.errors import NOTE_MAX_CHARS, Conflict, Forbidden, Invalid, too_long
 from chitieu.monitoring.models import Observation, PeriodLock
 from chitieu.org import access
 from chitieu.org.models import Unit
@@ -255,6 +255,15 @@ def _same(c: _Clean, o: Observation) -> bool:
     )
 
 
+#: The typed text of a row and the longest each may be: the column's width, or a note's.
+_TEXT_LIMITS = {
+    "source": Observation._meta.get_field("source").max_length or 255,
+    "unit_of_measure": Observation._meta.get_field("entered_unit").max_length or 64,
+    "note": NOTE_MAX_CHARS,
+    "correction_reason": NOTE_MAX_CHARS,
+}
+
+
 def _check_row(
     row: Mapping[str, Any], look: _Lookups, today: date, user: Any = None, mode: Mode = Mode.CLI
 ) -> tuple[_Clean | None, dict[str, str], bool]:
@@ -303,9 +312,13 @@ def _check_row(
     reported_on, problem = _reported_on(row.get("reported_on"), period, today)
     if problem:
         errors["reported_on"] = problem
+    for name, limit in _TEXT_LIMITS.items():
+        problem = too_long(str(row.get(name) or "").strip(), limit)
+        if problem:
+            errors[name] = problem
     entered_unit = str(row.get("unit_of_measure") or "").strip()
     factor = 1.0
-    if indicator is not None:
+    if indicator is not None and "unit_of_measure" not in errors:
         entered_unit = entered_unit or indicator.unit
         try:
             factor = conversion_factor(entered_unit, indicator.unit)

@@ -21,7 +21,15 @@ from django.utils import timezone
 
 from chitieu.core.choices import EntryState
 from chitieu.core.periods import Period
-from chitieu.errors import Conflict, DomainError, Forbidden, Invalid, NotFound
+from chitieu.errors import (
+    NOTE_MAX_CHARS,
+    Conflict,
+    DomainError,
+    Forbidden,
+    Invalid,
+    NotFound,
+    too_long,
+)
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import (
     Mode,
@@ -198,6 +206,8 @@ def reject(observation_id: int, *, by: Any, reason: str) -> Observation:
     reason = (reason or "").strip()
     if not reason:
         raise Invalid("Cần nêu lý do trả lại.", {"reason": "Nhập lý do trả lại số liệu."})
+    if too_long(reason, NOTE_MAX_CHARS):
+        raise Invalid("Lý do trả lại quá dài.", {"reason": too_long(reason, NOTE_MAX_CHARS) or ""})
     with transaction.atomic():
         obs = _locked_row(observation_id)
         _check_visible(by, obs)
@@ -236,6 +246,8 @@ def correct(
     errors: dict[str, str] = {}
     if not reason:
         errors["reason"] = "Điều chỉnh số liệu đã duyệt cần nêu lý do."
+    elif too_long(reason, NOTE_MAX_CHARS):
+        errors["reason"] = too_long(reason, NOTE_MAX_CHARS) or ""
     try:
         read_value(value)
     except ValueError as exc:

@@ -33,6 +33,12 @@ class PeriodFields(models.Model):
         self.clean_period()
         super().save(*args, **kwargs)
 
+    def clean(self) -> None:
+        """Model forms (the admin) check the period too: "quý 9/2025" is a field error there,
+        not a failed save."""
+        super().clean()
+        self.clean_period()
+
     def parsed_period(self) -> Period:
         return Period.parse(self.period)
 

@@ -132,7 +132,7 @@ def reading_detail(request: HttpRequest, pk: int, errors: dict | None = None, st
         "can_confirm": access.can_manage(request.user) and any(
             not i.target.confirmed if i.target else not i.task.confirmed for i in items if i.target or i.task  # type: ignore[union-attr]
         ),
-        "counts": _counts(items), "errors": errors or {},
+        "counts": _counts(items), "errors": list((errors or {}).items()),  # pairs: a key "items" would shadow dict.items
     }, status=status)
 
 

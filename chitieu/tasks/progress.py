@@ -8,7 +8,7 @@ from typing import IO, Any
 from django.core.files.base import File
 from django.db import transaction
 
-from chitieu.errors import Invalid
+from chitieu.errors import NOTE_MAX_CHARS, Invalid, too_long
 from chitieu.org import access
 from chitieu.tasks.models import Task, TaskUpdate
 from chitieu.uploads import check_evidence
@@ -36,6 +36,8 @@ def add_update(
     note = (note or "").strip()
     if not note:
         errors["note"] = "Nhập nội dung cập nhật."
+    elif too_long(note, NOTE_MAX_CHARS):
+        errors["note"] = too_long(note, NOTE_MAX_CHARS) or ""
     if progress is not None and not 0 <= progress <= 100:
         errors["progress"] = f"Tiến độ {progress}% phải trong khoảng 0-100%."
     if evidence is not None:

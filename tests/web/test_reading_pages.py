@@ -224,3 +224,11 @@ def test_a_docx_bomb_uploaded_on_the_reading_page_is_refused_in_vietnamese_at_on
     assert response.status_code == 422
     assert "Tệp giải nén ra 149,8 MB, quá giới hạn 100 MB; không xử lý." in html_lib.unescape(response.content.decode())
     assert not DocumentReading.objects.exists()
+
+
+def test_creating_drafts_with_no_accepted_item_says_so_in_vietnamese(cast):
+    reading = reading_of(cast)
+    response = login("reporter_a", cast).post(reverse("reading:create-drafts", args=[reading.pk]))
+    assert response.status_code == 422
+    assert "Hãy nhận ít nhất một mục trước khi tạo bản nháp." in response.content.decode()
+    assert not Observation.objects.exists()
