@@ -31,6 +31,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from chitieu import archives
 from chitieu.core.choices import Stage
 from chitieu.core.quantities import QuantityError, format_number, parse_number
+from chitieu.reports.cells import put
 
 #: Version 2 added the "Lý do điều chỉnh" column; version 1 templates are refused as old.
 TEMPLATE_VERSION = "2"
@@ -182,12 +183,13 @@ def write_template(spec: TemplateSpec, *, key: bytes) -> bytes:
     for n, line in enumerate(spec.lines, start=1):
         r = FIRST_ROW + n - 1
         for letter, value in zip("ABCE", (n, line.indicator, line.name, line.unit), strict=True):
-            ws[f"{letter}{r}"] = value
+            put(ws[f"{letter}{r}"], value)
         if line.value is not None:
             ws[f"D{r}"] = line.value
             ws[f"F{r}"] = (line.stage or Stage.ESTIMATE).label
-            ws[f"G{r}"] = line.source or None
-            ws[f"H{r}"] = line.note or None
+            # Text typed by reporters ("=HYPERLINK(…)") is written as text, never a formula.
+            put(ws[f"G{r}"], line.source or None)
+            put(ws[f"H{r}"], line.note or None)
         # The reason is never pre-filled: a template sent back untouched corrects nothing.
         for letter in INPUT_COLUMNS:
             cell = ws[f"{letter}{r}"]
@@ -339,7 +341,9 @@ def _read(wb, *, key: bytes, progress) -> ReadWorkbook:
                 continue
             letter = cell.column_letter
             col = cell.column
-            if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("=")):
+            # A formula is refused; text that only looks like one (a note "=HYPERLINK(…)" that
+            # the template wrote as text, chitieu.reports.cells) is text, and reads back as it was.
+            if cell.data_type == "f":
                 errors[place(r, letter)] = "ô chứa công thức; chỉ nhận giá trị nhập tay"
                 continue
             if col > LAST_COLUMN and not _blank(cell.value):

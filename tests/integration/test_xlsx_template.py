@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import pytest
 from openpyxl import load_workbook
@@ -10,6 +11,7 @@ from openpyxl import load_workbook
 from chitieu.core.choices import EntryState, Role, Stage
 from chitieu.errors import Forbidden, Invalid
 from chitieu.monitoring.models import Observation
+from chitieu.monitoring.services import record_observations
 from chitieu.reports.entry import import_workbook, make_template
 from tests.factories import make_observation, make_user
 from tests.integration.reports_world import AS_OF, make_world
@@ -164,3 +166,25 @@ def test_errors_in_several_batches_are_all_listed_and_nothing_is_written(world, 
         import_workbook(fill(template(), {"D7": 7.5, "D8": 1200}), now=AS_OF)
     assert {"Sheet 'Số liệu', dòng 7", "Sheet 'Số liệu', dòng 8"} <= {k.split(", cột")[0] for k in err.value.errors}
     assert not Observation.objects.filter(period="Q2/2024").exists()
+
+
+@pytest.mark.parametrize("note", ['=HYPERLINK("http://example.invalid/x","Bấm vào đây")', "+84 912 345 678", "-5% so với cùng kỳ", "@SUM(A1)"])
+def test_a_formula_like_note_comes_back_as_text_and_the_untouched_template_is_accepted(world, note):
+    record_observations([{"unit": "so-tai-chinh", "indicator": "thu-ngan-sach", "period": "Q2/2024", "value": 1200,
+                          "note": note, "source": "=1+1"}], now=AS_OF)
+    again = template()
+    cell = load_workbook(io.BytesIO(again))[SHEET]["H8"]
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (note, "s", True)
+    with zipfile.ZipFile(io.BytesIO(again)) as archive:
+        assert b"<f>" not in archive.read("xl/worksheets/sheet2.xml")
+    before = history_count()
+    result = import_workbook(again, now=AS_OF)
+    assert result.written == 0 and history_count() == before
+    figure = Observation.objects.get(unit__code="so-tai-chinh", indicator__code="thu-ngan-sach", period="Q2/2024")
+    assert (figure.note, figure.source) == (note, "=1+1")
+
+
+def test_a_formula_typed_into_a_note_cell_is_still_refused(world):
+    with pytest.raises(Invalid) as err:
+        import_workbook(fill(template(), {"D8": 1200, "H8": "=HYPERLINK(\"http://example.invalid\")"}), now=AS_OF)
+    assert "công thức" in str(err.value)

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from chitieu.core.choices import SIMULATED_LABEL
+from chitieu.reports.cells import put
 from chitieu.reports.document import TABLE_HEADINGS, ReviewReport
 from chitieu.reports.exporters import Exporter, register
 
@@ -51,7 +52,7 @@ def _table(ws, start: int, headings: list[str], rows: list[list], widths: list[i
         ws.column_dimensions[get_column_letter(col)].width = width
     for r, values in enumerate(rows, start=start + 1):
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=r, column=col, value=value)
+            cell = put(ws.cell(row=r, column=col), value)  # names and notes stay text
             cell.font = Font(name=FONT, size=11)
             cell.border = BOX
             cell.alignment = Alignment(wrap_text=isinstance(value, str), vertical="top")
