@@ -7,7 +7,8 @@ Text sets (every one read from where it lives; nothing of ../shared is copied he
 
 - corpus: ../shared/corpus (50 real passages; the passage starts at line 3 of each text)
 - seeds:  ../shared/seeds with ../shared/gold (five real Hải Phòng articles)
-- golden: tests/data/extraction (our own texts in other provinces' styles, figures invented)
+- golden: tests/data/extraction (our own texts in other provinces' styles, figures invented;
+  task gold in tests/data/extraction/tasks for the rounds that wrote it)
 - blind:  real texts of the later blind rounds with gold written before their first run, kept
   outside the project (real texts are never copied in): $CHITIEU_BLIND_DIR, by default
   ../shared/blind. Optional: a machine without it scores the other sets, and the ratchet's
@@ -60,6 +61,9 @@ class TextSet:
     gold: Path
     tasks: Path | None = None
     header_lines: int = 0  # lines before the passage (the corpus's SOURCE/KIND lines)
+    # True: a text with no task gold states no task (the corpus). False: only the texts whose
+    # task gold was written are scored for tasks (our golden texts, tasks annotated from round 26).
+    tasks_everywhere: bool = True
 
     def files(self) -> list[tuple[str, Path, Path]]:
         return [(g.stem, self.texts / (g.stem + ".txt"), g) for g in sorted(self.gold.glob("*.json"))]
@@ -74,7 +78,7 @@ class TextSet:
 SETS = [
     TextSet("corpus", SHARED / "corpus" / "texts", SHARED / "corpus" / "gold", SHARED / "corpus" / "tasks", 2),
     TextSet("seeds", SHARED / "seeds", SHARED / "gold"),
-    TextSet("golden", OWN_DATA, OWN_DATA),
+    TextSet("golden", OWN_DATA, OWN_DATA, OWN_DATA / "tasks", tasks_everywhere=False),
     TextSet("blind", BLIND, BLIND, BLIND / "tasks"),
 ]
 
@@ -156,6 +160,8 @@ def score_tasks(text_set: TextSet, preds: dict[str, tuple[str, list[dict[str, An
         texts.mkdir()
         out.mkdir()
         for stem, (source, pred) in preds.items():
+            if not text_set.tasks_everywhere and not (text_set.tasks / f"{stem}.json").exists():
+                continue
             (texts / f"{stem}.txt").write_text(source, encoding="utf-8")
             (out / f"{stem}.json").write_text(json.dumps(pred, ensure_ascii=False), encoding="utf-8")
         buf = io.StringIO()

@@ -32,3 +32,13 @@ def test_phone_numbers_addresses_and_document_numbers_are_never_items() -> None:
     footer = source.index("Trụ sở:")
     assert [it for it in extract(source) if it.start >= footer] == []
     assert not any("05-CT/TW" in it.text or "lần thứ 14" in it.text for it in extract(source))
+
+
+@pytest.mark.parametrize("task_path", sorted((OWN_DATA / "tasks").glob("*.json")), ids=lambda p: p.stem)
+def test_task_gold_quotes_its_text(task_path) -> None:  # type: ignore[no-untyped-def]
+    source = (OWN_DATA / (task_path.stem + ".txt")).read_text(encoding="utf-8")
+    tasks = json.loads(task_path.read_text(encoding="utf-8"))
+    assert tasks, f"{task_path.name}: không có nhiệm vụ nào"
+    for task in tasks:
+        assert source[task["start"] : task["end"]] == task["text"]
+        assert task["deadline"], (task_path.name, task["text"])
