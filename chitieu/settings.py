@@ -8,6 +8,7 @@ CHITIEU_EPHEMERAL_SECRET "1" (set by the `chitieu` command for terminal commands
                         no pages): without a secret key, use a random one for this process.
 CHITIEU_DATABASE_URL    e.g. postgres://user:pw@127.0.0.1:5432/chitieu; default: SQLite file
                         var/chitieu.sqlite3 in the checkout.
+CHITIEU_REPORT_DUE_DAYS days after a period's end by which its figures are due (default 20).
 CHITIEU_ALLOWED_HOSTS   comma-separated host names; demo default: 127.0.0.1,localhost.
 CHITIEU_CSRF_TRUSTED_ORIGINS  comma-separated origins behind a proxy.
 CHITIEU_SESSION_MINUTES idle session timeout, default 30.
@@ -260,6 +261,8 @@ MEDIA_URL = "/media/"
 MAX_UPLOAD_MB = int(os.environ.get("CHITIEU_MAX_UPLOAD_MB", "20"))
 MAX_TEXT_KB = int(os.environ.get("CHITIEU_MAX_TEXT_KB", "1024"))
 MAX_READING_ITEMS = 5000  # items of one reading: 5.000 are stored in about 4 s
+# Days after a period's end by which its figures are due (the completeness page's lateness).
+REPORT_DUE_DAYS = int(os.environ.get("CHITIEU_REPORT_DUE_DAYS", "20"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_MB * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

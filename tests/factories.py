@@ -10,6 +10,7 @@ story are built from these in `tests.personas`; the page tests' small city in
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -28,7 +29,7 @@ from chitieu.core.choices import (
 from chitieu.core.periods import Period
 from chitieu.monitoring.models import Observation
 from chitieu.org.models import Account, Unit
-from chitieu.plans.models import Indicator, Resolution, Target
+from chitieu.plans.models import Assignment, Indicator, Resolution, Target
 from chitieu.tasks.models import Task
 
 #: The password of every test user.
@@ -79,6 +80,11 @@ def make_indicator(code: str | None = None, name: str | None = None, unit: str =
         code=code, name=name or f"Chỉ tiêu {code}", unit=unit, category=category, direction=direction,
         aggregation=aggregation, unit_aggregation=unit_aggregation, frequency=frequency, **extra,
     )
+
+
+def assign(indicator: Indicator, units: Iterable[Unit], **validity: Any) -> list[Assignment]:
+    """Assign `units` to report `indicator` (plans.Assignment): the units a combination counts."""
+    return [Assignment.objects.create(indicator=indicator, unit=u, **validity) for u in units]
 
 
 def make_resolution(code: str | None = None, *, issuer: Unit | None = None, period: str = "2021",

@@ -59,6 +59,9 @@ class Status(Choice):
     AT_RISK = "at_risk"
     NOT_ACHIEVED = "not_achieved"
     NO_DATA = "no_data"
+    # Only a partial combination of the units' figures is known for the period (some assigned
+    # units have not reported): shown with its coverage, never judged as the final figure.
+    INCOMPLETE = "incomplete"
     # The target could not be evaluated (a bad target or a figure the engine cannot carry);
     # its row says why and the other targets are evaluated as usual.
     ERROR = "error"
@@ -73,6 +76,7 @@ _decorate(
         "at_risk": "Có nguy cơ không đạt",
         "not_achieved": "Không đạt",
         "no_data": "Chưa có số liệu",
+        "incomplete": "Chưa đủ số liệu",
         "error": "Không đánh giá được",
     },
     {
@@ -82,6 +86,7 @@ _decorate(
         "at_risk": "#f59e0b",
         "not_achieved": "#dc2626",
         "no_data": "#9ca3af",
+        "incomplete": "#a16207",
         "error": "#7c3aed",
     },
 )
@@ -91,6 +96,7 @@ STATUS_ATTENTION_ORDER = [
     Status.ERROR,
     Status.NOT_ACHIEVED,
     Status.AT_RISK,
+    Status.INCOMPLETE,
     Status.NO_DATA,
     Status.ON_TRACK,
     Status.ACHIEVED,

@@ -175,6 +175,9 @@ class Evaluation:
     method: str
     explanation: str
     simulated: bool
+    # How many of the assigned units the city's combined figure rests on ("114/114 xã, phường"),
+    # or the partial combination left out of the verdict; "" for figures reported as they are.
+    coverage: str = ""
 
 
 def _same(a: float, b: float) -> bool:
@@ -373,7 +376,44 @@ def evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of: 
     Uses the aggregate (no unit code) observations when present, else those of the single
     unit given; raises ValueError when several units report without an aggregate.
     Returns status NO_DATA (explanation "Chưa có số liệu ...") when no figure fits.
+
+    Coverage: a combination of the units' figures that misses an assigned unit (`partial`)
+    is never judged. The verdict rests on the complete figures only; when a partial one is all
+    there is for the period the status is INCOMPLETE ("Chưa đủ số liệu ... mới 1/114 xã,
+    phường"), and when complete figures decide, the partial one left out is named.
     """
+    complete = [o for o in observations if not o.partial]
+    left_out = [
+        o for o in observations
+        if o.partial and o.period.start >= target.period.start and o.period.end <= target.period.end
+        and o.period.start <= as_of
+    ]
+    result = _evaluate(target, complete, as_of=as_of)
+    used = [
+        o for o in complete
+        if o.combined and o.period.start >= target.period.start and o.period.end <= target.period.end
+    ]
+    coverage = max(used, key=lambda o: (o.period.end, o.period.start)).coverage if used else ""
+    if not left_out:
+        return replace(result, coverage=coverage) if coverage else result
+    newest = max(left_out, key=lambda o: (o.period.end, o.period.start))
+    partial_words = (
+        f"{newest.period.label} mới {newest.coverage} báo cáo "
+        f"(tổng hợp tạm {join_unit(format_reading(newest.value), target.unit)})"
+    )
+    if result.status is Status.NO_DATA:
+        return replace(
+            result, status=Status.INCOMPLETE, coverage=newest.coverage,
+            explanation=f"{Status.INCOMPLETE.label}: {partial_words}, chưa đánh giá",
+            simulated=newest.simulated,
+        )
+    return replace(
+        result, coverage=coverage or newest.coverage,
+        explanation=f"{result.explanation}; chưa tính số {partial_words}",
+    )
+
+
+def _evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of: date) -> Evaluation:
     best = best_by_period(select_unit(observations), as_of=as_of)
     period = target.period
     aggregation = target.aggregation

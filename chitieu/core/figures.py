@@ -60,6 +60,11 @@ class Observation:
 
     unit_code None or "" means the whole city (the aggregate). Raises ValueError for a value
     that is not a finite number.
+
+    A figure combined from units carries its coverage: `reported` of the `expected` units
+    assigned to report it did (both None for a figure a unit or the city reported itself).
+    A combination missing any assigned unit, or with no unit assigned, is `partial`: shown as
+    such, never evaluated as the period's figure (chitieu.core.evaluation.evaluate).
     """
 
     period: Period
@@ -68,10 +73,33 @@ class Observation:
     unit_code: str | None = None
     simulated: bool = False
     source: str = ""
+    reported: int | None = None
+    expected: int | None = None
 
     def __post_init__(self) -> None:
         if not math.isfinite(self.value):
             raise ValueError(f"Số liệu «{self.value}» không phải là số hữu hạn")
+
+    @property
+    def combined(self) -> bool:
+        return self.reported is not None
+
+    @property
+    def partial(self) -> bool:
+        return self.reported is not None and (not self.expected or self.reported < self.expected)
+
+    @property
+    def coverage(self) -> str:
+        """ "1/114 xã, phường" for a combination, "" for a figure reported as it is."""
+        return coverage_words(self.reported, self.expected) if self.reported is not None else ""
+
+
+def coverage_words(reported: int, expected: int | None) -> str:
+    """How many of the units that should report did: "113/114 xã, phường"; with no unit
+    assigned, "N xã, phường (chưa phân công đơn vị báo cáo)". The one wording of coverage."""
+    if not expected:
+        return f"{reported} xã, phường (chưa phân công đơn vị báo cáo)"
+    return f"{reported}/{expected} xã, phường"
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.db import models, transaction
+from simple_history.utils import bulk_create_with_history
 
 from chitieu.core.choices import SIMULATED_SOURCE, Aggregation, Direction, PeriodKind, Stage
 from chitieu.core.periods import Period
@@ -31,7 +32,7 @@ from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import Mode, record_observations
 from chitieu.org.models import Person, Unit
 from chitieu.org.services import LOCAL_KINDS, load_units
-from chitieu.plans.models import Indicator, Resolution, Target, Term
+from chitieu.plans.models import Assignment, Indicator, Resolution, Target, Term
 from chitieu.tasks.models import Task
 
 DATA_PATH = Path(__file__).resolve().parent / "data" / "hp_demo.json"
@@ -327,10 +328,18 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
         todo = _missing(real, units, indicators)
         if todo:
             record_observations(todo, mode=Mode.DEMO)
+        locals_ = sorted((u for u in units.values() if u.kind in LOCAL_KINDS and u.parent_id == city.pk),
+                         key=lambda u: u.admin_code or 0)
+        # Which units report what is data: every commune and ward reports the commune
+        # indicators, so the city's figure combined from them says "114/114 xã, phường".
+        have = set(Assignment.objects.values_list("indicator_id", "unit_id"))
+        bulk_create_with_history(
+            [Assignment(indicator=indicators[code], unit=u) for code in data["simulation"]["commune_indicators"]
+             for u in locals_ if (indicators[code].pk, u.pk) not in have],
+            Assignment, default_change_reason="Dữ liệu trình diễn: xã, phường báo cáo chỉ tiêu cấp xã",
+        )
         sim_added = 0
         if simulate:
-            locals_ = sorted((u for u in units.values() if u.kind in LOCAL_KINDS and u.parent_id == city.pk),
-                             key=lambda u: u.admin_code or 0)
             rows = simulated_rows(data, city, locals_, indicators, resolution, real_keys)
             todo_sim = _missing(rows, units, indicators)
             if todo_sim:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import Any
@@ -40,6 +40,7 @@ from chitieu.core.choices import (
     UnitKind,
 )
 from chitieu.core.evaluation import Evaluation, TargetSpec, evaluate, is_finite, unevaluable
+from chitieu.core.figures import coverage_words
 from chitieu.core.forecast import Observation as CoreObservation
 from chitieu.core.periods import Period
 from chitieu.core.quantities import UnitError, conversion_factor
@@ -50,7 +51,7 @@ from chitieu.monitoring.models import Observation
 from chitieu.monitoring.ranking import UnitRanking, target_ranking
 from chitieu.org.models import Unit
 from chitieu.org.services import LOCAL_KINDS
-from chitieu.plans.models import Indicator, Resolution, Target
+from chitieu.plans.models import Assignment, Indicator, Resolution, Target
 
 HISTORY_YEARS = core_forecast.SEASONAL_YEARS
 #: Units whose figures are the city's own: the bodies that report for the whole city.
@@ -244,33 +245,56 @@ HUGE = 1e300
 TOO_LARGE_TO_COMBINE = "số liệu của đơn vị quá lớn, không tổng hợp được (kiểm tra lại số liệu đã duyệt)"
 
 
-def _communes_combined(where: Q, indicators: Sequence[Indicator], window) -> Figures:
-    """The communes' figures combined per indicator and period.
+def _assigned(units: Q, indicator_ids: Sequence[int]) -> dict[int, list[tuple[date | None, date | None]]]:
+    """The validity of each assignment of `indicator_ids` to a unit in `units` (one query)."""
+    out: dict[int, list[tuple[date | None, date | None]]] = defaultdict(list)
+    for ind, start, end in Assignment.objects.filter(units, indicator_id__in=list(indicator_ids)).values_list(
+        "indicator_id", "valid_from", "valid_to"
+    ):
+        out[ind].append((start, end))
+    return out
+
+
+def _expected(spans: list[tuple[date | None, date | None]], period: Period) -> int:
+    """How many assignments hold during `period` (open ends hold)."""
+    return sum(1 for start, end in spans if (start is None or start <= period.end) and (end is None or end >= period.start))
+
+
+def _communes_combined(where: Q, indicators: Sequence[Indicator], window, units: Q) -> Figures:
+    """The communes' figures combined per indicator and period, with their coverage.
 
     Each commune counts once per period, with its best stage; the combined figure takes the
-    lowest stage among those (a sum of official and estimated figures is an estimate). Two
-    queries: the figures grouped by indicator, period and stage (one scan the database can
-    run in parallel), and the few figures a better stage supersedes, taken out in Python.
-    An indicator with a figure beyond HUGE in a combination is left out and listed in
-    `broken` (its targets then say why they cannot be evaluated).
+    lowest stage among those (a sum of official and estimated figures is an estimate). Its
+    coverage is the number of assigned units (plans.Assignment, `units` filtering them) that
+    reported against the number assigned for the period: a combination missing any is partial
+    and never judged as the period's figure (chitieu.core.evaluation.evaluate). Three
+    queries: the assignments, the figures grouped by indicator, period and stage (one scan the
+    database can run in parallel; each figure marked whether its unit is assigned), and the
+    few figures a better stage supersedes, taken out in Python. An indicator with a figure
+    beyond HUGE in a combination is left out and listed in `broken` (its targets then say
+    why they cannot be evaluated).
     """
     out = Figures()
     if not indicators:
         return out
     how = {i.pk: i.unit_aggregation for i in indicators}
+    assigned = _assigned(units, list(how))
     figures = _approved(how, window).filter(where)
     sane = Q(value__gte=-HUGE, value__lte=HUGE)
+    is_assigned = Q(Exists(Assignment.objects.filter(indicator_id=OuterRef("indicator_id"), unit_id=OuterRef("unit_id"))))
     groups: dict[tuple[int, str], dict[Stage, list[float]]] = defaultdict(dict)
     for r in (
         figures.values("indicator_id", "period", "stage")
         .annotate(total=Sum("value", filter=sane), n=Count("id"),
-                  simulated=Count("id", filter=Q(source=SIMULATED_SOURCE)), huge=Count("id", filter=~sane))
+                  simulated=Count("id", filter=Q(source=SIMULATED_SOURCE)), huge=Count("id", filter=~sane),
+                  assigned=Count("id", filter=is_assigned))
         .order_by()
     ):
         groups[(r["indicator_id"], r["period"])][Stage(r["stage"])] = [r["total"] or 0.0, r["n"], r["simulated"],
-                                                                       r["huge"]]
-    for ind, period, stage, value, source in _superseded(figures, window.as_of).order_by().values_list(
-        "indicator_id", "period", "stage", "value", "source"
+                                                                       r["huge"], r["assigned"]]
+    superseded = _superseded(figures, window.as_of).annotate(assigned=is_assigned)
+    for ind, period, stage, value, source, was_assigned in superseded.order_by().values_list(
+        "indicator_id", "period", "stage", "value", "source", "assigned"
     ):
         group = groups[(ind, period)][Stage(stage)]
         if -HUGE <= value <= HUGE:
@@ -279,6 +303,7 @@ def _communes_combined(where: Q, indicators: Sequence[Indicator], window) -> Fig
             group[3] -= 1
         group[1] -= 1
         group[2] -= source == SIMULATED_SOURCE
+        group[4] -= bool(was_assigned)
     for (ind, period), by_stage in groups.items():
         live = {stage: g for stage, g in by_stage.items() if g[1] > 0}
         if not live:
@@ -289,10 +314,15 @@ def _communes_combined(where: Q, indicators: Sequence[Indicator], window) -> Fig
         total = sum(g[0] for g in live.values())
         n = sum(g[1] for g in live.values())
         simulated = sum(g[2] for g in live.values())
+        reported = int(sum(g[4] for g in live.values()))
+        expected = _expected(assigned.get(ind, []), _period(period))
         value = total if how[ind] == Aggregation.SUM else total / n
         stage = min(live, key=lambda st: st.rank)
-        source = SIMULATED_SOURCE if simulated else f"tổng hợp {n} xã, phường"
-        out.setdefault(ind, []).append(CoreObservation(_period(period), float(value), stage, None, bool(simulated), source))
+        rule = "tổng" if how[ind] == Aggregation.SUM else "bình quân cộng (không gia quyền)"
+        source = SIMULATED_SOURCE if simulated else f"{rule} {coverage_words(reported, expected)}"
+        out.setdefault(ind, []).append(
+            CoreObservation(_period(period), float(value), stage, None, bool(simulated), source, reported, expected)
+        )
     # Sort so sub-periods come in time order (the core reads "later in the sequence" as newer).
     for obs in out.values():
         obs.sort(key=lambda o: (o.period.start, o.period.end))
@@ -340,7 +370,7 @@ def latest_observations(
         i for i in indicators
         if not set(range(window.first_year(i.pk), last_year + 1)) <= own_years.get(i.pk, set())
     ]
-    combined = _communes_combined(communes_filter, partial, window)
+    combined = _communes_combined(communes_filter, partial, window, communes_filter)  # Assignment has `unit` too
     found.broken.update(combined.broken)
     for ind, obs in combined.items():
         covered = own_years.get(ind, set())
@@ -386,7 +416,7 @@ def _relevant(obs: list[CoreObservation], period: Period, factor: float) -> list
     start = date(period.start.year - HISTORY_YEARS, 1, 1)
     out = [o for o in obs if o.period.start >= start and o.period.end <= period.end]
     if factor != 1.0:
-        out = [CoreObservation(o.period, o.value * factor, o.stage, o.unit_code, o.simulated, o.source) for o in out]
+        out = [replace(o, value=o.value * factor) for o in out]
     return out
 
 
@@ -585,6 +615,7 @@ def row_as_json(row: TargetRow) -> dict[str, Any]:
         },
         "method": str(e.method) if e.method else None,
         "explanation": e.explanation,
+        "coverage": e.coverage or None,
         "error": row.error or None,
         "simulated": row.simulated,
     }

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from chitieu.plans.models import Indicator, Resolution, Target, Term
+from chitieu.plans.models import Assignment, Indicator, Resolution, Target, Term
 
 
 @admin.register(Term)
@@ -27,11 +27,27 @@ class ResolutionAdmin(SimpleHistoryAdmin):
     inlines = [TargetInline]
 
 
+class AssignmentInline(admin.TabularInline):
+    model = Assignment
+    extra = 0
+    fields = ("unit", "valid_from", "valid_to")
+    autocomplete_fields = ("unit",)
+
+
 @admin.register(Indicator)
 class IndicatorAdmin(SimpleHistoryAdmin):
     list_display = ("code", "name", "category", "unit", "direction", "aggregation", "frequency")
     list_filter = ("category", "direction", "aggregation", "frequency", "value_kind")
     search_fields = ("code", "name", "short_name", "aliases")
+    inlines = [AssignmentInline]
+
+
+@admin.register(Assignment)
+class AssignmentAdmin(SimpleHistoryAdmin):
+    list_display = ("indicator", "unit", "valid_from", "valid_to")
+    list_filter = ("indicator",)
+    search_fields = ("indicator__code", "indicator__name", "unit__name", "unit__code")
+    autocomplete_fields = ("indicator", "unit")
 
 
 @admin.register(Target)

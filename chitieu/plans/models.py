@@ -147,6 +147,34 @@ class Indicator(models.Model):
             raise ValidationError({"plausible_max": "Giá trị lớn nhất hợp lý phải không nhỏ hơn giá trị nhỏ nhất."})
 
 
+
+class Assignment(models.Model):
+    """A unit that must report an indicator ("giao báo cáo"), from `valid_from` to `valid_to`
+    (either open). The city's figure combined from its units counts the assigned units that
+    reported against those that should have ("1/114 xã, phường"); a combination missing any
+    is partial and never the period's final figure (chitieu.core.figures.Observation.partial).
+    Which units report what is data, never a guess from who happened to report."""
+
+    indicator = models.ForeignKey(Indicator, verbose_name="Chỉ tiêu", on_delete=models.CASCADE, related_name="assignments")
+    unit = models.ForeignKey(Unit, verbose_name="Đơn vị báo cáo", on_delete=models.CASCADE, related_name="assignments")
+    valid_from = models.DateField("Từ ngày", null=True, blank=True)
+    valid_to = models.DateField("Đến ngày", null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Phân công báo cáo"
+        verbose_name_plural = "Phân công báo cáo"
+        constraints = [models.UniqueConstraint(fields=["indicator", "unit"], name="assignment_once_per_unit")]
+        indexes = [models.Index(fields=["indicator", "unit"])]
+
+    def __str__(self) -> str:
+        return f"{self.unit} báo cáo {self.indicator.code}"
+
+    def clean(self) -> None:
+        if self.valid_from and self.valid_to and self.valid_to < self.valid_from:
+            raise ValidationError({"valid_to": "Ngày kết thúc phân công phải không trước ngày bắt đầu."})
+
+
 class Target(PeriodFields):
     """One numbered target item of a resolution."""
 

@@ -165,7 +165,7 @@ def counts_sentence(counts: dict[Status, int]) -> str:
     parts = [f"đạt {met}/{total} chỉ tiêu"]
     if counts.get(Status.EXCEEDED):
         parts[0] += f" (trong đó {counts[Status.EXCEEDED]} chỉ tiêu vượt)"
-    for status in (Status.ON_TRACK, Status.AT_RISK, Status.NOT_ACHIEVED, Status.NO_DATA):
+    for status in (Status.ON_TRACK, Status.AT_RISK, Status.NOT_ACHIEVED, Status.INCOMPLETE, Status.NO_DATA, Status.ERROR):
         n = counts.get(status, 0)
         if n:
             parts.append(f"{n} chỉ tiêu {status.label.lower()}")

@@ -43,6 +43,7 @@ class Row:
     method: str = ""
     simulated: bool = False
     explanation: str = ""
+    coverage: str = ""  # "114/114 xã, phường" for a city figure combined from its units
 
     @property
     def target_text(self) -> str:
@@ -85,6 +86,7 @@ def _row(target: Any, ev: Any) -> Row:
         method=_method_label(getattr(ev, "method", "")),
         simulated=bool(getattr(ev, "simulated", False)),
         explanation=getattr(ev, "explanation", ""),
+        coverage=getattr(ev, "coverage", ""),
     )
 
 

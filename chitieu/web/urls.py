@@ -16,6 +16,7 @@ urlpatterns = [
     path("nhap-so-lieu/o/", entry.save_cell, name="entry-cell"),
     path("nhap-so-lieu/gui/", entry.submit_drafts, name="entry-submit"),
     path("nhap-so-lieu/duyet/", entry.approvals, name="approvals"),
+    path("nhap-so-lieu/day-du/", entry.completeness_page, name="completeness"),
     path("nhap-so-lieu/duyet/<int:pk>/", entry.decide, name="decide"),
     path("nhap-so-lieu/dieu-chinh/<int:pk>/", entry.correction, name="correction"),
     path("nhiem-vu/", tasks.task_list, name="tasks"),

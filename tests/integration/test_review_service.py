@@ -26,6 +26,7 @@ from chitieu.monitoring.review import (
     review_as_json,
 )
 from tests.factories import (
+    assign,
     make_city,
     make_indicator,
     make_observation,
@@ -39,9 +40,9 @@ pytestmark = pytest.mark.django_db
 YEAR_END = date(2021, 12, 31)
 
 #: The most queries a review may run, whatever the data: targets, their supporting units, the
-#: ids of the city and its reporting bodies, their figures, the communes' figures grouped, and
-#: those a better stage supersedes.
-MAX_QUERIES = 6
+#: ids of the city and its reporting bodies, their figures, the units assigned to report, the
+#: communes' figures grouped, and those a better stage supersedes.
+MAX_QUERIES = 7
 #: A resolution's city review also ranks the units for one indicator (which indicators units
 #: reported, their figures) and finds the jumps (each indicator's latest period, the figures).
 MAX_RESOLUTION_QUERIES = MAX_QUERIES + 4
@@ -59,6 +60,7 @@ def build_city(n_communes: int, n_targets: int, *, months: int = 12):
         make_target(resolution, indicator, number=str(t + 1), comparator=Comparator.GE,
                     value=12 * n_communes, lead_unit=communes[0] if communes else None)
         reporters = [city] if t % 2 else communes
+        assign(indicator, communes)
         for unit in reporters:
             for m in range(1, months + 1):
                 make_observation(unit, indicator, period=f"T{m}/2021", value=1.0)
@@ -118,6 +120,7 @@ class TestWhichFiguresCount:
         indicator = make_indicator(unit="hộ", aggregation=Aggregation.SUM, frequency=PeriodKind.YEAR)
         make_target(resolution, indicator, value=10)
         a, b, c = (make_unit(f"xa-{i}", parent=city) for i in range(3))
+        assign(indicator, [a, b, c])
         make_observation(a, indicator, period="2021", value=10, stage=Stage.OFFICIAL)
         make_observation(a, indicator, period="2021", value=12, stage=Stage.ESTIMATE)  # superseded
         make_observation(b, indicator, period="2021", value=5, stage=Stage.ESTIMATE)
@@ -133,10 +136,13 @@ class TestWhichFiguresCount:
         rate = make_indicator(unit="%", aggregation=Aggregation.LAST, unit_aggregation=Aggregation.AVERAGE,
                               frequency=PeriodKind.YEAR)
         make_target(resolution, rate, comparator=Comparator.GE, value=90)
-        for i, value in enumerate([80.0, 100.0]):
-            make_observation(make_unit(f"p-{i}", parent=city, kind=UnitKind.WARD), rate, period="2021", value=value)
+        wards = [make_unit(f"p-{i}", parent=city, kind=UnitKind.WARD) for i in range(2)]
+        assign(rate, wards)
+        for ward, value in zip(wards, [80.0, 100.0], strict=True):
+            make_observation(ward, rate, period="2021", value=value)
         row = evaluate_resolution(resolution, as_of=YEAR_END).rows[0]
         assert row.evaluation.actual == pytest.approx(90)
+        assert row.evaluation.coverage == "2/2 xã, phường"
 
     def test_figures_not_yet_approved_do_not_count(self):
         city = make_city()

@@ -14,7 +14,7 @@ from chitieu.core.periods import Period
 from chitieu.monitoring.review import indicators_with_unit_figures
 from chitieu.plans.models import Target
 from chitieu.web import review
-from tests.factories import make_indicator, make_observation, make_unit
+from tests.factories import assign, make_indicator, make_observation, make_unit
 
 URL = "/?resolution=hp-2021&as_of=2021-12-31"
 
@@ -34,6 +34,7 @@ def test_an_indicator_only_communes_report_is_charted_from_their_combined_figure
                           unit_aggregation=Aggregation.SUM, frequency=PeriodKind.MONTH)
     Target.objects.create(resolution=world.resolution, indicator=jobs, number="4", comparator=Comparator.GE,
                           value=1000, unit="lao động", period="2021", order=4)
+    assign(jobs, [world.commune_a, world.commune_b])
     for month, (a, b) in enumerate(((10, 20), (15, 25)), start=1):
         make_observation(world.commune_a, jobs, f"T{month}/2021", a)
         make_observation(world.commune_b, jobs, f"T{month}/2021", b)
@@ -42,7 +43,7 @@ def test_an_indicator_only_communes_report_is_charted_from_their_combined_figure
     data = _chart(body)
     assert data["stages"][0]["values"][:2] == [30, 40]
     assert data["cumulative"]["values"][:2] == [30, 70]
-    assert "tổng hợp 2 xã, phường" in body
+    assert "tổng 2/2 xã, phường" in body
 
 
 def test_a_summed_monthly_indicator_is_read_year_to_date_against_its_yearly_target(world, as_user):

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -17,6 +19,7 @@ from chitieu.core.choices import SIMULATED_SOURCE, Category, EntryState, PeriodK
 from chitieu.core.periods import Period
 from chitieu.errors import DomainError, Forbidden, Invalid, NotFound
 from chitieu.monitoring import workflow
+from chitieu.monitoring.completeness import completeness
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import Mode, record_observation
 from chitieu.org import access
@@ -231,3 +234,28 @@ def correction(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "web/correction.html", {
         "o": obs, "errors": errors, "posted": request.POST, "has_simulated": obs.source == SIMULATED_SOURCE,
     }, status=status)
+
+
+def _last_quarter(today) -> Period:
+    """The latest quarter that has ended by `today` (the completeness page's default)."""
+    q = (today.month - 1) // 3  # quarters ended this year
+    return Period.quarter(today.year, q) if q else Period.quarter(today.year - 1, 4)
+
+
+@login_required
+def completeness_page(request: HttpRequest) -> HttpResponse:
+    """Which assigned units have reported each indicator for a period, and how late
+    (?ky=Q4/2021, default the last quarter ended; ?chi_tieu=CODE for one indicator)."""
+    require_reader(request)
+    units = access.draft_units(request.user)
+    require(units.exists(), "Trang đầy đủ báo cáo dành cho lãnh đạo, Văn phòng và cán bộ báo cáo.")
+    raw = (request.GET.get("ky") or "").strip()
+    period = Period.parse(raw) if raw else _last_quarter(timezone.localdate())  # PeriodError: a Vietnamese 400
+    scope = None if access.role_of(request.user) in (Role.OFFICE_ADMIN, Role.LEADER) else Q(pk__in=units)
+    tables = completeness(period, units=scope, due_days=settings.REPORT_DUE_DAYS)
+    code = request.GET.get("chi_tieu") or ""
+    if code:
+        tables = [t for t in tables if t.indicator.code == code]
+    return render(request, "web/completeness.html", {
+        "period": period, "tables": tables, "code": code, "due_days": settings.REPORT_DUE_DAYS,
+    })
