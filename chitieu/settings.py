@@ -24,8 +24,13 @@ CHITIEU_MAX_UPLOAD_MB   largest accepted upload (evidence, documents, workbooks)
                         a request body larger than this (plus 1 MB of form) is refused with 413.
 CHITIEU_MAX_TEXT_KB     longest text the reader reads (pasted or from a file), default 1024:
                         1 MB of real reports reads in about 2 s, of pathological text in 11 s.
-CHITIEU_LOGIN_FAILURE_LIMIT  failed logins before a user name and address pair is locked
-                        for 15 minutes (django-axes), default 5.
+CHITIEU_LOGIN_FAILURE_LIMIT  failed logins before a user name is locked for 15 minutes at
+                        one client address (django-axes), default 5.
+CHITIEU_ADDRESS_FAILURE_LIMIT  failed logins from one client address, whatever the user
+                        names, before the address is locked for 15 minutes, default 50.
+CHITIEU_TRUSTED_PROXIES comma-separated addresses or networks of the reverse proxies in front
+                        (e.g. 127.0.0.1); only a connection from one of them has its client
+                        address read from X-Forwarded-For. Default: none (the connection's).
 CHITIEU_AXES_ENABLED    "0" turns login throttling off (only for tests of other things).
 CHITIEU_SSL_REDIRECT    "1" redirects plain HTTP to HTTPS when no proxy does it.
 CHITIEU_LOG_LEVEL       root log level, default WARNING.
@@ -36,8 +41,10 @@ CHITIEU_TESTING         "1" in the test suite (tests/settings.py): placeholder s
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -202,10 +209,20 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-# Login throttling (django-axes): lock a user name and address pair after 5 failures.
+# Login throttling (django-axes, chitieu/org/throttle.py): a user name at one client address
+# after 5 failures, an address after 50; the client address from a trusted proxy only.
 AXES_FAILURE_LIMIT = int(os.environ.get("CHITIEU_LOGIN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = 0.25  # hours
+ADDRESS_FAILURE_LIMIT = int(os.environ.get("CHITIEU_ADDRESS_FAILURE_LIMIT", "50"))
+TRUSTED_PROXIES = envlist("CHITIEU_TRUSTED_PROXIES", "")
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"CHITIEU_TRUSTED_PROXIES: «{_proxy}» không phải địa chỉ IP hay dải mạng") from None
+AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "chitieu.org.throttle.Handler"
+AXES_CLIENT_IP_CALLABLE = "chitieu.org.throttle.client_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = envbool("CHITIEU_AXES_ENABLED", True)
 AXES_LOCKOUT_TEMPLATE = "web/locked.html"  # Vietnamese lock-out page

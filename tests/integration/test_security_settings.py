@@ -136,3 +136,54 @@ def test_the_demo_command_implies_demo_mode_unless_told_otherwise():
     env = {"CHITIEU_SECRET_KEY": "k" * 50}
     prepare_environment(["chitieu", "review"], env)
     assert "CHITIEU_EPHEMERAL_SECRET" not in env
+
+
+@pytest.mark.django_db
+def test_behind_a_trusted_proxy_five_wrong_passwords_from_one_client_do_not_lock_the_leader(settings):
+    settings.AXES_ENABLED = True
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    make_user("leader")
+
+    def via_proxy(client: str):
+        return RequestFactory().post("/dang-nhap/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=client)
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        assert authenticate(via_proxy("10.1.1.66"), username="leader", password="sai-mat-khau") is None
+    assert authenticate(via_proxy("10.1.1.66"), username="leader", password=PASSWORD) is None
+    assert authenticate(via_proxy("10.1.1.5"), username="leader", password=PASSWORD) is not None
+
+
+@pytest.mark.django_db
+def test_a_forwarded_address_is_ignored_unless_the_connection_comes_from_a_trusted_proxy(settings):
+    from chitieu.org.throttle import client_address
+
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    direct = RequestFactory().get("/", REMOTE_ADDR="10.9.9.9", HTTP_X_FORWARDED_FOR="10.1.1.5")
+    assert client_address(direct) == "10.9.9.9"
+    # The proxy appends the address it saw; whatever the client put before it is not read.
+    proxied = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 10.1.1.5")
+    assert client_address(proxied) == "10.1.1.5"
+    forged = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="ai-đó")
+    assert client_address(forged) == "127.0.0.1"
+
+
+@pytest.mark.django_db
+def test_one_address_trying_many_user_names_is_locked_at_the_address_limit(settings):
+    settings.AXES_ENABLED = True
+    settings.ADDRESS_FAILURE_LIMIT = 8
+    make_user("reporter")
+    spray = RequestFactory().post("/dang-nhap/", REMOTE_ADDR="10.0.0.9")
+    for n in range(8):
+        assert authenticate(spray, username=f"ten-{n}", password="sai-mat-khau") is None
+    assert authenticate(spray, username="reporter", password=PASSWORD) is None
+    assert authenticate(RequestFactory().post("/dang-nhap/", REMOTE_ADDR="10.0.0.10"), username="reporter", password=PASSWORD) is not None
+
+
+@pytest.mark.django_db
+def test_the_lock_out_page_says_how_long_in_vietnamese(client, settings):
+    settings.AXES_ENABLED = True
+    make_user("reporter")
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):
+        response = client.post("/dang-nhap/", {"username": "reporter", "password": "sai-mat-khau"})
+    body = response.content.decode()
+    assert "trong 15 phút" in body and "PT15M" not in body
