@@ -19,7 +19,7 @@ among value matches, the stages: indicator name, period, kind, comparator, unit)
 ../shared/tools/score_tasks.py (task_f1, deadline) where a set has task gold.
 
 The per-file ratchet (tests/data/extraction_ratchet.json) holds each file's value_f1, full_f1
-and period; tests/unit/test_text_ratchet.py fails when a file falls below its figures.
+and period, and task_f1 and deadline (deadlines right among the gold tasks) where it has tasks; tests/unit/test_text_ratchet.py fails when a file falls below its figures.
 `--ratchet` raises the stored figures to today's where today's are higher (never lowers them).
 """
 
@@ -49,6 +49,7 @@ if str(REPO) not in sys.path:
 
 from chitieu.text import extract_to_json  # noqa: E402
 
+RATCHETED = ("value_f1", "full_f1", "period", "task_f1", "deadline")
 COUNT_KEYS = ("tp", "fp", "fn", "full", "comparator", "kind", "unit", "period", "period_n", "indicator")
 
 
@@ -192,8 +193,15 @@ def run_set(text_set: TextSet, score: ModuleType) -> tuple[Figures, dict[str, di
         for k in total.tasks:
             total.tasks[k] += t[k]
         if stem in per_file:
-            per_file[stem]["tasks"] = t["tp"]
+            per_file[stem] |= task_ratios(score, t)
     return total, per_file
+
+
+def task_ratios(score: ModuleType, t: dict[str, int]) -> dict[str, float]:
+    """One file's task_f1 and deadline accuracy from score_tasks.py's counts."""
+    _, _, f1 = score.f1(t["tp"], t["fp"], t["fn"])
+    deadline = t["deadline"] / (t["tp"] + t["fn"]) if t["tp"] + t["fn"] else 1.0
+    return {"task_f1": round(f1, 4), "deadline": round(deadline, 4)}
 
 
 def available(names: list[str]) -> list[TextSet]:
@@ -218,7 +226,7 @@ def raise_ratchet(results: dict[str, dict[str, dict[str, float]]]) -> int:
     for set_name, files in results.items():
         for stem, r in files.items():
             entry = stored.setdefault(ratchet_key(set_name, stem), {})
-            for k in ("value_f1", "full_f1", "period"):
+            for k in RATCHETED:
                 if k in r and r[k] > entry.get(k, -1.0):
                     entry[k] = r[k]
                     rose += 1
@@ -249,9 +257,10 @@ def main() -> None:
         if args.files:
             for stem, f in per_file.items():
                 floor = stored.get(ratchet_key(text_set.name, stem), {})
-                below = [k for k in ("value_f1", "full_f1", "period") if k in floor and f.get(k, 1.0) < floor[k] - 1e-9]
+                below = [k for k in RATCHETED if k in floor and f.get(k, 1.0) < floor[k] - 1e-9]
                 print(f"   {stem[:44]:44} tp={f['tp']:3} fp={f['fp']:3} fn={f['fn']:3} "
                       f"value={f['value_f1']:.3f} full={f['full_f1']:.3f} period={f.get('period', float('nan')):.3f}"
+                      + (f" tasks={f['task_f1']:.3f} deadline={f['deadline']:.3f}" if "task_f1" in f else "")
                       + (f"  BELOW RATCHET: {', '.join(below)}" if below else ""))
     if args.ratchet:
         print(f"ratchet: {raise_ratchet(results)} figures raised in {RATCHET.relative_to(REPO)}")

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from chitieu.core.choices import TaskStatus
-from chitieu.core.periods import Period
+from chitieu.core.periods import Period, parse_day
 
 DeadlinePhrase = Literal["before", "within", "by"]
 
@@ -109,6 +109,18 @@ _LIMIT_DATE = re.compile(
     r"(\d{1,2})\s?[/.-]\s?(\d{1,2})\s?[/.-]\s?((?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
+
+
+_DAY_CODE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def deadline_of(code: str, clause: str) -> date:
+    """Return the deadline a reader's code sets for `clause`: a day code ("2025-06-20") is the
+    day itself; a period code ("Q2/2025", "2030") goes through `deadline_in`. Raises
+    PeriodError (a Vietnamese message naming the code) when the code is neither."""
+    if _DAY_CODE.fullmatch(code):
+        return parse_day(code, field="thời hạn")
+    return deadline_in(clause, Period.parse(code))
 
 
 def deadline_in(clause: str, period: Period) -> date:

@@ -35,7 +35,7 @@ from chitieu.core.choices import (
     PeriodKind,
 )
 from chitieu.core.periods import Period, PeriodError
-from chitieu.core.tasks import deadline_in
+from chitieu.core.tasks import deadline_of
 from chitieu.errors import DomainError, Invalid
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import Mode, record_observations
@@ -207,7 +207,7 @@ class _Writer:
         deadline = None
         if item.deadline:
             try:
-                deadline = deadline_in(item.text, Period.parse(item.deadline))
+                deadline = deadline_of(item.deadline, item.text)
             except PeriodError as exc:
                 self.fail(item, {"deadline": f"Thời hạn «{item.deadline}» không hợp lệ: {exc}"})
                 return

@@ -39,6 +39,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("this_year", re.compile(r"\bcả năm\b(?!\s{0,3}\d)")),  # "cả năm": the document's year
     # "Sau 3 năm triển khai" (a review of a plan): the plan's span or term.
     ("term", re.compile(r"\b(?:sau|qua) (?:\d{1,2}|hai|ba|bốn|năm) năm (?:triển khai|thực hiện)")),
+    # A dot before the year, as dates are written in some papers ("tháng 4.2020", "quý IV.2019").
+    ("month", re.compile(r"\btháng\s{0,3}(\d{1,2})\.(?:\s{0,3})" + _Y)),
+    ("quarter", re.compile(r"\bquý\s{0,3}(iv|i{1,3}|[1-4])\.(?:\s{0,3})" + _Y)),
 ]
 
 
@@ -141,6 +144,8 @@ _ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
     _PATTERNS[8][1].pattern: (re.compile("nhiệm kỳ"), 5, 40),  # "giữa nhiệm kỳ"
     _PATTERNS[9][1].pattern: (re.compile("cả năm"), 0, 40),
     _PATTERNS[10][1].pattern: (_NAM, 8, 40),  # "sau 3 năm triển khai"
+    _PATTERNS[11][1].pattern: (re.compile("tháng"), 0, 40),
+    _PATTERNS[12][1].pattern: (re.compile("quý"), 0, 40),
 }
 
 

@@ -1,40 +1,319 @@
 """Tasks: duties with a deadline ("Thành lập Khu kinh tế ... trước năm 2025", "hoàn thành
-trong quý II/2024"), with the unit in charge where the text names one."""
+trong quý II/2024", "chậm nhất ngày 30/6"), with the unit in charge where the text names one.
+
+The stage runs in two ordered steps, each a list of named rules with their examples:
+
+1. `DEADLINE_RULES` find deadline phrases: a limit word before a day ("trước ngày 30/4/2026",
+   "chậm nhất ngày 31/8", "trước 15-9-2026") or before a period ("trong quý III/2026",
+   "trước tháng 7.2020", "trước năm 2030"), a dated line of a timetable ("Ngày 5/3/2026: ...")
+   and a horizon that states a goal ("Đến năm 2030, X là tỉnh ..."). A deadline's code follows
+   the gold: a day "2025-06-20", a month "T6/2025", a quarter "Q2/2025", a year "2025"; a day or
+   period written without its year takes the document's year.
+2. `TASK_SHAPES` read a task around each deadline: a timetable row (one cell the deadline, one
+   the duty, one the unit in charge) or a clause (the duty is the clause's words around its
+   deadline; a clause with a quantity is a target, not a task).
+
+A task's lead unit is the organisation that opens its clause ("Giao Sở X chủ trì ...", "Phòng
+Y hoàn thành ...", "Các chi bộ thôn tổ chức ..."): an organisation's name is capitalised, so the
+first lower-case verb after its head ends it ("Ban Xây dựng Đảng chuẩn bị ..." keeps "Xây dựng").
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from chitieu.text.periods import DocumentPeriods, PeriodMention
+from chitieu.text.periods import DocumentPeriods, PeriodMention, find_near
 from chitieu.text.spans import Mention
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
-
-# A deadline: a limit word, then a period mention (checked by position) or a date.
-_LIMIT = re.compile(r"\b(?:trước|chậm nhất(?: là)?(?: trước| vào| trong)?|hoàn thành trong|xong trong|hoàn thành vào|trong)\s{1,3}(?:ngày\s{1,3})?$", re.IGNORECASE)
-_DATE = re.compile(r"\b(?:trước|chậm nhất(?: là)?(?: trước| vào)?)\s{1,3}(?:ngày\s{1,3})?(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b", re.IGNORECASE)
-_DUTY = re.compile(r"\b(?:hoàn thành|hoàn tất|xong|thành lập|triển khai|xây dựng|ban hành|trình|báo cáo|khởi công|đưa vào|bàn giao|tổ chức|nghiên cứu|lập|rà soát|giải ngân|thực hiện|đầu tư|cấp)\b", re.IGNORECASE)
-_ORG = re.compile(
-    r"(?:Giao\s{1,3}(?:cho\s{1,3})?)?(?=(?:UBND|HĐND|MTTQ|Ủy ban|Uỷ ban|Sở|Ban|Phòng|Văn phòng|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Đảng ủy|Công an|Bộ|Cục|Chi cục|Trung tâm|Hội|Đoàn|Mặt trận|Liên đoàn|Kho bạc|Chi nhánh|Ngân hàng|Trường)\b)"
-)
-_UNIT_END = re.compile(r"\s(?:chủ trì|phối hợp|thực hiện|khẩn trương|tập trung|tiếp tục|chỉ đạo|lãnh đạo|giao|yêu cầu|đề nghị|quyết định|thống nhất|cần|phải|sẽ|đã)\b|,|\s(?=(?:hoàn thành|hoàn tất|xong|thành lập|triển khai|ban hành|trình|báo cáo|khởi công|đưa vào|bàn giao|nghiên cứu|rà soát|giải ngân|theo dõi)\b)")
-_CLAUSE_BREAK = re.compile(r"[.;!?\n]|,\s*đồng thời|:\s")
 
 
 @dataclass(frozen=True)
 class Task:
     """A duty: [start, end) in the normalised text, its title (the duty without its
-    deadline), deadline period code and lead unit (or None)."""
+    deadline), deadline code and lead unit (or None)."""
 
     start: int
     end: int
     title: str
     deadline: str | None
     lead_unit: str | None
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline phrase at [start, end): its code; `strong` when its limit word alone makes a
+    duty ("trước", "chậm nhất", "hoàn thành trong"), not when it may only date a fact ("trong",
+    "vào"); `shape` the rule's kind of task ("clause", "line", "goal")."""
+
+    start: int
+    end: int
+    code: str
+    strong: bool
+    shape: str = "clause"
+
+
+@dataclass(frozen=True)
+class _Doc:
+    """What the rules need of the document: its text, period mentions and year."""
+
+    text: str
+    periods: Sequence[PeriodMention]
+    doc: DocumentPeriods
+    rows: dict[int, list[tuple[int, int]]]
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    """A named way a text writes a deadline, with examples (tests/unit/test_text_tasks.py
+    reads every rule's examples)."""
+
+    name: str
+    find: Callable[[_Doc], Iterator[Deadline]]
+    examples: tuple[tuple[str, str], ...]  # (text, the deadline code it gives)
+
+
+# ---- step 1: deadline phrases ---------------------------------------------------------
+
+_STRONG = r"trước|chậm nhất(?: là)?(?: trước| vào| đến| trong)?|đến hết|tới hết|hết|(?:hoàn thành|hoàn tất|xong)(?: trước| trong| vào| đến hết)?"
+_WEAK = r"trong|vào|vào đầu|vào cuối|đến|tới"
+_DAY = r"(\d{1,2})\s?(?P<sep>[/.-])\s?(\d{1,2})(?:\s?(?P=sep)\s?((?:19|20)\d\d))?(?![\d/.-]?\d)"
+_DAY_LIMIT = re.compile(
+    rf"(?<!\w)(?:({_STRONG})|({_WEAK}))\s{{1,3}}(?:(ngày)\s{{1,3}})?{_DAY}",
+    re.IGNORECASE,
+)
+_DAY_WORDS = re.compile(
+    rf"(?<!\w)(?:({_STRONG})|({_WEAK}))\s{{1,3}}ngày\s{{1,3}}(\d{{1,2}})\s{{1,3}}tháng\s{{1,3}}(\d{{1,2}})(?:\s{{1,3}}năm\s{{1,3}}((?:19|20)\d\d))?",
+    re.IGNORECASE,
+)
+_PERIOD_LIMIT = re.compile(rf"(?<!\w)(?:({_STRONG})|({_WEAK}))\s{{1,3}}$", re.IGNORECASE)
+# A period mention that opens with its own limit word ("trong năm 2026", "đến hết năm 2025").
+_OWN_LIMIT = re.compile(r"(?:(đến hết|hết)|(trong|cả))\s", re.IGNORECASE)
+_DATED_LINE = re.compile(rf"^[ \t]*(?:[-–+•*][ \t]*)?(?:Ngày|ngày)\s{{1,3}}{_DAY}\s{{0,3}}:", re.MULTILINE)
+_HORIZON = re.compile(r"(?:^|(?<=[\s,(]))(?:đến|tới)\s{1,3}$", re.IGNORECASE)
+_GOAL_COPULA = re.compile(r"(?:\S+\s+){0,4}?(?:là|trở thành)\s", re.IGNORECASE)
+
+
+def _day_code(day: str, month: str, year: str | None, doc: DocumentPeriods) -> str | None:
+    d, m = int(day), int(month)
+    y = int(year) if year else doc.year
+    if y is None or not (1 <= m <= 12 and 1 <= d <= (29 if m == 2 else 30 if m in (4, 6, 9, 11) else 31)):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+# Every day phrase holds its digits ("30/4") or its "tháng": the patterns are searched only
+# near them (the limit and "ngày" at most 40 characters before).
+_DAY_ANCHOR = re.compile(r"\d{1,2}\s?[/.-]\s?\d")
+_THANG = re.compile("tháng", re.IGNORECASE)
+
+
+def _days(d: _Doc) -> Iterator[Deadline]:
+    for m in find_near(_DAY_LIMIT, d.text, _DAY_ANCHOR, 48, 24):
+        strong, weak, ngay, day, _sep, month, year = m.groups()
+        # Without "ngày" only a full date is a day ("trước 15-9-2026"); "1/5" alone may be a
+        # fraction, and a weak limit needs "ngày" ("vào ngày 19.12").
+        if (ngay is None and (year is None or weak)) or (weak and weak.lower() in ("đến", "tới") and not year):
+            continue
+        code = _day_code(day, month, year, d.doc)
+        if code:
+            yield Deadline(m.start(), m.end(), code, bool(strong))
+    for m in find_near(_DAY_WORDS, d.text, _THANG, 64, 24):
+        code = _day_code(m.group(3), m.group(4), m.group(5), d.doc)
+        if code:
+            yield Deadline(m.start(), m.end(), code, bool(m.group(1)))
+
+
+def _periods(d: _Doc) -> Iterator[Deadline]:
+    for p in d.periods:
+        if p.ref.kind in ("span", "term"):
+            continue
+        code = p.ref.code(d.doc.year, d.doc.term)
+        if not code:
+            continue
+        lead = d.text[max(0, p.start - 40) : p.start]
+        lim = _PERIOD_LIMIT.search(lead)
+        if lim is not None:
+            yield Deadline(p.start - (len(lead) - lim.start()), p.end, code, bool(lim.group(1)))
+            continue
+        own = _OWN_LIMIT.match(d.text, p.start)
+        if own is not None and own.group(2) != "cả":
+            yield Deadline(p.start, p.end, code, bool(own.group(1)))
+
+
+def _dated_lines(d: _Doc) -> Iterator[Deadline]:
+    for m in _DATED_LINE.finditer(d.text):
+        code = _day_code(m.group(1), m.group(3), m.group(4), d.doc)
+        if code:
+            yield Deadline(m.start(), m.end(), code, True, "line")
+
+
+_CELL_LIMIT = re.compile(rf"(?:(?:{_STRONG}|{_WEAK})\s{{1,3}})?(?:ngày\s{{1,3}})?", re.IGNORECASE)
+_CELL_DAY = re.compile(_DAY)
+
+
+def _timetable_cells(d: _Doc) -> Iterator[Deadline]:
+    """A table cell that is a day or a period alone ("Tháng 4/2026", "Trước 31/10/2026")."""
+    by_start = {p.start: p for p in d.periods}
+    for cells in d.rows.values():
+        for a, b in cells:
+            lim = _CELL_LIMIT.match(d.text, a, b)
+            at = lim.end() if lim else a
+            day = _CELL_DAY.fullmatch(d.text, at, b)
+            if day is not None:
+                code = _day_code(day.group(1), day.group(3), day.group(4), d.doc)
+                if code:
+                    yield Deadline(a, b, code, True)
+                continue
+            p = by_start.get(at)
+            if p is not None and p.end == b and p.ref.kind not in ("span", "term") and (code := p.ref.code(d.doc.year, d.doc.term)):
+                yield Deadline(a, b, code, True)
+
+
+def _horizons(d: _Doc) -> Iterator[Deadline]:
+    for p in d.periods:
+        if p.ref.kind != "year" or p.ref.year is None:
+            continue
+        if _HORIZON.search(d.text, max(0, p.start - 8), p.start) is None:
+            continue
+        after = d.text[p.end : p.end + 80].lstrip(" ,")
+        if _GOAL_COPULA.match(after):
+            lim = _HORIZON.search(d.text, max(0, p.start - 8), p.start)
+            assert lim is not None
+            yield Deadline(lim.start(), p.end, str(p.ref.year), True, "goal")
+
+
+DEADLINE_RULES: tuple[DeadlineRule, ...] = (
+    DeadlineRule(
+        "a timetable cell",
+        _timetable_cells,
+        (("1 | Lắp đặt camera an ninh | Công an xã | Quý II/2026", "Q2/2026"), ("Số hóa hồ sơ | Văn phòng | Trước 31/10/2026", "2026-10-31")),
+    ),
+    DeadlineRule(
+        "a limit word before a day",
+        _days,
+        (
+            ("Hoàn thành rà soát trước ngày 30/4/2026.", "2026-04-30"),
+            ("Trạm Y tế xã triển khai bệnh án điện tử trước 15-9-2026.", "2026-09-15"),
+            ("Tổ chức đại hội điểm, hoàn thành trước ngày 10.3.2020.", "2020-03-10"),
+            ("Hoàn thành xóa nhà tạm chậm nhất ngày 31 tháng 8 năm 2025.", "2025-08-31"),
+        ),
+    ),
+    DeadlineRule(
+        "a horizon that states a goal",
+        _horizons,
+        (("Đến năm 2030, Tuyên Quang là tỉnh phát triển khá.", "2030"),),
+    ),
+    DeadlineRule(
+        "a limit word before a period",
+        _periods,
+        (
+            ("Phòng Kinh tế xây dựng bản đồ số trong quý III/2026.", "Q3/2026"),
+            ("Đại hội Đảng bộ huyện hoàn thành trước tháng 7.2020.", "T7/2020"),
+            ("Phấn đấu hoàn thành nhựa hóa tuyến đường trước năm 2028.", "2028"),
+            ("Các tuyến đường dự kiến hoàn thành trong năm 2026.", "2026"),
+        ),
+    ),
+    DeadlineRule(
+        "a timetable line opened by its day",
+        _dated_lines,
+        (("- Ngày 10/3/2026: Cơ quan lập danh sách cử tri giải quyết khiếu nại.", "2026-03-10"),),
+    ),
+)
+
+
+def find_deadlines(
+    text: str, periods: Sequence[PeriodMention], doc: DocumentPeriods, rows: dict[int, list[tuple[int, int]]] | None = None
+) -> list[Deadline]:
+    """Every deadline phrase of the text by the rules in order, left to right; where two
+    overlap the one found by the earlier rule wins."""
+    d = _Doc(text, periods, doc, _table_rows(text) if rows is None else rows)
+    found: list[Deadline] = []
+    for rule in DEADLINE_RULES:
+        for dl in rule.find(d):
+            if not any(dl.start < f.end and f.start < dl.end for f in found):
+                found.append(dl)
+    found.sort(key=lambda x: x.start)
+    return found
+
+
+# ---- step 2: the task around a deadline -----------------------------------------------
+
+_DUTY = re.compile(
+    r"\b(?:hoàn thành|hoàn tất|xong|thành lập|triển khai|xây dựng|ban hành|trình|báo cáo|khởi công|đưa vào|bàn giao|tổ chức|nghiên cứu|lập|rà soát"
+    r"|giải ngân|thực hiện|đầu tư|cấp|chuẩn bị|kiểm tra|giải quyết|tham mưu|sắp xếp|kiện toàn|xóa|xoá|hỗ trợ|phân bổ|khánh thành)\b",
+    re.IGNORECASE,
+)
+# Done already: a report of a duty, not a duty.
+_PAST = re.compile(r"\b(?:đã|đã được|được \w+ hoàn thành)\s", re.IGNORECASE)
+_ORG = re.compile(
+    r"(?:UBND|HĐND|MTTQ|Ủy ban|Uỷ ban|Sở|Ban(?! hành)|Phòng|Văn phòng|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Đảng ủy|Đảng bộ|Chi bộ|Công an|Bộ|Cục|Chi cục"
+    r"|Trung tâm|Hội(?! nghị)|Đoàn|Mặt trận|Liên đoàn|Kho bạc|Chi nhánh|Ngân hàng|Trường|Trạm|Hội đồng|Cơ quan|Tổ(?! chức))\b"
+    # A plural of bodies: "các địa phương", "Các chi bộ thôn", "các sở, ngành".
+    r"|(?:[Cc]ác|[Nn]hững)\s(?:sở|ngành|địa phương|chi bộ|đảng bộ|đơn vị|cơ quan|bộ|xã|phường|huyện|thôn|tổ chức)\b"
+)
+# A lower-case verb, modal or directing word ends a unit's name (names are capitalised).
+_UNIT_END = re.compile(
+    r",|\s(?=(?:chủ trì|phối hợp|thực hiện|khẩn trương|tập trung|tiếp tục|chỉ đạo|lãnh đạo|giao|yêu cầu|đề nghị|quyết định|thống nhất"
+    r"|cần|phải|sẽ|đã|phấn đấu|được|xác định|hoàn thành|hoàn tất|xong|thành lập|triển khai|xây dựng|ban hành|trình|báo cáo|khởi công|đưa vào"
+    r"|bàn giao|nghiên cứu|rà soát|giải ngân|theo dõi|tổ chức|chuẩn bị|kiểm tra|giải quyết|tham mưu|nhận xét|đầu tư)\b)"
+)
+_ASSIGN = re.compile(r"\b(?:giao|yêu cầu|đề nghị|chỉ đạo)\s{1,3}(?:cho\s{1,3})?", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"\.(?!\d)|[;!?\n()…]|,\s*đồng thời|:\s")
+_OBJECT_END = re.compile(r"[.,](?!\d)|[;!?\n:()…]|\s(?:để|nhằm|theo|đúng|và|đồng thời|trình)\s")
+_LEAD_WORDS = re.compile(
+    r"^(?:(?:chủ trì|thực hiện|và|đồng thời|để|khẩn trương|tập trung|tiếp tục|phấn đấu|sẽ|cần|phải|được chọn|được giao|thời gian|dự kiến)(?:[\s,]+|$))+",
+    re.IGNORECASE,
+)
+_BARE_VERB = re.compile(r"(?:hoàn thành|hoàn tất|xong|thực hiện xong)", re.IGNORECASE)
+_TAIL = re.compile(r"[,\s]+(?:và\s+)?(?:(?:sẽ|thời gian|dự kiến)(?:\s+|$))?(?:hoàn thành|xong|tổ chức)?$", re.IGNORECASE)
+_CELL = re.compile(r"\t|\s\|\s?|\|")
+_DIGIT = re.compile(r"\d")
+_MEASURE = re.compile(r"\b(?:đạt|tăng|giảm|chiếm|bằng|còn|là|trên|dưới|tối thiểu|tối đa)\b", re.IGNORECASE)
+# A source named before the clause ("Theo báo cáo của UBND xã,", "Báo cáo ... cho thấy,").
+_ATTRIBUTION = re.compile(r"^(?:Theo\s[^,;:]{1,120},|[^,;:]{1,120}\s(?:cho thấy|cho biết|cho hay|nêu rõ),)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Mentions:
+    """Quantity mention spans, asked "does one overlap [a, b)?" by one bisection."""
+
+    starts: list[int]
+    reach: list[int]
+
+    @classmethod
+    def of(cls, toks: Sequence[Token], mentions: Sequence[Mention]) -> _Mentions:
+        spans = sorted((toks[m.pred].start, toks[m.end - 1].end) for m in mentions)
+        return cls([a for a, _ in spans], [-1, *accumulate((b for _, b in spans), max)], spans)
+
+    spans: list[tuple[int, int]]
+
+    @classmethod
+    def empty(cls) -> _Mentions:
+        return cls([], [-1], [])
+
+    def overlap(self, a: int, b: int) -> bool:
+        return self.reach[bisect_left(self.starts, b)] > a
+
+    def measured(self, text: str, a: int, b: int) -> bool:
+        """True when a quantity in [a, b) is a measure ("thu ngân sách đạt 40.000 tỷ đồng"),
+        not the count a duty's verb governs ("khởi công đồng loạt 238 công trình")."""
+        if not self.overlap(a, b):
+            return False
+        k = bisect_left(self.starts, b)
+        for s, e in self.spans[max(0, k - 64) : k]:
+            if e <= a:
+                continue
+            digit = _DIGIT.search(text, max(s, a), e)
+            seg = text[a : digit.start() if digit else e]
+            verbs = list(_DUTY.finditer(seg))
+            if not verbs or _MEASURE.search(seg, verbs[-1].end()):
+                return True
+        return False
 
 
 def find_tasks(
@@ -45,73 +324,210 @@ def find_tasks(
     doc: DocumentPeriods,
     mentions: Sequence[Mention],
 ) -> list[Task]:
-    """Return the tasks of the text: each clause that states a duty and ends its duty with
-    a deadline. Clauses that state a quantity are targets, not tasks, and are left out."""
-    # Mention spans by start; reach[k]: the furthest end among the first k of them, so "does
-    # a mention overlap [start, d0)" is one bisection, not a scan of every mention.
-    spans = sorted((toks[m.pred].start, toks[m.end - 1].end) for m in mentions)
-    span_starts = [a for a, _ in spans]
-    reach = [-1, *accumulate((b for _, b in spans), max)]
-    deadlines: list[tuple[int, int, str]] = []
-    for p in periods:
-        lead = text[max(0, p.start - 40) : p.start]
-        lim = _LIMIT.search(lead)
-        if lim is None:
-            continue
-        code = p.ref.code(doc.year, doc.term)
-        if code:
-            deadlines.append((p.start - (len(lead) - lim.start()), p.end, code))
-    for m in _DATE.finditer(text):
-        deadlines.append((m.start(), m.end(), f"T{int(m.group(2))}/{m.group(3)}"))
-    deadlines.sort()
+    """Return the tasks of the text, one per deadline that closes a duty, in text order; a
+    duty repeated word for word (a lead paragraph and the body) is one task."""
+    quantities = _Mentions.of(toks, mentions)
     out: list[Task] = []
+    seen: set[tuple[str, str]] = set()
     last_end = -1
-    for d0, d1, code in deadlines:
-        if d0 < last_end:
+    rows = _table_rows(text)
+    previous = 0
+    for dl in find_deadlines(text, periods, doc, rows):
+        if dl.start < last_end:
             continue
-        start = _clause_start(text, d0)
-        duty = text[start:d0]
-        if not _DUTY.search(duty + _verb_of_limit(text, d0, d1)) or reach[bisect_left(span_starts, d0)] > start:
+        row = rows.get(_line_start(text, dl.start))
+        task = None
+        for shape in TASK_SHAPES:
+            task = shape.read(text, dl, row, quantities, previous)
+            if task is not None:
+                break
+        previous = task.end if task is not None else dl.end
+        if task is None:
             continue
-        lead_unit, title_from = _lead_unit(duty, whole=bool(_verb_of_limit(text, d0, d1)))
-        title = duty[title_from:].strip(" ,;:–-")
-        title = re.sub(r"^(?:chủ trì|thực hiện|và|đồng thời|để|khẩn trương|tập trung|tiếp tục)\s+", "", title, flags=re.IGNORECASE).strip(" ,")
-        title = re.sub(r"^(?:khẩn trương|tập trung)\s+", "", title, flags=re.IGNORECASE)
-        end = d1
-        verb = _verb_of_limit(text, d0, d1) or (title if _BARE_VERB.fullmatch(title) else "")
-        if (not title or _BARE_VERB.fullmatch(title)) and verb:
-            # "Sở X hoàn thành trong quý III/2024 đề án ...", "..., hoàn thành trước năm 2025
-            # việc xây dựng ...": the duty's object follows its deadline.
-            obj, end = _object_after(text, d1)
-            title = f"{verb} {obj}".strip() if obj else ""
-        title = re.sub(r"[,\s]+(?:và\s+)?(?:hoàn thành|xong)$", "", title, flags=re.IGNORECASE)
-        if not title:
+        key = (" ".join(task.title.lower().split()[-8:]), task.deadline or "")
+        if key in seen:
             continue
-        out.append(Task(start, end, title[:1].upper() + title[1:], code, lead_unit))
-        last_end = end
+        seen.add(key)
+        out.append(task)
+        last_end = task.end
     return out
 
 
-_BARE_VERB = re.compile(r"(?:hoàn thành|hoàn tất|xong|thực hiện xong)", re.IGNORECASE)
-_OBJECT_END = re.compile(r"[.,](?!\d)|[;!?\n:(]|\s(?:để|nhằm|theo|đúng|và|đồng thời|trình)\s")
+@dataclass(frozen=True)
+class TaskShape:
+    """A named way a duty sits around its deadline, with examples (text, (title, deadline,
+    lead unit))."""
+
+    name: str
+    read: Callable[[str, Deadline, list[tuple[int, int]] | None, _Mentions, int], Task | None]
+    examples: tuple[tuple[str, tuple[str, str, str | None]], ...]
 
 
-def _verb_of_limit(text: str, d0: int, d1: int) -> str:
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
+
+def _table_rows(text: str) -> dict[int, list[tuple[int, int]]]:
+    """The cells of each line split by tabs or "|" into three or more, by the line's start."""
+    rows: dict[int, list[tuple[int, int]]] = {}
+    pos = 0
+    for line in text.split("\n"):
+        if "|" in line or "\t" in line:
+            cells: list[tuple[int, int]] = []
+            at = 0
+            for m in [*_CELL.finditer(line), None]:
+                end = m.start() if m else len(line)
+                raw = line[at:end]
+                lead = len(raw) - len(raw.lstrip())
+                if raw.strip():
+                    cells.append((pos + at + lead, pos + at + lead + len(raw.strip())))
+                at = m.end() if m else at
+            if len(cells) >= 3:
+                rows[pos] = cells
+        pos += len(line) + 1
+    return rows
+
+
+def _timetable_row(text: str, dl: Deadline, row: list[tuple[int, int]] | None, q: _Mentions, previous: int) -> Task | None:
+    """A row whose cell is its deadline: "Ra mắt Tổ công nghệ số | Đoàn Thanh niên xã | Tháng 4/2026"."""
+    del previous
+    if row is None:
+        return None
+    cell = next(((a, b) for a, b in row if a <= dl.start < b), None)
+    if cell is None:
+        return None
+    words = [(a, b) for a, b in row if (a, b) != cell and not text[a:b].strip().isdigit()]
+    units = [(a, b) for a, b in words if _ORG.match(text, a) and len(text[a:b].split()) <= 10]
+    duties = [(a, b) for a, b in words if (a, b) not in units and len(text[a:b].split()) >= 2]
+    if not duties or q.overlap(duties[0][0], duties[0][1]):
+        return None
+    a, b = duties[0]
+    lead = text[units[0][0] : units[0][1]] if units else None
+    return Task(a, max(b, cell[1]), _capital(text[a:b]), dl.code, lead)
+
+
+def _clause(text: str, dl: Deadline, row: list[tuple[int, int]] | None, q: _Mentions, previous: int) -> Task | None:
+    """A clause with its deadline: "Giao Sở X chủ trì rà soát ..., hoàn thành trước ngày 30/6"
+    (the duty before), "Các đảng bộ phấn đấu trong tháng 2/2025 sẽ hoàn thành đại hội chi bộ"
+    (after), "...; hoàn thành trước ngày 28/02/2025" (a bare verb: the previous clause is
+    its object). A clause starts after the previous deadline ("..., đến năm 2045 là ..."),
+    and a source named before it ("Theo báo cáo của ...,") is no part of it. A weak deadline
+    followed by a comma is the time frame of what follows ("trong 9 tháng đầu năm 2025, ..."),
+    not a deadline."""
+    if row is not None:
+        return None
+    if dl.shape == "line":
+        return _dated_line(text, dl, q)
+    start = max(_clause_start(text, dl.start), previous)
+    attribution = _ATTRIBUTION.match(text[start : dl.start].lstrip(" ,"))
+    if attribution:
+        start = dl.start - len(text[start : dl.start].lstrip(" ,")) + attribution.end()
+    while start < dl.start and text[start] in " ,":
+        start += 1
+    before = text[start : dl.start]
+    if dl.shape == "clause" and text[dl.end : dl.end + 1] == "," and (not dl.strong or re.match(r"(?:đến|tới)", text[dl.start : dl.end], re.IGNORECASE)):
+        return None
+    obj, obj_end = _object_after(text, dl.end)
+    if dl.shape != "goal" and (q.measured(text, start, dl.start) or _MEASURE.match(obj)):
+        return None  # a target's horizon: "phấn đấu đến năm 2025 đạt từ 4 đến 5 sao"
+    if dl.shape == "goal" and (not obj or q.overlap(start, obj_end)):
+        return None
+    if _PAST.search(before) and dl.shape == "clause":
+        return None
+    verb_in_limit = _verb_of_limit(text, dl)
+    has_duty = bool(_DUTY.search(before) or verb_in_limit or (obj and _DUTY.match(_LEAD_WORDS.sub("", obj))))
+    if dl.shape == "clause" and not has_duty and not (dl.strong and len(before.split()) >= 3):
+        return None
+    before = re.sub(r"^(?:và|còn|đồng thời)\s+", "", before, flags=re.IGNORECASE)
+    lead_unit, title_from = _lead_unit(before, whole=bool(verb_in_limit))
+    title = _LEAD_WORDS.sub("", before[title_from:].strip(" ,;:–-")).strip(" ,")
+    title = _TAIL.sub("", title)
+    end = dl.end
+    if dl.shape == "goal":
+        title, end = obj, obj_end
+    elif not title or _BARE_VERB.fullmatch(title) or (not _DUTY.search(title) and obj and _DUTY.match(obj)):
+        verb = verb_in_limit or (title if _BARE_VERB.fullmatch(title) else "")
+        if obj and q.measured(text, dl.end, obj_end):
+            return None
+        if obj:
+            title, end = f"{verb} {obj}".strip(), obj_end
+        elif verb:
+            prev = _previous_clause(text, start)
+            title = f"{verb} {prev}".strip()
+        else:
+            title = ""
+    if not title:
+        return None
+    return Task(start, end, _capital(title), dl.code, lead_unit)
+
+
+def _dated_line(text: str, dl: Deadline, q: _Mentions) -> Task | None:
+    """"- Ngày 5/3/2026: Hội đồng bầu cử quốc gia, Ủy ban bầu cử nhận xét, giải quyết khiếu
+    nại ...": the line after its day is the duty, opened by its units."""
+    stop = re.compile(r"[\n(;]|\.(?!\d)").search(text, dl.end)
+    end = stop.start() if stop else len(text)
+    at = dl.end + len(text[dl.end : end]) - len(text[dl.end : end].lstrip())
+    body = text[at:end].rstrip()
+    if len(body.split()) < 3 or q.overlap(at, at + len(body)):
+        return None
+    lead_unit, title_from = _lead_unit(body, whole=False, plural=True)
+    title = _LEAD_WORDS.sub("", body[title_from:].strip(" ,;:–-"))
+    return Task(_line_start(text, dl.start) if text[_line_start(text, dl.start) :].lstrip(" \t-–+•*").startswith(("Ngày", "ngày")) else dl.start,
+                at + len(body), _capital(title or body), dl.code, lead_unit)
+
+
+TASK_SHAPES: tuple[TaskShape, ...] = (
+    TaskShape(
+        "a timetable row",
+        _timetable_row,
+        (("1 | Lắp đặt camera an ninh | Công an xã | Quý II/2026", ("Lắp đặt camera an ninh", "Q2/2026", "Công an xã")),),
+    ),
+    TaskShape(
+        "a clause with its deadline",
+        _clause,
+        (
+            ("Giao Công an xã chủ trì cấp tài khoản định danh, hoàn thành chậm nhất ngày 30/6/2026.", ("Cấp tài khoản định danh", "2026-06-30", "Công an xã")),
+            ("Các đảng bộ này phấn đấu trong tháng 2/2025 sẽ hoàn thành đại hội chi bộ.", ("Hoàn thành đại hội chi bộ", "T2/2025", "Các đảng bộ này")),
+            ("- Ngày 10/3/2026: Cơ quan lập danh sách cử tri giải quyết khiếu nại.", ("Giải quyết khiếu nại", "2026-03-10", "Cơ quan lập danh sách cử tri")),
+        ),
+    ),
+)
+
+
+def _capital(s: str) -> str:
+    s = s.strip()
+    return s[:1].upper() + s[1:]
+
+
+def _verb_of_limit(text: str, dl: Deadline) -> str:
     """The verb inside a deadline phrase ("hoàn thành trong quý III/2024"), or ""."""
-    m = re.match(r"(?:hoàn thành|xong)\b", text[d0:d1], re.IGNORECASE)
+    m = re.match(r"(?:hoàn thành|hoàn tất|xong)\b", text[dl.start : dl.end], re.IGNORECASE)
     return m.group().lower() if m else ""
 
 
 def _object_after(text: str, at: int) -> tuple[str, int]:
-    """The duty's object after its deadline, up to the clause's end: ("đề án ...", end)."""
+    """The duty's words after its deadline, up to the clause's end: ("đề án ...", end)."""
+    while at < len(text) and text[at] in ":, ":
+        at += 1
     stop = _OBJECT_END.search(text, at, min(len(text), at + 200))
     end = stop.start() if stop else min(len(text), at + 200)
     obj = text[at:end].strip()
-    if not obj or not obj[:1].islower() or len(obj.split()) < 2:
+    if not obj or not obj[:1].isalpha() or len(obj.split()) < 2:
         return "", at
     end = at + len(text[at:end].rstrip())
-    obj = re.sub(r"^việc\s+", "", obj, flags=re.IGNORECASE)
+    obj = re.sub(r"^(?:(?:sẽ|là|việc|phải)\s+)+", "", obj, flags=re.IGNORECASE)
     return obj, end
+
+
+def _previous_clause(text: str, start: int) -> str:
+    """The clause before a bare "hoàn thành ..." ("Đại hội các chi bộ ... không quá 1 ngày;
+    hoàn thành trước ngày 28/02/2025"), up to its first limit ("không quá", "bắt đầu")."""
+    if start < 2 or text[start - 1] not in "; " or text[:start].rstrip()[-1:] not in ";,":
+        return ""
+    end = len(text[:start].rstrip()) - 1
+    prev = text[_clause_start(text, end) : end]
+    prev = re.split(r"\s(?:không quá|bắt đầu|từ|trong thời gian)\s", prev, maxsplit=1)[0].strip(" ,")
+    return prev[:1].lower() + prev[1:] if prev else ""
 
 
 def _clause_start(text: str, at: int) -> int:
@@ -125,24 +541,29 @@ def _clause_start(text: str, at: int) -> int:
     return start
 
 
-def _lead_unit(duty: str, whole: bool = False) -> tuple[str | None, int]:
+def _lead_unit(duty: str, whole: bool = False, plural: bool = False) -> tuple[str | None, int]:
     """Return (lead unit, where the duty's title starts) for "Giao Sở X chủ trì ..." or
     "Phòng Y hoàn thành ..."; (None, 0) when no unit opens the clause. With `whole`, the
     deadline phrase holds the verb ("Sở X hoàn thành trong quý III"): a unit may fill the
     duty."""
     shift = len(duty) - len(duty.lstrip())
-    g = re.search(r"\b(?:giao|yêu cầu|đề nghị|chỉ đạo)\s{1,3}(?:cho\s{1,3})?", duty, re.IGNORECASE)
+    g = _ASSIGN.search(duty)
     if g is not None and _ORG.match(duty, g.end()) is not None:
+        shift = g.end()
+    elif g is not None and g.start() <= shift + 1:
         shift = g.end()
     m = _ORG.match(duty, shift)
     if m is None:
         return None, 0
     e = _UNIT_END.search(duty, m.end())
-    if e is None and whole and 0 < len(duty[m.end() :].split()) <= 12:
-        return duty[m.end() :].strip(), len(duty)
-    if e is None or len(duty[m.end() : e.start()].split()) > 12:
+    # "Hội đồng bầu cử quốc gia, Ủy ban bầu cử, Ban bầu cử nhận xét ...": units in a list.
+    while plural and e is not None and e.group() == "," and _ORG.match(duty, e.end() + len(duty[e.end() :]) - len(duty[e.end() :].lstrip())):
+        e = _UNIT_END.search(duty, e.end())
+    if e is None and whole and 0 < len(duty[m.start() :].split()) <= 12:
+        return duty[m.start() :].strip(), len(duty)
+    if e is None or len(duty[m.start() : e.start()].split()) > (20 if plural else 12):
         return None, 0
-    unit = duty[m.end() : e.start()].strip()
+    unit = duty[m.start() : e.start()].strip()
     rest = duty[e.start() :]
-    cut = re.match(r"[\s,]*(?:chủ trì|thực hiện|phối hợp|chỉ đạo|lãnh đạo|yêu cầu|đề nghị|giao|quyết định|thống nhất|cần|phải|sẽ)?[\s,]*", rest)
+    cut = re.match(r"[\s,]*(?:chủ trì|thực hiện|phối hợp|chỉ đạo|lãnh đạo|yêu cầu|đề nghị|giao|quyết định|thống nhất|cần|phải|sẽ|phấn đấu|được chọn)?[\s,]*", rest)
     return unit, e.start() + (cut.end() if cut else 0)

@@ -134,15 +134,23 @@ def test_a_level_by_a_year_is_that_year_and_spans_keep_their_years(text: str, pe
 
 
 def test_every_period_code_the_extractor_writes_is_a_core_period() -> None:
+    """Periods are core periods; a deadline is a core period or a day ("2026-04-30"), and
+    either gives the day drafts store (chitieu.core.tasks.deadline_of)."""
     from chitieu.core.periods import parse_period
+    from chitieu.core.tasks import deadline_of
     from tests.unit._scoring import OWN_DATA, SHARED
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(OWN_DATA.glob("*.txt"))]
     texts += [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
-    codes = {c for t in texts for it in extract(t) for c in (it.period, it.deadline) if c}
+    items = [it for t in texts for it in extract(t)]
+    codes = {it.period for it in items if it.period}
     assert len(codes) >= 10
     for code in codes:
         assert parse_period(code).code == code
+    days = [it for it in items if it.deadline and "-" in it.deadline and len(it.deadline) == 10]
+    assert days, "no task with a day deadline in the golden texts"
+    for it in (it for it in items if it.deadline):
+        assert deadline_of(it.deadline, it.text).isoformat() == it.deadline or it not in days
 
 
 def test_a_year_end_conference_defaults_to_its_year_not_the_term_ending_next_year() -> None:

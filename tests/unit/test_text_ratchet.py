@@ -20,6 +20,8 @@ from bench.extract_quality import (
     load_tool,
     ratchet_key,
     score_file,
+    score_tasks,
+    task_ratios,
 )
 from chitieu.text import extract_to_json
 from tests.unit._scoring import shared_or_skip
@@ -39,8 +41,12 @@ def test_no_text_scores_below_its_ratchet(text_set, stem, text_path, gold_path) 
     shared_or_skip()
     score = load_tool("score_extraction")
     source = text_set.passage(text_path)
-    figures = file_ratios(score, score_file(score, source, gold_path, extract_to_json(source)["items"]))
+    pred = extract_to_json(source)["items"]
+    figures = file_ratios(score, score_file(score, source, gold_path, pred))
     floor = _FLOORS.get(ratchet_key(text_set.name, stem), {})
+    if "task_f1" in floor or "deadline" in floor:
+        counts = score_tasks(text_set, {stem: (source, pred)}).get(stem, dict(tp=0, fp=0, fn=0, deadline=0))
+        figures |= task_ratios(score, counts)
     fallen = {k: (figures.get(k), v) for k, v in floor.items() if figures.get(k, 1.0) < v - 1e-9}
     assert fallen == {}, f"{text_set.name}/{stem}: (hôm nay, mức chặn) {fallen}"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chitieu.text import extract
+from chitieu.text.tasks import DEADLINE_RULES, TASK_SHAPES
 
 
 def _tasks(text: str) -> list[tuple[str, str | None, str | None]]:
@@ -31,7 +32,7 @@ def _tasks(text: str) -> list[tuple[str, str | None, str | None]]:
         ),
         (
             "Đảng ủy giao Ủy ban nhân dân xã chủ trì xây dựng kế hoạch, hoàn thành trước ngày 15/01/2022.",
-            [("Xây dựng kế hoạch", "T1/2022", "Ủy ban nhân dân xã")],
+            [("Xây dựng kế hoạch", "2022-01-15", "Ủy ban nhân dân xã")],
         ),
         # The subject first and the object after the deadline.
         (
@@ -40,7 +41,7 @@ def _tasks(text: str) -> list[tuple[str, str | None, str | None]]:
         ),
         (
             "Giao Sở Tài chính chủ trì, hoàn thành trước ngày 30/6/2024 việc rà soát nợ đọng thuế.",
-            [("Hoàn thành rà soát nợ đọng thuế", "T6/2024", "Sở Tài chính")],
+            [("Hoàn thành rà soát nợ đọng thuế", "2024-06-30", "Sở Tài chính")],
         ),
         (
             "Phòng Nội vụ xong trước quý II/2025 hồ sơ sắp xếp đơn vị hành chính, để trình Hội đồng nhân dân.",
@@ -53,7 +54,7 @@ def _tasks(text: str) -> list[tuple[str, str | None, str | None]]:
         ),
         (
             "UBND huyện yêu cầu triển khai phần mềm một cửa điện tử trước ngày 01/9/2024.",
-            [("Triển khai phần mềm một cửa điện tử", "T9/2024", "UBND huyện")],
+            [("Triển khai phần mềm một cửa điện tử", "2024-09-01", "UBND huyện")],
         ),
     ],
 )
@@ -66,7 +67,7 @@ def test_task_items_carry_no_value_and_quote_their_text() -> None:
     (task,) = [it for it in extract(text) if it.kind == "task"]
     assert task.value is None and task.comparator is None
     assert text[task.start : task.end] == task.text
-    assert task.to_dict()["deadline"] == "T11/2022"
+    assert task.to_dict()["deadline"] == "2022-11-30"
 
 
 def test_a_quantity_with_a_deadline_stays_a_target_not_a_task() -> None:
@@ -99,3 +100,60 @@ def test_a_quantity_in_an_assigned_duty_is_a_target_and_the_task_names_it() -> N
 )
 def test_a_duty_assigned_with_a_deadline_or_to_a_unit_is_a_target(text: str, kind: str) -> None:
     assert [it.kind for it in extract(text) if it.kind != "task"] == [kind]
+
+
+# Every rule of the stage with its own examples: a newcomer adds a rule and its examples in
+# chitieu/text/tasks.py, and they are tested here without touching the others.
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [ex for rule in DEADLINE_RULES for ex in rule.examples],
+    ids=[f"{rule.name}: {t[:40]}" for rule in DEADLINE_RULES for t, _ in rule.examples],
+)
+def test_each_deadline_rule_reads_its_examples(text: str, code: str) -> None:
+    assert [d for _, d, _ in _tasks(text)] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [ex for shape in TASK_SHAPES for ex in shape.examples],
+    ids=[f"{shape.name}: {t[:40]}" for shape in TASK_SHAPES for t, _ in shape.examples],
+)
+def test_each_task_shape_reads_its_examples(text: str, expected: tuple[str, str, str | None]) -> None:
+    assert _tasks(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day or period without its year takes the document's year.
+        ("Tây Ninh, ngày 05/07/2025\nCác địa phương hoàn thành xóa nhà tạm chậm nhất ngày 31/8.", [("Hoàn thành xóa nhà tạm", "2025-08-31", "Các địa phương")]),
+        ("Tây Ninh, ngày 05/07/2025\nSở Nông nghiệp hoàn thành bàn giao mặt bằng trong quý III.", [("Hoàn thành bàn giao mặt bằng", "Q3/2025", "Sở Nông nghiệp")]),
+        # A bare "hoàn thành" after a semicolon takes the previous clause as its object.
+        ("- Đại hội các chi bộ trực thuộc không quá 1 ngày; hoàn thành trước ngày 28/02/2025.", [("Hoàn thành đại hội các chi bộ trực thuộc", "2025-02-28", None)]),
+        # Two duties in one sentence: the second starts after the first.
+        ("Đến năm 2030, Tuyên Quang là tỉnh phát triển khá; đến năm 2045 là tỉnh phát triển.", [("Tuyên Quang là tỉnh phát triển khá", "2030", None), ("Tỉnh phát triển", "2045", None)]),
+        # An organisation's capitalised name keeps its verbs: the first lower-case verb ends it.
+        ("Ban Xây dựng Đảng chuẩn bị nội dung sơ kết, báo cáo chậm nhất ngày 25/6/2026.", [("Chuẩn bị nội dung sơ kết, báo cáo", "2026-06-25", "Ban Xây dựng Đảng")]),
+        # The count a duty's verb governs stays in the task; a measure is a target.
+        ("Các bộ chuẩn bị khởi công đồng loạt 238 công trình vào ngày 19/12/2025.", [("Chuẩn bị khởi công đồng loạt 238 công trình", "2025-12-19", "Các bộ")]),
+        # A repeated statement (lead paragraph and body) is one task.
+        ("Đại hội cấp huyện hoàn thành trước ngày 25/8/2025.\n\nĐại hội cấp huyện hoàn thành trước ngày 25/8/2025.", [("Đại hội cấp huyện", "2025-08-25", None)]),
+    ],
+)
+def test_deadlines_take_the_documents_year_and_clauses_their_own_words(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _tasks(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A time frame opening a report, a source before it, a horizon of a measured target.
+        "Báo cáo tại phiên họp cho thấy, trong 9 tháng đầu năm 2025, nhà ở xã hội hoàn thành 20 dự án.",
+        "Theo báo cáo của UBND xã, trong năm 2025, xã hoàn thành vượt mức 10/10 chỉ tiêu.",
+        "Đến hết tháng 12.2025, giải ngân vốn đầu tư công đạt trên 755.000 tỉ đồng.",
+        "Tỉnh phấn đấu nâng cấp các mô hình du lịch cộng đồng, phấn đấu đến năm 2025 đạt từ 4 đến 5 sao.",
+        "Ngày 17/4/2026, Ban Thường vụ tổ chức hội nghị giao ban.",
+    ],
+)
+def test_time_frames_and_targets_horizons_are_no_tasks(text: str) -> None:
+    assert _tasks(text) == []

@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from chitieu.core.choices import Comparator, ItemKind
 from chitieu.core.periods import Period, PeriodError
 from chitieu.core.quantities import format_number
-from chitieu.core.tasks import deadline_in
+from chitieu.core.tasks import deadline_of
 from chitieu.errors import Invalid
 from chitieu.reading import sources
 from chitieu.text import Item, extract
@@ -69,7 +69,7 @@ def _deadline_text(item: Item) -> str:
     if not item.deadline:
         return ""
     try:
-        return f"{deadline_in(item.text, Period.parse(item.deadline)):%d/%m/%Y}"
+        return f"{deadline_of(item.deadline, item.text):%d/%m/%Y}"
     except PeriodError:
         return item.deadline
 
