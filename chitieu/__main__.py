@@ -9,6 +9,7 @@ A person at a terminal should not need a web secret to read a text or print a re
 - a wrong call (a missing or unknown option) is answered in Vietnamese (chitieu.cli_messages).
 """
 
+import errno
 import os
 import sys
 
@@ -39,6 +40,36 @@ def main() -> None:
     except ImproperlyConfigured as exc:
         sys.stderr.write(f"Lỗi cấu hình: {exc}\n")
         sys.exit(2)
+    except OSError as exc:
+        sys.stderr.write(f"Lỗi: {file_problem(exc)}\n")
+        sys.exit(1)
+    except Exception as exc:
+        if "--traceback" in sys.argv:
+            raise
+        sys.stderr.write(
+            f"Lỗi không lường trước ({exc.__class__.__name__}): {exc}. "
+            "Chạy lại với --traceback để xem chi tiết và báo cho Văn phòng.\n"
+        )
+        sys.exit(1)
+
+
+#: Why a file could not be read or written, by errno, in Vietnamese.
+_FILE_REASONS = {
+    errno.ENOENT: "không có thư mục hoặc tệp này",
+    errno.EACCES: "không có quyền",
+    errno.EPERM: "không có quyền",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+}
+
+
+def file_problem(exc: OSError) -> str:
+    """"không ghi được «/nonexistent/x.xlsx»: không có thư mục hoặc tệp này" for `exc`."""
+    reason = _FILE_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    where = f" «{exc.filename}»" if exc.filename else ""
+    return f"không đọc hoặc ghi được tệp{where}: {reason}."
 
 
 if __name__ == "__main__":

@@ -3,24 +3,48 @@
 One middleware (`Edge`) answers, in Vietnamese, a request whose body is larger than the
 application takes (413), and one whose address, query parameters, form fields or JSON strings
 hold a NUL or another control character (400): PostgreSQL cannot store a NUL, and no text typed
-by a person holds the others (tab and line ends are kept). Errors are a JSON problem ({"detail", "errors"}, as chitieu.api.errors
-writes them) under /api/, the one HTML error page (chitieu.web.errors) elsewhere.
+by a person holds the others (tab and line ends are kept).
+
+It also answers what fails below it: a database that cannot be reached (OperationalError,
+InterfaceError: the server is down, restarting or out of connections) is a 503 with
+Retry-After and a Vietnamese page (templates 503.html, standalone: it renders without the
+database) or JSON problem, never Django's English "Server Error (500)"; and under /api/ every
+error answers JSON, an unknown route or a refused method included.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.conf import settings
+from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 
 from chitieu.core.quantities import format_number
 from chitieu.web.errors import render_error
 
 API_PREFIX = "/api/"
+#: Seconds a client is asked to wait after a database outage (most restarts take a few).
+RETRY_AFTER = 10
+OUTAGE = (
+    "Cơ sở dữ liệu tạm thời không truy cập được (đang khởi động lại hoặc quá tải). "
+    f"Số liệu chưa được ghi; xin thử lại sau {RETRY_AFTER} giây."
+)
+#: What an API error says when nothing more specific was written (a route or method refused
+#: by the URL map, a failure caught by Django's handlers).
+API_DEFAULTS = {
+    400: "Yêu cầu không hợp lệ.",
+    403: "Không có quyền thực hiện yêu cầu này.",
+    404: "Không có tuyến API này: {path}. Xem /api/v1/docs.",
+    405: "Tuyến {path} không nhận phương thức {method}.",
+    500: "Lỗi máy chủ khi xử lý yêu cầu; số liệu chưa được ghi. Xin thử lại, nếu vẫn lỗi hãy báo Văn phòng.",
+}
 
 
 def is_api(request: HttpRequest) -> bool:
@@ -108,14 +132,54 @@ def _bad_text(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
+def _note_outage(sender: Any, request: HttpRequest | None = None, **kwargs: Any) -> None:
+    """Mark a request whose failure was the database's. Django sends this signal from its
+    handler of uncaught exceptions, wherever they were raised: in a view, or in a middleware
+    below this one (the session middleware saving the session after the view failed)."""
+    if request is not None and isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        request.database_outage = True  # type: ignore[attr-defined]  # read by Edge
+
+
+got_request_exception.connect(_note_outage, dispatch_uid="chitieu.edge.outage")
+
+
+def outage(request: HttpRequest) -> HttpResponse:
+    """The 503 answer to a database outage: JSON under /api/, the standalone page elsewhere."""
+    if is_api(request):
+        response: HttpResponse = JsonResponse({"detail": OUTAGE, "errors": {}}, status=503,
+                                              json_dumps_params={"ensure_ascii": False})
+    else:
+        page = render_to_string("503.html", {"message": OUTAGE, "retry_after": RETRY_AFTER})
+        response = HttpResponse(page, status=503, content_type="text/html; charset=utf-8")
+    response["Retry-After"] = str(RETRY_AFTER)
+    return response
+
+
+def _json_error(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """An API error answered in another format (Django's 404 page, an empty 405) as a JSON
+    problem with the same status and headers."""
+    template = API_DEFAULTS.get(response.status_code, API_DEFAULTS[500 if response.status_code >= 500 else 400])
+    detail = template.format(path=request.path, method=request.method)
+    answer = JsonResponse({"detail": detail, "errors": {}}, status=response.status_code,
+                          json_dumps_params={"ensure_ascii": False})
+    for header in ("Allow", "Retry-After", "WWW-Authenticate"):
+        if header in response:
+            answer[header] = response[header]
+    return answer
+
+
 class Edge:
     """Refuses, before a byte of the body is read, a request declaring a body over
-    max_request_bytes() (413); then text with a control character (400, see the module doc)."""
+    max_request_bytes() (413); then text with a control character (400); answers a database
+    outage with 503 and any API error in JSON (see the module doc)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self._answer(request)
+
+    def _answer(self, request: HttpRequest) -> HttpResponse:
         try:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
@@ -125,4 +189,9 @@ class Edge:
             return problem(
                 request, 413, f"Nội dung gửi lên nặng {format_number(length / 1048576, 1)} MB, vượt giới hạn {limit} MB.",
             )
-        return _bad_text(request) or self.get_response(request)
+        response = _bad_text(request) or self.get_response(request)
+        if response.status_code == 500 and getattr(request, "database_outage", False):
+            return outage(request)
+        if is_api(request) and response.status_code >= 400 and "json" not in response.get("Content-Type", ""):
+            return _json_error(request, response)
+        return response

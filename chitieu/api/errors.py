@@ -41,6 +41,13 @@ _MESSAGES = {
 }
 
 
+#: django-ninja's own English messages, in Vietnamese.
+_LIBRARY_MESSAGES = {
+    "Cannot parse request body": "Nội dung gửi lên không đọc được: không phải JSON hợp lệ.",
+    "Method not allowed": "Tuyến này không nhận phương thức đó.",
+}
+
+
 def _message(err: dict[str, Any]) -> str:
     """Return the Vietnamese message of one pydantic error, naming the limit or value."""
     kind = err.get("type", "")
@@ -86,4 +93,4 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc: HttpError):
-        return _json(api, request, exc.status_code, str(exc))
+        return _json(api, request, exc.status_code, _LIBRARY_MESSAGES.get(str(exc), str(exc)))

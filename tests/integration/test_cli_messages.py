@@ -43,3 +43,32 @@ def test_every_translation_keeps_the_placeholders_of_its_message():
     for english, vietnamese in MESSAGES.items():
         assert sorted(placeholders.findall(english)) == sorted(placeholders.findall(vietnamese)), english
     assert translate("a message nobody translated") == "a message nobody translated"
+
+
+def run_main(monkeypatch, capsys, *args: str) -> tuple[int, str]:
+    """Run the `chitieu` entry point in this process (on the test database)."""
+    from chitieu.__main__ import main
+
+    monkeypatch.setattr(sys, "argv", ["chitieu", *args])
+    with pytest.raises(SystemExit) as exit_:
+        main()
+    return int(exit_.value.code or 0), capsys.readouterr().err
+
+
+@pytest.mark.django_db
+def test_a_file_that_cannot_be_written_is_one_vietnamese_line_and_exit_1(monkeypatch, capsys):
+    from tests.integration.reports_world import make_world
+
+    make_world()
+    code, err = run_main(monkeypatch, capsys, "template", "--unit", "so-tai-chinh", "--period", "Q2/2024",
+                         "-o", "/nonexistent/x.xlsx")
+    assert code == 1
+    assert err == "Lỗi: không đọc hoặc ghi được tệp «/nonexistent/x.xlsx»: không có thư mục hoặc tệp này.\n"
+
+
+@pytest.mark.django_db
+def test_a_token_lifetime_past_the_calendar_is_one_vietnamese_line_and_exit_1(monkeypatch, capsys):
+    code, err = run_main(monkeypatch, capsys, "token", "create", "--user", "ai", "--name", "x", "--days", "99999999")
+    assert code == 1
+    assert err.strip().endswith("--days phải từ 1 đến 36.500 (100 năm); nhận được 99.999.999.")
+    assert "Traceback" not in err and err.count("\n") == 1

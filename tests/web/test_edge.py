@@ -155,3 +155,30 @@ def test_a_period_lock_of_quarter_nine_is_a_field_error_in_the_admin(cast):
     assert response.status_code == 200
     assert "quý 9 không có" in response.content.decode()
     assert not PeriodLock.objects.exists()
+
+
+@pytest.mark.parametrize(("method", "path", "status", "detail"), [
+    ("get", "/api/v1/khong-co", 404, "Không có tuyến API này: /api/v1/khong-co. Xem /api/v1/docs."),
+    ("get", "/api/khong-co", 404, "Không có tuyến API này: /api/khong-co. Xem /api/v1/docs."),
+    ("delete", "/api/v1/resolutions", 405, "Tuyến /api/v1/resolutions không nhận phương thức DELETE."),
+])
+def test_the_api_answers_json_for_unknown_routes_and_methods(cast, method, path, status, detail):
+    response = getattr(login(cast, "office_admin"), method)(path)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    assert response.json() == {"detail": detail, "errors": {}}
+
+
+def test_a_body_that_is_not_json_is_refused_in_vietnamese(cast):
+    response = login(cast, "office_admin").post("/api/v1/observations", "{không phải json", content_type="application/json")
+    assert response.status_code in (400, 422)
+    assert "JSON" in response.json()["detail"] and "Cannot" not in response.json()["detail"]
+
+
+def test_a_csrf_failure_on_the_api_is_json(cast):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(cast.users["office_admin"], backend=BACKEND)
+    response = client.post("/api/v1/observations", "[]", content_type="application/json")
+    assert response.status_code == 403 and response["Content-Type"].startswith("application/json")
+    assert "CSRF" in response.json()["detail"]
+

@@ -7,8 +7,12 @@ from datetime import timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from chitieu.core.quantities import format_number
 from chitieu.errors import DomainError
 from chitieu.org import tokens
+
+#: The longest a token may live: 100 years (99999999 days is past the calendar's end).
+MAX_DAYS = 36500
 
 
 class Command(BaseCommand):
@@ -32,6 +36,8 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
 
     def _create(self, *, user, name, days, **_):
+        if days is not None and not 1 <= days <= MAX_DAYS:
+            raise CommandError(f"--days phải từ 1 đến {format_number(MAX_DAYS)} (100 năm); nhận được {format_number(days)}.")
         now = timezone.now()
         expires = now + timedelta(days=days) if days else None
         token, raw = tokens.create_token(user, name, now=now, expires_at=expires)
