@@ -10,6 +10,12 @@ InterfaceError: the server is down, restarting or out of connections) is a 503 w
 Retry-After and a Vietnamese page (templates 503.html, standalone: it renders without the
 database) or JSON problem, never Django's English "Server Error (500)"; and under /api/ every
 error answers JSON, an unknown route or a refused method included.
+
+Every response carries a Content-Security-Policy (scripts, styles, images, connections only
+from this server: HTMX, ECharts and Swagger UI are served from it; no inline script or <style>;
+style attributes, which ECharts' tooltips and the status colours use, are allowed) and a
+Permissions-Policy refusing the browser features the application never uses. Errors are a JSON problem ({"detail", "errors"}, as chitieu.api.errors
+writes them) under /api/, the one HTML error page (chitieu.web.errors) elsewhere.
 """
 
 from __future__ import annotations
@@ -60,6 +66,26 @@ def problem(request: HttpRequest, status: int, detail: str,
         return JsonResponse({"detail": detail, "errors": errors or {}}, status=status,
                             json_dumps_params={"ensure_ascii": False})
     return render_error(request, status, detail, errors)
+
+
+#: The policy of every page (see the module doc); `frame-ancestors` repeats X-Frame-Options.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+])
+PERMISSIONS_POLICY = ", ".join(f"{feature}=()" for feature in (
+    "accelerometer", "autoplay", "camera", "display-capture", "geolocation", "gyroscope",
+    "magnetometer", "microphone", "midi", "payment", "usb", "serial", "bluetooth",
+))
 
 
 def max_request_bytes() -> int:
@@ -171,13 +197,16 @@ def _json_error(request: HttpRequest, response: HttpResponse) -> HttpResponse:
 class Edge:
     """Refuses, before a byte of the body is read, a request declaring a body over
     max_request_bytes() (413); then text with a control character (400); answers a database
-    outage with 503 and any API error in JSON (see the module doc)."""
+    outage with 503 and any API error in JSON; sets the security headers (see the module doc)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self._answer(request)
+        response = self._answer(request)
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        return response
 
     def _answer(self, request: HttpRequest) -> HttpResponse:
         try:

@@ -5,6 +5,7 @@ how a database outage is answered."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -182,3 +183,30 @@ def test_a_csrf_failure_on_the_api_is_json(cast):
     assert response.status_code == 403 and response["Content-Type"].startswith("application/json")
     assert "CSRF" in response.json()["detail"]
 
+
+@pytest.mark.parametrize("path", [
+    "/dang-nhap/", "/", "/chi-tieu/", "/nhiem-vu/", "/lich-su/", "/doc-van-ban/", "/doc-van-ban/moi/",
+    "/bao-cao/", "/nhap-so-lieu/duyet/", "/quan-tri/", "/api/v1/docs", "/api/v1/openapi.json",
+    "/api/v1/resolutions", "/api/v1/khong-co", "/khong-co-trang-nay/", "/static/web/app.css",
+])
+def test_every_answer_carries_the_content_security_and_permissions_policies(cast, path):
+    response = login(cast, "office_admin").get(path)
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy and "'unsafe-eval'" not in policy
+    assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy
+    assert "camera=()" in response["Permissions-Policy"] and "geolocation=()" in response["Permissions-Policy"]
+
+
+def test_no_page_template_holds_an_inline_script_or_style_element():
+    from pathlib import Path
+
+    import chitieu
+
+    templates = list(Path(chitieu.__file__).parent.rglob("templates/**/*.html"))
+    assert templates
+    for template in templates:
+        text = template.read_text(encoding="utf-8")
+        assert "<style" not in text, template
+        for tag in re.findall(r"<script\b[^>]*>", text):
+            assert "src=" in tag or 'type="application/json"' in tag, (template, tag)
+        assert not re.search(r"\son[a-z]+=", text), template
