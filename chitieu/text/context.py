@@ -456,7 +456,7 @@ def assign_periods(
         i = st.starting_at(p.start)
         if i is None:
             continue
-        role = _role(toks, st, p)
+        role = "asof" if p.asof else _role(toks, st, p)
         located.append((i, role, _code(p, role, doc)))
         last = st.ending_at(p.end)
         if last is not None and last + 1 < len(toks):
@@ -489,10 +489,21 @@ def assign_periods(
         if role in ("baseline", "deadline") or code is None:
             continue
         s = st.sent[i]
+        if role == "asof":
+            # "Tính đến ngày 20/7, toàn tỉnh ...", "Theo báo cáo, đến 22/1, ...": a day reached
+            # that opens its paragraph (after a source at most) leads the text from there; a day
+            # inside an item's words ("giải ngân đến ngày 20/6/2024 đạt") leaves the context as it is.
+            first = first_mention_in_sentence.get(s)
+            if s == st.para[i] and i in set_off and (first is None or i < first) and (i - s <= 2 or toks[i - 1].text == ","):
+                leading.append((i, code))
+            continue
         first = first_mention_in_sentence.get(s)
         if first is not None and (i >= first or i not in set_off):
             continue  # a period in an item's own words names that item's period only
-        if i - s <= 12 or not comma_before(i):
+        # "Báo cáo cho biết, 6 tháng đầu năm 2022, Ban Thường vụ ...": a period between commas
+        # before the sentence's first item opens its main clause, however long the frame before it
+        # (not a span: ", nhiệm kỳ 2020 - 2025," qualifies the name before it).
+        if i - s <= 12 or not comma_before(i) or (i in set_off and toks[i - 1].text == "," and "-" not in code):
             only_here = st.sent[i] != st.para[i] or (i > 0 and toks[i - 1].low == "riêng")
             if only_here:
                 local.setdefault(s, code)
@@ -507,7 +518,7 @@ def assign_periods(
     horizon_years = {c for _, role, c in located if role == "horizon" and c and c.isdigit()}
     li = 0
     current = doc.default
-    usable = [(i, c) for i, role, c in located if role not in ("baseline", "deadline") and c]
+    usable = [(i, c) for i, role, c in located if role not in ("baseline", "deadline", "asof") and c]
     prev: Mention | None = None
     prev_period: str | None = None  # prev's period before a yearly figure took the term
     keys = [i for i, _ in usable]

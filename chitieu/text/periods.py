@@ -26,7 +26,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("quarter", re.compile(r"\bquý\s{0,3}(iv|i{1,3}|[1-4])(?![\w/])(?:\s{0,3}(?:/|năm|-)\s{0,3}" + _Y + r")?")),
     ("quarter", re.compile(r"\bquý\s{0,3}(iv|i{1,3}|[1-4])\s{0,3}/\s{0,3}" + _Y)),
-    ("ytd", re.compile(r"(?:(lũy kế|luỹ kế|bình quân|tính chung|cộng dồn|trong) )?(?<![\d.,])(\d{1,2}|ba|sáu|chín) tháng( đầu năm| cuối năm| năm)?(?:\s{0,3}" + _Y + r")?")),
+    ("ytd", re.compile(r"(?:(lũy kế|luỹ kế|bình quân|tính chung|cộng dồn|trong) )?(?<![\d.,])(\d{1,2}|ba|sáu|chín) ?tháng( đầu năm| cuối năm| năm)?(?:\s{0,3}" + _Y + r")?")),
     ("month", re.compile(r"\btháng\s{0,3}(\d{1,2})(?![\d,.]\d)(?:\s{0,3}(?:/|năm)\s{0,3}" + _Y + r")?")),
     ("half", re.compile(r"\bnửa (đầu|cuối) năm(?:\s{0,3}" + _Y + r")?")),
     # "2 năm 2024 - 2025" is the span: a year followed by a dash and a year is left to it.
@@ -42,6 +42,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A dot before the year, as dates are written in some papers ("tháng 4.2020", "quý IV.2019").
     ("month", re.compile(r"\btháng\s{0,3}(\d{1,2})\.(?:\s{0,3})" + _Y)),
     ("quarter", re.compile(r"\bquý\s{0,3}(iv|i{1,3}|[1-4])\.(?:\s{0,3})" + _Y)),
+    # An as-of day: "Tính đến ngày 20/7", "đến ngày 19/12/2025", "đến 22/1," (a day with no
+    # "ngày" only before a comma or with its year). What it has reached is its month's or,
+    # at a quarter's end, the months so far ("đến ngày 30/6": 6M; "31/12": the year).
+    ("asof", re.compile(r"\b(?:tính\s{1,3})?(?:đến|tới)\s{1,3}(?:hết\s{1,3})?(?:(ngày)\s{1,3})?(\d{1,2})\s?[/.-]\s?(\d{1,2})(?:\s?[/.-]\s?" + _Y + r")?(?![\d/.-]?\d)(?=(\s{0,3},)?)")),
 ]
 
 
@@ -94,6 +98,7 @@ class PeriodMention:
     end: int
     ref: PeriodRef
     named_term: bool = False  # "nhiệm kỳ 2020-2025": the span is a term of office
+    asof: bool = False  # "Tính đến ngày 20/7": a day reached, which frames only a paragraph it opens
 
 
 def find_period_mentions(text: str) -> list[PeriodMention]:
@@ -114,7 +119,7 @@ def find_period_mentions(text: str) -> list[PeriodMention]:
             ref = _ref(kind, m)
             if ref is not None:
                 named = kind == "span" and "nhiệm kỳ" in m.group().lower()
-                found.append(PeriodMention(m.start(1) if kind == "crop" else m.start(), m.end(), ref, named))
+                found.append(PeriodMention(m.start(1) if kind == "crop" else m.start(), m.end(), ref, named, kind == "asof"))
     if dates:
         found = [p for p in found if not any(a <= p.start < b for a, b in dates)]
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
@@ -146,6 +151,7 @@ _ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
     _PATTERNS[10][1].pattern: (_NAM, 8, 40),  # "sau 3 năm triển khai"
     _PATTERNS[11][1].pattern: (re.compile("tháng"), 0, 40),
     _PATTERNS[12][1].pattern: (re.compile("quý"), 0, 40),
+    _PATTERNS[13][1].pattern: (re.compile("đến|tới"), 8, 40),
 }
 
 
@@ -205,6 +211,16 @@ def _ref(kind: str, m: re.Match[str]) -> PeriodRef | None:
         return PeriodRef("month", _int(g[1]), n) if 1 <= n <= 12 else None
     if kind == "half":
         return PeriodRef("half", _int(g[1]), 1 if g[0].lower() == "đầu" else 2)
+    if kind == "asof":
+        ngay, day, month, year_s, comma = g
+        d, n = int(day), int(month)
+        if not (1 <= n <= 12 and 1 <= d <= 31) or (ngay is None and year_s is None and comma is None):
+            return None
+        if (n, d) in ((3, 31), (6, 30), (9, 30)):
+            return PeriodRef("ytd", _int(year_s), n)
+        if (n, d) == (12, 31):
+            return PeriodRef("year", _int(year_s))
+        return PeriodRef("month", _int(year_s), n)
     if kind in ("year", "crop"):
         return PeriodRef("year", int(g[0]))
     if kind == "this_year":
@@ -231,6 +247,19 @@ class DocumentPeriods:
     terms: tuple[str, ...] = ()  # every named term ("nhiệm kỳ 2015 - 2020", "nhiệm kỳ 2020 - 2025")
 
 
+_ANY_DAY = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]((?:19|20)\d\d)\b")
+_BASELINE_BEFORE = re.compile(r"(?:\bso(?: với)?|\bcùng kỳ)\s{1,3}$")
+
+
+def _baseline(low: str, at: int) -> str:
+    """"same_period" for a period after "cùng kỳ" ("so với cùng kỳ năm 2024"), "other" after
+    "so với" ("so với năm 2020"), "" when the period is no baseline."""
+    m = _BASELINE_BEFORE.search(low, max(0, at - 24), at)
+    if m is None:
+        return ""
+    return "same_period" if "cùng kỳ" in m.group() else "other"
+
+
 def _next_year(year: int | None, date_year: int | None) -> bool:
     """True when `year` is the dated document's own year or the next one: a year-end
     conference of 2024 that sets "nhiệm vụ năm 2025" names the year, not the term ending then."""
@@ -247,15 +276,25 @@ def document_periods(text: str, mentions: list[PeriodMention]) -> DocumentPeriod
     m = _DATE_LINE.search(text, 0, min(len(text), 400))
     if m:
         date_year = int(m.group(1) or m.group(4))
-    years = Counter(p.ref.year for p in mentions if p.ref.year and p.ref.kind != "span")
+    low = text.lower()
+    baselines = {id(p): "asof" if p.asof else _baseline(low, p.start) for p in mentions}
+    # A year compared against ("so với cùng kỳ năm 2024", "so với năm 2020") is no year of the
+    # document's; "cùng kỳ năm 2024" says the document's own period is of the next year.
+    years = Counter(p.ref.year for p in mentions if p.ref.year and p.ref.kind != "span" and not baselines[id(p)])
+    years.update(p.ref.year + 1 for p in mentions if p.ref.year and baselines[id(p)] == "same_period")
     spans = Counter(p.ref.code() for p in mentions if p.ref.kind == "span" and p.named_term)
     named_term = bool(spans)
     if not spans:
         spans = Counter(p.ref.code() for p in mentions if p.ref.kind == "span")
     year = date_year or (years.most_common(1)[0][0] if years else None)
+    if year is None:  # no period names a year: the last full day written does ("trước ngày 20/8/2025")
+        days = _ANY_DAY.findall(text)
+        year = int(days[-1]) if days else None
     term = spans.most_common(1)[0][0] if spans else None
     codes: Counter[str] = Counter()
     for p in mentions:
+        if baselines[id(p)]:
+            continue
         c = p.ref.code(year, term)
         if c and named_term and term and p.ref.kind == "year" and term.endswith(f"-{p.ref.year}") and not _next_year(p.ref.year, date_year):
             c = term  # "đến năm 2025" in a 2020-2025 term's document names the term

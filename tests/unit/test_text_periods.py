@@ -161,3 +161,29 @@ def test_a_year_end_conference_defaults_to_its_year_not_the_term_ending_next_yea
         "còn nhiều khó khăn.\n\nĐồng chí nhấn mạnh, năm 2025 là năm cuối nhiệm kỳ 2020 - 2025."
     )
     assert document_periods(text, find_period_mentions(text)).default == "2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # A year compared against is no year of the document's; "cùng kỳ năm 2024" says its own
+        # period is of 2025.
+        ("Hà Nội ước đón 1 triệu lượt khách, tăng 6% so với cùng kỳ năm 2024.", ["2025", "2025"]),
+        # A period between commas after a speech frame opens the main clause and leads on.
+        (
+            "Phó Bí thư Đảng ủy Khối cho biết, 6 tháng đầu năm 2022, Ban Thường vụ kiểm tra 2 đảng ủy cơ sở. Cấp ủy cơ sở kiểm tra 39 chi bộ.",
+            ["6M/2022", "6M/2022"],
+        ),
+        # A day reached that opens a paragraph leads the text; its year is the text's last full day's.
+        (
+            "Tính đến ngày 20/7, toàn tỉnh đã khởi công 100 căn nhà.\nSố nhà hoàn thành là 80 căn.\nToàn tỉnh phấn đấu hoàn thành trước ngày 20/8/2025.",
+            ["T7/2025", "T7/2025"],
+        ),
+        # A day inside an item's words leaves the context's period as it is.
+        ("6 tháng đầu năm 2024, giải ngân vốn đầu tư công đến ngày 20/6/2024 đạt 1.865 tỷ đồng.", ["6M/2024"]),
+        # A dot before the year, as some papers write dates.
+        ("Trong tháng 4.2020, toàn huyện kết nạp 25 đảng viên; quý IV.2019 kết nạp 30 đảng viên.", ["T4/2020", "Q4/2019"]),
+    ],
+)
+def test_baselines_frames_and_days_reached_set_periods_by_structure(text: str, periods: list[str]) -> None:
+    assert [it.period for it in extract(text) if it.kind != "task"] == periods
