@@ -447,15 +447,26 @@ def _between(usable: list[tuple[int, str]], keys: list[int], lo: int, hi: int) -
 
 
 def assign_periods(
-    toks: Sequence[Token], st: Structure, ms: Sequence[Mention], periods: Sequence[PeriodMention], doc: DocumentPeriods
+    toks: Sequence[Token],
+    st: Structure,
+    ms: Sequence[Mention],
+    periods: Sequence[PeriodMention],
+    doc: DocumentPeriods,
+    deadlines: Sequence[tuple[int, int]] = (),
 ) -> None:
-    """Set m.period on every mention."""
+    """Set m.period on every mention. A period inside a task (`deadlines`: the tasks' spans,
+    "Phòng Kinh tế xây dựng bản đồ số trong quý III/2026.") is no frame for what follows."""
     located: list[tuple[int, str, str | None]] = []  # (token index, role, code)
     set_off: set[int] = set()  # periods followed by "," or ":" ("Quý 1, ...", "Đến năm 2025: ...")
+    not_frames: set[int] = set()
+    d_starts = [a for a, _ in deadlines]
     for p in periods:
         i = st.starting_at(p.start)
         if i is None:
             continue
+        k = bisect_left(d_starts, p.start + 1) - 1
+        if k >= 0 and deadlines[k][0] <= p.start < deadlines[k][1]:
+            not_frames.add(i)
         role = "asof" if p.asof else _role(toks, st, p)
         located.append((i, role, _code(p, role, doc)))
         last = st.ending_at(p.end)
@@ -500,6 +511,8 @@ def assign_periods(
         first = first_mention_in_sentence.get(s)
         if first is not None and (i >= first or i not in set_off):
             continue  # a period in an item's own words names that item's period only
+        if i in not_frames and i not in set_off:
+            continue
         # "Báo cáo cho biết, 6 tháng đầu năm 2022, Ban Thường vụ ...": a period between commas
         # before the sentence's first item opens its main clause, however long the frame before it
         # (not a span: ", nhiệm kỳ 2020 - 2025," qualifies the name before it).

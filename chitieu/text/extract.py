@@ -8,6 +8,7 @@ from typing import Any
 
 from chitieu.core.choices import Comparator, ItemKind
 from chitieu.text.context import assign_kinds, assign_periods, inherit_baselines
+from chitieu.text.coordination import lend_heads
 from chitieu.text.item import Item
 from chitieu.text.mentions import find_mentions
 from chitieu.text.names import Namer
@@ -40,8 +41,11 @@ def extract(text: str) -> list[Item]:
     mentions = [m for m in find_mentions(t, toks, st) if toks[m.v0].start not in table_lines and toks[m.v0].start not in furniture]
     namer = Namer(t, toks, st, periods)
     namer.name_all(mentions)
+    lend_heads(toks, st, mentions)
     inherit_baselines(st, mentions)
-    assign_periods(toks, st, mentions, periods, doc)
+    # A table's periods are its columns' and rows': none of them frames the prose.
+    tasks = find_tasks(t, toks, st, periods, doc, mentions)
+    assign_periods(toks, st, mentions, [p for p in periods if p.start not in table_lines], doc, [(k.start, k.end) for k in tasks])
     assign_kinds(toks, st, mentions, doc.year)
     items: list[Item] = []
     for m in mentions:
@@ -82,7 +86,7 @@ def extract(text: str) -> list[Item]:
                 planned=None,
             )
         )
-    for task in find_tasks(t, toks, st, periods, doc, mentions):
+    for task in tasks:
         if task.start in furniture:
             continue
         s, e = norm.span(task.start, task.end)

@@ -1,0 +1,194 @@
+"""List and coordination structure: names lent across coordinated items, after naming.
+
+Each rule is a named object in `COORDINATION_RULES`, run in order over the named mentions,
+with its examples (tests/unit/test_text_coordination.py reads them):
+
+- a respectively-list ("A, B và C lần lượt là 100%, 90% và 50%", "... tương ứng là 75% và
+  100%", "tăng tương ứng 12,3% và 9,7%"): the k-th value takes the k-th conjunct of the
+  lead-in, each conjunct completed with the head it shares with the first ("Tỷ lệ thanh toán
+  ... tại trường học, trạm y tế" gives "Tỷ lệ thanh toán ... tại trạm y tế"); a list with no
+  lead-in of its own reuses the previous list's names, and "tăng"/"giảm" before the cue makes
+  every value a change;
+- a shared subject over a contribution ("khu vực dịch vụ tăng 6,8%, đóng góp 2,3 điểm phần
+  trăm"): the contribution is the subject's ("Đóng góp của khu vực dịch vụ").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from chitieu.core.choices import Comparator
+from chitieu.text.context import cue_kinds
+from chitieu.text.spans import Mention
+from chitieu.text.structure import Structure
+from chitieu.text.tokens import Token
+
+# Words that may stand between the values of one list.
+_LIST_GLUE = frozenset([",", "và", ";", "-", "–"])
+# Verbs between a lead-in and its cue, left out of the names: "... lần lượt đạt", "tăng tương ứng".
+_LEAD_VERBS = frozenset(["đạt", "là", "tăng", "giảm", "chiếm", "ở", "mức", "có", "được"])
+# A preposition in the first conjunct ends the head the others share ("... tại trường học").
+_PREPOSITIONS = frozenset(["tại", "ở", "của", "trong", "cho", "về", "thuộc"])
+
+
+@dataclass(frozen=True)
+class CoordinationRule:
+    """A named way coordinated items share a head, with examples: (text, the names of its
+    items in order)."""
+
+    name: str
+    apply: Callable[[Sequence[Token], Structure, list[Mention]], None]
+    examples: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def _cues(toks: Sequence[Token]) -> list[int]:
+    """Token indices of each "lần lượt" / "tương ứng"."""
+    return [i for i in range(len(toks) - 1) if (toks[i].low, toks[i + 1].low) in (("lần", "lượt"), ("tương", "ứng"))]
+
+
+def _conjuncts(toks: Sequence[Token], a: int, b: int, n: int) -> list[tuple[int, int]] | None:
+    """Split toks[a:b] at ",", "và" and a spaced "-" into parts; the last `n` parts are the
+    conjuncts (what comes before them is a frame: "Mục tiêu giai đoạn 2021-2025, ...")."""
+    parts: list[tuple[int, int]] = []
+    s = a
+    for k in range(a, b):
+        t = toks[k]
+        spaced_dash = t.text in ("-", "–") and k > a and toks[k - 1].end < t.start and k + 1 < b and t.end < toks[k + 1].start
+        if t.text == "," or t.low == "và" or spaced_dash:
+            if k > s:
+                parts.append((s, k))
+            s = k + 1
+    if b > s:
+        parts.append((s, b))
+    if len(parts) < n:
+        return None
+    return parts[-n:]
+
+
+def _names(toks: Sequence[Token], conj: list[tuple[int, int]]) -> list[str]:
+    """Each conjunct completed with the head it shares with the first."""
+    first = [t.text for t in toks[conj[0][0] : conj[0][1]]]
+    low_first = [w.lower() for w in first]
+    names = [" ".join(first)]
+    for a, b in conj[1:]:
+        words = [t.text for t in toks[a:b]]
+        w0 = words[0].lower()
+        if w0 in low_first[1:]:
+            cut = len(low_first) - 1 - low_first[::-1].index(w0)  # its last occurrence
+        elif any(w in _PREPOSITIONS for w in low_first[1:]):
+            cut = max(k for k, w in enumerate(low_first) if w in _PREPOSITIONS) + 1
+        else:
+            cut = max(1, len(first) - len(words))
+        names.append(" ".join(first[:cut] + words))
+    return [n[:1].upper() + n[1:] for n in names]
+
+
+def _respectively(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
+    by_v0 = sorted(range(len(ms)), key=lambda k: ms[k].v0)
+    previous: list[str] = []
+    for c in _cues(toks):
+        after = [k for k in by_v0 if ms[k].v0 > c and st.sent[ms[k].v0] == st.sent[c]]
+        run: list[int] = []
+        for k in after:
+            m = ms[k]
+            if m.value_max is not None:
+                break
+            if run:
+                glue = {t.low for t in toks[ms[run[-1]].v1 : m.pred]}
+                if not glue <= _LIST_GLUE:
+                    break
+            elif any(t.low not in _LEAD_VERBS for t in toks[c + 2 : m.pred]):
+                break  # the values follow their cue: "lần lượt là Phú Thọ và Đồng Nai, với ..." lists no values
+            run.append(k)
+        if len(run) < 2:
+            continue
+        # The lead-in: from the clause (or the previous item's end) up to the cue, its verbs left out.
+        lo = st.clause[c]
+        before = [m for m in ms if lo <= m.v1 <= c]
+        if before:
+            lo = max(lo, max(m.end for m in before))
+        cues = cue_kinds(toks[lo:c])
+        lo += max((k + 1 for k, kind in enumerate(cues) if kind), default=0)  # "Phấn đấu tỷ lệ ...": after the cue
+        hi = c
+        verb = None
+        while hi > lo and toks[hi - 1].low in _LEAD_VERBS:
+            verb = verb or toks[hi - 1].low
+            hi -= 1
+        conj = _conjuncts(toks, lo, hi, len(run)) if hi > lo else None
+        if conj is not None and all(b > a for a, b in conj):
+            names = _names(toks, conj)
+        elif len(previous) == len(run):
+            names = previous
+        else:
+            continue
+        for k, name in zip(run, names, strict=True):
+            m = ms[k]
+            m.indicator = name
+            if verb in ("tăng", "giảm") and m.comparator == Comparator.EQ.value:
+                m.comparator = (Comparator.INCREASE_BY if verb == "tăng" else Comparator.DECREASE_BY).value
+        previous = names
+
+
+def _contribution(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
+    for k, m in enumerate(ms):
+        if k == 0 or m.unit not in ("điểm phần trăm", "%") or m.pred < 2:
+            continue
+        if [t.low for t in toks[max(0, m.v0 - 3) : m.v0]][-3:][:2] != ["đóng", "góp"] and [t.low for t in toks[m.v0 - 2 : m.v0]] != ["đóng", "góp"]:
+            continue  # "đóng góp 2,3 điểm phần trăm", "đóng góp khoảng 51,6%"
+        if not _bare_contribution(m.indicator):
+            continue  # the contribution names its own subject
+        subject = next(
+            (p.indicator for p in reversed(ms[:k]) if st.sent[p.v0] == st.sent[m.v0] and p.indicator and not _bare_contribution(p.indicator)
+             and not p.indicator.startswith("Đóng góp")),
+            None,
+        )
+        if subject:
+            m.indicator = "Đóng góp của " + subject[:1].lower() + subject[1:]
+
+
+def _bare_contribution(name: str) -> bool:
+    """"Đóng góp", "Tỷ lệ vào đóng góp": a contribution's name that names no subject."""
+    return sorted(name.lower().replace("tỷ lệ", "").replace("vào", "").split()) == ["góp", "đóng"]
+
+
+COORDINATION_RULES: tuple[CoordinationRule, ...] = (
+    CoordinationRule(
+        "a respectively-list lends each value its conjunct",
+        _respectively,
+        (
+            (
+                "Tỷ lệ thanh toán không dùng tiền mặt tại trường học, trạm y tế và chợ xã lần lượt là 100%, 90% và 50%.",
+                (
+                    "Tỷ lệ thanh toán không dùng tiền mặt tại trường học",
+                    "Tỷ lệ thanh toán không dùng tiền mặt tại trạm y tế",
+                    "Tỷ lệ thanh toán không dùng tiền mặt tại chợ xã",
+                ),
+            ),
+            (
+                "Kim ngạch xuất khẩu và nhập khẩu lần lượt đạt 3,45 tỷ USD và 2,81 tỷ USD, tăng tương ứng 12,3% và 9,7%.",
+                ("Kim ngạch xuất khẩu", "Kim ngạch nhập khẩu", "Kim ngạch xuất khẩu", "Kim ngạch nhập khẩu"),
+            ),
+            (
+                "Phấn đấu tỷ lệ hộ dân sử dụng nước sạch và nước hợp vệ sinh tương ứng là 75% và 100%.",
+                ("Tỷ lệ hộ dân sử dụng nước sạch", "Tỷ lệ hộ dân sử dụng nước hợp vệ sinh"),
+            ),
+        ),
+    ),
+    CoordinationRule(
+        "a contribution is its subject's",
+        _contribution,
+        (
+            (
+                "Khu vực dịch vụ tăng 6,8%, đóng góp 2,3 điểm phần trăm.",
+                ("Khu vực dịch vụ", "Đóng góp của khu vực dịch vụ"),
+            ),
+        ),
+    ),
+)
+
+
+def lend_heads(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
+    """Run every coordination rule in order over the named mentions."""
+    for rule in COORDINATION_RULES:
+        rule.apply(toks, st, ms)

@@ -1,0 +1,48 @@
+"""List and coordination structure (chitieu/text/coordination.py): each rule's examples, and
+what the rules must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from chitieu.text import extract
+from chitieu.text.coordination import COORDINATION_RULES
+
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(it.indicator for it in extract(text) if it.kind != "task")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [ex for rule in COORDINATION_RULES for ex in rule.examples],
+    ids=[f"{rule.name}: {t[:40]}" for rule in COORDINATION_RULES for t, _ in rule.examples],
+)
+def test_each_coordination_rule_reads_its_examples(text: str, names: tuple[str, ...]) -> None:
+    assert _names(text) == names
+
+
+def test_a_change_before_respectively_makes_every_value_a_change() -> None:
+    items = [it for it in extract("Xuất khẩu và nhập khẩu lần lượt đạt 3 tỷ USD và 2 tỷ USD, giảm tương ứng 2% và 1%.") if it.kind != "task"]
+    assert [it.comparator for it in items] == ["=", "=", "decrease_by", "decrease_by"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The values must follow their cue: the ranks' list names places, not the figures after it.
+        "Xếp vị trí thứ 4 và 5 lần lượt là Phú Thọ và Đồng Nai, với kim ngạch xuất khẩu đạt 29,68 tỷ USD và 28,75 tỷ USD.",
+    ],
+)
+def test_a_list_of_places_lends_no_names_to_the_figures_after_it(text: str) -> None:
+    assert not any(n.startswith("Xếp vị trí thứ 4") for n in _names(text))
+
+
+def test_a_contribution_that_names_its_subject_keeps_it() -> None:
+    names = _names("Khu vực dịch vụ tăng 6,8%; ngành nông nghiệp đóng góp 0,4 điểm phần trăm.")
+    assert names[-1] != "Đóng góp của khu vực dịch vụ"
+
+
+def test_a_task_period_frames_nothing_after_it() -> None:
+    text = "Phòng Kinh tế xây dựng bản đồ số các sản phẩm OCOP của xã trong quý III/2026.\n\nTổng kinh phí thực hiện dự kiến 1,2 tỷ đồng."
+    assert [it.period for it in extract(text) if it.kind != "task"] == ["2026"]
