@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 CHITIEU := $(VENV)/bin/chitieu
 export CHITIEU_DEMO_HOST ?= 127.0.0.1:8000
 
-.PHONY: setup demo test test-sqlite test-postgres test-e2e lint bench quality quality-ratchet clean
+.PHONY: setup demo test test-sqlite test-postgres test-e2e fuzz lint bench quality quality-ratchet clean
 
 # Set-up: a virtual environment with the pinned dependencies, and the front-end packages.
 $(VENV)/.installed: pyproject.toml
@@ -41,6 +41,11 @@ test-postgres: setup
 
 test-e2e: setup
 	$(PY) -m pytest -q -p no:cacheprovider tests/e2e
+
+# Schemathesis over /api/v1/openapi.json with 100 generated cases per operation (the suite runs
+# 10): no answer may be a server error. About a minute on SQLite.
+fuzz: setup
+	CHITIEU_FUZZ_EXAMPLES=100 $(PY) -m pytest -q -p no:cacheprovider tests/web/test_api_schema_fuzz.py
 
 lint: setup
 	$(VENV)/bin/ruff check chitieu tests bench
