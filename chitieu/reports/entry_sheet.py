@@ -333,6 +333,9 @@ def _read(wb, *, key: bytes, progress) -> ReadWorkbook:
     locked: list[tuple[str, str]] = []
     last_row = FIRST_ROW + expected_rows - 1
     ws = wb[DATA_SHEET]
+    # The streaming reader stops at the sheet's declared <dimension>, which any tool (or
+    # person) can write too small: rows past it were silently left out. Read every row there is.
+    ws.reset_dimensions()
     total = max(expected_rows, 1)
     for r, cells in enumerate(ws.iter_rows(min_row=1, max_col=None), start=1):
         values = {}

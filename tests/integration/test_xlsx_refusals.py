@@ -4,6 +4,7 @@ row and column, and nothing is written."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 import pytest
@@ -182,3 +183,18 @@ def test_the_import_command_lists_every_error_and_writes_nothing(tmp_path):
     assert "Sheet 'Số liệu', dòng 7, cột D (Giá trị): «abc» không phải là số" in text
     assert "Sheet 'Số liệu', dòng 8, cột D (Giá trị): ô chứa công thức" in text
     assert not Observation.objects.filter(period="Q2/2024").exists()
+
+
+def test_rows_beyond_the_sheets_declared_dimension_are_still_read_and_refused():
+    # A sheet's <dimension> claims A1:I8; openpyxl's streaming reader would stop there.
+    filled = fill(template(), {"D7": 1, "D40": 5, "H40": "dòng ẩn ngoài vùng khai báo"})
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(filled)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:I8"', data)
+            dst.writestr(info, data)
+    assert b'ref="A1:I8"' in zipfile.ZipFile(io.BytesIO(out.getvalue())).read("xl/worksheets/sheet2.xml")
+    err = refused(out.getvalue())
+    assert "dòng thừa ngoài mẫu" in err.errors["Sheet 'Số liệu', dòng 40"]
