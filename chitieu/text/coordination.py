@@ -15,6 +15,7 @@ with its examples (tests/unit/test_text_coordination.py reads them):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -86,12 +87,15 @@ def _names(toks: Sequence[Token], conj: list[tuple[int, int]]) -> list[str]:
 
 def _respectively(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
     by_v0 = sorted(range(len(ms)), key=lambda k: ms[k].v0)
+    v0s = [ms[k].v0 for k in by_v0]
     previous: list[str] = []
     for c in _cues(toks):
-        after = [k for k in by_v0 if ms[k].v0 > c and st.sent[ms[k].v0] == st.sent[c]]
+        at = bisect_right(v0s, c)
         run: list[int] = []
-        for k in after:
+        for k in by_v0[at : at + 12]:  # a list has a few values; each cue looks at most 12 on
             m = ms[k]
+            if st.sent[m.v0] != st.sent[c]:
+                break
             if m.value_max is not None:
                 break
             if run:
@@ -105,7 +109,7 @@ def _respectively(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> No
             continue
         # The lead-in: from the clause (or the previous item's end) up to the cue, its verbs left out.
         lo = st.clause[c]
-        before = [m for m in ms if lo <= m.v1 <= c]
+        before = [ms[k] for k in by_v0[max(0, at - 12) : at] if lo <= ms[k].v1 <= c]
         if before:
             lo = max(lo, max(m.end for m in before))
         cues = cue_kinds(toks[lo:c])
@@ -152,6 +156,47 @@ def _bare_contribution(name: str) -> bool:
     return sorted(name.lower().replace("tỷ lệ", "").replace("vào", "").split()) == ["góp", "đóng"]
 
 
+# Predicates a place opens as its clause's subject ("Kiên Giang ước đón 471.191 lượt khách").
+_PLACE_VERBS = frozenset(["ước", "đón", "đạt", "có", "thu", "tăng", "giảm", "xếp", "đứng", "dẫn", "chiếm", "vươn", "duy"])
+_CITY = frozenset(["tp", "tp.", "thành phố", "tỉnh"])
+
+
+def _place_at(toks: Sequence[Token], a: int, stop: int) -> tuple[str, int] | None:
+    """A place opening toks[a:stop]: two or more capitalised words ("Kiên Giang", "TP Hồ
+    Chí Minh") followed by a lower-case predicate; (its words, the index after them)."""
+    while a < stop and not toks[a].is_word:
+        a += 1
+    b = a
+    while b < stop and toks[b].is_word and (toks[b].capitalised or toks[b].low in _CITY) and b - a < 5:
+        b += 1
+    if b - a < 2 or b >= stop or toks[b].low not in _PLACE_VERBS:
+        return None
+    return " ".join(t.text for t in toks[a:b]), b
+
+
+def _place_subjects(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
+    found: list[tuple[int, str]] = []
+    for k, m in enumerate(ms):
+        if m.unit_kind == "rank":
+            continue
+        at = _place_at(toks, st.clause[m.v0], m.v0)
+        if at is not None:
+            found.append((k, at[0]))
+    if len({p for _, p in found}) < 2:
+        return  # one place: the passage's own, named in no item
+    for k, place in found:
+        m = ms[k]
+        words = m.indicator.split()
+        pw = place.split()
+        if words[: len(pw)] == pw:
+            words = words[len(pw) :]
+        while words and words[0].lower() in _PLACE_VERBS:
+            words = words[1:]
+        rest = " ".join(words)
+        if rest:
+            m.indicator = f"{rest[:1].upper()}{rest[1:]} ({place})"
+
+
 COORDINATION_RULES: tuple[CoordinationRule, ...] = (
     CoordinationRule(
         "a respectively-list lends each value its conjunct",
@@ -172,6 +217,16 @@ COORDINATION_RULES: tuple[CoordinationRule, ...] = (
             (
                 "Phấn đấu tỷ lệ hộ dân sử dụng nước sạch và nước hợp vệ sinh tương ứng là 75% và 100%.",
                 ("Tỷ lệ hộ dân sử dụng nước sạch", "Tỷ lệ hộ dân sử dụng nước hợp vệ sinh"),
+            ),
+        ),
+    ),
+    CoordinationRule(
+        "a place opening its clause is its items' place",
+        _place_subjects,
+        (
+            (
+                "Kiên Giang ước đón 471.191 lượt khách, tổng thu từ khách du lịch ước đạt 1.886 tỷ đồng; Khánh Hòa ước đón 825.195 lượt khách.",
+                ("Lượt khách (Kiên Giang)", "Tổng thu từ khách du lịch (Kiên Giang)", "Lượt khách (Khánh Hòa)"),
             ),
         ),
     ),

@@ -232,12 +232,15 @@ def find_deadlines(
     """Every deadline phrase of the text by the rules in order, left to right; where two
     overlap the one found by the earlier rule wins."""
     d = _Doc(text, periods, doc, _table_rows(text) if rows is None else rows)
-    found: list[Deadline] = []
+    found: list[Deadline] = []  # kept sorted by start, without overlaps
+    starts: list[int] = []
     for rule in DEADLINE_RULES:
         for dl in rule.find(d):
-            if not any(dl.start < f.end and f.start < dl.end for f in found):
-                found.append(dl)
-    found.sort(key=lambda x: x.start)
+            k = bisect_left(starts, dl.start)
+            if (k > 0 and found[k - 1].end > dl.start) or (k < len(found) and found[k].start < dl.end):
+                continue
+            found.insert(k, dl)
+            starts.insert(k, dl.start)
     return found
 
 

@@ -46,3 +46,8 @@ def test_a_contribution_that_names_its_subject_keeps_it() -> None:
 def test_a_task_period_frames_nothing_after_it() -> None:
     text = "Phòng Kinh tế xây dựng bản đồ số các sản phẩm OCOP của xã trong quý III/2026.\n\nTổng kinh phí thực hiện dự kiến 1,2 tỷ đồng."
     assert [it.period for it in extract(text) if it.kind != "task"] == ["2026"]
+
+
+def test_one_place_is_the_passages_own_and_stays_out_of_the_names() -> None:
+    names = _names("Kiên Giang ước đón 471.191 lượt khách, tổng thu từ khách du lịch ước đạt 1.886 tỷ đồng.")
+    assert not any("(Kiên Giang)" in n for n in names)
