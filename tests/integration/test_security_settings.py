@@ -187,3 +187,9 @@ def test_the_lock_out_page_says_how_long_in_vietnamese(client, settings):
         response = client.post("/dang-nhap/", {"username": "reporter", "password": "sai-mat-khau"})
     body = response.content.decode()
     assert "trong 15 phút" in body and "PT15M" not in body
+
+
+def test_a_trusted_proxy_that_is_not_an_address_stops_start_up_in_one_vietnamese_line():
+    run = run_cli("check", CHITIEU_SECRET_KEY="k" * 50, CHITIEU_TRUSTED_PROXIES="127.0.0.1,proxy.local")
+    assert run.returncode == 2
+    assert run.stderr == "Lỗi cấu hình: CHITIEU_TRUSTED_PROXIES: «proxy.local» không phải địa chỉ IP hay dải mạng\n"
