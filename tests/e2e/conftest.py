@@ -10,7 +10,7 @@ import pytest
 
 from chitieu.core.choices import Aggregation, Comparator
 from chitieu.plans.models import Target
-from tests.factories import make_indicator
+from tests.factories import assign, make_indicator
 from tests.web.pages_world import build_world
 
 CHROMIUM = Path(os.environ.get("CHITIEU_CHROMIUM", "/usr/bin/chromium"))
@@ -61,5 +61,7 @@ def city(transactional_db):
         unit="%", period="2021", lead_unit=w.commune_a, clause="Tỷ lệ trường đạt chuẩn quốc gia đạt 80% trở lên.",
         order=4,
     )
+    # Commune A is the one unit assigned to report it: its figure alone is complete (1/1).
+    assign(schools, [w.commune_a])
     w.schools = schools
     return w
