@@ -64,21 +64,50 @@ def _attention_key(row: ReviewRow) -> tuple[int, int, float, str]:
     )
 
 
-def headline(counts: Mapping[Status, int], total: int) -> str:
+@dataclass(frozen=True)
+class Tally:
+    """A review's counts as every wording reads them: met (exceeded + achieved) over total,
+    how many exceeded, and the other statuses that have targets, in attention order."""
+
+    met: int
+    total: int
+    exceeded: int
+    others: list[tuple[Status, int]]
+
+
+def tally(counts: Mapping[Status, int]) -> Tally:
+    """The one tally of `counts` that the headline and the report's sentence both word."""
+    return Tally(
+        met=sum(counts.get(s, 0) for s in MET_STATUSES),
+        total=sum(counts.values()),
+        exceeded=counts.get(Status.EXCEEDED, 0),
+        others=[(s, counts[s]) for s in STATUS_ATTENTION_ORDER if s not in MET_STATUSES and counts.get(s, 0)],
+    )
+
+
+def headline(counts: Mapping[Status, int], total: int | None = None) -> str:
     """ "Đạt 5/20 chỉ tiêu · Có nguy cơ không đạt 7 · ...": met over total, then the other
-    non-zero statuses in attention order; "Chưa có chỉ tiêu nào" for an empty review."""
+    non-zero statuses in attention order; "Chưa có chỉ tiêu nào" for an empty review.
+    `total` defaults to the sum of `counts`."""
+    t = tally(counts)
+    total = t.total if total is None else total
     if total == 0:
         return "Chưa có chỉ tiêu nào"
-    met = sum(counts.get(s, 0) for s in MET_STATUSES)
-    parts = [f"{Status.ACHIEVED.label} {met}/{total} chỉ tiêu"]
-    if counts.get(Status.EXCEEDED, 0):
-        parts[0] += f" (vượt {counts[Status.EXCEEDED]})"
-    parts += [
-        f"{s.label} {counts[s]}"
-        for s in STATUS_ATTENTION_ORDER
-        if s not in MET_STATUSES and counts.get(s, 0)
-    ]
-    return " · ".join(parts)
+    first = f"{Status.ACHIEVED.label} {t.met}/{total} chỉ tiêu"
+    if t.exceeded:
+        first += f" (vượt {t.exceeded})"
+    return " · ".join([first] + [f"{s.label} {n}" for s, n in t.others])
+
+
+def counts_sentence(counts: Mapping[Status, int]) -> str:
+    """The same tally inside a report's sentence: "đạt 5/20 chỉ tiêu (trong đó 2 chỉ tiêu
+    vượt); 7 chỉ tiêu có nguy cơ không đạt; 8 chỉ tiêu đúng tiến độ" (attention order, as the
+    headline)."""
+    t = tally(counts)
+    first = f"đạt {t.met}/{t.total} chỉ tiêu"
+    if t.exceeded:
+        first += f" (trong đó {t.exceeded} chỉ tiêu vượt)"
+    return "; ".join([first] + [f"{n} chỉ tiêu {s.label.lower()}" for s, n in t.others])
 
 
 def summarise(rows: Sequence[ReviewRow]) -> Summary:

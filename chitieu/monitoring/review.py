@@ -484,14 +484,38 @@ def evaluate_resolution(resolution: Resolution, *, as_of: date, unit: Unit | Non
     )
 
 
-def _evaluate_resolution(resolution: Resolution, *, as_of: date, unit: Unit | None) -> ResolutionReview:
+def review_with_figures(
+    resolution: Resolution, *, as_of: date, unit: Unit | None = None, covering: Period | None = None,
+    history: str = "cumulative",
+) -> tuple[ResolutionReview, Figures]:
+    """The review of `resolution` at `as_of` (rows and summary, no ranking or jumps) and the
+    figures it was judged on, for a caller that reads more from them (a report's "so với cùng
+    kỳ" column reads last year's figures with `history="all"`). With `covering`, only the
+    targets whose plan period overlaps it are reviewed (a Q1 target is not part of the Q2
+    review; a term target is part of every review of the term); a target whose period cannot
+    be read stays in, as its ERROR row. The one way a review is made: evaluate_resolution and
+    the reports both call it."""
     targets = targets_of(resolution)
-    periods = set(_periods_of(targets))
-    figures = latest_observations(list({t.indicator_id: t.indicator for t in targets}.values()), periods,
-                                  as_of=as_of, unit=unit, history="cumulative")
+    if covering is not None:
+        targets = [t for t in targets if _overlaps(t, covering)]
+    figures = latest_observations(list({t.indicator_id: t.indicator for t in targets}.values()),
+                                  set(_periods_of(targets)), as_of=as_of, unit=unit, history=history)
     rows = evaluate_targets(targets, figures, as_of=as_of)
     review = ResolutionReview(resolution=resolution, as_of=as_of, rows=rows, summary=summary_of(rows), unit=unit)
+    return review, figures
+
+
+def _overlaps(target: Target, covering: Period) -> bool:
+    try:
+        return _period(target.period).overlaps(covering)
+    except ValueError:
+        return True
+
+
+def _evaluate_resolution(resolution: Resolution, *, as_of: date, unit: Unit | None) -> ResolutionReview:
+    review, _ = review_with_figures(resolution, as_of=as_of, unit=unit)
     if unit is None:
+        targets = [r.target for r in review.rows]
         indicators = indicators_of(targets)
         reported = set(indicators_with_unit_figures([i.pk for i in indicators], as_of))
         chosen = next((i for i in indicators if i.pk in reported), None)

@@ -3,13 +3,13 @@
 `build_report(kind, resolution, *, as_of)` evaluates the resolution (monitoring.review), looks
 up last year's figures for the "so với cùng kỳ" column, the overdue tasks, draws the charts
 and writes the prose (reports.narrative). Exporters then turn the plain object into bytes.
-A bounded number of queries: the review's, one more figure fetch, one for the tasks.
+The review is monitoring.review's, with the figures it was judged on (no second
+evaluation); a bounded number of queries: the review's and one for the tasks.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,15 +19,10 @@ from chitieu.core.choices import SIMULATED_SOURCE, Comparator, PeriodKind, Statu
 from chitieu.core.evaluation import TargetSpec, judge
 from chitieu.core.forecast import best_by_period, period_figure
 from chitieu.core.periods import ROMAN, Period, PeriodError
+from chitieu.core.review import counts_sentence
 from chitieu.core.tasks import days_overdue, task_status
 from chitieu.errors import Invalid, NotFound
-from chitieu.monitoring.review import (
-    TargetRow,
-    evaluate_targets,
-    latest_observations,
-    target_spec,
-    targets_of,
-)
+from chitieu.monitoring.review import TargetRow, review_with_figures, target_spec
 from chitieu.plans.models import Resolution
 from chitieu.reports import charts
 from chitieu.reports.document import (
@@ -41,7 +36,6 @@ from chitieu.reports.document import (
 )
 from chitieu.reports.narrative import (
     TargetFacts,
-    counts_sentence,
     number,
     paragraphs_by_category,
     period_clause,
@@ -295,6 +289,19 @@ def _series(row: TargetRow, figures: dict, spec: TargetSpec) -> list:
     return [o for o in obs if o.period.end <= spec.period.end]
 
 
+def _error_row(row: TargetRow) -> TableRow:
+    """The table line of a target that could not be evaluated: its plan when the target can
+    be read, its status ERROR; the reason goes to the list of targets needing attention."""
+    t = row.target
+    try:
+        plan = _plan_text(target_spec(t))
+    except ValueError:
+        plan = ""
+    return TableRow(number=t.number, name=row.indicator.name, unit=t.unit, plan=plan, actual="", ratio="",
+                    year_on_year="", status=Status.ERROR, lead_unit=row.lead_unit,
+                    category=row.indicator.category, plan_value=t.value)
+
+
 # ---- the report --------------------------------------------------------------------------------
 
 
@@ -381,17 +388,10 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     kind = kind if isinstance(kind, ReportKind) else ReportKind.parse(kind)
     covered = covered_period(kind, resolution, as_of)
     label = period_label(kind, resolution, as_of)
-    # The steps of monitoring.review.evaluate_resolution, keeping the figures it fetched:
-    # the "so với cùng kỳ" column reads last year's figures from the same fetch. Only the
-    # targets whose plan period overlaps the covered one are reviewed (a Q1 target is not
-    # part of the Q2 review; a term target is part of every review of the term).
-    reviewed = [(t, target_spec(t)) for t in targets_of(resolution)]
-    reviewed = [(t, spec) for t, spec in reviewed if spec.period.overlaps(covered)]
-    targets = [t for t, _ in reviewed]
-    specs = [spec for _, spec in reviewed]
-    indicators = list({t.indicator_id: t.indicator for t in targets}.values())
-    figures = latest_observations(indicators, {s.period for s in specs}, as_of=as_of) if targets else {}
-    rows = evaluate_targets(targets, figures, as_of=as_of)
+    # The one review (monitoring.review), with the figures it was judged on: the "so với
+    # cùng kỳ" column reads last year's figures from the same fetch.
+    review, figures = review_with_figures(resolution, as_of=as_of, covering=covered, history="all")
+    rows = review.rows
 
     table: list[TableRow] = []
     facts: list[TargetFacts] = []
@@ -400,8 +400,15 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     covered_facts: list[TargetFacts] = []
     yearly: list[str] = []
     term_review = kind in (ReportKind.MIDTERM, ReportKind.ENDTERM)
-    for row, spec in zip(rows, specs, strict=True):
+    for row in rows:
         e, t, ind = row.evaluation, row.target, row.indicator
+        if e.status == Status.ERROR:
+            # A target that cannot be evaluated is listed with its reason; the others are
+            # reported as usual.
+            table.append(_error_row(row))
+            risks.append(RiskItem(t.number, ind.name, Status.ERROR, row.lead_unit, e.explanation))
+            continue
+        spec = target_spec(t)
         # The target's figures by period once, for every figure the report reads from them.
         best = best_by_period(_series(row, figures, spec), as_of=as_of)
         f = _figures(row, spec, best, as_of)
@@ -437,8 +444,7 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
         if f.ratio is not None:
             ratios.append((f"({t.number}) {ind.short_name or name}", f.ratio, status))
 
-    counts = Counter(Status(r.evaluation.status) for r in rows)
-    counts_all = {s: counts.get(s, 0) for s in Status}
+    counts_all = dict(review.summary.counts)
     tasks = _overdue_tasks(resolution, as_of)
     issuer = settings.CHITIEU_ISSUER
     issuer_name = issuer.capitalize()

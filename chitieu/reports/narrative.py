@@ -1,8 +1,8 @@
 """The report's Vietnamese prose, written from the figures: never stored sentences.
 
 `TargetFacts` carries what one target's sentence needs (already in the target's terms);
-`target_clause` writes it, `counts_sentence` writes the tally and `paragraphs_by_category`
-groups the clauses into one paragraph per field (economy, society, ...). Pure: no database,
+`target_clause` writes it and `paragraphs_by_category` groups the clauses into one paragraph per field (economy, society, ...); the tally's sentence
+is chitieu.core.review.counts_sentence, worded with the headline. Pure: no database,
 no Django, so every wording rule has a table-driven test.
 """
 
@@ -13,9 +13,6 @@ from dataclasses import dataclass
 
 from chitieu.core.choices import SIMULATED_SOURCE, Category, Comparator, Status
 from chitieu.core.quantities import format_apart, format_reading, join_unit
-
-#: Statuses counted as met in "đạt a/b chỉ tiêu".
-MET = (Status.EXCEEDED, Status.ACHIEVED)
 
 
 @dataclass(frozen=True)
@@ -155,21 +152,6 @@ def period_clause(f: TargetFacts, *, first: bool = False) -> str:
     if f.through:
         text += f" (số liệu đến hết {f.through})"
     return _with_change_and_mark(text, f)
-
-
-def counts_sentence(counts: dict[Status, int]) -> str:
-    """Return the tally: "đạt 5/20 chỉ tiêu; 7 chỉ tiêu có nguy cơ không đạt" — met over
-    all, then each status needing attention that has targets, in the order attention needs."""
-    total = sum(counts.values())
-    met = sum(counts.get(s, 0) for s in MET)
-    parts = [f"đạt {met}/{total} chỉ tiêu"]
-    if counts.get(Status.EXCEEDED):
-        parts[0] += f" (trong đó {counts[Status.EXCEEDED]} chỉ tiêu vượt)"
-    for status in (Status.ON_TRACK, Status.AT_RISK, Status.NOT_ACHIEVED, Status.INCOMPLETE, Status.NO_DATA, Status.ERROR):
-        n = counts.get(status, 0)
-        if n:
-            parts.append(f"{n} chỉ tiêu {status.label.lower()}")
-    return "; ".join(parts)
 
 
 def paragraphs_by_category(facts: list[TargetFacts], *, clause=None) -> list[tuple[Category, str]]:

@@ -8,7 +8,6 @@ the rules live in chitieu.core and the queries in the spine's review service.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -99,24 +98,25 @@ def _method_label(method: str) -> str:
         return method or ""
 
 
-def board_of(pairs: list[tuple[Any, Any]], headline: str = "") -> Board:
-    """Return the dashboard from (target, evaluation) pairs and the review's headline: rows
-    at risk first (by STATUS_ATTENTION_ORDER, then target order), counts by status, and
-    status counts by category."""
+def board_of(review: Any) -> Board:
+    """Return the dashboard of a monitoring.review.ResolutionReview (or CityReview): its
+    rows at risk first (by STATUS_ATTENTION_ORDER, then target order), and its summary's
+    counts, counts by category and headline as they are (chitieu.core.review.summarise):
+    the board formats the review, it never counts again."""
     rank = {s: i for i, s in enumerate(STATUS_ATTENTION_ORDER)}
-    rows = [_row(t, ev) for t, ev in pairs]
+    rows = [_row(r.target, r.evaluation) for r in review.rows]
     rows.sort(key=lambda r: (rank[r.status], r.target.order, r.target.pk))
-    counter = Counter(r.status for r in rows)
-    counts = [(s, counter[s]) for s in STATUS_ATTENTION_ORDER if counter[s]]
+    summary = review.summary
+    counts = [(s, summary.counts[s]) for s in STATUS_ATTENTION_ORDER if summary.counts.get(s)]
     statuses = [s for s, _ in counts]
-    by_cat: dict[str, Counter] = {}
-    for r in rows:
-        by_cat.setdefault(r.target.indicator.category, Counter())[r.status] += 1
     by_category = [
-        (c, [by_cat[c.value][s] for s in statuses], sum(by_cat[c.value].values()))
-        for c in Category if c.value in by_cat
+        (c, [per[s] for s in statuses], sum(per.values()))
+        for c, per in summary.by_category.items() if sum(per.values())
     ]
-    return Board(rows, counts, len(rows), by_category, statuses, any(r.simulated for r in rows), headline=headline)
+    board = Board(rows, counts, summary.total, by_category, statuses, any(r.simulated for r in rows),
+                  headline=summary.headline)
+    board.jumps = list(getattr(review, "jumps", []))
+    return board
 
 
 def evaluate_targets_of(targets: list[Any], *, as_of: date, figures: dict | None = None) -> dict[int, Any]:
@@ -177,10 +177,7 @@ def dashboard(user: Any, resolution: Any, as_of: date) -> Board:
     known at `as_of` only)."""
     from chitieu.monitoring.review import evaluate_resolution
 
-    review = evaluate_resolution(resolution, as_of=as_of)
-    board = board_of([(r.target, r.evaluation) for r in review.rows], review.summary.headline)
-    board.jumps = review.jumps
-    return board
+    return board_of(evaluate_resolution(resolution, as_of=as_of))
 
 
 @dataclass

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from chitieu.core.choices import Category, Comparator, Status
+from chitieu.core.review import counts_sentence, headline
 from chitieu.reports.document import ReportKind
 from chitieu.reports.narrative import (
     TargetFacts,
-    counts_sentence,
     paragraphs_by_category,
     sentence_case,
     target_clause,
@@ -78,8 +78,28 @@ def test_sentence_case_keeps_abbreviations(name, first, expected):
 def test_counts_sentence_reads_met_over_all_then_the_statuses_that_need_attention():
     counts = {Status.EXCEEDED: 2, Status.ACHIEVED: 3, Status.AT_RISK: 7, Status.ON_TRACK: 8, Status.NO_DATA: 0}
     assert counts_sentence(counts) == (
-        "đạt 5/20 chỉ tiêu (trong đó 2 chỉ tiêu vượt); 8 chỉ tiêu đúng tiến độ; 7 chỉ tiêu có nguy cơ không đạt"
+        "đạt 5/20 chỉ tiêu (trong đó 2 chỉ tiêu vượt); 7 chỉ tiêu có nguy cơ không đạt; 8 chỉ tiêu đúng tiến độ"
     )
+
+
+@pytest.mark.parametrize(
+    "counts",
+    [
+        {Status.EXCEEDED: 1, Status.ACHIEVED: 2, Status.NOT_ACHIEVED: 1, Status.INCOMPLETE: 3, Status.ERROR: 1},
+        {Status.NO_DATA: 4, Status.ON_TRACK: 2},
+        {Status.AT_RISK: 1},
+    ],
+)
+def test_the_headline_and_the_reports_sentence_word_one_tally_in_one_order(counts):
+    board = headline(counts).split(" · ")
+    sentence = counts_sentence(counts).split("; ")
+    assert len(board) == len(sentence)
+    met = sum(counts.get(s, 0) for s in (Status.EXCEEDED, Status.ACHIEVED))
+    assert board[0].startswith(f"Đạt {met}/{sum(counts.values())} chỉ tiêu")
+    assert sentence[0].startswith(f"đạt {met}/{sum(counts.values())} chỉ tiêu")
+    for shown, said in zip(board[1:], sentence[1:], strict=True):
+        label, n = shown.rsplit(" ", 1)
+        assert said == f"{n} chỉ tiêu {label.lower()}"
 
 
 def test_paragraphs_group_clauses_by_category_and_skip_categories_without_figures():

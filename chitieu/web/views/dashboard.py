@@ -66,7 +66,7 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
         return render(request, "web/_ranking.html", ctx)
     result = evaluate_resolution(resolution, as_of=as_of)
     ranking = _ranking_context(request, resolution, as_of, indicators, result)
-    board = review.board_of([(r.target, r.evaluation) for r in result.rows], result.summary.headline)
+    board = review.board_of(result)
     report_kind, report_links = review.report_links(resolution, as_of)
     ctx.update({
         **ranking,
