@@ -48,7 +48,19 @@ def cue_kinds(toks: Sequence[Token]) -> list[str | None]:
         out[j] = _cue_at(lows, j, _CUES_BY_LAST[lows[j]])
         if out[j] is None and j >= 3 and lows[j - 3 : j + 1] == _PROGRAMME:
             out[j - 2] = None  # "Chương trình mục tiêu quốc gia": its "chương trình" is no plan cue either
+        elif out[j] == _RESULT and lows[j] in lx.AUX and _adopts_document(toks, j):
+            out[j] = None
     return out
+
+
+def _adopts_document(toks: Sequence[Token], j: int) -> bool:
+    """True when the "đã" at j says a document was adopted, not that a figure was reached:
+    it follows the document's name and an adoption verb follows it ("Theo Nghị quyết đã
+    thông qua, điều chỉnh dự toán ... như sau: ..." sets figures; the plan is what is done)."""
+    k = j + 1
+    if k < len(toks) and toks[k].low == "được":
+        k += 1
+    return lx.DOC_REF_HEADS.backward(toks, j - 1) > 0 and lx.ADOPTION_VERBS.forward(toks, k) > 0
 
 
 _PROGRAMME = ["chương", "trình", "mục", "tiêu"]

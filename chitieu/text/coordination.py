@@ -197,6 +197,38 @@ def _place_subjects(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> 
             m.indicator = f"{rest[:1].upper()}{rest[1:]} ({place})"
 
 
+def _labelled(st: Structure, m: Mention) -> tuple[int, int] | None:
+    """m's colon label when m is a labelled value ("Thu nội địa: 16.016 triệu đồng"): the
+    head ending right before its value, its predicate no more than a verb; else None."""
+    head = st.head[m.v0]
+    if head is None or head[1] <= head[0] or m.pred - head[1] > 2 or st.clause[m.v0] != head[1] + 1:
+        return None
+    return head
+
+
+def _breakdown(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
+    after: int | None = None  # where the glue before the next part begins
+    for m in ms:
+        if m.sub_of < 0 or not m.indicator:
+            after = None
+            continue
+        h = ms[m.sub_of]
+        label, whole = _labelled(st, m), _labelled(st, h)
+        if label is None or whole is None or label[0] <= st.sub[m.v0] or not h.indicator:
+            after = None
+            continue
+        # The parts follow "trong đó" and each other with nothing but list glue between:
+        # "..., cụ thể như sau: Thu nội địa: ..." opens another list.
+        glue_from = st.sub[m.v0] + 2 if after is None or after < st.sub[m.v0] else after
+        if any(t.low not in _LIST_GLUE and t.text != ":" for t in toks[glue_from : label[0]]):
+            after = None
+            continue
+        after = m.end
+        if h.indicator.lower() in m.indicator.lower():
+            continue  # the part already names its whole
+        m.indicator = f"{h.indicator}: {m.indicator[:1].lower()}{m.indicator[1:]}"
+
+
 COORDINATION_RULES: tuple[CoordinationRule, ...] = (
     CoordinationRule(
         "a respectively-list lends each value its conjunct",
@@ -227,6 +259,16 @@ COORDINATION_RULES: tuple[CoordinationRule, ...] = (
             (
                 "Kiên Giang ước đón 471.191 lượt khách, tổng thu từ khách du lịch ước đạt 1.886 tỷ đồng; Khánh Hòa ước đón 825.195 lượt khách.",
                 ("Lượt khách (Kiên Giang)", "Tổng thu từ khách du lịch (Kiên Giang)", "Lượt khách (Khánh Hòa)"),
+            ),
+        ),
+    ),
+    CoordinationRule(
+        "a labelled breakdown's parts are its whole's",
+        _breakdown,
+        (
+            (
+                "Thu nội địa: 16.016 triệu đồng, trong đó: ngân sách cấp tỉnh: 8.365 triệu đồng, ngân sách cấp xã: 7.650 triệu đồng.",
+                ("Thu nội địa", "Thu nội địa: ngân sách cấp tỉnh", "Thu nội địa: ngân sách cấp xã"),
             ),
         ),
     ),

@@ -232,6 +232,8 @@ SPEECH = PhraseSet(
      "như sau", "cụ thể", "gồm", "bao gồm", "chỉ rõ", "kết luận", "thông tin", "chỉ đạo", "đó là",
      "lưu ý", "chỉ tiêu cụ thể", "thống nhất"]
 )  # fmt: skip
+# Verbs that adopt a document ("Nghị quyết đã thông qua", "Kế hoạch đã được phê duyệt").
+ADOPTION_VERBS = PhraseSet(["thông qua", "phê duyệt", "ban hành", "ký ban hành", "biểu quyết thông qua"])
 DOC_REF_HEADS = PhraseSet(["nghị quyết", "chỉ thị", "kết luận", "quyết định", "đề án", "chương trình", "kế hoạch"])
 
 # Words before a number that make it a reference, not a quantity ("Nghị quyết số 45").

@@ -124,7 +124,7 @@ def analyse(text: str, toks: list[Token]) -> Structure:
             clause = i + 1
             boundary = True
         elif t.text == ":":
-            head = (clause, i)
+            head = (_label_start(toks, clause, i), i)
             clause = i + 1
             boundary = True
         if skip_marker or boundary:
@@ -143,6 +143,19 @@ def analyse(text: str, toks: list[Token]) -> Structure:
             s.sub += [sub] * run
         i = events[k]
     return s
+
+
+def _label_start(toks: list[Token], clause: int, colon: int) -> int:
+    """Where the colon label ending at `colon` begins: after the last comma of its clause that
+    follows a quantity. A label is a noun phrase; the value of the item before it is not part
+    of it ("ngân sách cấp tỉnh: 10.075 triệu đồng, ngân sách cấp xã: 7.650 triệu đồng" labels
+    the second value "ngân sách cấp xã"). Each colon looks back over its own clause only."""
+    for j in range(colon - 1, clause, -1):
+        if toks[j].text == ",":
+            if any(t.is_num for t in toks[clause:j]):
+                return j + 1
+            break
+    return clause
 
 
 def _ends_sentence(text: str, toks: list[Token], i: int) -> bool:

@@ -51,3 +51,22 @@ def test_a_task_period_frames_nothing_after_it() -> None:
 def test_one_place_is_the_passages_own_and_stays_out_of_the_names() -> None:
     names = _names("Kiên Giang ước đón 471.191 lượt khách, tổng thu từ khách du lịch ước đạt 1.886 tỷ đồng.")
     assert not any("(Kiên Giang)" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A part of another list ("cụ thể như sau:" opens one) is not the breakdown's.
+        (
+            "Tổng thu: 100 triệu đồng, trong đó: ngân sách cấp tỉnh: 60 triệu đồng, cụ thể như sau: Thu nội địa: 90 triệu đồng.",
+            ("Tổng thu", "Tổng thu: ngân sách cấp tỉnh", "Thu nội địa"),
+        ),
+        # A part that already names its whole keeps its name.
+        (
+            "Thu nội địa: 90 triệu đồng, trong đó: thu nội địa cấp xã: 30 triệu đồng.",
+            ("Thu nội địa", "Thu nội địa cấp xã"),
+        ),
+    ],
+)
+def test_a_breakdown_lends_its_whole_only_to_its_own_parts(text: str, names: tuple[str, ...]) -> None:
+    assert _names(text) == names

@@ -32,6 +32,11 @@ from chitieu.text import extract
         ("Tỷ lệ hộ nghèo giảm 3,46 điểm phần trăm, vượt chỉ tiêu Nghị quyết. Số hộ cận nghèo là 17.940 hộ.", ["result", "result"]),
         # A sentence that opens with "Phấn đấu" makes its semicolon clauses plans.
         ("Phấn đấu có thêm 10 xã đạt chuẩn nông thôn mới; giải ngân 100% kế hoạch vốn được giao.", ["target", "target"]),
+        # A document's adoption ("Nghị quyết đã thông qua") reports no figure: the figures are its.
+        ("Theo Nghị quyết đã thông qua, điều chỉnh dự toán như sau: Tổng thu ngân sách: 17.726 triệu đồng.", ["target"]),
+        ("Kế hoạch đã được phê duyệt: trồng mới 120 ha rừng.", ["target"]),
+        # A figure after a document's name with no adoption verb stays a report.
+        ("Thực hiện Nghị quyết, đến nay đã trồng mới 120 ha rừng.", ["result"]),
     ],
 )
 def test_kind_follows_the_nearest_plan_or_report_words(text: str, kinds: list[str]) -> None:
