@@ -30,7 +30,7 @@ from chitieu.core.periods import Period
 from chitieu.monitoring.models import Observation
 from chitieu.org.models import Account, Unit
 from chitieu.plans.models import Assignment, Indicator, Resolution, Target
-from chitieu.tasks.models import Task
+from chitieu.tasks.models import Task, TaskUpdate
 
 #: The password of every test user.
 PASSWORD = "mat-khau-thu-nghiem-2025"
@@ -131,3 +131,12 @@ def make_task(code: str, lead: Unit | None, *, supporting: tuple[Unit, ...] = ()
     if supporting:
         task.supporting_units.set(supporting)
     return task
+
+
+def stored_state() -> tuple:
+    """Every figure (value, stage, state), every task update, and the size of every history
+    table: what a refused write must leave exactly as it was."""
+    figures = tuple(Observation.objects.order_by("pk").values_list("pk", "value", "stage", "state", "correction_reason", "version"))
+    updates = tuple(TaskUpdate.objects.order_by("pk").values_list("pk", "progress", "note"))
+    histories = tuple(m.history.count() for m in (Observation, Task))
+    return figures, updates, histories

@@ -31,7 +31,15 @@ from chitieu.core.choices import (
 from chitieu.org.models import Person, Unit
 from chitieu.plans.models import Indicator, Resolution, Target
 from chitieu.tasks.models import Task
-from tests.factories import PASSWORD, make_indicator, make_observation, make_unit, make_user
+from tests.factories import (
+    PASSWORD,
+    assign,
+    make_indicator,
+    make_observation,
+    make_task,
+    make_unit,
+    make_user,
+)
 
 __all__ = ["PASSWORD", "World", "as_user", "build_world", "world"]
 
@@ -50,8 +58,10 @@ class World:
     users: dict
 
 
-def build_world(extra_indicators: int = 0) -> World:
-    """Create the small city; `extra_indicators` adds more targets and figures (query guards)."""
+def build_world(extra_indicators: int = 0, extra_units: int = 0, extra_tasks: int = 0) -> World:
+    """Create the small city; `extra_indicators` adds more targets and figures, `extra_units`
+    more communes assigned to report and reporting every indicator, `extra_tasks` more tasks
+    with supporting units (query guards)."""
     city = make_unit("hai-phong", "Thành phố Hải Phòng", kind=UnitKind.CITY)
     office_unit = make_unit("van-phong", "Văn phòng Thành ủy", kind=UnitKind.PARTY_BODY, parent=city)
     dept = make_unit("cuc-thong-ke", "Cục Thống kê", kind=UnitKind.DEPARTMENT, parent=city)
@@ -94,6 +104,15 @@ def build_world(extra_indicators: int = 0) -> World:
         )
         for unit in (city, commune_a, commune_b):
             make_observation(unit, ind, "2021", 40 + i % 20)
+    more_units = [make_unit(f"xa-them-{i}", f"Xã Thêm {i}", parent=city) for i in range(extra_units)]
+    for i, unit in enumerate(more_units):
+        for ind in Indicator.objects.filter(targets__resolution=resolution).distinct():
+            make_observation(unit, ind, "2021", 10 + i % 7)
+            assign(ind, [unit])
+    for i in range(extra_tasks):
+        make_task(f"nv-them-{i}", more_units[i % len(more_units)] if more_units else commune_a,
+                  supporting=(commune_a, commune_b), deadline=date(2021, 3 + i % 9, 1),
+                  resolution=resolution, confirmed=True)
     leader_person = Person.objects.create(full_name="Nguyễn Văn Lãnh", title="Phó Bí thư Thành ủy")
     task_a = Task.objects.create(
         code="nv-khu-kinh-te", title="Thành lập Khu kinh tế ven biển phía Nam", lead_unit=commune_a,

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 
 from chitieu.core.choices import EntryState, Stage
-from tests.factories import make_observation
+from tests.factories import make_observation, stored_state
 
 PERSONAS = ["office", "leader", "rep_a", "rep_b", "rep_dept", "viewer", None]
 OK, DENY, LOGIN = 200, 403, "login"
@@ -124,7 +124,12 @@ def test_each_persona_may_or_may_not_make_each_write(w, as_user, write, persona_
     url, data = _write(w, write)
     client = as_user(w.users[persona] if persona else None)
     headers = {"HTTP_HX_REQUEST": "true"} if write in ("approve", "reject") else {}
+    before = stored_state()
     response = client.post(url, data, **headers)
+    if expected in (LOGIN, DENY):
+        assert stored_state() == before, f"{persona} was refused {write}, yet something changed"
+    else:
+        assert stored_state() != before, f"{persona} may {write}: it must be stored"
     if expected == LOGIN:
         assert response.status_code == 302 and response["Location"].startswith("/dang-nhap/")
     else:

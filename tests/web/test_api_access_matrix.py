@@ -10,7 +10,7 @@ import pytest
 from django.test import Client
 
 from chitieu.core.choices import EntryState, Stage
-from tests.factories import make_observation, make_task
+from tests.factories import make_observation, make_task, stored_state
 from tests.personas import make_cast
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +86,11 @@ def test_each_persona_writes_only_what_their_role_and_unit_allow(persona, endpoi
     cast = world()
     allowed, default = WRITES[endpoint]
     expected = 401 if persona == "anonymous" else allowed.get(persona, default)
+    before = stored_state()
     response = attempt(cast, client_for(cast, persona), endpoint)
     assert response.status_code == expected, response.content.decode()
     if expected >= 400:
         assert response.json()["detail"], "every refusal says why, in Vietnamese"
+        assert stored_state() == before, "a refused write changes nothing"
+    else:
+        assert stored_state() != before, "an allowed write is stored"
