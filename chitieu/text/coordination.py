@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from chitieu.core.choices import Comparator
+from chitieu.text import lexicon as lx
 from chitieu.text.context import cue_kinds
 from chitieu.text.spans import Mention
 from chitieu.text.structure import Structure
@@ -197,6 +198,96 @@ def _place_subjects(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> 
             m.indicator = f"{rest[:1].upper()}{rest[1:]} ({place})"
 
 
+# What may stand right before a conjunct of a list of places: a list separator or a lead-in's end.
+_CONJUNCT_OPENERS = frozenset([",", ";", "(", ")", ":", "và", "gồm", "là"])
+# Words that end a measure phrase read from a lead-in: bounds, copulas, prepositions, periods.
+_MEASURE_STOPS = frozenset("là gồm đạt trên dưới hơn từ đến khoảng với của tại ở năm quý tháng có".split())
+
+
+_LEAD_WINDOW = 40  # tokens: a lead-in names its list's measure close before it (and reading stays linear)
+
+
+def _proper_run(toks: Sequence[Token], b: int, lo: int) -> int:
+    """The start of a run of capitalised words ("Thừa Thiên Huế", "TP HCM") ending at b and
+    opened by a list separator (or `lo`, the clause start), else -1. A single all-capital word
+    ("GRDP") is an abbreviation, no place."""
+    a = b
+    while a > lo and b - a < 5 and toks[a - 1].is_word and toks[a - 1].capitalised:
+        a -= 1
+    if a == b or (b - a == 1 and toks[a].text.isupper()):
+        return -1
+    if a > lo and toks[a - 1].low not in _CONJUNCT_OPENERS:
+        return -1
+    return a
+
+
+def _conjunct_place(toks: Sequence[Token], st: Structure, m: Mention) -> tuple[str, int] | None:
+    """The place a conjunct of a list of places names, with the index where the conjunct
+    begins: "Điện Biên 6,76%" (the place right before the value) or "Quảng Ninh (11,67%)"
+    (the value alone in a bracket after it)."""
+    lo = st.clause[m.v0]
+    if m.pred != m.v0:
+        return None
+    b = m.v0
+    if b > 0 and toks[b - 1].text == "(":
+        b -= 1
+        if m.v1 >= len(toks) or toks[m.v1].text != ")":
+            return None
+    a = _proper_run(toks, b, lo)
+    if a < 0:
+        return None
+    return " ".join(t.text for t in toks[a:b]), a
+
+
+def _lead_measure(toks: Sequence[Token], a: int, b: int) -> str:
+    """The measure a lead-in names ("các tỉnh dẫn đầu về chỉ số PAPI năm 2023 là:" -> "chỉ số
+    PAPI"): from the first word that opens a measure, up to a closed-class stop word."""
+    for j in range(a, b):
+        if lx.NAME_STARTS_MEASURE.forward(toks, j, b):
+            e = j + 1
+            while e < b and toks[e].is_word and toks[e].low not in _MEASURE_STOPS:
+                e += 1
+            return " ".join(t.text for t in toks[j:e])
+    return ""
+
+
+def _place_conjuncts(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
+    measure = ""  # the measure the current list of places shares
+    prev: Mention | None = None
+    for m in ms:
+        at = _conjunct_place(toks, st, m) if m.unit_kind != "rank" else None
+        if at is None:
+            measure = ""
+            prev = m
+            continue
+        place, a = at
+        if not measure and prev is not None and st.sent[prev.v0] == st.sent[m.v0] and prev.unit == m.unit:
+            # "Cao Bằng tăng trưởng 6,52%; Điện Biên 6,76%": the first conjunct says the measure.
+            first = prev.name_start
+            end = _proper_end(toks, first) if first >= 0 else -1
+            if end > first + 1 or end == first + 1 and not toks[first].text.isupper():
+                words = toks[end : prev.v0]
+                if words and all(t.is_word and not t.capitalised for t in words):
+                    measure = " ".join(t.text for t in words)
+                    place0 = " ".join(t.text for t in toks[first:end])
+                    prev.indicator = f"{measure[:1].upper()}{measure[1:]} ({place0})"
+        if not measure:
+            head = st.head[m.v0]
+            lo = head[0] if head is not None else st.clause[m.v0]
+            measure = _lead_measure(toks, max(lo, a - _LEAD_WINDOW), a)
+        prev = m
+        if measure:
+            m.indicator = f"{measure[:1].upper()}{measure[1:]} ({place})"
+            m.name_start = a
+
+
+def _proper_end(toks: Sequence[Token], a: int) -> int:
+    """The index after the capitalised run starting at a."""
+    while a < len(toks) and toks[a].is_word and toks[a].capitalised:
+        a += 1
+    return a
+
+
 def _labelled(st: Structure, m: Mention) -> tuple[int, int] | None:
     """m's colon label when m is a labelled value ("Thu nội địa: 16.016 triệu đồng"): the
     head ending right before its value, its predicate no more than a verb; else None."""
@@ -269,6 +360,20 @@ COORDINATION_RULES: tuple[CoordinationRule, ...] = (
             (
                 "Thu nội địa: 16.016 triệu đồng, trong đó: ngân sách cấp tỉnh: 8.365 triệu đồng, ngân sách cấp xã: 7.650 triệu đồng.",
                 ("Thu nội địa", "Thu nội địa: ngân sách cấp tỉnh", "Thu nội địa: ngân sách cấp xã"),
+            ),
+        ),
+    ),
+    CoordinationRule(
+        "a list of places shares its first conjunct's or its lead-in's measure",
+        _place_conjuncts,
+        (
+            (
+                "Cụ thể, Cao Bằng tăng trưởng 6,52%; Điện Biên 6,76%; Sơn La 6,26%.",
+                ("Tăng trưởng (Cao Bằng)", "Tăng trưởng (Điện Biên)", "Tăng trưởng (Sơn La)"),
+            ),
+            (
+                "Kết quả chỉ số PAPI năm 2023 của một số tỉnh: Thừa Thiên Huế (46,04 điểm), Thái Nguyên (45,78 điểm).",
+                ("Chỉ số PAPI (Thừa Thiên Huế)", "Chỉ số PAPI (Thái Nguyên)"),
             ),
         ),
     ),

@@ -70,3 +70,16 @@ def test_one_place_is_the_passages_own_and_stays_out_of_the_names() -> None:
 )
 def test_a_breakdown_lends_its_whole_only_to_its_own_parts(text: str, names: tuple[str, ...]) -> None:
     assert _names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An abbreviation is no place.
+        "Tốc độ tăng trưởng kinh tế đạt 7%; GRDP 7,5%.",
+        # A capitalised name after a word that opens no list conjunct is no place conjunct.
+        "Tỷ lệ bao phủ bảo hiểm y tế đạt 93,5%, riêng Hà Nội 95%.",
+    ],
+)
+def test_no_place_list_without_a_place_conjunct(text: str) -> None:
+    assert not any("(" in n for n in _names(text))
