@@ -9,6 +9,11 @@ with its examples (tests/unit/test_text_coordination.py reads them):
   ... tại trường học, trạm y tế" gives "Tỷ lệ thanh toán ... tại trạm y tế"); a list with no
   lead-in of its own reuses the previous list's names, and "tăng"/"giảm" before the cue makes
   every value a change;
+- a list of places ("Cao Bằng tăng trưởng 6,52%; Điện Biên 6,76%", "... là: Thừa Thiên Huế
+  (46,04 điểm), Thái Nguyên (45,78 điểm)"): each place takes the list's measure, from its first
+  conjunct or its lead-in, with the place in brackets;
+- a labelled breakdown ("Thu nội địa: ..., trong đó: ngân sách cấp tỉnh: ..."): a part that
+  is no measure of its own is its whole's ("Thu nội địa: ngân sách cấp tỉnh");
 - a shared subject over a contribution ("khu vực dịch vụ tăng 6,8%, đóng góp 2,3 điểm phần
   trăm"): the contribution is the subject's ("Đóng góp của khu vực dịch vụ").
 """
@@ -315,8 +320,8 @@ def _breakdown(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
             after = None
             continue
         after = m.end
-        if h.indicator.lower() in m.indicator.lower():
-            continue  # the part already names its whole
+        if h.indicator.lower() in m.indicator.lower() or lx.NAME_STARTS_MEASURE.forward(toks, label[0], label[1]):
+            continue  # the part already names its whole, or is a measure of its own ("thu nội địa: ...")
         m.indicator = f"{h.indicator}: {m.indicator[:1].lower()}{m.indicator[1:]}"
 
 
@@ -360,6 +365,10 @@ COORDINATION_RULES: tuple[CoordinationRule, ...] = (
             (
                 "Thu nội địa: 16.016 triệu đồng, trong đó: ngân sách cấp tỉnh: 8.365 triệu đồng, ngân sách cấp xã: 7.650 triệu đồng.",
                 ("Thu nội địa", "Thu nội địa: ngân sách cấp tỉnh", "Thu nội địa: ngân sách cấp xã"),
+            ),
+            (
+                "Tổng chi ngân sách: 11.420 tỷ đồng, trong đó: chi thường xuyên: 7.890 tỷ đồng, dự phòng cấp xã: 210 tỷ đồng.",
+                ("Tổng chi ngân sách", "Chi thường xuyên", "Tổng chi ngân sách: dự phòng cấp xã"),
             ),
         ),
     ),
