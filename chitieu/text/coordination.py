@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from chitieu.core.choices import Comparator
 from chitieu.text import lexicon as lx
 from chitieu.text.context import cue_kinds
-from chitieu.text.spans import Mention
+from chitieu.text.numbers import looks_like_year, parse_number
+from chitieu.text.spans import Mention, join, touch
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
 
@@ -238,7 +239,7 @@ def _conjunct_place(toks: Sequence[Token], st: Structure, m: Mention) -> tuple[s
         b -= 1
         if m.v1 >= len(toks) or toks[m.v1].text != ")":
             return None
-    a = _proper_run(toks, b, lo)
+    a = _bare_label(toks, st, b) if m.borrowed_unit else _proper_run(toks, b, lo)
     if a < 0:
         return None
     return " ".join(t.text for t in toks[a:b]), a
@@ -268,14 +269,10 @@ def _place_conjuncts(toks: Sequence[Token], st: Structure, ms: list[Mention]) ->
         place, a = at
         if not measure and prev is not None and st.sent[prev.v0] == st.sent[m.v0] and prev.unit == m.unit:
             # "Cao Bằng tăng trưởng 6,52%; Điện Biên 6,76%": the first conjunct says the measure.
-            first = prev.name_start
-            end = _proper_end(toks, first) if first >= 0 else -1
-            if end > first + 1 or end == first + 1 and not toks[first].text.isupper():
-                words = toks[end : prev.v0]
-                if words and all(t.is_word and not t.capitalised for t in words):
-                    measure = " ".join(t.text for t in words)
-                    place0 = " ".join(t.text for t in toks[first:end])
-                    prev.indicator = f"{measure[:1].upper()}{measure[1:]} ({place0})"
+            at0 = _place_subject(toks, prev)
+            if at0 is not None:
+                place0, measure = at0
+                prev.indicator = f"{measure[:1].upper()}{measure[1:]} ({place0})"
         if not measure:
             head = st.head[m.v0]
             lo = head[0] if head is not None else st.clause[m.v0]
@@ -286,11 +283,77 @@ def _place_conjuncts(toks: Sequence[Token], st: Structure, ms: list[Mention]) ->
             m.name_start = a
 
 
-def _proper_end(toks: Sequence[Token], a: int) -> int:
-    """The index after the capitalised run starting at a."""
-    while a < len(toks) and toks[a].is_word and toks[a].capitalised:
-        a += 1
+def _place_subject(toks: Sequence[Token], m: Mention) -> tuple[str, str] | None:
+    """(place, measure) of a conjunct whose subject is a place: "Cao Bằng tăng trưởng 6,52%"
+    -> ("Cao Bằng", "tăng trưởng"); "Đảng bộ TP.Tam Kỳ chỉ tiêu phát triển 150 đảng viên mới"
+    -> ("TP.Tam Kỳ", "chỉ tiêu phát triển đảng viên mới"): the measure is the lower-case words
+    after the last capitalised one, with what a count counts; None when there are none."""
+    if m.name_start < 0 or m.name_start >= m.v0:
+        return None
+    c = m.v0 - 1
+    while c >= m.name_start and not (toks[c].is_word and toks[c].capitalised):
+        c -= 1
+    words = toks[c + 1 : m.v0]
+    if c < m.name_start or not words or not all(t.is_word for t in words):
+        return None
+    a = c
+    while a > m.name_start and (toks[a - 1].capitalised or toks[a - 1].text == "." and touch(toks[a - 1], toks[a])):
+        a -= 1
+    if c == a and toks[a].text.isupper():
+        return None  # "GRDP tăng 7%": an abbreviation, no place
+    measure = " ".join(t.text for t in words)
+    if m.unit_kind in ("count", "generic"):
+        counted = [m.unit.split("/")[0]] + ([" ".join(t.text for t in toks[m.tail[0] : m.tail[1]])] if m.tail else [])
+        measure = " ".join([measure, *counted])
+    return join(list(toks), a, c + 1), measure
+
+
+_BARE_ENDS = frozenset([";", ",", ".", "và"])
+
+
+def _bare_label(toks: Sequence[Token], st: Structure, j: int) -> int:
+    """The start of the label of a bare conjunct "Hội An 110" / "Quân sự 29" whose number is
+    toks[j]: words after a ";" or "," of the same sentence, the first capitalised, at most 5;
+    else -1."""
+    a = j
+    while a > 0 and j - a < 5 and toks[a - 1].is_word:
+        a -= 1
+    if a == j or a == 0 or not toks[a].capitalised or toks[a - 1].text not in (";", ",") or st.sent[a - 1] != st.sent[j]:
+        return -1
     return a
+
+
+def lend_units(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> list[Mention]:
+    """Elliptical conjuncts borrow their list's unit: "Đảng bộ TP.Tam Kỳ chỉ tiêu phát triển
+    150 đảng viên mới; Hội An 110; Điện Bàn 150" states 110 and 150 "đảng viên". A bare
+    conjunct is a label and a number between list separators, right after a conjunct with a
+    unit; the list goes on while its conjuncts do. Run before naming; returns the mentions
+    with the borrowed ones in text order."""
+    out: list[Mention] = []
+    n = len(toks)
+    for k, m in enumerate(ms):
+        out.append(m)
+        if m.unit_kind == "rank" or not m.unit:
+            continue
+        stop = ms[k + 1].pred if k + 1 < len(ms) else n
+        e = m.end
+        while e + 1 < stop and toks[e].text in (";", ","):
+            # the next conjunct: label words, then one number, then a list end
+            j = e + 1
+            while j < stop and j - e <= 6 and toks[j].is_word:
+                j += 1
+            if j >= stop or not toks[j].is_num or _bare_label(toks, st, j) != e + 1:
+                break
+            after = toks[j + 1] if j + 1 < n else None
+            if after is not None and (after.text not in _BARE_ENDS or after.start == toks[j].end and after.text not in ";,."):
+                break
+            value = parse_number(toks[j].text)
+            if value is None or looks_like_year(toks[j].text) or st.sent[j] != st.sent[m.v0]:
+                break
+            b = Mention(j, j, j + 1, j + 1, value, m.unit, m.unit_kind, borrowed_unit=True)
+            out.append(b)
+            e = j + 1
+    return out
 
 
 def _labelled(st: Structure, m: Mention) -> tuple[int, int] | None:

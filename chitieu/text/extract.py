@@ -8,7 +8,7 @@ from typing import Any
 
 from chitieu.core.choices import Comparator, ItemKind
 from chitieu.text.context import assign_kinds, assign_periods, inherit_baselines
-from chitieu.text.coordination import lend_heads
+from chitieu.text.coordination import lend_heads, lend_units
 from chitieu.text.item import Item
 from chitieu.text.mentions import find_mentions
 from chitieu.text.names import Namer
@@ -39,6 +39,7 @@ def extract(text: str) -> list[Item]:
     table_lines = _Spans(lines)
     furniture = _Spans(_page_furniture(t))
     mentions = [m for m in find_mentions(t, toks, st) if toks[m.v0].start not in table_lines and toks[m.v0].start not in furniture]
+    mentions = lend_units(toks, st, mentions)
     namer = Namer(t, toks, st, periods)
     namer.name_all(mentions)
     lend_heads(toks, st, mentions)

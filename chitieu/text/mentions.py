@@ -7,7 +7,7 @@ from itertools import chain, compress
 from operator import attrgetter
 
 from chitieu.text import lexicon as lx
-from chitieu.text.numbers import parse_number
+from chitieu.text.numbers import looks_like_year, parse_number
 from chitieu.text.spans import Mention, join, sentence_end, tail_words, touch
 from chitieu.text.special import rank_mention, zero_mention
 from chitieu.text.structure import Structure
@@ -219,7 +219,7 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
                 value_max, e = second, r + 2
     if not unit:
         return None
-    if _looks_like_year(t.text) and kind not in _NUMBERISH_UNITS:
+    if looks_like_year(t.text) and kind not in _NUMBERISH_UNITS:
         return None
     if kind == "generic" and planned is None and not _quantity_context(toks, st, i, e):
         return None
@@ -299,10 +299,6 @@ def _per_population(toks: list[Token], e: int, stop: int) -> tuple[str, int] | N
     if k + 1 < stop and toks[k].low in _PER_SIZES and toks[k + 1].low in ("dân", "người"):
         return _PER_SIZES[toks[k].low], k + 2
     return None
-
-
-def _looks_like_year(s: str) -> bool:
-    return len(s) == 4 and s.isdigit() and 1900 <= int(s) <= 2100
 
 
 _PROPERTY_VERBS = frozenset(["đạt", "được", "hoàn", "có", "bị", "vượt", "chưa", "không"])

@@ -40,3 +40,8 @@ def as_json_number(value: float) -> int | float:
     if value == int(value) and abs(value) < 1e15:
         return int(value)
     return value
+
+
+def looks_like_year(s: str) -> bool:
+    """True for a four-digit number a year may be ("2025")."""
+    return len(s) == 4 and s.isdigit() and 1900 <= int(s) <= 2100

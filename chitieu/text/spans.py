@@ -43,6 +43,7 @@ class Mention:
     own_period: bool = False  # the period came from the mention's own words
     region_lo: int = -1  # first token of the words that may name the mention
     name_start: int = -1  # first token of the item's span (its own name words, if any)
+    borrowed_unit: bool = False  # a bare number whose unit is its list's ("Hội An 110; ...")
 
 
 def touch(a: Token, b: Token) -> bool:

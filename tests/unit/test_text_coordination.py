@@ -83,3 +83,40 @@ def test_a_breakdown_lends_its_whole_only_to_its_own_parts(text: str, names: tup
 )
 def test_no_place_list_without_a_place_conjunct(text: str) -> None:
     assert not any("(" in n for n in _names(text))
+
+
+def _values(text: str) -> list[tuple[float | None, str | None, str]]:
+    return [(it.value, it.unit, it.indicator) for it in extract(text) if it.kind != "task"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # Elliptical conjuncts borrow their list's unit and, as a list of places, its measure.
+        (
+            "Cụ thể: Đảng bộ TP.Tam Kỳ chỉ tiêu phát triển 150 đảng viên mới; Hội An 110; Quân sự 29.",
+            [
+                (150, "đảng viên", "Chỉ tiêu phát triển đảng viên mới (TP. Tam Kỳ)"),
+                (110, "đảng viên", "Chỉ tiêu phát triển đảng viên mới (Hội An)"),
+                (29, "đảng viên", "Chỉ tiêu phát triển đảng viên mới (Quân sự)"),
+            ],
+        ),
+    ],
+)
+def test_elliptical_conjuncts_borrow_their_lists_unit(text: str, values: list[tuple[float, str, str]]) -> None:
+    assert _values(text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # A number that is not a whole conjunct borrows nothing ("Kỳ họp thứ 11", "Quyết định 15/QĐ").
+        ("Tỉnh có 12 xã đạt chuẩn; Kỳ họp thứ 11 thông qua.", [(12, "xã")]),
+        ("Tỉnh có 12 xã đạt chuẩn; Quyết định 15/QĐ-UBND.", [(12, "xã")]),
+        ("Tỉnh có 12 xã đạt chuẩn, Hội An 2025.", [(12, "xã")]),
+        # A list ends where a conjunct is not bare.
+        ("Tỉnh có 12 xã đạt chuẩn; Hội An 3; năm nay tăng 5 xã.", [(12, "xã"), (3, "xã"), (5, "xã")]),
+    ],
+)
+def test_only_whole_bare_conjuncts_borrow_a_unit(text: str, values: list[tuple[float, str]]) -> None:
+    assert [(v, u) for v, u, _ in _values(text)] == values
