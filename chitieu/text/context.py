@@ -180,6 +180,48 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
     _share_year_on_year(st, ms, weak)
 
 
+_LIST_OPENERS = lx.PhraseSet([":", "trong đó", "gồm", "như sau", "cụ thể"])
+
+
+def _opens_goals(toks: Sequence[Token], st: Structure, p: PeriodMention) -> bool:
+    """True for a horizon that opens a list of goals: "các mục tiêu, chỉ tiêu phát triển của
+    tỉnh đến năm 2030, trong đó ...", "Chỉ tiêu đến năm 2030:". A horizon in one item's words
+    ("GRDP bình quân đầu người đến năm 2025 đạt ...") or opening a paragraph of its own ("Đến
+    năm 2025, Hải Phòng cơ bản hoàn thành ...") opens none."""
+    i = st.starting_at(p.start)
+    last = st.ending_at(p.end)
+    if i is None or last is None or p.asof or _role(toks, st, p) != "horizon":
+        return False
+    k = last + 1
+    if k < len(toks) and toks[k].text == ",":
+        k += 1
+    return k < len(toks) and _LIST_OPENERS.forward(toks, k) > 0
+
+
+def levels_at_horizon(
+    toks: Sequence[Token], st: Structure, ms: Sequence[Mention], periods: Sequence[PeriodMention], doc: DocumentPeriods
+) -> None:
+    """Where the text sets its goals at the term's end ("các mục tiêu, chỉ tiêu phát triển
+    của tỉnh đến năm 2030"), a target level the term frames is the level at that year: "Tỉnh
+    cũng đặt mục tiêu đón 18,5 triệu lượt khách" in the 2025-2030 congress's resolution is
+    2030. A change, a yearly or average rate ("10 - 10,5%/năm", "bình quân") and a span named
+    in the item's own words ("xuất khẩu giai đoạn 2026-2030 trên 17 tỷ USD") keep the span; a
+    text that names no horizon (a mid-term review of the term) keeps the term. Kinds must be
+    set first."""
+    if not doc.term or "-" not in doc.term:
+        return
+    end = doc.term.rsplit("-", 1)[1]
+    if not any(_opens_goals(toks, st, p) and _code(p, "horizon", doc) == end for p in periods):
+        return
+    for m in ms:
+        p = m.period
+        if m.own_period or m.kind != _TARGET or not p or "-" not in p or m.comparator in lx.CHANGE_COMPARATORS:
+            continue
+        if p != doc.term or _yearly(toks, st, m) or "/" in m.unit:
+            continue
+        m.period = end
+
+
 def _share_year_on_year(st: Structure, ms: Sequence[Mention], weak: set[int]) -> None:
     """"Năm 2024, thu ngân sách đạt 9.050 tỷ đồng, tăng 12% so với cùng kỳ": a figure
     compared with the same period last year is reported, and so are the figures of its

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from typing import Any
 
 from chitieu.core.choices import Comparator, ItemKind
-from chitieu.text.context import assign_kinds, assign_periods, inherit_baselines
+from chitieu.text.context import assign_kinds, assign_periods, inherit_baselines, levels_at_horizon
 from chitieu.text.coordination import lend_heads, lend_units
 from chitieu.text.item import Item
 from chitieu.text.mentions import find_mentions
@@ -48,6 +48,7 @@ def extract(text: str) -> list[Item]:
     tasks = find_tasks(t, toks, st, periods, doc, mentions)
     assign_periods(toks, st, mentions, [p for p in periods if p.start not in table_lines], doc, [(k.start, k.end) for k in tasks])
     assign_kinds(toks, st, mentions, doc.year)
+    levels_at_horizon(toks, st, mentions, periods, doc)
     items: list[Item] = []
     for m in mentions:
         a = toks[m.name_start if m.name_start >= 0 else m.pred].start

@@ -187,3 +187,27 @@ def test_a_year_end_conference_defaults_to_its_year_not_the_term_ending_next_yea
 )
 def test_baselines_frames_and_days_reached_set_periods_by_structure(text: str, periods: list[str]) -> None:
     assert [it.period for it in extract(text) if it.kind != "task"] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # Goals set at the term's end ("... đến năm 2030, trong đó"): a level the term frames is
+        # that year's, in later sentences too; a yearly rate and a span of its own keep the span.
+        (
+            "Đại hội Đảng bộ tỉnh nhiệm kỳ 2025-2030 thống nhất các chỉ tiêu đến năm 2030, trong đó tốc độ tăng trưởng"
+            " GRDP đạt 10%/năm; tổng kim ngạch xuất khẩu giai đoạn 2026-2030 trên 17 tỷ USD. Tỉnh cũng đặt mục tiêu"
+            " đón 18,5 triệu lượt khách du lịch; tỷ lệ trường đạt chuẩn quốc gia ít nhất 80,5%.",
+            ["2025-2030", "2026-2030", "2030", "2030"],
+        ),
+        # A text that names no horizon opening its goals keeps the term ("Đến năm 2030, tỉnh ..."
+        # opens a paragraph of its own).
+        (
+            "Nghị quyết Đại hội Đảng bộ tỉnh nhiệm kỳ 2025-2030 đề ra mục tiêu tỷ lệ trường đạt chuẩn quốc gia ít nhất 80,5%.\n\n"
+            "Đến năm 2030, tỉnh trở thành tỉnh phát triển khá.",
+            ["2025-2030"],
+        ),
+    ],
+)
+def test_goals_set_at_the_terms_end_are_levels_at_that_year(text: str, periods: list[str]) -> None:
+    assert [it.period for it in extract(text) if it.kind != "task"] == periods
