@@ -181,6 +181,9 @@ def _place_at(toks: Sequence[Token], a: int, stop: int) -> tuple[str, int] | Non
     return " ".join(t.text for t in toks[a:b]), b
 
 
+_CHANGE_NAMES = {Comparator.INCREASE_BY.value: "mức tăng", Comparator.DECREASE_BY.value: "mức giảm"}
+
+
 def _place_subjects(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
     found: list[tuple[int, str]] = []
     for k, m in enumerate(ms):
@@ -202,6 +205,31 @@ def _place_subjects(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> 
         rest = " ".join(words)
         if rest:
             m.indicator = f"{rest[:1].upper()}{rest[1:]} ({place})"
+    # The place is the subject of the predicates after it in its sentence, up to the next
+    # place: "Hà Nội ước đón 1 triệu lượt khách, tăng 6%; tổng thu từ khách du lịch ước đạt
+    # 3.530 tỷ đồng" is Hà Nội's revenue too.
+    subject_of = dict(found)
+    current: str | None = None
+    sent = -1
+    for k, m in enumerate(ms):
+        if st.sent[m.v0] != sent:
+            current, sent = None, st.sent[m.v0]
+        if k in subject_of:
+            current = subject_of[k]
+            continue
+        if current is None or m.unit_kind == "rank" or not m.indicator:
+            continue
+        if not m.indicator.endswith(")"):
+            m.indicator = f"{m.indicator} ({current})"
+    # A change of a place's figure names the change beside the place: "(Lào Cai, mức tăng)".
+    places = set(subject_of.values())
+    for m in ms:
+        change = _CHANGE_NAMES.get(m.comparator)
+        if change is None or not m.indicator.endswith(")"):
+            continue
+        cut = m.indicator.rfind(" (")
+        if cut > 0 and m.indicator[cut + 2 : -1] in places:
+            m.indicator = f"{m.indicator[:-1]}, {change})"
 
 
 # What may stand right before a conjunct of a list of places: a list separator or a lead-in's end.
@@ -412,12 +440,22 @@ COORDINATION_RULES: tuple[CoordinationRule, ...] = (
         ),
     ),
     CoordinationRule(
-        "a place opening its clause is its items' place",
+        "a place opening its clause is its items' place, up to the next place of its sentence",
         _place_subjects,
         (
             (
                 "Kiên Giang ước đón 471.191 lượt khách, tổng thu từ khách du lịch ước đạt 1.886 tỷ đồng; Khánh Hòa ước đón 825.195 lượt khách.",
                 ("Lượt khách (Kiên Giang)", "Tổng thu từ khách du lịch (Kiên Giang)", "Lượt khách (Khánh Hòa)"),
+            ),
+            (
+                "Đà Nẵng ước đón 469.000 lượt khách, tăng 16,7%; tổng thu từ khách du lịch ước đạt 1.887 tỷ đồng. "
+                "Lào Cai ước đón 331.382 lượt khách.",
+                (
+                    "Lượt khách (Đà Nẵng)",
+                    "Lượt khách (Đà Nẵng, mức tăng)",
+                    "Tổng thu từ khách du lịch (Đà Nẵng)",
+                    "Lượt khách (Lào Cai)",
+                ),
             ),
         ),
     ),
