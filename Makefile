@@ -60,6 +60,7 @@ bench: setup
 	$(PY) bench/extract.py
 	$(PY) bench/reports.py
 	$(PY) bench/web.py
+	$(PY) bench/archives.py
 
 # How well the reader reads (../shared/corpus, seeds, golden texts, blind rounds), per stage and
 # file; quality-ratchet raises the per-file floors the tests hold (tests/data/extraction_ratchet.json).

@@ -361,3 +361,20 @@ def format_quantity(q: Quantity, decimals: int | None = None) -> str:
 def format_range(lo: float, hi: float, unit: str, decimals: int | None = None) -> str:
     """Return "3.300 – 3.500 đảng viên", "7,5 – 8%": an en dash between, the unit once."""
     return join_unit(f"{format_number(lo, decimals)} – {format_number(hi, decimals)}", unit)
+
+
+#: How a table or a review line writes a comparator before the plan (Comparator values).
+TARGET_SIGNS = {">=": "≥ ", "<=": "≤ ", "=": "", "increase_by": "tăng ", "decrease_by": "giảm "}
+
+
+def format_target(comparator: str, value: float, value_max: float | None = None, unit: str = "", *,
+                  figure: float | None = None) -> str:
+    """A target as tables and review lines write it: "≥ 12,5%", "3.300 – 3.500 đảng viên",
+    "tăng 10%", "≤ 0,5%"; a comparator "=" writes the plan alone. Without `unit`, the bare
+    figures (a table with its own unit column). With `figure`, the plan carries the decimals
+    that tell it from the figure (format_apart): "≥ 3,7700" beside 3,77025.
+    `comparator` is a chitieu.core.choices.Comparator value."""
+    if comparator == "range" and value_max is not None:
+        return format_range(value, value_max, unit)
+    amount = format_number(value) if figure is None else format_apart(figure, value)[1]
+    return TARGET_SIGNS.get(str(comparator), "") + join_unit(amount, unit)

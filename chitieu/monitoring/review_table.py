@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from chitieu.core.choices import SIMULATED_LABEL, Comparator, Stage, Status
-from chitieu.core.quantities import Quantity, format_number, format_quantity, format_range
+from chitieu.core.choices import SIMULATED_LABEL, Stage, Status
+from chitieu.core.quantities import Quantity, format_number, format_quantity, format_target
 from chitieu.monitoring.review import ResolutionReview, TargetRow
 
 PROVISIONAL_MARK = "*"
@@ -24,16 +24,10 @@ def _q(value: float, unit: str) -> str:
 
 
 def target_text(row: TargetRow) -> str:
-    """The target as people write it: "13,5%", "3.300 – 3.500 đảng viên", "tăng 17%"."""
+    """The target as people write it: "≥ 13,5%", "3.300 – 3.500 đảng viên", "tăng 17%"
+    (core.quantities.format_target, as on the dashboard)."""
     t = row.target
-    if t.comparator == Comparator.RANGE and t.value_max is not None:
-        return format_range(t.value, t.value_max, t.unit)
-    amount = format_quantity(Quantity(t.value, t.unit))
-    prefix = {
-        Comparator.GE: "≥ ", Comparator.LE: "≤ ", Comparator.INCREASE_BY: "tăng ",
-        Comparator.DECREASE_BY: "giảm ",
-    }.get(Comparator(t.comparator), "")
-    return prefix + amount
+    return format_target(t.comparator, t.value, t.value_max, t.unit)
 
 
 def actual_text(row: TargetRow) -> Text:

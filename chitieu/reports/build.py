@@ -19,6 +19,7 @@ from chitieu.core.choices import SIMULATED_SOURCE, Comparator, PeriodKind, Statu
 from chitieu.core.evaluation import TargetSpec, judge
 from chitieu.core.forecast import best_by_period, period_figure
 from chitieu.core.periods import ROMAN, Period, PeriodError
+from chitieu.core.quantities import format_target
 from chitieu.core.review import counts_sentence
 from chitieu.core.tasks import days_overdue, task_status
 from chitieu.errors import Invalid, NotFound
@@ -251,21 +252,11 @@ def _yearly_line(row: TargetRow, spec: TargetSpec, best, covered: Period, as_of:
 
 
 def _plan_text(spec: TargetSpec, measure: float | None = None) -> str:
-    """The plan column; with `measure`, the decimals that tell the plan from the figure."""
+    """The plan column (its unit has a column of its own); with `measure`, the decimals that
+    tell the plan from the figure (core.quantities.format_target)."""
     ranged = spec.comparator is Comparator.RANGE
-    value = number(spec.value, None if ranged or measure is None else measure)
-    match spec.comparator:
-        case Comparator.RANGE:
-            return f"{value} – {number(spec.value_max or spec.value)}"
-        case Comparator.GE:
-            return f"≥ {value}"
-        case Comparator.LE:
-            return f"≤ {value}"
-        case Comparator.INCREASE_BY:
-            return f"tăng {value}"
-        case Comparator.DECREASE_BY:
-            return f"giảm {value}"
-    return value
+    return format_target(spec.comparator, spec.value, spec.value_max or spec.value if ranged else None,
+                         figure=None if ranged else measure)
 
 
 def _yoy_text(value: float | None, spec: TargetSpec) -> str:

@@ -12,20 +12,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from chitieu.core.choices import STATUS_ATTENTION_ORDER, Category, Comparator, Status
-from chitieu.core.quantities import format_number, format_range
+from chitieu.core.choices import STATUS_ATTENTION_ORDER, Category, Status
+from chitieu.core.quantities import format_target
 
 JUMP_THRESHOLD = 3.5
 
 
 def target_text(target: Any) -> str:
-    """The target in words: "≥ 12,5 %", "3.300 – 3.500 đảng viên", "tăng 10 %"."""
-    comparator = Comparator(target.comparator)
-    if comparator == Comparator.RANGE and target.value_max is not None:
-        return format_range(target.value, target.value_max, target.unit)
-    sign = {Comparator.GE: "≥", Comparator.LE: "≤", Comparator.EQ: "=",
-            Comparator.INCREASE_BY: "tăng", Comparator.DECREASE_BY: "giảm"}.get(comparator, "")
-    return f"{sign} {format_number(target.value)} {target.unit}".strip()
+    """The target in words: "≥ 12,5%", "3.300 – 3.500 đảng viên", "tăng 10%"
+    (core.quantities.format_target)."""
+    return format_target(target.comparator, target.value, target.value_max, target.unit)
 
 
 @dataclass

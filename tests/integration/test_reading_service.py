@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-import time
 import tracemalloc
 import zipfile
 from datetime import date
@@ -469,17 +468,17 @@ def _docx_bomb(xml_mb: int) -> bytes:
     return out.getvalue()
 
 
-def test_a_docx_bomb_is_refused_from_its_directory_quickly_and_in_bounded_memory(cast):
+def test_a_docx_bomb_is_refused_from_its_directory_in_bounded_memory(cast):
     bomb = _docx_bomb(150)
     assert len(bomb) < 1024 * 1024
     tracemalloc.start()
-    started = time.perf_counter()
     with pytest.raises(Invalid) as info:
         services.read_document(io.BytesIO(bomb), kind="report", filename="bao-cao.docx", user=cast.users["office_admin"])
-    elapsed = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
-    assert elapsed < 2 and peak < 20 * 1024 * 1024
+    # Refused from the archive's directory: unpacking 150 MB of XML would take far more
+    # (its time is printed by bench/archives.py, never asserted here).
+    assert peak < 20 * 1024 * 1024
     assert "quá giới hạn" in info.value.errors["file"] and "không xử lý" in info.value.errors["file"]
     assert not DocumentReading.objects.exists()
 

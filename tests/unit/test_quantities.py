@@ -17,6 +17,7 @@ from chitieu.core.quantities import (
     format_number,
     format_quantity,
     format_range,
+    format_target,
     is_finite,
     parse_number,
     parse_quantity,
@@ -368,3 +369,21 @@ def test_format_number_gives_back_the_text_it_parsed(whole, thousandths):
     x = whole + math.copysign(thousandths / 1000, whole or 1)
     text = format_number(x)
     assert format_number(parse_number(text)) == text
+
+
+@pytest.mark.parametrize(
+    ("args", "kwargs", "expected"),
+    [
+        ((">=", 12.5, None, "%"), {}, "≥ 12,5%"),
+        (("<=", 0.5, None, "%"), {}, "≤ 0,5%"),
+        (("=", 100, None, "%"), {}, "100%"),
+        (("range", 3300, 3500, "đảng viên"), {}, "3.300 – 3.500 đảng viên"),
+        (("increase_by", 10, None, "%"), {}, "tăng 10%"),
+        (("decrease_by", 1.5, None, "điểm %"), {}, "giảm 1,5 điểm %"),
+        ((">=", 90000, None), {}, "≥ 90.000"),
+        ((">=", 3.77, None), {"figure": 3.77025}, "≥ 3,7700"),
+        ((">=", 3.77, None), {"figure": 4.1}, "≥ 3,77"),
+    ],
+)
+def test_a_target_is_written_one_way_for_every_table(args, kwargs, expected):
+    assert format_target(*args, **kwargs) == expected
