@@ -1,4 +1,5 @@
-"""Resolutions, their targets and review, and the indicator catalogue: read-only routes."""
+"""Resolutions, their targets and review, and the indicator catalogue; the office writes
+resolutions and targets through the set-up service the pages use (chitieu.setup.plans)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from chitieu.api.schemas import (
     MeOut,
     Problem,
     ResolutionDetail,
+    ResolutionIn,
     ResolutionOut,
+    TargetIn,
     TargetOut,
 )
 from chitieu.core.choices import Category
@@ -22,6 +25,7 @@ from chitieu.errors import Invalid, NotFound
 from chitieu.monitoring import review as review_service
 from chitieu.org import access
 from chitieu.plans.models import Indicator, Resolution, Target
+from chitieu.setup.plans import save_resolution, save_target
 
 router = Router(tags=["Nghị quyết, chỉ tiêu"])
 
@@ -85,6 +89,26 @@ def review_resolution(request, code: str, as_of: date | None = None):
     return review_service.review_as_json(
         review_service.evaluate_resolution(resolution, as_of=as_of or timezone.localdate())
     )
+
+
+WRITE = {401: Problem, 403: Problem, 422: Problem}
+
+
+@router.post("/resolutions", summary="Tạo nghị quyết (Văn phòng)", response={201: ResolutionOut, **WRITE})
+def create_resolution(request: AuthedRequest, payload: ResolutionIn):
+    """Create a resolution with the rules of the set-up page; office only (403 otherwise),
+    errors keyed by field (422), nothing written on any error."""
+    resolution = save_resolution(payload.dict(), by=request.auth)
+    return 201, _resolution(resolution.code)
+
+
+@router.post("/targets", summary="Thêm chỉ tiêu vào nghị quyết (Văn phòng)", response={201: TargetOut, **WRITE})
+def create_target(request: AuthedRequest, payload: TargetIn):
+    """Add a target to a resolution with the rules of the set-up page; office only (403
+    otherwise), errors keyed by field (422): a number the resolution already uses, a unit
+    that does not convert to the indicator's, a range without its maximum…"""
+    target = save_target(payload.dict(), by=request.auth)
+    return 201, _targets().get(pk=target.pk)
 
 
 @router.get("/targets", summary="Danh sách chỉ tiêu của nghị quyết", response={200: list[TargetOut], 401: Problem, 403: Problem, 422: Problem})

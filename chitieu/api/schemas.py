@@ -33,6 +33,8 @@ class ResolutionOut(Schema):
     period: str
     term: str | None
     source_ref: str
+    kind: str = Field(..., description="congress | yearly | thematic")
+    status: str = Field(..., description="draft | in_force | closed")
 
     @staticmethod
     def resolve_issuer(obj) -> str:
@@ -240,3 +242,64 @@ class TaskUpdateOut(Schema):
     @staticmethod
     def resolve_created_by(obj) -> str | None:
         return obj.created_by.get_username() if obj.created_by_id else None
+
+
+#: A number as JSON sends it or as people write it ("13,5"); `true` is listed so that it reaches
+#: the form and is refused there (pydantic would read it as 1.0).
+NumberIn = bool | float | str
+#: Database ids of people: within the database's integers.
+PersonId = Field(None, ge=1, le=2**31 - 1, description="Số ID của cán bộ phụ trách (đồng chí phụ trách)")
+
+
+class ResolutionIn(Schema):
+    """A new resolution; the rules are those of the set-up page (chitieu.setup.plans)."""
+
+    code: str = Field(..., description="Mã: chữ thường không dấu, số, gạch nối (ví dụ hp-2026)")
+    title: str = Field(..., description="Trích yếu")
+    number: str = Field("", description="Số, ký hiệu: 01-NQ/TU")
+    issuer: str = Field(..., description="Mã đơn vị ban hành")
+    issued_on: date | None = None
+    kind: str = Field("yearly", description="congress | yearly | thematic")
+    term: str | None = Field(None, description="Mã nhiệm kỳ (bắt buộc với nghị quyết Đại hội)")
+    period: str = Field(..., description="Kỳ kế hoạch: 2026, 2020-2025")
+    status: str = Field("draft", description="draft | in_force | closed")
+    source_ref: str = ""
+    source_text: str = Field("", description="Nguyên văn nghị quyết")
+
+
+class TargetIn(Schema):
+    """A new target of a resolution; the rules are those of the set-up page."""
+
+    resolution: str = Field(..., description="Mã nghị quyết")
+    number: str = Field(..., description="Số thứ tự như nghị quyết viết: 1, 1a, 20b")
+    indicator: str = Field(..., description="Mã chỉ tiêu trong danh mục")
+    comparator: str = Field("=", description="=, >=, <=, range, increase_by, decrease_by")
+    value: NumberIn
+    value_max: NumberIn | None = Field(None, description="Chỉ với range")
+    unit: str = Field("", description="Trống: đơn vị tính của chỉ tiêu")
+    period: str = Field("", description="Trống: kỳ của nghị quyết")
+    term_aggregation: str = Field("", description="average | end | sum (chỉ tiêu cả giai đoạn)")
+    baseline: str = Field("", description="So với: năm 2020, cùng kỳ…")
+    baseline_value: NumberIn | None = None
+    lead_unit: str | None = Field(None, description="Mã đơn vị chủ trì")
+    supporting_units: list[str] = Field([], description="Mã các đơn vị phối hợp")
+    leader: int | None = PersonId
+    clause: str = ""
+    order: int | None = Field(None, ge=0, le=2**31 - 1, description="Trống: sau chỉ tiêu cuối cùng")
+    confirmed: bool = True
+
+
+class TaskIn(Schema):
+    """A new task; the rules are those of the set-up page."""
+
+    code: str = Field(..., description="Mã: chữ thường không dấu, số, gạch nối")
+    title: str
+    resolution: str | None = Field(None, description="Mã văn bản giao")
+    lead_unit: str | None = Field(None, description="Mã đơn vị chủ trì")
+    supporting_units: list[str] = Field([], description="Mã các đơn vị phối hợp")
+    leader: int | None = PersonId
+    deadline: date | None = None
+    deadline_text: str = Field("", description="Thời hạn như văn bản viết: «trước năm 2025»")
+    source: str = ""
+    clause: str = Field("", description="Nguyên văn trong văn bản")
+    confirmed: bool = True

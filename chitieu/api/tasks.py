@@ -10,10 +10,11 @@ from ninja import Router
 
 from chitieu.api.auth import AuthedRequest
 from chitieu.api.plans import require_reader
-from chitieu.api.schemas import Problem, TaskOut, TaskUpdateIn, TaskUpdateOut
+from chitieu.api.schemas import Problem, TaskIn, TaskOut, TaskUpdateIn, TaskUpdateOut
 from chitieu.core.choices import TaskStatus
 from chitieu.core.tasks import task_status
 from chitieu.errors import Invalid, NotFound
+from chitieu.setup.tasks import save_task
 from chitieu.tasks.models import Task
 from chitieu.tasks.progress import add_update
 
@@ -51,6 +52,18 @@ def list_tasks(
         if wanted is None or task.api_status == wanted:  # type: ignore[attr-defined]
             out.append(task)
     return out
+
+
+@router.post("/tasks", summary="Tạo nhiệm vụ (Văn phòng)", response={201: TaskOut, 401: Problem, 403: Problem, 422: Problem})
+def create_task(request: AuthedRequest, payload: TaskIn):
+    """Create a task with the rules of the set-up page; office only (403 otherwise), errors
+    keyed by field (422). Its status is read at today's date."""
+    task = save_task(payload.dict(), by=request.auth)
+    task = Task.objects.select_related("resolution", "lead_unit", "leader").prefetch_related("supporting_units").get(pk=task.pk)
+    task.api_status = TaskStatus(  # type: ignore[attr-defined]  # read by TaskOut
+        task_status(deadline=task.deadline, completed_on=task.completed_on, as_of=timezone.localdate())
+    )
+    return 201, task
 
 
 @router.post("/tasks/{code}/updates", summary="Cập nhật tiến độ nhiệm vụ", response={201: TaskUpdateOut, 401: Problem, 403: Problem, 404: Problem, 422: Problem})

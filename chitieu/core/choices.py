@@ -251,6 +251,41 @@ _decorate(
 )
 
 
+class ResolutionKind(Choice):
+    """What a resolution is: a congress's for its term, a year's, or on one theme."""
+
+    CONGRESS = "congress"  # Nghị quyết Đại hội: the targets of a whole term
+    YEARLY = "yearly"  # nhiệm vụ năm
+    THEMATIC = "thematic"  # chuyên đề: one field or programme
+
+
+_decorate(
+    ResolutionKind,
+    {"congress": "Nghị quyết Đại hội (cả nhiệm kỳ)", "yearly": "Nghị quyết năm", "thematic": "Nghị quyết chuyên đề"},
+)
+
+
+class ResolutionStatus(Choice):
+    """Where a resolution stands: drafted, in force, closed. It only moves forward."""
+
+    DRAFT = "draft"
+    IN_FORCE = "in_force"
+    CLOSED = "closed"
+
+    def may_become(self, other: ResolutionStatus) -> bool:
+        """True when a resolution in this status may be set to `other`: itself, or the next
+        step (draft -> in force -> closed); never back, never skipping."""
+        order = list(ResolutionStatus)
+        return order.index(other) - order.index(self) in (0, 1)
+
+
+_decorate(
+    ResolutionStatus,
+    {"draft": "Dự thảo", "in_force": "Đang có hiệu lực", "closed": "Đã kết thúc"},
+    {"draft": "#6b7280", "in_force": "#16a34a", "closed": "#4b5563"},
+)
+
+
 class TaskStatus(Choice):
     DONE_ON_TIME = "done_on_time"
     DONE_LATE = "done_late"

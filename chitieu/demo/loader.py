@@ -25,7 +25,15 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history
 
-from chitieu.core.choices import SIMULATED_SOURCE, Aggregation, Direction, PeriodKind, Stage
+from chitieu.core.choices import (
+    SIMULATED_SOURCE,
+    Aggregation,
+    Direction,
+    PeriodKind,
+    ResolutionKind,
+    ResolutionStatus,
+    Stage,
+)
 from chitieu.core.periods import Period
 from chitieu.core.quantities import conversion_factor
 from chitieu.monitoring.models import Observation
@@ -147,7 +155,7 @@ def _load_plan(data: dict[str, Any], units: dict[str, Unit]) -> tuple[Resolution
     resolution = _upsert(
         Resolution, {"code": r["code"]},
         {"title": r["title"], "issuer": units[r["issuer"]], "term": term, "period": r["period"],
-         "source_ref": r["source_ref"]},
+         "source_ref": r["source_ref"], "kind": ResolutionKind.YEARLY, "status": ResolutionStatus.IN_FORCE},
     )
     leaders = data["leaders_by_category"]
     for order, spec in enumerate(data["targets"], start=1):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+import re
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -12,6 +14,8 @@ from chitieu.core.choices import (
     Comparator,
     Direction,
     PeriodKind,
+    ResolutionKind,
+    ResolutionStatus,
     TermAggregation,
     ValueKind,
 )
@@ -84,6 +88,9 @@ class Resolution(models.Model):
     term = models.ForeignKey(Term, verbose_name="Nhiệm kỳ", null=True, blank=True, on_delete=models.PROTECT)
     period = models.CharField("Kỳ kế hoạch", max_length=20, help_text="Ví dụ: 2021, 2020-2025")
     source_ref = models.CharField("Nguồn văn bản", max_length=500, blank=True)
+    kind = models.CharField("Loại nghị quyết", max_length=12, choices=ResolutionKind.choices(), default=ResolutionKind.YEARLY)
+    status = models.CharField("Tình trạng", max_length=12, choices=ResolutionStatus.choices(), default=ResolutionStatus.DRAFT)
+    source_text = models.TextField("Nguyên văn nghị quyết", blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -95,10 +102,15 @@ class Resolution(models.Model):
         return f"{self.number} {self.title}".strip()
 
     def clean(self):
+        errors: dict[str, str] = {}
         try:
             self.period = Period.parse(self.period).code
         except PeriodError as exc:
-            raise ValidationError({"period": str(exc)}) from exc
+            errors["period"] = str(exc)
+        if self.kind == ResolutionKind.CONGRESS and not self.term_id:
+            errors["term"] = "Nghị quyết Đại hội cần chọn nhiệm kỳ."
+        if errors:
+            raise ValidationError(errors)
 
 
 class Indicator(models.Model):
@@ -175,6 +187,10 @@ class Assignment(models.Model):
             raise ValidationError({"valid_to": "Ngày kết thúc phân công phải không trước ngày bắt đầu."})
 
 
+#: A target's number as resolutions write them: "1", "14", "1a", "20b" (and "3.27" past "z").
+TARGET_NUMBER = re.compile(r"\d{1,3}(?:[a-z]|\.\d{1,3})?")
+
+
 class Target(PeriodFields):
     """One numbered target item of a resolution."""
 
@@ -215,11 +231,30 @@ class Target(PeriodFields):
     def __str__(self) -> str:
         return f"({self.number}) {self.indicator.name}"
 
+    def validate_constraints(self, exclude=None):
+        """A number the resolution already uses is the number's error, shown next to it."""
+        try:
+            super().validate_constraints(exclude=exclude)
+        except ValidationError as exc:
+            errors = exc.update_error_dict({})
+            general = errors.pop(NON_FIELD_ERRORS, [])
+            clash = [e for e in general if getattr(e, "code", None) == "unique_together"]
+            if clash:
+                errors.setdefault("number", []).append(ValidationError(
+                    f"Nghị quyết đã có chỉ tiêu số «{self.number}»; chọn số khác (ví dụ {self.number}a)."
+                ))
+            rest = [e for e in general if e not in clash]
+            if rest:
+                errors[NON_FIELD_ERRORS] = rest
+            raise ValidationError(errors) from exc
+
     def clean(self):
         from chitieu.core.evaluation import baseline_refusal
         from chitieu.core.quantities import UnitError, conversion_factor
 
         errors: dict[str, str] = {}
+        if self.number and not TARGET_NUMBER.fullmatch(self.number):
+            errors["number"] = f"Số thứ tự «{self.number}» không đúng dạng; viết như nghị quyết: 1, 2, 1a, 20b."
         try:
             self.clean_period()
         except ValidationError as exc:

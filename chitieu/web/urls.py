@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from chitieu.web.views import auth, dashboard, entry, history, indicators, tasks
+from chitieu.web.views import auth, dashboard, entry, history, indicators, setup, tasks
 
 app_name = "web"
 
@@ -23,6 +23,18 @@ urlpatterns = [
     path("nhiem-vu/minh-chung/<int:pk>/", tasks.evidence, name="evidence"),
     path("nhiem-vu/<slug:code>/", tasks.task_detail, name="task"),
     path("nhiem-vu/<slug:code>/cap-nhat/", tasks.task_update, name="task-update"),
+    path("thiet-lap/", setup.home, name="setup"),
+    path("thiet-lap/nghi-quyet/moi/", setup.resolution_new, name="setup-resolution-new"),
+    path("thiet-lap/nghi-quyet/<slug:code>/", setup.resolution_page, name="setup-resolution"),
+    path("thiet-lap/nghi-quyet/<slug:code>/chi-tieu-moi/", setup.target_new, name="setup-target-new"),
+    path("thiet-lap/chi-tieu/<int:pk>/", setup.target_page, name="setup-target"),
+    path("thiet-lap/nhiem-vu/moi/", setup.task_new, name="setup-task-new"),
+    path("thiet-lap/nhiem-vu/<slug:code>/", setup.task_page, name="setup-task"),
+    path("thiet-lap/danh-muc/", setup.indicator_list, name="setup-indicators"),
+    path("thiet-lap/danh-muc/moi/", setup.indicator_new, name="setup-indicator-new"),
+    path("thiet-lap/danh-muc/<slug:code>/", setup.indicator_page, name="setup-indicator"),
+    path("thiet-lap/ma-truy-cap/", setup.token_list, name="setup-tokens"),
+    path("thiet-lap/ma-truy-cap/<int:pk>/thu-hoi/", setup.token_revoke, name="setup-token-revoke"),
     path("lich-su/", history.recent, name="history"),
     path("lich-su/<slug:key>/<int:pk>/", history.record_history, name="record-history"),
 ]
