@@ -15,7 +15,8 @@ DESCRIPTION = """
 API của hệ thống theo dõi thực hiện chỉ tiêu, nhiệm vụ nghị quyết.
 
 Xác thực: phiên đăng nhập của trình duyệt (gửi kèm mã CSRF với POST) hoặc
-`Authorization: Bearer <mã>` (tạo bằng `chitieu token create --user TÊN --name NHÃN`).
+`Authorization: Bearer <mã>` (Văn phòng cấp ở trang Thiết lập → Mã truy cập API, hoặc bằng
+`chitieu token create --user TÊN --name NHÃN`).
 Không có xác thực, mọi tuyến dữ liệu trả 401. Quyền như trên giao diện: cán bộ báo cáo chỉ
 nhập và thấy bản nháp của đơn vị mình; người xem không ghi được gì.
 

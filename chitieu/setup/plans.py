@@ -12,13 +12,14 @@ field and the API returns under the field's name. Nothing is written on any erro
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.db import models, transaction
 
 from chitieu.core.choices import ResolutionStatus
-from chitieu.core.quantities import QuantityError, is_finite, parse_number
+from chitieu.core.quantities import QuantityError, format_number, is_finite, parse_number
 from chitieu.errors import Invalid
 from chitieu.org import access
 from chitieu.org.models import Person, Unit
@@ -47,6 +48,14 @@ class NumberField(forms.Field):
             raise forms.ValidationError(f"Giá trị {value} không phải là số hữu hạn.", code="invalid")
         return number
 
+    def prepare_value(self, value: Any) -> Any:
+        """A stored number shown the Vietnamese way with every digit it has (1.23456 ->
+        "1,23456", 95000 -> "95.000"), so saving the form unchanged keeps it."""
+        if not is_finite(value):
+            return value
+        exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+        return format_number(value, decimals=max(0, -exponent) if isinstance(exponent, int) else 0)
+
     def widget_attrs(self, widget):
         # A text box: "13,5" with a decimal comma is what people type; type=number refuses it.
         return {**super().widget_attrs(widget), "inputmode": "decimal"}
@@ -54,10 +63,6 @@ class NumberField(forms.Field):
 
 def _by_code(queryset: models.QuerySet, **kw: Any) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(queryset, to_field_name="code", **kw)
-
-
-def _person_label(person: Person) -> str:
-    return str(person)
 
 
 class SetupForm(forms.ModelForm):
@@ -69,12 +74,16 @@ class SetupForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.ModelChoiceField):
-                field.error_messages["invalid_choice"] = "Không có mục «%(value)s» trong danh sách."
-            if isinstance(field, forms.ModelMultipleChoiceField):
-                field.error_messages["invalid_choice"] = "Không có mục «%(value)s» trong danh sách."
-                field.error_messages["invalid_pk_value"] = "«%(pk)s» không phải là mã hợp lệ."
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.ModelChoiceField):
+                continue
+            field.error_messages["invalid_choice"] = "Không có mục «%(value)s» trong danh sách."
+            field.error_messages["invalid_pk_value"] = "«%(pk)s» không phải là mã hợp lệ."
+            single = not isinstance(field, forms.ModelMultipleChoiceField)
+            if single and field.to_field_name and self.instance.pk and name not in (kwargs.get("initial") or {}):
+                # The instance's initial value is the related id; a field keyed by code
+                # selects its option from the related record itself.
+                self.initial[name] = getattr(self.instance, name)
 
 
 class ResolutionForm(SetupForm):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from chitieu.core.choices import Comparator, ResolutionStatus
 from chitieu.org.models import ApiToken
 from chitieu.plans.models import Indicator, Resolution, Target, Term
+from chitieu.setup.plans import TargetForm
 from chitieu.tasks.models import Task
 
 NEW_RESOLUTION = {
@@ -218,3 +219,41 @@ def test_the_office_issues_a_token_from_the_page_and_sees_it_once(world, as_user
     client.post(reverse("web:setup-token-revoke", args=[token.pk]))
     token.refresh_from_db()
     assert token.revoked
+
+
+@pytest.mark.parametrize("value", [1.234, 1.23456, 95000.0, 0.000123, -2.5, 1e15])
+def test_a_target_saved_unchanged_from_its_form_keeps_its_value_and_its_related_records(world, as_user, value):
+    t = Target.objects.get(resolution=world.resolution, number="2")
+    Target.objects.filter(pk=t.pk).update(value=value)
+    client = as_user(world.users["office"])
+    form = TargetForm(instance=Target.objects.get(pk=t.pk))
+    shown = {name: form[name].value() for name in form.fields}  # what the page's inputs hold
+    data = {k: ("" if v is None else [str(x) for x in v] if isinstance(v, list) else v) for k, v in shown.items()}
+    data["confirmed"] = "on"
+    assert client.post(reverse("web:setup-target", args=[t.pk]), data).status_code == 302
+    t.refresh_from_db()
+    assert t.value == value and t.lead_unit == world.dept and t.resolution == world.resolution
+
+
+def test_the_edit_form_selects_the_records_already_chosen(world, as_user):
+    body = as_user(world.users["office"]).get(reverse("web:setup-resolution", args=["hp-2021"])).content.decode()
+    assert '<option value="hai-phong" selected>' in body
+
+
+def test_a_resolution_drafted_on_the_reading_page_opens_in_the_set_up_forms(db, client):
+    from chitieu.core.choices import DocumentKind
+    from tests.personas import make_cast
+    from tests.web.test_reading_pages import reading_of
+
+    cast = make_cast()
+    reading = reading_of(cast, kind=DocumentKind.RESOLUTION, unit_key=None, items=1)
+    client.force_login(cast.users["office_admin"], backend="django.contrib.auth.backends.ModelBackend")
+    client.post(reverse("reading:decide-all", args=[reading.pk]), {"decision": "accept"})
+    client.post(reverse("reading:create-drafts", args=[reading.pk]))
+    reading.refresh_from_db()
+    draft = Target.objects.get(confirmed=False)
+    page = client.get(reverse("reading:detail", args=[reading.pk])).content.decode()
+    setup_page = reverse("web:setup-resolution", args=[reading.resolution.code])
+    assert f'href="{setup_page}"' in page
+    body = client.get(setup_page).content.decode()
+    assert reverse("web:setup-target", args=[draft.pk]) in body and "Hoàn thiện" in body
