@@ -408,12 +408,23 @@ def _up_to_now(toks: Sequence[Token], k: int) -> bool:
     return k + 2 < len(toks) and toks[k].low in ("đến", "tới") and toks[k + 1].low == "nay" and toks[k + 2].text == ","
 
 
+def _plan_base(toks: Sequence[Token], i: int) -> bool:
+    """True for a period that dates the plan a share is measured against, not the share:
+    "đạt 61,6% kế hoạch năm 2022", "vượt 9% kế hoạch năm 2022" (in "6 tháng đầu năm 2022").
+    The plan head follows a percentage or "so với"."""
+    k = lx.PLAN_HEADS.backward(toks, i - 1)
+    j = i - 1 - k
+    return k > 0 and j >= 0 and toks[j].text in ("%", "với", "so")
+
+
 def _role(toks: Sequence[Token], st: Structure, p: PeriodMention) -> str:
     i = st.starting_at(p.start)
     if i is None or i == 0:
         return "plain"
     before = [t.low for t in toks[max(0, i - 3) : i]]
     if before and (before[-1] in _BASELINE_BEFORE or "so" in before[-2:]):
+        return "baseline"
+    if _plan_base(toks, i):
         return "baseline"
     if before and before[-1] in _DEADLINE_BEFORE:
         return "deadline"

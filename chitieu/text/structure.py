@@ -158,12 +158,19 @@ def _label_start(toks: list[Token], clause: int, colon: int) -> int:
     return clause
 
 
+# Abbreviations written with a full stop before a name ("TP. HCM", "TX. Sơn Tây", "TS. Nguyễn
+# Văn A"): administrative units and titles, a closed class; their "." ends no sentence.
+_ABBREVIATIONS = frozenset(["tp", "tx", "tt", "ts", "ths", "pgs", "gs", "bs"])
+
+
 def _ends_sentence(text: str, toks: list[Token], i: int) -> bool:
     if i + 1 >= len(toks):
         return True
     nxt = toks[i + 1]
     if "\n" in text[toks[i].end : nxt.start]:
         return True
+    if i > 0 and toks[i - 1].end == toks[i].start and toks[i - 1].low in _ABBREVIATIONS and nxt.capitalised:
+        return False  # "TP. HCM đón 11 triệu lượt khách"
     if nxt.start == toks[i].end and nxt.text not in _OPENERS:
         return False  # "TP.HCM", "v.v"
     return nxt.capitalised or nxt.is_num or nxt.text in _OPENERS or nxt.text in _BULLETS

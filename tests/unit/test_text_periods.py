@@ -211,3 +211,18 @@ def test_baselines_frames_and_days_reached_set_periods_by_structure(text: str, p
 )
 def test_goals_set_at_the_terms_end_are_levels_at_that_year(text: str, periods: list[str]) -> None:
     assert [it.period for it in extract(text) if it.kind != "task"] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # The year of the plan a share is measured against dates the plan, not the share.
+        (
+            "Trong 6 tháng đầu năm 2022, thành phố đón 11 triệu lượt khách nội địa, đạt 61,6% kế hoạch năm 2022,"
+            " và 478.000 lượt khách quốc tế, đạt 13,7% so với kế hoạch năm 2022.",
+            ["6M/2022", "6M/2022", "6M/2022", "6M/2022"],
+        ),
+    ],
+)
+def test_a_plans_year_is_no_period_of_the_share_against_it(text: str, periods: list[str]) -> None:
+    assert [it.period for it in extract(text) if it.kind != "task"] == periods

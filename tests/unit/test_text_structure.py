@@ -30,3 +30,19 @@ def _label_before(text: str, value: str) -> str:
 )
 def test_a_colon_label_starts_after_the_previous_items_value(text: str, value: str, label: str) -> None:
     assert _label_before(text, value) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # An abbreviation's full stop before a name ends no sentence.
+        ("Sở Du lịch TP. HCM cho biết, TP. HCM đón 11 triệu lượt khách.", 1),
+        ("TS. Nguyễn Văn An phát biểu.", 1),
+        # A full stop after a word that is no abbreviation does.
+        ("Kim ngạch đạt 5 tỷ USD. Tỉnh tiếp tục thu hút đầu tư.", 2),
+    ],
+)
+def test_an_abbreviations_full_stop_ends_no_sentence(text: str, sentences: int) -> None:
+    toks = tokenize(text)
+    st = analyse(text, toks)
+    assert len(set(st.sent)) == sentences
