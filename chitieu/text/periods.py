@@ -45,6 +45,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # An as-of day: "Tính đến ngày 20/7", "đến ngày 19/12/2025", "đến 22/1," (a day with no
     # "ngày" only before a comma or with its year). What it has reached is its month's or,
     # at a quarter's end, the months so far ("đến ngày 30/6": 6M; "31/12": the year).
+    # The end of a month reached ("tính đến hết tháng 10", "đến hết tháng 6/2025"): the months
+    # of the year so far, as a day at a month's end is.
+    ("month_end", re.compile(r"\b(?:đến|tới)\s{1,3}hết\s{1,3}tháng\s{0,3}(\d{1,2})(?![\d,.]\d)(?:\s{0,3}(?:/|năm)\s{0,3}" + _Y + r")?")),
     ("asof", re.compile(r"\b(?:tính\s{1,3})?(?:đến|tới)\s{1,3}(?:hết\s{1,3})?(?:(ngày)\s{1,3})?(\d{1,2})\s?[/.-]\s?(\d{1,2})(?:\s?[/.-]\s?" + _Y + r")?(?![\d/.-]?\d)(?=(\s{0,3},)?)")),
 ]
 
@@ -151,7 +154,8 @@ _ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
     _PATTERNS[10][1].pattern: (_NAM, 8, 40),  # "sau 3 năm triển khai"
     _PATTERNS[11][1].pattern: (re.compile("tháng"), 0, 40),
     _PATTERNS[12][1].pattern: (re.compile("quý"), 0, 40),
-    _PATTERNS[13][1].pattern: (re.compile("đến|tới"), 8, 40),
+    _PATTERNS[13][1].pattern: (re.compile("tháng"), 16, 40),
+    _PATTERNS[14][1].pattern: (re.compile("đến|tới"), 8, 40),
 }
 
 
@@ -209,6 +213,9 @@ def _ref(kind: str, m: re.Match[str]) -> PeriodRef | None:
     if kind == "month":
         n = int(g[0])
         return PeriodRef("month", _int(g[1]), n) if 1 <= n <= 12 else None
+    if kind == "month_end":
+        n = int(g[0])
+        return PeriodRef("ytd", _int(g[1]), n) if 1 <= n <= 12 else None
     if kind == "half":
         return PeriodRef("half", _int(g[1]), 1 if g[0].lower() == "đầu" else 2)
     if kind == "asof":

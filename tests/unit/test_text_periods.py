@@ -21,6 +21,9 @@ from chitieu.text.periods import find_period_mentions
         ("9 tháng năm 2023", "9M/2023"),
         ("3 tháng đầu năm 2024", "Q1/2024"),
         ("tháng 9/2023", "T9/2023"),
+        # The end of a month reached is the months of the year so far.
+        ("tính đến hết tháng 10 năm 2025", "10M/2025"),
+        ("đến hết tháng 6/2025", "6M/2025"),
         ("nửa đầu năm 2024", "H1/2024"),
         ("6 tháng cuối năm 2024", "H2/2024"),
         # "năm 2024 - 2025" and "2 năm 2024 - 2025" are the span, not the first year.
