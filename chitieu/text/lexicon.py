@@ -75,6 +75,7 @@ class PhraseSet:
 
 # Scale words: "204 nghìn tỷ đồng".
 SCALES = PhraseSet(["nghìn tỷ", "ngàn tỷ", "nghìn tỉ", "ngàn tỉ", "nghìn", "ngàn", "triệu", "tỷ", "tỉ"])
+SCALE_SPELLINGS = {"tỉ": "tỷ"}
 
 # Money and measures: always a quantity when they follow a number.
 MEASURES = PhraseSet(

@@ -135,7 +135,8 @@ def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
     e = k
     s = lx.SCALES.forward(toks, e, stop)
     if s:
-        words += [x.low for x in toks[e : e + s]]
+        # A scale word in its standard spelling ("tỉ đồng" is written "tỷ đồng"), as the gold writes units.
+        words += [lx.SCALE_SPELLINGS.get(x.low, x.low) for x in toks[e : e + s]]
         e += s
         kind = "money"
     m = lx.MEASURES.forward(toks, e, stop)

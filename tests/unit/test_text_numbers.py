@@ -44,6 +44,9 @@ def _only(text: str) -> dict[str, object]:
     [
         ("Thu ngân sách đạt 89.490,478 tỷ đồng.", 89490.478, None, "tỷ đồng"),
         ("Tổng vốn đầu tư đạt 204 nghìn tỷ đồng.", 204, None, "nghìn tỷ đồng"),
+        # A scale word's other spelling is written in the standard one.
+        ("Giải ngân vốn đầu tư công đạt trên 755.000 tỉ đồng.", 755000, None, "tỷ đồng"),
+        ("Xuất khẩu đạt 430 tỉ USD.", 430, None, "tỷ USD"),
         ("Thu hút 2,5 – 3,0 tỷ USD vốn FDI.", 2.5, 3.0, "tỷ USD"),
         ("Kết nạp mới từ 3.300 – 3.500 đảng viên.", 3300, 3500, "đảng viên"),
         ("Giám sát 8-10 tổ chức đảng.", 8, 10, "tổ chức đảng"),
@@ -58,8 +61,8 @@ def _only(text: str) -> dict[str, object]:
         ("Đã thành lập 44/41 tổ chức Đảng.", 44, None, "tổ chức đảng"),
         ("Đến năm 2025 có 30 giường bệnh trên 1 vạn dân.", 30, None, "giường bệnh/vạn dân"),
         ("Tạo việc làm cho 35 nghìn lao động.", 35, None, "nghìn lao động"),
-        ("Thu ngân sách đạt 5.200 tỉ đồng.", 5200, None, "tỉ đồng"),
-        ("Tổng vốn đầu tư 12 ngàn tỉ đồng.", 12, None, "ngàn tỉ đồng"),
+        ("Thu ngân sách đạt 5.200 tỉ đồng.", 5200, None, "tỷ đồng"),
+        ("Tổng vốn đầu tư 12 ngàn tỉ đồng.", 12, None, "ngàn tỷ đồng"),
         ("Bình quân đạt 14,2 tiêu chí/xã.", 14.2, None, "tiêu chí/xã"),
         ("Sân bay có 24 đường bay quốc tế trực tiếp.", 24, None, "đường bay"),
         # A rating ("3 sao") is no count: the products are counted.
