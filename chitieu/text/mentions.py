@@ -130,6 +130,9 @@ def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
             if d:
                 return "%/" + " ".join(x.low for x in toks[e + 1 : e + 1 + d]), "pct", e + 1 + d
         return "%", "pct", e
+    ratio = _ratio_unit(toks, k, stop)
+    if ratio is not None:
+        return ratio
     words: list[str] = []
     kind = ""
     e = k
@@ -287,7 +290,25 @@ _NOT_A_UNIT_PAIRS = frozenset(
      ("lượt", "đọc"), ("lượt", "tải")]
 )
 _PER_WORDS = frozenset(["trên", "mỗi", "/"])
-_PER_SIZES = {"vạn": "vạn dân", "10.000": "vạn dân", "nghìn": "nghìn dân", "ngàn": "nghìn dân", "1.000": "nghìn dân"}
+# The population a count is per, as written: "trên 1 vạn dân" is "vạn dân", "trên 10.000 dân" "10.000 dân".
+_PER_SIZES = {"vạn": "vạn dân", "10.000": "10.000 dân", "nghìn": "nghìn dân", "ngàn": "nghìn dân", "1.000": "1.000 dân"}
+
+
+def _ratio_unit(toks: list[Token], k: int, stop: int) -> tuple[str, str, int] | None:
+    """A count per population ("3,4 dược sĩ trên 10.000 dân", "12 bác sĩ trên 1 vạn dân"):
+    the lower-case words between the number and the per-population phrase are what is
+    counted, whatever the noun; (unit, "count", end) or None."""
+    e = k
+    while e < stop and e - k < 3 and toks[e].is_word and not toks[e].capitalised and toks[e].low not in _PER_WORDS:
+        if toks[e].low in lx.POST_STOPS or toks[e].low in lx.NAME_TRIM:
+            return None
+        e += 1
+    if e == k:
+        return None
+    per = _per_population(toks, e, stop)
+    if per is None:
+        return None
+    return " ".join(t.low for t in toks[k:e]) + "/" + per[0], "count", per[1]
 
 
 def _per_population(toks: list[Token], e: int, stop: int) -> tuple[str, int] | None:

@@ -60,6 +60,9 @@ def _only(text: str) -> dict[str, object]:
         ("Tỷ lệ trường đạt chuẩn tăng 1,7 điểm phần trăm.", 1.7, None, "điểm phần trăm"),
         ("Đã thành lập 44/41 tổ chức Đảng.", 44, None, "tổ chức đảng"),
         ("Đến năm 2025 có 30 giường bệnh trên 1 vạn dân.", 30, None, "giường bệnh/vạn dân"),
+        # Any noun counted per population is the unit; the population as written.
+        ("Phấn đấu đạt 3,4 dược sĩ trên 10.000 dân.", 3.4, None, "dược sĩ/10.000 dân"),
+        ("Có 25 điều dưỡng trên 1 vạn dân.", 25, None, "điều dưỡng/vạn dân"),
         ("Tạo việc làm cho 35 nghìn lao động.", 35, None, "nghìn lao động"),
         ("Thu ngân sách đạt 5.200 tỉ đồng.", 5200, None, "tỷ đồng"),
         ("Tổng vốn đầu tư 12 ngàn tỉ đồng.", 12, None, "ngàn tỷ đồng"),
