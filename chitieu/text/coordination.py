@@ -364,6 +364,14 @@ def lend_units(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> list[
         if m.unit_kind == "rank" or not m.unit:
             continue
         stop = ms[k + 1].pred if k + 1 < len(ms) else n
+        parts = _bare_parts(toks, st, m, stop)
+        if parts:
+            for a, j, value in parts:
+                b = Mention(j, j, j + 1, j + 1, value, m.unit, m.unit_kind, borrowed_unit=True, whole=m)
+                b.label = " ".join(t.text for t in toks[a:j] if t.text != ":")
+                b.label_start = a
+                out.append(b)
+            continue
         e = m.end
         while e + 1 < stop and toks[e].text in (";", ","):
             # the next conjunct: label words, then one number, then a list end
@@ -375,13 +383,54 @@ def lend_units(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> list[
             after = toks[j + 1] if j + 1 < n else None
             if after is not None and (after.text not in _BARE_ENDS or after.start == toks[j].end and after.text not in ";,."):
                 break
-            value = parse_number(toks[j].text)
-            if value is None or looks_like_year(toks[j].text) or st.sent[j] != st.sent[m.v0]:
+            number = parse_number(toks[j].text)
+            if number is None or looks_like_year(toks[j].text) or st.sent[j] != st.sent[m.v0]:
                 break
-            b = Mention(j, j, j + 1, j + 1, value, m.unit, m.unit_kind, borrowed_unit=True)
+            b = Mention(j, j, j + 1, j + 1, number, m.unit, m.unit_kind, borrowed_unit=True)
             out.append(b)
             e = j + 1
     return out
+
+
+_PART_OPENERS = frozenset(["(", ",", ":", ";"])
+_PART_ENDS = frozenset([",", ";", ")", ".", "("])
+
+
+def _bare_parts(toks: Sequence[Token], st: Structure, m: Mention, stop: int) -> list[tuple[int, int, float]]:
+    """The parts of a count that follow it as bare labelled numbers summing to it: "kỷ luật 7
+    đảng viên (khiển trách: 1; cảnh cáo: 2; khai trừ: 4)", "8 trường hợp bị thi hành kỷ luật,
+    với hình thức khiển trách 3, cảnh cáo 1, khai trừ 4": (label start, number index, value)
+    of each, or [] when the numbers do not add up to the count (then they are no parts of it)."""
+    if m.unit_kind not in ("count", "generic") or m.end >= stop or toks[m.end].text not in _PART_OPENERS:
+        return []
+    parts: list[tuple[int, int, float]] = []
+    e = m.end
+    while e < stop and toks[e].text in (_PART_OPENERS if not parts else _PART_ENDS - {")", ".", "("}):
+        a = e + 1
+        while a < stop and toks[a].is_word and toks[a].low in lx.NAME_TRIM:
+            a += 1  # "với hình thức ...": the part's own words start after the function words
+        j = a
+        while j < stop and j - a < 5 and toks[j].is_word:
+            j += 1
+        if j < stop and toks[j].text == ":":
+            j += 1
+        value = parse_number(toks[j].text) if j < stop and toks[j].is_num and j > a else None
+        if value is None or st.sent[j] != st.sent[m.v0]:
+            break
+        parts.append((a, j, value))
+        e = j + 1
+        if e < len(toks) and toks[e].text not in _PART_ENDS:
+            return []  # "khiển trách 3 người": the number has a unit of its own, no bare part
+    if len(parts) < 2 or abs(sum(v for _, _, v in parts) - m.value) > 1e-9:
+        return []
+    return parts
+
+
+def _parts_of_a_whole(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
+    for m in ms:
+        if m.whole is not None and m.label and m.whole.indicator:
+            m.indicator = f"{m.whole.indicator}: {m.label[:1].lower()}{m.label[1:]}"
+            m.name_start = m.label_start
 
 
 def _labelled(st: Structure, m: Mention) -> tuple[int, int] | None:
@@ -484,6 +533,21 @@ COORDINATION_RULES: tuple[CoordinationRule, ...] = (
             (
                 "Kết quả chỉ số PAPI năm 2023 của một số tỉnh: Thừa Thiên Huế (46,04 điểm), Thái Nguyên (45,78 điểm).",
                 ("Chỉ số PAPI (Thừa Thiên Huế)", "Chỉ số PAPI (Thái Nguyên)"),
+            ),
+        ),
+    ),
+    CoordinationRule(
+        "a count's bare parts summing to it are its parts",
+        _parts_of_a_whole,
+        (
+            (
+                "UBKT Huyện ủy thi hành kỷ luật 7 đảng viên (khiển trách: 1; cảnh cáo: 2; khai trừ: 4).",
+                (
+                    "UBKT Huyện ủy thi hành kỷ luật đảng viên",
+                    "UBKT Huyện ủy thi hành kỷ luật đảng viên: khiển trách",
+                    "UBKT Huyện ủy thi hành kỷ luật đảng viên: cảnh cáo",
+                    "UBKT Huyện ủy thi hành kỷ luật đảng viên: khai trừ",
+                ),
             ),
         ),
     ),

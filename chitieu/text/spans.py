@@ -44,6 +44,9 @@ class Mention:
     region_lo: int = -1  # first token of the words that may name the mention
     name_start: int = -1  # first token of the item's span (its own name words, if any)
     borrowed_unit: bool = False  # a bare number whose unit is its list's ("Hội An 110; ...")
+    whole: Mention | None = None  # the total a bare part breaks down ("7 đảng viên (khiển trách: 1; ...)")
+    label: str = ""  # that part's own words ("khiển trách")
+    label_start: int = -1  # the token where they begin
 
 
 def touch(a: Token, b: Token) -> bool:

@@ -120,3 +120,21 @@ def test_elliptical_conjuncts_borrow_their_lists_unit(text: str, values: list[tu
 )
 def test_only_whole_bare_conjuncts_borrow_a_unit(text: str, values: list[tuple[float, str]]) -> None:
     assert [(v, u) for v, u, _ in _values(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # Bare parts that sum to their count are its parts, in its unit.
+        (
+            "Đảng bộ có 8 trường hợp bị thi hành kỷ luật, với hình thức khiển trách 3, cảnh cáo 1, khai trừ 4.",
+            [(8, "trường hợp"), (3, "trường hợp"), (1, "trường hợp"), (4, "trường hợp")],
+        ),
+        # Numbers that do not add up to the count are no parts of it.
+        ("Thi hành kỷ luật 7 đảng viên (khóa 12: 3; khóa 13: 2).", [(7, "đảng viên")]),
+        # A number with a unit of its own is no bare part.
+        ("Kết nạp 9 đảng viên, nữ 4 người, trẻ 5 người.", [(9, "đảng viên"), (4, "người"), (5, "người")]),
+    ],
+)
+def test_a_counts_bare_parts_must_sum_to_it(text: str, values: list[tuple[float, str]]) -> None:
+    assert [(v, u) for v, u, _ in _values(text)] == values
