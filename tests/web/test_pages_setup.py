@@ -4,13 +4,18 @@ Every refusal comes back next to its field in Vietnamese; only the office may se
 from __future__ import annotations
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
-from chitieu.core.choices import Comparator, ResolutionStatus
+from chitieu.core.choices import Comparator, DocumentKind, ResolutionStatus
 from chitieu.org.models import ApiToken
 from chitieu.plans.models import Indicator, Resolution, Target, Term
 from chitieu.setup.plans import TargetForm
 from chitieu.tasks.models import Task
+from tests.personas import make_cast
+from tests.web.pages_world import build_world
+from tests.web.test_pages_dashboard import _queries
+from tests.web.test_reading_pages import reading_of
 
 NEW_RESOLUTION = {
     "code": "hp-2026", "number": "05-NQ/TU", "title": "Nghị quyết về nhiệm vụ năm 2026", "issuer": "hai-phong",
@@ -241,10 +246,6 @@ def test_the_edit_form_selects_the_records_already_chosen(world, as_user):
 
 
 def test_a_resolution_drafted_on_the_reading_page_opens_in_the_set_up_forms(db, client):
-    from chitieu.core.choices import DocumentKind
-    from tests.personas import make_cast
-    from tests.web.test_reading_pages import reading_of
-
     cast = make_cast()
     reading = reading_of(cast, kind=DocumentKind.RESOLUTION, unit_key=None, items=1)
     client.force_login(cast.users["office_admin"], backend="django.contrib.auth.backends.ModelBackend")
@@ -257,3 +258,26 @@ def test_a_resolution_drafted_on_the_reading_page_opens_in_the_set_up_forms(db, 
     assert f'href="{setup_page}"' in page
     body = client.get(setup_page).content.decode()
     assert reverse("web:setup-target", args=[draft.pk]) in body and "Hoàn thiện" in body
+
+
+def _setup_pages(w) -> dict[str, str]:
+    first = Target.objects.get(resolution=w.resolution, number="1")
+    return {
+        "home": reverse("web:setup"), "resolution": reverse("web:setup-resolution", args=["hp-2021"]),
+        "target": reverse("web:setup-target", args=[first.pk]),
+        "new target": reverse("web:setup-target-new", args=["hp-2021"]),
+        "new task": reverse("web:setup-task-new") + "?nghi_quyet=hp-2021",
+        "task": reverse("web:setup-task", args=[w.task_a.code]),
+        "catalogue": reverse("web:setup-indicators"), "tokens": reverse("web:setup-tokens"),
+    }
+
+
+@pytest.mark.parametrize("grows", ["extra_indicators", "extra_units", "extra_tasks"])
+def test_set_up_page_query_counts_do_not_grow_with_targets_units_or_tasks(transactional_db, client, grows):
+    small = build_world(**{grows: 3})
+    before = {name: _queries(client, small, url) for name, url in _setup_pages(small).items()}
+    call_command("flush", interactive=False, verbosity=0)
+    big = build_world(**{grows: 9})
+    after = {name: _queries(client, big, url) for name, url in _setup_pages(big).items()}
+    assert after == before
+    assert all(0 < n <= 20 for n in after.values()), after

@@ -35,6 +35,7 @@ from chitieu.setup.plans import (
 )
 from chitieu.setup.tasks import TaskForm, save_task
 from chitieu.tasks.models import Task
+from chitieu.web.review import target_text
 from chitieu.web.views.common import require
 
 
@@ -132,7 +133,7 @@ def resolution_page(request: HttpRequest, code: str) -> HttpResponse:
         request, ResolutionForm, save_resolution, instance=resolution, template="web/setup/resolution.html",
         context={
             "resolution": shown,
-            "targets": _targets_of(shown),
+            "targets": [(t, target_text(t)) for t in _targets_of(shown)],
             "tasks": shown.tasks.select_related("lead_unit", "leader").order_by("deadline", "code"),
         },
         done=lambda r: redirect("web:setup-resolution", code=r.code),
