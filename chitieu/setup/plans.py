@@ -112,6 +112,13 @@ class ResolutionForm(SetupForm):
         return new
 
 
+class TermForm(SetupForm):
+    class Meta:
+        model = Term
+        fields = ["code", "name", "start_year", "end_year"]
+        help_texts = {"code": "Ví dụ 2025-2030."}
+
+
 class IndicatorForm(SetupForm):
     plausible_min = NumberField(label="Giá trị nhỏ nhất hợp lý", required=False)
     plausible_max = NumberField(label="Giá trị lớn nhất hợp lý", required=False)
@@ -213,3 +220,8 @@ def save_target(data: Mapping[str, Any], *, by: Any, instance: Target | None = N
 def save_indicator(data: Mapping[str, Any], *, by: Any, instance: Indicator | None = None) -> Indicator:
     """Create or change an indicator of the catalogue; see the module docstring."""
     return save_with(IndicatorForm, data, by=by, instance=instance, what="chỉ tiêu trong danh mục")
+
+
+def save_term(data: Mapping[str, Any], *, by: Any, instance: Term | None = None) -> Term:
+    """Create or change a congress term; see the module docstring."""
+    return save_with(TermForm, data, by=by, instance=instance, what="nhiệm kỳ")

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from chitieu.core.choices import Comparator, DocumentKind, ResolutionStatus
-from chitieu.org.models import ApiToken
+from chitieu.org.models import ApiToken, Person
 from chitieu.plans.models import Indicator, Resolution, Target, Term
 from chitieu.setup.plans import TargetForm
 from chitieu.tasks.models import Task
@@ -44,7 +44,7 @@ SETUP_PAGES = [
     ("web:setup", []), ("web:setup-resolution-new", []), ("web:setup-resolution", ["hp-2021"]),
     ("web:setup-target-new", ["hp-2021"]), ("web:setup-task-new", []), ("web:setup-task", ["nv-khu-kinh-te"]),
     ("web:setup-indicators", []), ("web:setup-indicator-new", []), ("web:setup-indicator", ["thu-ngan-sach"]),
-    ("web:setup-tokens", []),
+    ("web:setup-tokens", []), ("web:setup-people", []), ("web:setup-person-new", []), ("web:setup-term-new", []),
 ]
 
 
@@ -269,6 +269,7 @@ def _setup_pages(w) -> dict[str, str]:
         "new task": reverse("web:setup-task-new") + "?nghi_quyet=hp-2021",
         "task": reverse("web:setup-task", args=[w.task_a.code]),
         "catalogue": reverse("web:setup-indicators"), "tokens": reverse("web:setup-tokens"),
+        "people": reverse("web:setup-people"),
     }
 
 
@@ -281,3 +282,25 @@ def test_set_up_page_query_counts_do_not_grow_with_targets_units_or_tasks(transa
     after = {name: _queries(client, big, url) for name, url in _setup_pages(big).items()}
     assert after == before
     assert all(0 < n <= 20 for n in after.values()), after
+
+
+def test_the_office_adds_a_term_and_a_leader_who_can_then_be_put_in_charge(world, as_user):
+    client = as_user(world.users["office"])
+    refused = client.post(reverse("web:setup-term-new"), {"code": "2025-2030", "name": "Nhiệm kỳ 2025 - 2030",
+                                                          "start_year": "2030", "end_year": "2025"})
+    assert refused.status_code == 422
+    assert "Năm kết thúc phải sau năm bắt đầu." in field_error(refused.content.decode(), "end_year")
+    assert client.post(reverse("web:setup-term-new"), {"code": "2025-2030", "name": "Nhiệm kỳ 2025 - 2030",
+                                                       "start_year": "2025", "end_year": "2030"}).status_code == 302
+    nameless = client.post(reverse("web:setup-person-new"), {"full_name": "", "title": "Ủy viên"})
+    assert "bắt buộc" in field_error(nameless.content.decode(), "full_name")
+    assert client.post(reverse("web:setup-person-new"), {
+        "full_name": "Trần Thị Phụ Trách", "title": "Ủy viên Ban Thường vụ", "unit": world.city.code,
+        "responsible_units": [world.commune_a.code],
+    }).status_code == 302
+    person = Person.objects.get(full_name="Trần Thị Phụ Trách")
+    assert list(person.responsible_units.all()) == [world.commune_a]
+    assert {h.history_user for h in person.history.all()} == {world.users["office"]}
+    page = client.get(reverse("web:setup-target-new", args=["hp-2021"])).content.decode()
+    assert f'<option value="{person.pk}">Trần Thị Phụ Trách (Ủy viên Ban Thường vụ)</option>' in page
+    assert "Nhiệm kỳ 2025 - 2030" in client.get(reverse("web:setup-resolution-new")).content.decode()

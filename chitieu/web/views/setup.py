@@ -1,5 +1,5 @@
-"""Set-up pages for the office: resolutions, their targets, tasks, the indicator catalogue and
-API tokens. Each page parses the form, calls the one service (chitieu.setup.plans,
+"""Set-up pages for the office: resolutions, their targets, tasks, the indicator catalogue,
+terms, the people in charge and API tokens. Each page parses the form, calls the one service (chitieu.setup.plans,
 chitieu.setup.tasks, chitieu.org.tokens) and renders; a refused value comes back next to its
 field (422). Only the office may open them: everyone else meets the Vietnamese 403 page."""
 
@@ -22,16 +22,20 @@ from django.views.decorators.http import require_POST
 from chitieu.core.periods import PeriodError, parse_day
 from chitieu.errors import DomainError, Invalid
 from chitieu.org import access, tokens
-from chitieu.plans.models import Indicator, Resolution, Target
+from chitieu.org.models import Person
+from chitieu.plans.models import Indicator, Resolution, Target, Term
+from chitieu.setup.people import PersonForm, save_person
 from chitieu.setup.plans import (
     SETUP_DENIED,
     IndicatorForm,
     ResolutionForm,
     SetupForm,
     TargetForm,
+    TermForm,
     save_indicator,
     save_resolution,
     save_target,
+    save_term,
 )
 from chitieu.setup.tasks import TaskForm, save_task
 from chitieu.tasks.models import Task
@@ -248,6 +252,61 @@ def indicator_page(request: HttpRequest, code: str) -> HttpResponse:
                  "history": ("indicator", indicator.pk)},
         done=lambda i: redirect("web:setup-indicators"),
         saved_message="Đã lưu chỉ tiêu trong danh mục.",
+    )
+
+
+# ---- terms and people ----------------------------------------------------------------------
+
+@login_required
+def people_list(request: HttpRequest) -> HttpResponse:
+    """The terms and the people in charge, each with a link to its form."""
+    require_office(request)
+    return render(request, "web/setup/people.html", {
+        "terms": Term.objects.all(),
+        "people": Person.objects.select_related("unit").prefetch_related("responsible_units"),
+    })
+
+
+@login_required
+def term_new(request: HttpRequest) -> HttpResponse:
+    require_office(request)
+    return _form_page(
+        request, TermForm, save_term, instance=None, template="web/setup/form.html",
+        context={"heading": "Nhiệm kỳ mới", "back": ("web:setup-people", [])},
+        done=lambda t: redirect("web:setup-people"), saved_message="Đã thêm nhiệm kỳ.",
+    )
+
+
+@login_required
+def term_page(request: HttpRequest, code: str) -> HttpResponse:
+    require_office(request)
+    term = get_object_or_404(Term, code=code)
+    return _form_page(
+        request, TermForm, save_term, instance=term, template="web/setup/form.html",
+        context={"heading": f"Nhiệm kỳ «{term.name}»", "back": ("web:setup-people", []), "history": ("term", term.pk)},
+        done=lambda t: redirect("web:setup-people"), saved_message="Đã lưu nhiệm kỳ.",
+    )
+
+
+@login_required
+def person_new(request: HttpRequest) -> HttpResponse:
+    require_office(request)
+    return _form_page(
+        request, PersonForm, save_person, instance=None, template="web/setup/form.html",
+        context={"heading": "Cán bộ phụ trách mới", "back": ("web:setup-people", [])},
+        done=lambda p: redirect("web:setup-people"), saved_message="Đã thêm cán bộ.",
+    )
+
+
+@login_required
+def person_page(request: HttpRequest, pk: int) -> HttpResponse:
+    require_office(request)
+    person = get_object_or_404(Person, pk=pk)
+    return _form_page(
+        request, PersonForm, save_person, instance=person, template="web/setup/form.html",
+        context={"heading": f"Cán bộ «{person.full_name}»", "back": ("web:setup-people", []),
+                 "history": ("person", person.pk)},
+        done=lambda p: redirect("web:setup-people"), saved_message="Đã lưu cán bộ.",
     )
 
 
