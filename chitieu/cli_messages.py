@@ -1,5 +1,7 @@
 """Vietnamese for the messages the standard argparse module prints, so that a wrong call of
-`chitieu ...` is answered in the interface's language ("thiếu tham số bắt buộc: --period").
+`chitieu ...` is answered in the interface's language ("thiếu tham số bắt buộc: --period"),
+and a command's refusal as one Vietnamese line ("Lỗi: ...") instead of Django's
+"CommandError: ...".
 
 argparse looks its messages up through `gettext`; `install()` points that lookup at this
 table for the running process. Messages missing here stay in English.
@@ -8,6 +10,7 @@ table for the running process. Messages missing here stay in English.
 from __future__ import annotations
 
 import argparse
+import sys
 
 MESSAGES = {
     "usage: ": "cách dùng: ",
@@ -37,5 +40,40 @@ def translate(message: str) -> str:
 
 
 def install() -> None:
-    """Make argparse in this process print its messages in Vietnamese."""
+    """Make argparse in this process print its messages in Vietnamese, and commands their
+    refusals as one line (`one_line_command_errors`)."""
     argparse._ = translate  # type: ignore[attr-defined]
+    one_line_command_errors()
+
+
+def one_line_command_errors() -> None:
+    """Make a management command run from the command line print a CommandError as the one
+    line "Lỗi: <message>" on stderr and exit with the error's code (1 unless it says), where
+    Django prints "CommandError: <message>". --traceback still shows the traceback, and
+    call_command (tests, other commands) still raises the error."""
+    from django.core.management.base import BaseCommand, CommandError, SystemCheckError
+
+    if getattr(BaseCommand.run_from_argv, "one_line", False):
+        return
+    run_from_argv = BaseCommand.run_from_argv
+
+    def run(self: BaseCommand, argv: list[str]) -> None:
+        execute = self.execute
+
+        def execute_one_line(*args: object, **options: object) -> object:
+            try:
+                return execute(*args, **options)
+            except SystemCheckError:
+                raise  # Django formats the system checks' report itself
+            except CommandError as exc:
+                if options.get("traceback"):
+                    raise
+                message = " ".join(str(exc).split()) or "lệnh không chạy được."
+                sys.stderr.write(f"Lỗi: {message}\n")
+                sys.exit(exc.returncode)
+
+        self.execute = execute_one_line  # type: ignore[method-assign]
+        run_from_argv(self, argv)
+
+    run.one_line = True  # type: ignore[attr-defined]
+    BaseCommand.run_from_argv = run  # type: ignore[method-assign]

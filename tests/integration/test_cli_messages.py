@@ -72,3 +72,21 @@ def test_a_token_lifetime_past_the_calendar_is_one_vietnamese_line_and_exit_1(mo
     assert code == 1
     assert err.strip().endswith("--days phải từ 1 đến 36.500 (100 năm); nhận được 99.999.999.")
     assert "Traceback" not in err and err.count("\n") == 1
+
+
+def test_a_command_refusal_is_one_vietnamese_line_without_djangos_english_prefix(tmp_path):
+    missing = tmp_path / "khong-co.txt"
+    run = run_cli("read", str(missing), "--kind", "report", "--user", "ai")
+    assert run.returncode == 1
+    assert run.stderr == f"Lỗi: file: không có tệp «{missing}».\n"
+    assert "CommandError" not in run.stderr and "Traceback" not in run.stderr
+
+
+def test_call_command_still_raises_the_refusal_for_callers_in_code():
+    from django.core.management import CommandError, call_command
+
+    from chitieu.cli_messages import one_line_command_errors
+
+    one_line_command_errors()
+    with pytest.raises(CommandError, match="không có tệp"):
+        call_command("read", "/khong-co/x.txt", kind="report", user="ai")
