@@ -21,6 +21,7 @@ node_modules/.installed: package.json
 
 setup: $(VENV)/.installed node_modules/.installed
 
+# The demo server, with the job worker beside it (chitieu demo starts `chitieu db_worker`).
 demo: setup
 	CHITIEU_DEMO=1 $(CHITIEU) migrate --noinput
 	CHITIEU_DEMO=1 $(CHITIEU) demo --serve $(CHITIEU_DEMO_HOST)

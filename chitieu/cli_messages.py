@@ -72,7 +72,7 @@ def one_line_command_errors() -> None:
                 sys.stderr.write(f"Lỗi: {message}\n")
                 sys.exit(exc.returncode)
 
-        self.execute = execute_one_line  # type: ignore[method-assign]
+        self.execute = execute_one_line  # type: ignore[method-assign,assignment]
         run_from_argv(self, argv)
 
     run.one_line = True  # type: ignore[attr-defined]

@@ -36,6 +36,9 @@ CHITIEU_SSL_REDIRECT    "1" redirects plain HTTP to HTTPS when no proxy does it.
 CHITIEU_LOG_LEVEL       root log level, default WARNING.
 CHITIEU_REVIEW_CACHE_SECONDS  how long an evaluated review is kept while its data stay the
                         same (default 600; 0 turns it off; the test suite defaults to 0).
+CHITIEU_JOB_INLINE_KB   pasted texts and uploads smaller than this (default 64) are read or
+                        imported in the request; larger ones, and every PDF report, run as
+                        jobs on the worker (`chitieu db_worker`, docs/operations.md).
 CHITIEU_TESTING         "1" in the test suite (tests/settings.py): placeholder secret, fast hashing.
 """
 
@@ -120,6 +123,10 @@ INSTALLED_APPS = [
     "chitieu.web",
     "chitieu.api",
     "chitieu.demo",
+    "chitieu.jobs",
+    # Django's Tasks framework (backport) and its database queue: `chitieu db_worker`.
+    "django_tasks",
+    "django_tasks_db",
     # django-ninja as an app so its docs page uses the bundled Swagger UI, not a CDN.
     "ninja",
 ]
@@ -185,6 +192,18 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
 
 # Reviews are kept until the data behind them changes (chitieu/monitoring/review_cache.py).
 REVIEW_CACHE_SECONDS = int(os.environ.get("CHITIEU_REVIEW_CACHE_SECONDS", "0" if TESTING else "600"))
+
+# Long work runs as jobs (chitieu/jobs): queued in the database, run by `chitieu db_worker`.
+# The test suite runs them at once in the asking process (the library's immediate backend).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend" if TESTING
+        else "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# Inputs smaller than this are handled in the request (about 2 s of reading); the one threshold.
+JOB_INLINE_BYTES = int(os.environ.get("CHITIEU_JOB_INLINE_KB", "64")) * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("api/v1/", include("chitieu.api.urls")),
     path("doc-van-ban/", include("chitieu.reading.urls")),
     path("bao-cao/", include("chitieu.reports.urls")),
+    path("viec/", include("chitieu.jobs.urls")),
     path("", include("chitieu.web.urls")),
 ]
 

@@ -7,6 +7,7 @@ checked by the services (Forbidden -> 403) and, for pages that only show, here.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -17,9 +18,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from chitieu.core.choices import Comparator, Decision, DocumentKind, ItemKind, Stage
 from chitieu.core.quantities import format_number
 from chitieu.errors import DomainError, Forbidden
+from chitieu.jobs.models import JobKind, JobState
+from chitieu.jobs.services import JobFailed, submit
 from chitieu.org import access
 from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator, Resolution, Target
+from chitieu.reading import jobs as reading_jobs
 from chitieu.reading import services
 from chitieu.reading.access import (
     can_change_reading,
@@ -74,12 +78,17 @@ def reading_new(request: HttpRequest) -> HttpResponse:
     if upload is not None and (upload.size or 0) > max_bytes():
         errors = {"file": f"Tệp lớn {(upload.size or 0) / 1048576:.1f} MB, vượt giới hạn {max_bytes() // 1048576} MB."}
         return render(request, "reading/new.html", _form_context(request, post, errors), status=422)
+    source = upload if upload is not None else post.get("text", "")
+    stage = post.get("stage") or Stage.ESTIMATE
+    size = (upload.size or 0) if upload is not None else len(str(source).encode("utf-8", "surrogatepass"))
+    if size >= settings.JOB_INLINE_BYTES:
+        return _read_as_job(request, source, unit=unit, resolution=resolution, stage=stage)
     try:
         reading = services.read_document(
-            upload if upload is not None else post.get("text", ""),  # type: ignore[arg-type]  # an upload is a binary file
+            source,  # type: ignore[arg-type]  # an upload is a binary file
             kind=post.get("kind", ""), title=post.get("title", ""), user=request.user,
             filename=(upload.name or "") if upload is not None else "", resolution=resolution, unit=unit,
-            period=post.get("period", ""), stage=post.get("stage") or Stage.ESTIMATE,
+            period=post.get("period", ""), stage=stage,
         )
     except Forbidden:
         raise  # the one HTML error path shows it (chitieu.web.errors)
@@ -88,6 +97,29 @@ def reading_new(request: HttpRequest) -> HttpResponse:
         return render(request, "reading/new.html", _form_context(request, post, errors), status=422)
     messages.success(request, f"Đã đọc «{reading.title}»: {reading.items.count()} mục.")
     return redirect("reading:detail", pk=reading.pk)
+
+
+def _read_as_job(request: HttpRequest, source, *, unit, resolution, stage) -> HttpResponse:
+    """Read a long document (settings.JOB_INLINE_BYTES and more) on the worker: show the job's
+    page, which follows its progress and opens the reading when done. A job already finished
+    (the test suite runs jobs at once) answers as the page would have."""
+    post = request.POST
+    is_file = not isinstance(source, str)
+    payload = source.read() if is_file else source.encode("utf-8", "surrogatepass")
+    params = reading_jobs.params_of(
+        kind=post.get("kind", ""), title=post.get("title", ""), filename=(source.name or "") if is_file else "",
+        upload=is_file, unit=unit, resolution=resolution, period=post.get("period", ""), stage=stage,
+    )
+    job = submit(JobKind.READING, user=request.user, params=params, payload=payload)
+    if job.state == JobState.DONE:
+        messages.success(request, f"Đã đọc «{job.result['title']}»: {job.result['items']} mục.")
+        return redirect("reading:detail", pk=job.result["reading"])
+    if job.state == JobState.FAILED:
+        if job.status_code == 403:
+            raise JobFailed(job)  # the one HTML error path shows it (chitieu.web.errors)
+        errors = job.errors or {"text": job.message}
+        return render(request, "reading/new.html", _form_context(request, post, errors), status=422)
+    return redirect("jobs:page", pk=job.pk)
 
 
 def _reading_for(request: HttpRequest, pk: int) -> DocumentReading:

@@ -1,7 +1,11 @@
 """`chitieu demo`: migrate, load the Hai Phong demo (idempotent), print the demo accounts,
-and serve it unless --no-serve."""
+and serve it unless --no-serve, with a job worker (`chitieu db_worker`, chitieu.jobs) beside
+the server unless --no-worker."""
 
 from __future__ import annotations
+
+import subprocess
+import sys
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -30,6 +34,8 @@ class Command(BaseCommand):
         parser.add_argument("--serve", metavar="ADDR", default=DEFAULT_ADDR,
                             help=f"Địa chỉ máy chủ (mặc định {DEFAULT_ADDR})")
         parser.add_argument("--no-simulate", action="store_true", help="Không sinh số liệu mô phỏng")
+        parser.add_argument("--no-worker", action="store_true",
+                            help="Không chạy tiến trình xử lý việc nền (đọc văn bản dài, báo cáo PDF, nhập biểu lớn)")
 
     def handle(self, *args, **o):
         call_command("migrate", interactive=False, verbosity=0)
@@ -53,5 +59,29 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Xem đánh giá: chitieu review --resolution {r.code} --as-of 2021-12-31 --format table"
         )
-        if not o["no_serve"]:
+        if o["no_serve"]:
+            return
+        worker = None if o["no_worker"] else start_worker()
+        if worker is not None:
+            self.stdout.write(f"Tiến trình xử lý việc nền (chitieu db_worker) đang chạy, mã tiến trình {worker.pid}.")
+        try:
             call_command("runserver", o["serve"], use_reloader=False)
+        finally:
+            if worker is not None:
+                stop_worker(worker)
+
+
+def start_worker() -> subprocess.Popen:
+    """Start `chitieu db_worker` (the Tasks framework's database worker) in a child process,
+    with this process's environment (the same database and settings)."""
+    return subprocess.Popen([sys.executable, "-m", "chitieu", "db_worker", "--no-startup-delay"])
+
+
+def stop_worker(worker: subprocess.Popen) -> None:
+    """Ask the worker to stop (it finishes the job it is running), then wait for it."""
+    if worker.poll() is None:
+        worker.terminate()
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
