@@ -23,7 +23,7 @@ def read(job: Job, progress) -> dict[str, Any]:
     """Read the job's document (its payload: the file, or the pasted text in UTF-8); return
     {"reading": pk, "title": ..., "items": n}. Raises what read_document raises."""
     p = job.params
-    progress("đang đọc văn bản", 0, 0)
+    progress("Đọc văn bản, tách các mục", 0, 0)
     data = bytes(job.payload)
     source: str | bytes = data if p.get("upload") else data.decode("utf-8", "surrogatepass")
     reading = services.read_document(
