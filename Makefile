@@ -60,6 +60,7 @@ bench: setup
 	$(PY) bench/evaluate.py
 	$(PY) bench/extract.py
 	$(PY) bench/reports.py
+	$(PY) bench/jobs.py
 	$(PY) bench/web.py
 	$(PY) bench/archives.py
 
