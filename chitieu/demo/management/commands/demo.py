@@ -4,6 +4,7 @@ the server unless --no-worker."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 
@@ -62,6 +63,8 @@ class Command(BaseCommand):
         if o["no_serve"]:
             return
         worker = None if o["no_worker"] else start_worker()
+        # A stop request (kill, systemd) ends the server through `finally`, so the worker goes too.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
         if worker is not None:
             self.stdout.write(f"Tiến trình xử lý việc nền (chitieu db_worker) đang chạy, mã tiến trình {worker.pid}.")
         try:
