@@ -202,7 +202,7 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
-# Inputs smaller than this are handled in the request (about 2 s of reading); the one threshold.
+# Inputs smaller than this are handled in the request (about 1 s of reading); the one threshold.
 JOB_INLINE_BYTES = int(os.environ.get("CHITIEU_JOB_INLINE_KB", "64")) * 1024
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
