@@ -12,6 +12,7 @@ from chitieu.org.models import ApiToken, Person
 from chitieu.plans.models import Indicator, Resolution, Target, Term
 from chitieu.setup.plans import TargetForm
 from chitieu.tasks.models import Task
+from tests.factories import make_user
 from tests.personas import make_cast
 from tests.web.pages_world import build_world
 from tests.web.test_pages_dashboard import _queries
@@ -59,6 +60,13 @@ def test_only_the_office_opens_the_set_up_pages_others_meet_the_vietnamese_403(w
 @pytest.mark.parametrize("name, args", SETUP_PAGES)
 def test_the_office_opens_every_set_up_page(world, as_user, name, args):
     assert as_user(world.users["office"]).get(reverse(name, args=args)).status_code == 200
+
+
+@pytest.mark.parametrize("name, args", SETUP_PAGES)
+def test_a_login_without_an_account_is_refused_and_a_superuser_sets_up(world, as_user, name, args):
+    url = reverse(name, args=args)
+    assert as_user(make_user("ngoai")).get(url).status_code == 403
+    assert as_user(make_user("goc", superuser=True)).get(url).status_code == 200
 
 
 def test_an_anonymous_visitor_is_sent_to_log_in(world, as_user):
