@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from chitieu.web.views import auth, dashboard, entry, history, indicators, setup, tasks
+from chitieu.web.views import auth, dashboard, entry, history, indicators, setup, setup_org, tasks
 
 app_name = "web"
 
@@ -33,13 +33,16 @@ urlpatterns = [
     path("thiet-lap/danh-muc/", setup.indicator_list, name="setup-indicators"),
     path("thiet-lap/danh-muc/moi/", setup.indicator_new, name="setup-indicator-new"),
     path("thiet-lap/danh-muc/<slug:code>/", setup.indicator_page, name="setup-indicator"),
-    path("thiet-lap/can-bo/", setup.people_list, name="setup-people"),
-    path("thiet-lap/can-bo/moi/", setup.person_new, name="setup-person-new"),
-    path("thiet-lap/can-bo/<int:pk>/", setup.person_page, name="setup-person"),
-    path("thiet-lap/nhiem-ky/moi/", setup.term_new, name="setup-term-new"),
-    path("thiet-lap/nhiem-ky/<slug:code>/", setup.term_page, name="setup-term"),
-    path("thiet-lap/ma-truy-cap/", setup.token_list, name="setup-tokens"),
-    path("thiet-lap/ma-truy-cap/<int:pk>/thu-hoi/", setup.token_revoke, name="setup-token-revoke"),
+    path("thiet-lap/don-vi/", setup_org.unit_list, name="setup-units"),
+    path("thiet-lap/don-vi/moi/", setup_org.unit_new, name="setup-unit-new"),
+    path("thiet-lap/don-vi/<slug:code>/", setup_org.unit_page, name="setup-unit"),
+    path("thiet-lap/can-bo/", setup_org.people_list, name="setup-people"),
+    path("thiet-lap/can-bo/moi/", setup_org.person_new, name="setup-person-new"),
+    path("thiet-lap/can-bo/<int:pk>/", setup_org.person_page, name="setup-person"),
+    path("thiet-lap/nhiem-ky/moi/", setup_org.term_new, name="setup-term-new"),
+    path("thiet-lap/nhiem-ky/<slug:code>/", setup_org.term_page, name="setup-term"),
+    path("thiet-lap/ma-truy-cap/", setup_org.token_list, name="setup-tokens"),
+    path("thiet-lap/ma-truy-cap/<int:pk>/thu-hoi/", setup_org.token_revoke, name="setup-token-revoke"),
     path("lich-su/", history.recent, name="history"),
     path("lich-su/<slug:key>/<int:pk>/", history.record_history, name="record-history"),
 ]

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from chitieu.core.choices import Comparator, DocumentKind, ResolutionStatus
-from chitieu.org.models import ApiToken, Person
+from chitieu.org.models import ApiToken, Person, Unit
 from chitieu.plans.models import Indicator, Resolution, Target, Term
 from chitieu.setup.plans import TargetForm
 from chitieu.tasks.models import Task
@@ -46,6 +46,7 @@ SETUP_PAGES = [
     ("web:setup-target-new", ["hp-2021"]), ("web:setup-task-new", []), ("web:setup-task", ["nv-khu-kinh-te"]),
     ("web:setup-indicators", []), ("web:setup-indicator-new", []), ("web:setup-indicator", ["thu-ngan-sach"]),
     ("web:setup-tokens", []), ("web:setup-people", []), ("web:setup-person-new", []), ("web:setup-term-new", []),
+    ("web:setup-units", []), ("web:setup-unit-new", []), ("web:setup-unit", ["cuc-thong-ke"]),
 ]
 
 
@@ -277,7 +278,7 @@ def _setup_pages(w) -> dict[str, str]:
         "new task": reverse("web:setup-task-new") + "?nghi_quyet=hp-2021",
         "task": reverse("web:setup-task", args=[w.task_a.code]),
         "catalogue": reverse("web:setup-indicators"), "tokens": reverse("web:setup-tokens"),
-        "people": reverse("web:setup-people"),
+        "people": reverse("web:setup-people"), "units": reverse("web:setup-units"),
     }
 
 
@@ -312,3 +313,36 @@ def test_the_office_adds_a_term_and_a_leader_who_can_then_be_put_in_charge(world
     page = client.get(reverse("web:setup-target-new", args=["hp-2021"])).content.decode()
     assert f'<option value="{person.pk}">Trần Thị Phụ Trách (Ủy viên Ban Thường vụ)</option>' in page
     assert "Nhiệm kỳ 2025 - 2030" in client.get(reverse("web:setup-resolution-new")).content.decode()
+
+
+def test_the_office_adds_a_department_under_the_city_but_never_under_itself(world, as_user):
+    client = as_user(world.users["office"])
+    new = {"code": "so-tai-chinh", "name": "Sở Tài chính", "short_name": "", "kind": "department",
+           "parent": world.city.code, "order": "5", "active": "on"}
+    assert client.post(reverse("web:setup-unit-new"), new).status_code == 302
+    unit = Unit.objects.get(code="so-tai-chinh")
+    assert unit.parent == world.city and unit.is_within(world.city)
+    below = client.post(reverse("web:setup-unit-new"), {**new, "code": "phong-ngan-sach", "name": "Phòng Ngân sách",
+                                                       "parent": unit.code})
+    assert below.status_code == 302
+    loop = client.post(reverse("web:setup-unit", args=[unit.code]), {**new, "parent": "phong-ngan-sach"})
+    assert loop.status_code == 422
+    assert "đơn vị cấp dưới của nó" in field_error(loop.content.decode(), "parent")
+    assert Unit.objects.get(code="so-tai-chinh").parent == world.city
+
+
+def test_a_commune_of_the_national_list_is_shown_not_edited(world, as_user):
+    Unit.objects.filter(pk=world.commune_a.pk).update(admin_code=11311)
+    client = as_user(world.users["office"])
+    url = reverse("web:setup-unit", args=[world.commune_a.code])
+    assert "danh mục đơn vị hành chính quốc gia" in client.get(url).content.decode()
+    refused = client.post(url, {"code": "xa-an-lao", "name": "Xã Đổi Tên", "kind": "other", "parent": world.city.code,
+                                "order": "0", "active": "on"})
+    assert refused.status_code == 403
+    assert Unit.objects.get(pk=world.commune_a.pk).name == "Xã An Lão"
+
+
+def test_a_hand_made_unit_cannot_take_a_communes_kind(world, as_user):
+    response = as_user(world.users["office"]).post(reverse("web:setup-unit-new"), {
+        "code": "xa-moi", "name": "Xã Mới", "kind": "commune", "parent": world.city.code, "order": "0"})
+    assert response.status_code == 422 and "commune" in field_error(response.content.decode(), "kind")

@@ -1,41 +1,32 @@
-"""Set-up pages for the office: resolutions, their targets, tasks, the indicator catalogue,
-terms, the people in charge and API tokens. Each page parses the form, calls the one service (chitieu.setup.plans,
+"""Set-up pages for the office: resolutions, their targets, tasks and the indicator catalogue
+(terms, people, units and API tokens: chitieu.web.views.setup_org). Each page parses the form, calls the one service (chitieu.setup.plans,
 chitieu.setup.tasks, chitieu.org.tokens) and renders; a refused value comes back next to its
 field (422). Only the office may open them: everyone else meets the Vietnamese 403 page."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import datetime, time
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.views.decorators.http import require_POST
 
-from chitieu.core.periods import PeriodError, parse_day
-from chitieu.errors import DomainError, Invalid
-from chitieu.org import access, tokens
-from chitieu.org.models import Person
-from chitieu.plans.models import Indicator, Resolution, Target, Term
-from chitieu.setup.people import PersonForm, save_person
+from chitieu.errors import Invalid
+from chitieu.org import access
+from chitieu.plans.models import Indicator, Resolution, Target
 from chitieu.setup.plans import (
     SETUP_DENIED,
     IndicatorForm,
     ResolutionForm,
     SetupForm,
     TargetForm,
-    TermForm,
     save_indicator,
     save_resolution,
     save_target,
-    save_term,
 )
 from chitieu.setup.tasks import TaskForm, save_task
 from chitieu.tasks.models import Task
@@ -55,7 +46,7 @@ def _fields(form: SetupForm, errors: Mapping[str, str]) -> tuple[list, list[str]
     return fields, general
 
 
-def _form_page(
+def form_page(
     request: HttpRequest,
     form_class: type[SetupForm],
     save: Callable[..., Any],
@@ -114,7 +105,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @login_required
 def resolution_new(request: HttpRequest) -> HttpResponse:
     require_office(request)
-    return _form_page(
+    return form_page(
         request, ResolutionForm, save_resolution, instance=None, template="web/setup/form.html",
         context={"heading": "Nghị quyết mới", "back": ("web:setup", [])},
         done=lambda r: redirect("web:setup-resolution", code=r.code),
@@ -133,7 +124,7 @@ def resolution_page(request: HttpRequest, code: str) -> HttpResponse:
     require_office(request)
     resolution = get_object_or_404(Resolution.objects.select_related("issuer", "term"), code=code)
     shown = Resolution.objects.select_related("issuer", "term").get(pk=resolution.pk)
-    return _form_page(
+    return form_page(
         request, ResolutionForm, save_resolution, instance=resolution, template="web/setup/resolution.html",
         context={
             "resolution": shown,
@@ -156,7 +147,7 @@ def _target_context(resolution: Resolution, heading: str) -> dict[str, Any]:
 def target_new(request: HttpRequest, code: str) -> HttpResponse:
     require_office(request)
     resolution = get_object_or_404(Resolution, code=code)
-    return _form_page(
+    return form_page(
         request, TargetForm, save_target, instance=None, template="web/setup/form.html",
         context=_target_context(resolution, f"Chỉ tiêu mới của «{resolution}»"),
         initial={"resolution": resolution.code, "period": resolution.period, "confirmed": True},
@@ -171,7 +162,7 @@ def target_page(request: HttpRequest, pk: int) -> HttpResponse:
     require_office(request)
     target = get_object_or_404(Target.objects.select_related("resolution", "indicator"), pk=pk)
     resolution = target.resolution
-    return _form_page(
+    return form_page(
         request, TargetForm, save_target, instance=target, template="web/setup/form.html",
         context={**_target_context(resolution, f"Chỉ tiêu {target.number} của «{resolution}»"),
                  "history": ("target", target.pk)},
@@ -199,7 +190,7 @@ def task_new(request: HttpRequest) -> HttpResponse:
     require_office(request)
     resolution = Resolution.objects.filter(code=request.GET.get("nghi_quyet") or "").first()
     back = ("web:setup-resolution", [resolution.code]) if resolution else ("web:setup", [])
-    return _form_page(
+    return form_page(
         request, TaskForm, save_task, instance=None, template="web/setup/form.html",
         context={"heading": "Nhiệm vụ mới", "back": back},
         initial={"resolution": resolution.code if resolution else None, "confirmed": True},
@@ -213,7 +204,7 @@ def task_page(request: HttpRequest, code: str) -> HttpResponse:
     require_office(request)
     task = get_object_or_404(Task.objects.select_related("resolution"), code=code)
     back = _task_home(task)
-    return _form_page(
+    return form_page(
         request, TaskForm, save_task, instance=task, template="web/setup/form.html",
         context={"heading": f"Nhiệm vụ «{task.title}»", "back": back, "history": ("task", task.pk)},
         done=_after_task,
@@ -234,7 +225,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def indicator_new(request: HttpRequest) -> HttpResponse:
     require_office(request)
-    return _form_page(
+    return form_page(
         request, IndicatorForm, save_indicator, instance=None, template="web/setup/form.html",
         context={"heading": "Chỉ tiêu mới trong danh mục", "back": ("web:setup-indicators", [])},
         done=lambda i: redirect("web:setup-indicators"),
@@ -246,108 +237,10 @@ def indicator_new(request: HttpRequest) -> HttpResponse:
 def indicator_page(request: HttpRequest, code: str) -> HttpResponse:
     require_office(request)
     indicator = get_object_or_404(Indicator, code=code)
-    return _form_page(
+    return form_page(
         request, IndicatorForm, save_indicator, instance=indicator, template="web/setup/form.html",
         context={"heading": f"Chỉ tiêu «{indicator.name}»", "back": ("web:setup-indicators", []),
                  "history": ("indicator", indicator.pk)},
         done=lambda i: redirect("web:setup-indicators"),
         saved_message="Đã lưu chỉ tiêu trong danh mục.",
     )
-
-
-# ---- terms and people ----------------------------------------------------------------------
-
-@login_required
-def people_list(request: HttpRequest) -> HttpResponse:
-    """The terms and the people in charge, each with a link to its form."""
-    require_office(request)
-    return render(request, "web/setup/people.html", {
-        "terms": Term.objects.all(),
-        "people": Person.objects.select_related("unit").prefetch_related("responsible_units"),
-    })
-
-
-@login_required
-def term_new(request: HttpRequest) -> HttpResponse:
-    require_office(request)
-    return _form_page(
-        request, TermForm, save_term, instance=None, template="web/setup/form.html",
-        context={"heading": "Nhiệm kỳ mới", "back": ("web:setup-people", [])},
-        done=lambda t: redirect("web:setup-people"), saved_message="Đã thêm nhiệm kỳ.",
-    )
-
-
-@login_required
-def term_page(request: HttpRequest, code: str) -> HttpResponse:
-    require_office(request)
-    term = get_object_or_404(Term, code=code)
-    return _form_page(
-        request, TermForm, save_term, instance=term, template="web/setup/form.html",
-        context={"heading": f"Nhiệm kỳ «{term.name}»", "back": ("web:setup-people", []), "history": ("term", term.pk)},
-        done=lambda t: redirect("web:setup-people"), saved_message="Đã lưu nhiệm kỳ.",
-    )
-
-
-@login_required
-def person_new(request: HttpRequest) -> HttpResponse:
-    require_office(request)
-    return _form_page(
-        request, PersonForm, save_person, instance=None, template="web/setup/form.html",
-        context={"heading": "Cán bộ phụ trách mới", "back": ("web:setup-people", [])},
-        done=lambda p: redirect("web:setup-people"), saved_message="Đã thêm cán bộ.",
-    )
-
-
-@login_required
-def person_page(request: HttpRequest, pk: int) -> HttpResponse:
-    require_office(request)
-    person = get_object_or_404(Person, pk=pk)
-    return _form_page(
-        request, PersonForm, save_person, instance=person, template="web/setup/form.html",
-        context={"heading": f"Cán bộ «{person.full_name}»", "back": ("web:setup-people", []),
-                 "history": ("person", person.pk)},
-        done=lambda p: redirect("web:setup-people"), saved_message="Đã lưu cán bộ.",
-    )
-
-
-# ---- API tokens ---------------------------------------------------------------------------
-
-def _tokens_page(request: HttpRequest, *, errors=None, posted=None, raw: str = "", status: int = 200) -> HttpResponse:
-    now = timezone.now()
-    listed = [(t, t.usable_at(now)) for t in tokens.tokens_of()]
-    users = get_user_model().objects.filter(is_active=True).order_by("username").only("username")
-    return render(request, "web/setup/tokens.html", {
-        "tokens": listed, "users": users, "errors": errors or {}, "posted": posted or {}, "raw": raw,
-    }, status=status)
-
-
-@login_required
-def token_list(request: HttpRequest) -> HttpResponse:
-    """The API tokens (never shown again) and a form to issue one; POST issues it and shows
-    the token this once."""
-    require_office(request)
-    if request.method != "POST":
-        return _tokens_page(request)
-    posted = request.POST
-    username = (posted.get("user") or request.user.get_username()).strip()
-    try:
-        raw_day = (posted.get("expires_on") or "").strip()
-        expires_on = parse_day(raw_day, field="ngày hết hạn") if raw_day else None
-    except PeriodError as exc:
-        return _tokens_page(request, errors={"expires_on": str(exc)}, posted=posted, status=422)
-    expires_at = (timezone.make_aware(datetime.combine(expires_on, time.max)) if expires_on else None)
-    try:
-        token, raw = tokens.create_token(username, posted.get("name", ""), now=timezone.now(), expires_at=expires_at)
-    except DomainError as exc:
-        return _tokens_page(request, errors=exc.errors or {"name": exc.message}, posted=posted, status=422)
-    messages.success(request, f"Đã tạo mã #{token.pk} «{token.name}» cho {username}. Mã chỉ hiện một lần dưới đây.")
-    return _tokens_page(request, raw=raw)
-
-
-@login_required
-@require_POST
-def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    require_office(request)
-    token = tokens.revoke_token(pk)
-    messages.success(request, f"Đã thu hồi mã #{token.pk} «{token.name}».")
-    return redirect("web:setup-tokens")
