@@ -102,6 +102,7 @@ def main() -> None:
             shoot(page, "nhiem-vu", "/nhiem-vu/?xem=bang")
             shoot(page, "lich-su", "/lich-su/", full=False)
             shoot(page, "doc-van-ban", "/doc-van-ban/", full=False)
+            shoot(page, "thiet-lap", "/thiet-lap/nghi-quyet/hp-2021/", full=False)
             browser.close()
     finally:
         server.terminate()
