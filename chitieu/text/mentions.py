@@ -243,7 +243,9 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
         if ab:
             e += 1  # "kết nạp 3.800 đảng viên mới trở lên"
     if ab:
-        if value_max is None and m.comparator not in lx.CHANGE_COMPARATORS:
+        if value_max is None:  # "giảm từ 0,5% trở lên" is >=: the bound wins over the direction
+            if m.comparator in lx.CHANGE_COMPARATORS:
+                m.direction = m.comparator
             m.comparator = lx.AFTER_BOUNDS[tuple(x.low for x in toks[e : e + ab])]
         e += ab
     if e < stop and toks[e].low in ("lên", "xuống") and m.comparator in lx.CHANGE_COMPARATORS and value_max is None:
@@ -353,6 +355,7 @@ def _predicate(toks: list[Token], st: Structure, m: Mention) -> None:
     j = m.v0 - 1
     bound: str | None = None
     change: str | None = None
+    change_words: tuple[str, ...] = ()
     level = False
     while j >= lo:
         b = lx.BOUND_SET.backward(toks, j, lo)
@@ -370,7 +373,8 @@ def _predicate(toks: list[Token], st: Structure, m: Mention) -> None:
             j -= b
         elif c >= v:
             if change is None:
-                change = lx.CHANGES[tuple(x.low for x in toks[j - c + 1 : j + 1])]
+                change_words = tuple(x.low for x in toks[j - c + 1 : j + 1])
+                change = lx.CHANGES[change_words]
             j -= c
         else:
             if toks[j - v + 1].low == "chỉ" and j - v >= lo and toks[j - v].low in ("chứng", "địa"):
@@ -379,10 +383,12 @@ def _predicate(toks: list[Token], st: Structure, m: Mention) -> None:
                     break
             j -= v
     m.pred = j + 1
-    if change is not None and not level:
+    if bound is not None and bound != lx.EQ:
+        m.comparator = bound  # a bound word wins over a direction word: "tăng hơn 10%" is >=
+        if change is not None and not level and change_words[0] in ("tăng", "giảm", "ước", "bình"):
+            m.direction = change  # "giảm trên 3%" names the fall; "vượt trên 6%" names no change of its own
+    elif change is not None and not level:
         m.comparator = change
-    elif bound is not None and bound != lx.EQ:
-        m.comparator = bound
 
 
 def _baseline(toks: list[Token], stop: int, m: Mention) -> None:

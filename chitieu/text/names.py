@@ -436,6 +436,9 @@ class Namer:
             name = self.long_names[bare]
             if m.base == bare:
                 m.base = name
+        change = _CHANGE_NAMES.get(m.direction)
+        if change and name and "mức" not in name.lower():
+            name = f"{name[:-1]}, {change})" if name.endswith(")") else f"{name} ({change})"  # "giảm trên 3%": the change is bounded
         for abbr in _ABBR_IN_PARENS.findall(name):
             self.long_names.setdefault(abbr, name.split(" so với ")[0])
         return name
@@ -473,6 +476,8 @@ class Namer:
         return self.words(a, e)
 
 
+# The change a bounded change names (../shared/gold/README.md: "Tỷ lệ hộ nghèo (mức giảm)").
+_CHANGE_NAMES = {"increase_by": "mức tăng", "decrease_by": "mức giảm"}
 _CURRENCY = frozenset(["đồng", "usd", "đô", "la", "euro", "yên", "mỹ"])
 
 

@@ -43,6 +43,7 @@ class Mention:
     own_period: bool = False  # the period came from the mention's own words
     region_lo: int = -1  # first token of the words that may name the mention
     name_start: int = -1  # first token of the item's span (its own name words, if any)
+    direction: str = ""  # a change bounded ("giảm trên 3%" is >=): the change it names, "tăng" / "giảm"
     borrowed_unit: bool = False  # a bare number whose unit is its list's ("Hội An 110; ...")
     whole: Mention | None = None  # the total a bare part breaks down ("7 đảng viên (khiển trách: 1; ...)")
     label: str = ""  # that part's own words ("khiển trách")

@@ -82,3 +82,18 @@ def test_a_trong_do_colon_names_no_sub_item() -> None:
     )
     names = [it.indicator for it in extract(text)]
     assert names[3:] == ["Thu nội địa", "Thu nội địa", "Kim ngạch xuất khẩu"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "comparator"),
+    [
+        # A bounded change is its bound, and its name says which change (../shared/gold/README.md).
+        ("Tỷ lệ hộ nghèo giảm trên 3 điểm phần trăm.", "Tỷ lệ hộ nghèo (mức giảm)", ">="),
+        ("Thu ngân sách tăng bình quân từ 10%/năm trở lên.", "Thu ngân sách (mức tăng)", ">="),
+        # Exceeding a plan names no change of its own; a plain change keeps its name.
+        ("Thu ngân sách tăng 9%.", "Thu ngân sách", "increase_by"),
+    ],
+)
+def test_a_bounded_change_names_its_change(text: str, name: str, comparator: str) -> None:
+    items = [it for it in extract(text) if it.kind != "task"]
+    assert [(it.indicator, it.comparator) for it in items] == [(name, comparator)]
