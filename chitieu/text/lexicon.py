@@ -149,6 +149,8 @@ CHANGES: dict[Phrase, str] = {
                                            "bình quân giảm", "giảm trung bình")},
 }
 CHANGE_SET = PhraseSet(" ".join(p) for p in CHANGES)
+# Adverbs of degree a change verb takes before its value ("tăng mạnh 16,2%"): a closed class.
+DEGREE_ADVERBS = frozenset(["mạnh", "nhẹ", "nhanh", "vọt", "sâu"])
 # Verbs that introduce a value without changing its comparator.
 VERBS = PhraseSet(
     ["đạt", "ước đạt", "ước", "ước tính", "ước tính đạt", "đạt được", "mới đạt", "chỉ đạt", "gấp",

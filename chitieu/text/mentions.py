@@ -362,6 +362,9 @@ def _predicate(toks: list[Token], st: Structure, m: Mention) -> None:
         c = lx.CHANGE_SET.backward(toks, j, lo)
         v = lx.VERBS.backward(toks, j, lo)
         if not (b or c or v):
+            if toks[j].low in lx.DEGREE_ADVERBS and j > lo and lx.CHANGE_SET.backward(toks, j - 1, lo):
+                j -= 1  # "tăng mạnh 16,2%": an adverb of degree between the change and its value
+                continue
             break
         if b >= c and b >= v:
             key = tuple(x.low for x in toks[j - b + 1 : j + 1])

@@ -436,6 +436,8 @@ class Namer:
             name = self.long_names[bare]
             if m.base == bare:
                 m.base = name
+        if m.unit_kind == "pct" and m.comparator not in lx.CHANGE_COMPARATORS and not m.direction and name.lower().startswith("số "):
+            name = "Tỷ lệ " + name[3:]  # "số xã đạt chuẩn NTM trên 90%": a share is no count
         change = _CHANGE_NAMES.get(m.direction)
         if change and name and "mức" not in name.lower():
             name = f"{name[:-1]}, {change})" if name.endswith(")") else f"{name} ({change})"  # "giảm trên 3%": the change is bounded

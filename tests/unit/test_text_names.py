@@ -92,6 +92,9 @@ def test_a_trong_do_colon_names_no_sub_item() -> None:
         ("Thu ngân sách tăng bình quân từ 10%/năm trở lên.", "Thu ngân sách (mức tăng)", ">="),
         # Exceeding a plan names no change of its own; a plain change keeps its name.
         ("Thu ngân sách tăng 9%.", "Thu ngân sách", "increase_by"),
+        # A share is no count: "số xã ... trên 90%" names the rate; a count's change in % keeps "Số".
+        ("Số xã đạt chuẩn nông thôn mới trên 90%.", "Tỷ lệ xã đạt chuẩn nông thôn mới", ">="),
+        ("Số vụ tai nạn giao thông giảm 12%.", "Số vụ tai nạn giao thông", "decrease_by"),
     ],
 )
 def test_a_bounded_change_names_its_change(text: str, name: str, comparator: str) -> None:

@@ -94,6 +94,9 @@ def test_values_ranges_and_units_are_read(text: str, value: float, value_max: fl
         ("Tỷ lệ lao động qua đào tạo đạt 85,5%.", "="),
         ("Tổng sản phẩm trên địa bàn (GRDP) tăng 9,32% so với cùng kỳ.", "increase_by"),
         ("Tỷ lệ hộ nghèo giảm 1,5%.", "decrease_by"),
+        # An adverb of degree between the change and its value leaves the change.
+        ("Kim ngạch xuất khẩu tăng mạnh 16,2% so với cùng kỳ.", "increase_by"),
+        ("Tỷ lệ thất nghiệp giảm nhẹ 0,2 điểm phần trăm.", "decrease_by"),
         # A bound word wins over a direction word (../shared/gold/README.md): these are >=.
         ("Tỷ lệ tội phạm giảm ít nhất 5% so với năm 2021.", ">="),
         ("Tỷ lệ hộ nghèo dân tộc thiểu số giảm trên 3%/năm.", ">="),
