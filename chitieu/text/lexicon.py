@@ -215,7 +215,7 @@ RESULT_CUES = PhraseSet(
      "vượt mục tiêu nghị quyết", "đạt chỉ tiêu nghị quyết"]
 )  # fmt: skip
 TARGET_CUES = PhraseSet(
-    ["phấn đấu", "chỉ tiêu", "mục tiêu", "đề ra", "đã đề ra", "xác định", "kế hoạch năm",
+    ["phấn đấu", "chỉ tiêu", "mục tiêu", "đề ra", "đã đề ra", "đặt ra", "đặt mục tiêu", "xác định", "kế hoạch năm",
      "dự kiến", "phải đạt", "cần đạt", "định hướng", "nghị quyết", "đạt và vượt",
      "chủ yếu", "nhiệm vụ năm", "phương hướng", "sẽ", "đến năm", "đề án", "chương trình", "kế hoạch"]
 )  # fmt: skip

@@ -37,6 +37,12 @@ from chitieu.text import extract
         ("Kế hoạch đã được phê duyệt: trồng mới 120 ha rừng.", ["target"]),
         # A figure after a document's name with no adoption verb stays a report.
         ("Thực hiện Nghị quyết, đến nay đã trồng mới 120 ha rừng.", ["result"]),
+        # "đặt ra" sets a plan as "đề ra" does.
+        (
+            "Năm 2020, tổng thu ngân sách đã đạt 28 tỷ đồng. Nhiệm vụ trọng tâm được huyện đặt ra trong năm 2021 là"
+            " thu nhập bình quân đầu người đạt trên 29 triệu đồng; trồng mới 500 ha rừng.",
+            ["result", "target", "target"],
+        ),
     ],
 )
 def test_kind_follows_the_nearest_plan_or_report_words(text: str, kinds: list[str]) -> None:
