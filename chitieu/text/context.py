@@ -181,13 +181,16 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
 
 
 _LIST_OPENERS = lx.PhraseSet([":", "trong đó", "gồm", "như sau", "cụ thể"])
+_GOAL_NOUNS = lx.PhraseSet(["mục tiêu", "chỉ tiêu"])
+_GOALS_WINDOW = 6  # tokens between the goals' noun and their horizon
 
 
 def _opens_goals(toks: Sequence[Token], st: Structure, p: PeriodMention) -> bool:
     """True for a horizon that opens a list of goals: "các mục tiêu, chỉ tiêu phát triển của
     tỉnh đến năm 2030, trong đó ...", "Chỉ tiêu đến năm 2030:". A horizon in one item's words
     ("GRDP bình quân đầu người đến năm 2025 đạt ...") or opening a paragraph of its own ("Đến
-    năm 2025, Hải Phòng cơ bản hoàn thành ...") opens none."""
+    năm 2025, Hải Phòng cơ bản hoàn thành ...") opens none; one that closes the goals' own noun
+    ("11 mục tiêu phát triển XHS đến năm 2025") sets them."""
     i = st.starting_at(p.start)
     last = st.ending_at(p.end)
     if i is None or last is None or p.asof or _role(toks, st, p) != "horizon":
@@ -195,7 +198,11 @@ def _opens_goals(toks: Sequence[Token], st: Structure, p: PeriodMention) -> bool
     k = last + 1
     if k < len(toks) and toks[k].text == ",":
         k += 1
-    return k < len(toks) and _LIST_OPENERS.forward(toks, k) > 0
+    if k < len(toks) and _LIST_OPENERS.forward(toks, k) > 0:
+        return True
+    # "... và 11 mục tiêu phát triển XHS đến năm 2025": the horizon of goals named just before it.
+    lo = max(st.clause[i], i - _GOALS_WINDOW)
+    return any(_GOAL_NOUNS.forward(toks, j, i) for j in range(lo, i))
 
 
 def levels_at_horizon(

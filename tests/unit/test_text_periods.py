@@ -203,6 +203,12 @@ def test_baselines_frames_and_days_reached_set_periods_by_structure(text: str, p
             " đón 18,5 triệu lượt khách du lịch; tỷ lệ trường đạt chuẩn quốc gia ít nhất 80,5%.",
             ["2025-2030", "2026-2030", "2030", "2030"],
         ),
+        # A horizon closing the goals' own noun sets them too.
+        (
+            "Kế hoạch phát triển kinh tế số giai đoạn 2022-2025 đặt ra 3 mục tiêu cụ thể (tỷ trọng kinh tế số đạt 20% GRDP;"
+            " tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử đạt trên 80%) và 11 mục tiêu khác đến năm 2025.",
+            ["2025", "2025"],
+        ),
         # A text that names no horizon opening its goals keeps the term ("Đến năm 2030, tỉnh ..."
         # opens a paragraph of its own).
         (
