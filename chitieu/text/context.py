@@ -424,6 +424,18 @@ def _plan_base(toks: Sequence[Token], i: int) -> bool:
     return k > 0 and j >= 0 and toks[j].text in ("%", "với", "so")
 
 
+def _up_to_now_after(toks: Sequence[Token], st: Structure, p: PeriodMention) -> bool:
+    """True when "(cho) tới nay" / "đến nay" follows the period: "từ năm 2009 cho tới nay" is
+    a start point, since when something has gone on, and frames no figure after it."""
+    last = st.ending_at(p.end)
+    if last is None:
+        return False
+    words = [t.low for t in toks[last + 1 : last + 4]]
+    if words[:1] == ["cho"]:
+        words = words[1:]
+    return words[:2] in (["tới", "nay"], ["đến", "nay"])
+
+
 def _role(toks: Sequence[Token], st: Structure, p: PeriodMention) -> str:
     i = st.starting_at(p.start)
     if i is None or i == 0:
@@ -431,7 +443,7 @@ def _role(toks: Sequence[Token], st: Structure, p: PeriodMention) -> str:
     before = [t.low for t in toks[max(0, i - 3) : i]]
     if before and (before[-1] in _BASELINE_BEFORE or "so" in before[-2:]):
         return "baseline"
-    if _plan_base(toks, i):
+    if _plan_base(toks, i) or (before and before[-1] == "từ" and _up_to_now_after(toks, st, p)):
         return "baseline"
     if before and before[-1] in _DEADLINE_BEFORE:
         return "deadline"

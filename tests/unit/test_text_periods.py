@@ -235,3 +235,19 @@ def test_goals_set_at_the_terms_end_are_levels_at_that_year(text: str, periods: 
 )
 def test_a_plans_year_is_no_period_of_the_share_against_it(text: str, periods: list[str]) -> None:
     assert [it.period for it in extract(text) if it.kind != "task"] == periods
+
+
+@pytest.mark.parametrize(
+    ("text", "periods"),
+    [
+        # A start point up to now ("từ năm 2009 cho tới nay") frames no figure after it.
+        (
+            "Chỉ số PAPI được khảo sát từ năm 2009 cho tới nay.\nTheo công bố, các tỉnh dẫn đầu về chỉ số PAPI năm 2023"
+            " là Thừa Thiên Huế và Thái Nguyên; chỉ số PAPI năm 2023 của Đồng Nai đạt 40 điểm.\n"
+            "Tỉnh Đắk Nông đứng cuối bảng với 38,97 điểm.",
+            ["2023", "2023"],
+        ),
+    ],
+)
+def test_a_start_point_up_to_now_frames_nothing(text: str, periods: list[str]) -> None:
+    assert [it.period for it in extract(text) if it.kind != "task" and it.unit == "điểm"] == periods
