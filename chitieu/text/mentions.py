@@ -217,7 +217,10 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
             second is not None and second > value and toks[r].text in _DASHES and touch(toks[r], toks[r + 1])
         ):
             unit2, kind2, e2 = _unit_after(toks, r + 2, stop)
-            if unit2 and (not unit or unit2 == unit):
+            r2 = e2 if unit2 else r + 2
+            if r2 + 1 < stop and toks[r2].text in _DASHES and toks[r2 + 1].is_num:
+                pass  # "34,60% - 35,50% - 29,90%": three values joined by dashes are a list, no range
+            elif unit2 and (not unit or unit2 == unit):
                 value_max, unit, kind, e = second, unit2, kind2, e2
             elif not unit2 and unit:
                 value_max, e = second, r + 2

@@ -191,3 +191,8 @@ def test_reading_resumes_after_an_inline_see_also_block() -> None:
         "Nam Định thu hút 2 tỷ USD\n\nTỷ lệ hộ nghèo giảm còn 1,2%.\n"
     )
     assert [it.value for it in extract(text)] == [300, 1.2]
+
+
+def test_three_values_joined_by_dashes_are_a_list_not_a_range() -> None:
+    items = [it for it in extract("Cơ cấu kinh tế nông nghiệp - công nghiệp - dịch vụ tương ứng 34,60% - 35,50% - 29,90%.") if it.kind != "task"]
+    assert [(it.value, it.value_max) for it in items] == [(34.6, None), (35.5, None), (29.9, None)]
