@@ -38,7 +38,9 @@ def require_reader(request: AuthedRequest) -> None:
 
 
 def _targets():
-    return Target.objects.select_related("resolution", "indicator", "lead_unit", "leader")
+    return Target.objects.select_related("resolution", "indicator", "lead_unit", "leader").prefetch_related(
+        "supporting_units"
+    )
 
 
 def _resolution(code: str) -> Resolution:

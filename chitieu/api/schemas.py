@@ -65,6 +65,7 @@ class TargetOut(Schema):
     baseline: str
     baseline_value: float | None
     lead_unit: str | None
+    supporting_units: list[str] = Field(..., description="Mã các đơn vị phối hợp")
     leader: str | None
     clause: str
     confirmed: bool
@@ -72,6 +73,10 @@ class TargetOut(Schema):
     @staticmethod
     def resolve_resolution(obj) -> str:
         return obj.resolution.code
+
+    @staticmethod
+    def resolve_supporting_units(obj) -> list[str]:
+        return [u.code for u in obj.supporting_units.all()]
 
     @staticmethod
     def resolve_indicator(obj) -> str:

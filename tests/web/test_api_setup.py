@@ -4,7 +4,9 @@ rules and their field-keyed Vietnamese messages."""
 from __future__ import annotations
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from chitieu.org import tokens
@@ -83,8 +85,27 @@ def test_the_office_adds_a_target_with_its_lead_supporting_units_and_leader(cast
     body = response.json()
     assert (body["number"], body["value"], body["unit"], body["period"], body["lead_unit"], body["leader"]) == (
         "2", 1200.5, "tỷ đồng", "2024", "so-khdt", "Nguyễn Văn Phụ Trách")
+    assert sorted(body["supporting_units"]) == ["xa-an-lu", "xa-bach-dang"]
     t = Target.objects.get(number="2")
     assert {u.code for u in t.supporting_units.all()} == {"xa-an-lu", "xa-bach-dang"}
+
+
+def test_the_target_list_names_supporting_units_in_as_many_queries_for_more_targets(cast):
+    client = bearer(cast, "office_admin")
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(API + "/targets").status_code == 200
+            assert client.get(API + "/resolutions/hp-2024").status_code == 200
+        return len(ctx.captured_queries)
+
+    post(client, "/targets", target(cast, number="2"))
+    before = queries()
+    for n in range(3, 8):
+        post(client, "/targets", target(cast, number=str(n)))
+    assert queries() == before
+    listed = client.get(API + "/targets").json()
+    assert all(sorted(t["supporting_units"]) == ["xa-an-lu", "xa-bach-dang"] for t in listed if t["number"] != "1")
 
 
 @pytest.mark.parametrize("change, field, message", [
