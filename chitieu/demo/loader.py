@@ -38,6 +38,7 @@ from chitieu.core.periods import Period
 from chitieu.core.quantities import conversion_factor
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import Mode, record_observations
+from chitieu.monitoring.shares import Part, give_shares
 from chitieu.org.models import Person, Unit
 from chitieu.org.services import LOCAL_KINDS, load_units
 from chitieu.plans.models import Assignment, Indicator, Resolution, Target, Term
@@ -314,6 +315,23 @@ def _missing(rows: list[dict[str, Any]], units: dict[str, Unit], indicators: dic
     ]
 
 
+#: The target the demo breaks down into the communes' shares (issue 12): jobs, a sum.
+SHARED_TARGET = "13"
+SHARES_NOTE = f"Phần giao {SIMULATED_SOURCE} cho trình diễn (chia đều), không phải văn bản giao chỉ tiêu thật"
+
+
+def _give_demo_shares(resolution: Resolution, locals_: list[Unit]) -> None:
+    """Give target 13 (jobs) to the 114 communes and wards in equal simulated shares that
+    add up to it, through the one service shares are given by; kept as they are once given."""
+    target = Target.objects.filter(resolution=resolution, number=SHARED_TARGET).select_related(
+        "indicator", "resolution__issuer").first()
+    if target is None or not locals_ or target.shares.exists():
+        return
+    base, extra = divmod(round(target.value), len(locals_))
+    parts = [Part(u, float(base + (1 if i < extra else 0)), note=SHARES_NOTE) for i, u in enumerate(locals_)]
+    give_shares(target, parts, system="Dữ liệu trình diễn: giao chỉ tiêu việc làm cho xã, phường")
+
+
 def load_demo(*, simulate: bool = True) -> DemoLoad:
     """Load (or complete) the demo in one transaction and return what it holds and added.
 
@@ -346,6 +364,7 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
              for u in locals_ if (indicators[code].pk, u.pk) not in have],
             Assignment, default_change_reason="Dữ liệu trình diễn: xã, phường báo cáo chỉ tiêu cấp xã",
         )
+        _give_demo_shares(resolution, locals_)
         sim_added = 0
         if simulate:
             rows = simulated_rows(data, city, locals_, indicators, resolution, real_keys)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from copy import copy
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -51,7 +52,7 @@ from chitieu.monitoring.models import Observation
 from chitieu.monitoring.ranking import UnitRanking, target_ranking
 from chitieu.org.models import Unit
 from chitieu.org.services import LOCAL_KINDS
-from chitieu.plans.models import Assignment, Indicator, Resolution, Target
+from chitieu.plans.models import Assignment, Indicator, Resolution, Target, TargetShare
 
 HISTORY_YEARS = core_forecast.SEASONAL_YEARS
 #: Units whose figures are the city's own: the bodies that report for the whole city.
@@ -72,6 +73,9 @@ class TargetRow:
     lead_unit: str
     evaluation: Evaluation
     simulated: bool
+    #: For a unit's review, the share of the target given to that unit (the row's target then
+    #: carries the share's value); None for a target judged as the resolution sets it.
+    share: TargetShare | None = None
 
     @property
     def category(self) -> Category:
@@ -98,10 +102,33 @@ class ResolutionReview:
     unit: Unit | None = None
     ranking: UnitRanking | None = None
     jumps: list[Jump] = field(default_factory=list)
+    #: For the city: {target id: how the units stand against their shares of it}.
+    shares: dict[int, SharesStanding] = field(default_factory=dict)
 
     @property
     def simulated(self) -> bool:
         return any(r.simulated for r in self.rows)
+
+
+@dataclass
+class SharesStanding:
+    """The units given a share of one target, each judged on its own figures against its
+    share: `rows` (one TargetRow per unit, the share on `row.share`), `met` of `total`."""
+
+    rows: list[TargetRow]
+
+    @property
+    def total(self) -> int:
+        return len(self.rows)
+
+    @property
+    def met(self) -> int:
+        return sum(1 for r in self.rows if r.evaluation.status in (Status.EXCEEDED, Status.ACHIEVED))
+
+    @property
+    def words(self) -> str:
+        """"đạt phần giao 3/5 đơn vị"."""
+        return f"đạt phần giao {self.met}/{self.total} đơn vị"
 
 
 @dataclass
@@ -209,6 +236,23 @@ def _own(where: Q, indicator_ids: Sequence[int], window, unit_code: str | None) 
     for ind, code, value, stage, source in rows:
         out[ind].append(
             CoreObservation(_period(code), value, Stage(stage), unit_code, source == SIMULATED_SOURCE, source)
+        )
+    return out
+
+
+def _own_by_unit(where: Q, indicator_ids: Sequence[int], window) -> dict[int, dict[int, list[CoreObservation]]]:
+    """{unit id: {indicator id: the unit's own approved figures}} for the units in `where`:
+    `_own` for many units in one query."""
+    out: dict[int, dict[int, list[CoreObservation]]] = defaultdict(lambda: defaultdict(list))
+    rows = (
+        _approved(indicator_ids, window)
+        .filter(where)
+        .order_by("entered_at", "id")
+        .values_list("unit_id", "unit__code", "indicator_id", "period", "value", "stage", "source")
+    )
+    for unit_id, code, ind, period, value, stage, source in rows:
+        out[unit_id][ind].append(
+            CoreObservation(_period(period), value, Stage(stage), code, source == SIMULATED_SOURCE, source)
         )
     return out
 
@@ -448,7 +492,8 @@ def evaluate_targets(targets: Sequence[Target], figures: dict[int, list[CoreObse
         except ValueError as exc:
             evaluation = unevaluable(str(exc).rstrip("."))
         lead = target.lead_unit.display_name if target.lead_unit else ""
-        rows.append(TargetRow(target, indicator, lead, evaluation, bool(evaluation.simulated)))
+        rows.append(TargetRow(target, indicator, lead, evaluation, bool(evaluation.simulated),
+                              getattr(target, "share", None)))
     return rows
 
 
@@ -494,8 +539,17 @@ def review_with_figures(
     targets whose plan period overlaps it are reviewed (a Q1 target is not part of the Q2
     review; a term target is part of every review of the term); a target whose period cannot
     be read stays in, as its ERROR row. The one way a review is made: evaluate_resolution and
-    the reports both call it."""
+    the reports both call it.
+
+    Whose targets, on whose figures: a commune's (ward's, special zone's) own resolution is
+    judged on its issuer's figures; for another `unit`, only the targets it was given a share
+    of, each against its share (`own_targets`): a unit without a target of its own is never
+    judged against the city's."""
     targets = targets_of(resolution)
+    if unit is None and judged_on_issuer(resolution):
+        unit = resolution.issuer
+    elif unit is not None and unit.pk != resolution.issuer_id:
+        targets = own_targets(targets, unit)
     if covering is not None:
         targets = [t for t in targets if _overlaps(t, covering)]
     figures = latest_observations(list({t.indicator_id: t.indicator for t in targets}.values()),
@@ -503,6 +557,55 @@ def review_with_figures(
     rows = evaluate_targets(targets, figures, as_of=as_of)
     review = ResolutionReview(resolution=resolution, as_of=as_of, rows=rows, summary=summary_of(rows), unit=unit)
     return review, figures
+
+
+def judged_on_issuer(resolution: Resolution) -> bool:
+    """True for a resolution a commune, ward or special zone issued for itself: its targets
+    are judged on that unit's own figures, not the city's."""
+    return resolution.issuer.kind in LOCAL_KINDS
+
+
+def _as_share(target: Target, share: TargetShare) -> Target:
+    """A copy of `target` that carries `share`'s value (never saved): every formatter of a
+    review row reads the plan from the row's target."""
+    share.target = target  # the target as the resolution sets it (no query for share.target)
+    own = copy(target)
+    own.value = share.value
+    own.value_max = share.value_max
+    own.share = share  # type: ignore[attr-defined]
+    return own
+
+
+def own_targets(targets: Sequence[Target], unit: Unit) -> list[Target]:
+    """The targets among `targets` that `unit` was given a share of, each carrying its share
+    (one query); the others are not `unit`'s to answer for."""
+    shares = {s.target_id: s for s in TargetShare.objects.filter(target__in=list(targets), unit=unit)}
+    return [_as_share(t, shares[t.pk]) for t in targets if t.pk in shares]
+
+
+def shares_standing(targets: Sequence[Target], *, as_of: date) -> dict[int, SharesStanding]:
+    """{target id: the units given a share of it, each judged on its own figures against its
+    share}, for the targets that were broken down (two queries: the shares, the figures)."""
+    shares = list(
+        TargetShare.objects.filter(target__in=list(targets)).select_related("unit").order_by("unit__name", "pk")
+    )
+    if not shares:
+        return {}
+    by_pk = {t.pk: t for t in targets}
+    periods = _periods_of(by_pk[s.target_id] for s in shares)
+    if not periods:
+        return {}
+    window = _window(periods, as_of)
+    indicator_ids = sorted({by_pk[s.target_id].indicator_id for s in shares})
+    figures = _own_by_unit(Q(unit_id__in={s.unit_id for s in shares}), indicator_ids, window)
+    out: dict[int, SharesStanding] = {}
+    for share in shares:
+        own = _as_share(by_pk[share.target_id], share)
+        found = Figures({own.indicator_id: figures.get(share.unit_id, {}).get(own.indicator_id, [])})
+        row = evaluate_targets([own], found, as_of=as_of)[0]
+        row.lead_unit = share.unit.display_name
+        out.setdefault(share.target_id, SharesStanding([])).rows.append(row)
+    return out
 
 
 def _overlaps(target: Target, covering: Period) -> bool:
@@ -514,13 +617,14 @@ def _overlaps(target: Target, covering: Period) -> bool:
 
 def _evaluate_resolution(resolution: Resolution, *, as_of: date, unit: Unit | None) -> ResolutionReview:
     review, _ = review_with_figures(resolution, as_of=as_of, unit=unit)
-    if unit is None:
+    if review.unit is None:
         targets = [r.target for r in review.rows]
         indicators = indicators_of(targets)
         reported = set(indicators_with_unit_figures([i.pk for i in indicators], as_of))
         chosen = next((i for i in indicators if i.pk in reported), None)
         review.ranking = resolution_ranking(resolution, chosen, as_of=as_of, targets=targets) if chosen else None
         review.jumps = resolution_jumps(resolution, as_of)
+        review.shares = shares_standing(targets, as_of=as_of)
     return review
 
 
@@ -642,6 +746,7 @@ def row_as_json(row: TargetRow) -> dict[str, Any]:
         "coverage": e.coverage or None,
         "error": row.error or None,
         "simulated": row.simulated,
+        "share_of": None if row.share is None else {"unit": row.share.unit.code, "target_value": _num(row.share.target.value)},
     }
 
 

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from chitieu.plans.models import Assignment, Indicator, Resolution, Target, Term
+from chitieu.plans.models import Assignment, Indicator, Resolution, Target, TargetShare, Term
 
 
 @admin.register(Term)
@@ -50,8 +50,23 @@ class AssignmentAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("indicator", "unit")
 
 
+class TargetShareInline(admin.TabularInline):
+    """Shares are shown here and given on the page "Giao chỉ tiêu" (chitieu.monitoring.shares), where
+    the parts are checked to add up: read-only in the admin."""
+
+    model = TargetShare
+    fields = ("unit", "value", "value_max", "note")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Target)
 class TargetAdmin(SimpleHistoryAdmin):
+    inlines = [TargetShareInline]
     list_display = ("resolution", "number", "indicator", "comparator", "value", "value_max", "unit", "period", "lead_unit")
     list_filter = ("resolution", "comparator", "indicator__category")
     search_fields = ("indicator__name", "clause")

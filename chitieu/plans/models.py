@@ -291,6 +291,29 @@ class Target(PeriodFields):
             raise ValidationError(errors)
 
 
+class TargetShare(models.Model):
+    """A target's share given to one unit ("giao chỉ tiêu"): the unit is judged against its
+    share, on its own figures, with the target's comparator, period and unit of measure. A
+    unit without a share of a target is never judged against the target itself. The parts of
+    a target whose indicator sums must add up to it (chitieu.monitoring.cascade checks that)."""
+
+    target = models.ForeignKey(Target, verbose_name="Chỉ tiêu", on_delete=models.CASCADE, related_name="shares")
+    unit = models.ForeignKey(Unit, verbose_name="Đơn vị được giao", on_delete=models.PROTECT, related_name="target_shares")
+    value = models.FloatField("Giá trị được giao")
+    value_max = models.FloatField("Giá trị tối đa được giao", null=True, blank=True)
+    note = models.CharField("Ghi chú", max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Chỉ tiêu giao cho đơn vị"
+        verbose_name_plural = "Chỉ tiêu giao cho đơn vị"
+        ordering = ["target", "unit__name", "id"]
+        constraints = [models.UniqueConstraint(fields=["target", "unit"], name="target_share_once_per_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.target} giao {self.unit}"
+
+
 def settled_resolutions(qs: models.QuerySet[Resolution] | None = None) -> models.QuerySet[Resolution]:
     """The resolutions of `qs` (default: all) that are not drafts: those with at least one
     confirmed target. A resolution drafted from a document ("Tạo bản nháp" on the reading

@@ -39,6 +39,7 @@ class Row:
     simulated: bool = False
     explanation: str = ""
     coverage: str = ""  # "114/114 xã, phường" for a city figure combined from its units
+    shares: str = ""  # "đạt phần giao 3/5 đơn vị" for a target broken down into units' shares
 
     @property
     def target_text(self) -> str:
@@ -101,6 +102,10 @@ def board_of(review: Any) -> Board:
     the board formats the review, it never counts again."""
     rank = {s: i for i, s in enumerate(STATUS_ATTENTION_ORDER)}
     rows = [_row(r.target, r.evaluation) for r in review.rows]
+    standing = getattr(review, "shares", {})
+    for row in rows:
+        if row.target.pk in standing:
+            row.shares = standing[row.target.pk].words
     rows.sort(key=lambda r: (rank[r.status], r.target.order, r.target.pk))
     summary = review.summary
     counts = [(s, summary.counts[s]) for s in STATUS_ATTENTION_ORDER if summary.counts.get(s)]

@@ -2,7 +2,17 @@
 
 from django.urls import path
 
-from chitieu.web.views import auth, dashboard, entry, history, indicators, setup, setup_org, tasks
+from chitieu.web.views import (
+    auth,
+    dashboard,
+    entry,
+    history,
+    indicators,
+    setup,
+    setup_org,
+    shares,
+    tasks,
+)
 
 app_name = "web"
 
@@ -19,6 +29,7 @@ urlpatterns = [
     path("nhap-so-lieu/day-du/", entry.completeness_page, name="completeness"),
     path("nhap-so-lieu/duyet/<int:pk>/", entry.decide, name="decide"),
     path("nhap-so-lieu/dieu-chinh/<int:pk>/", entry.correction, name="correction"),
+    path("nghi-quyet/<slug:code>/chi-tieu/<str:number>/giao/", shares.give, name="shares"),
     path("nhiem-vu/", tasks.task_list, name="tasks"),
     path("nhiem-vu/minh-chung/<int:pk>/", tasks.evidence, name="evidence"),
     path("nhiem-vu/<slug:code>/", tasks.task_detail, name="task"),

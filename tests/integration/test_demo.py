@@ -14,7 +14,7 @@ from chitieu.core.choices import SIMULATED_SOURCE, Stage, Status, UnitKind
 from chitieu.demo.loader import RESOLUTION_CODE, load_demo
 from chitieu.monitoring.models import Observation
 from chitieu.org.models import Unit
-from chitieu.plans.models import Target
+from chitieu.plans.models import Target, TargetShare
 from chitieu.tasks.models import Task
 
 GOLD = Path(__file__).resolve().parents[2].parent / "shared" / "gold" / "001_89a644c1831c70f8.json"
@@ -66,6 +66,18 @@ class TestDemoContents:
         again = load_demo()
         assert (again.real_added, again.simulated_added) == (0, 0)
         assert (Observation.objects.count(), Target.objects.count(), Unit.objects.count()) == before
+
+    def test_a_commune_is_judged_against_its_share_of_the_jobs_target_only(self, demo):
+        shares = TargetShare.objects.filter(target__resolution__code=RESOLUTION_CODE, target__number="13")
+        assert shares.count() == 114 and sum(shares.values_list("value", flat=True)) == 56000
+        assert all("mô phỏng" in note for note in shares.values_list("note", flat=True))
+        commune = shares.order_by("unit__admin_code").first().unit
+        out = StringIO()
+        call_command("review", resolution=RESOLUTION_CODE, unit=commune.code, as_of="2021-12-31", format="json",
+                     stdout=out)
+        data = json.loads(out.getvalue())
+        assert [(t["number"], t["value"]) for t in data["targets"]] == [("13", shares.get(unit=commune).value)]
+        assert data["targets"][0]["actual"] is not None  # the commune's own simulated jobs figures
 
     def test_every_target_has_a_lead_unit_and_a_leader(self, demo):
         targets = Target.objects.filter(resolution__code=RESOLUTION_CODE)

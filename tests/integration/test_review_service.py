@@ -25,6 +25,7 @@ from chitieu.monitoring.review import (
     latest_observations,
     review_as_json,
 )
+from chitieu.plans.models import TargetShare
 from tests.factories import (
     assign,
     make_city,
@@ -45,7 +46,7 @@ YEAR_END = date(2021, 12, 31)
 MAX_QUERIES = 7
 #: A resolution's city review also ranks the units for one indicator (which indicators units
 #: reported, their figures) and finds the jumps (each indicator's latest period, the figures).
-MAX_RESOLUTION_QUERIES = MAX_QUERIES + 4
+MAX_RESOLUTION_QUERIES = MAX_QUERIES + 5  # + ranking, jumps and the units' shares
 
 
 def build_city(n_communes: int, n_targets: int, *, months: int = 12):
@@ -88,8 +89,11 @@ class TestQueriesAreBounded:
 
     def test_a_unit_review_runs_a_fixed_number_of_queries(self, django_assert_max_num_queries):
         _, communes, resolution = build_city(8, 6)
-        with django_assert_max_num_queries(3):  # targets, supporting units, its figures
-            evaluate_resolution(resolution, as_of=YEAR_END, unit=communes[1])
+        for target in resolution.targets.all():
+            TargetShare.objects.create(target=target, unit=communes[1], value=12)
+        with django_assert_max_num_queries(4):  # targets, supporting units, its shares, its figures
+            review = evaluate_resolution(resolution, as_of=YEAR_END, unit=communes[1])
+        assert len(review.rows) == 6
 
 
 class TestWhichFiguresCount:
@@ -162,11 +166,43 @@ class TestWhichFiguresCount:
         assert evaluate_resolution(resolution, as_of=date(2021, 12, 3)).rows[0].evaluation.status == Status.NO_DATA
         assert evaluate_resolution(resolution, as_of=date(2021, 12, 4)).rows[0].evaluation.actual == 12
 
-    def test_a_unit_review_uses_only_that_units_figures(self):
+    def test_a_unit_review_uses_only_that_units_figures_against_its_own_shares(self):
         _, communes, resolution = build_city(3, 2)
+        first, second = resolution.targets.order_by("number")
+        TargetShare.objects.create(target=first, unit=communes[2], value=10)
+        TargetShare.objects.create(target=second, unit=communes[2], value=12)
         review = evaluate_resolution(resolution, as_of=YEAR_END, unit=communes[2])
+        assert [r.target.value for r in review.rows] == [10, 12]  # its shares, not the city's 36
         assert review.rows[0].evaluation.actual == pytest.approx(12)
+        assert review.rows[0].evaluation.status == Status.EXCEEDED
         assert review.rows[1].evaluation.status == Status.NO_DATA  # reported by the city only
+        assert review.rows[0].share.unit == communes[2]
+
+    def test_a_unit_without_a_share_is_never_judged_against_the_citys_target(self):
+        _, communes, resolution = build_city(3, 2)
+        review = evaluate_resolution(resolution, as_of=YEAR_END, unit=communes[0])
+        assert review.rows == [] and review.summary.headline == "Chưa có chỉ tiêu nào"
+
+    def test_the_city_review_says_how_the_units_stand_against_their_shares(self):
+        _, communes, resolution = build_city(3, 1)  # each commune reports 12 over the year
+        target = resolution.targets.get()
+        for unit, share in zip(communes, (10, 12, 15), strict=True):
+            TargetShare.objects.create(target=target, unit=unit, value=share)
+        standing = evaluate_resolution(resolution, as_of=YEAR_END).shares[target.pk]
+        assert (standing.met, standing.total) == (2, 3)
+        assert standing.words == "đạt phần giao 2/3 đơn vị"
+        assert {r.lead_unit: r.evaluation.status for r in standing.rows}[communes[2].display_name] == Status.NOT_ACHIEVED
+
+    def test_a_communes_own_resolution_is_judged_on_its_own_figures(self):
+        city, communes, _ = build_city(2, 0)
+        own = make_resolution("nq-xa", issuer=communes[0], period="2021")
+        indicator = make_indicator("viec-lam-xa", unit="người", aggregation=Aggregation.SUM, frequency=PeriodKind.YEAR)
+        make_target(own, indicator, number="1", comparator=Comparator.GE, value=100)
+        make_observation(communes[0], indicator, period="2021", value=120)
+        make_observation(city, indicator, period="2021", value=5000)
+        review = evaluate_resolution(own, as_of=YEAR_END)
+        assert review.unit == communes[0]
+        assert review.rows[0].evaluation.actual == pytest.approx(120)
 
     def test_a_target_in_another_scale_is_compared_in_its_own_unit(self):
         city = make_city()

@@ -6,7 +6,7 @@ from django import template
 from django.utils.html import format_html
 
 from chitieu.core.choices import SIMULATED_LABEL, SIMULATED_SOURCE
-from chitieu.core.quantities import format_number, format_percent
+from chitieu.core.quantities import format_number, format_percent, format_target
 
 register = template.Library()
 
@@ -20,6 +20,12 @@ def vn(value, digits=None):
         return format_number(float(value)) if digits in (None, "") else format_number(float(value), int(digits))
     except (TypeError, ValueError):
         return value
+
+
+@register.filter
+def target_words(target):
+    """A stored target as every table writes it: "≥ 12,5%", "56.000 lượt người"."""
+    return format_target(target.comparator, target.value, target.value_max, target.unit)
 
 
 @register.filter

@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from chitieu.errors import NotFound
 from chitieu.monitoring.review import evaluate_resolution, indicators_with_unit_figures
+from chitieu.org import access
 from chitieu.plans.models import Indicator, Resolution, settled_resolutions
 from chitieu.web import review
 from chitieu.web.views.common import HtmxHttpRequest, default_as_of, parse_date, require_reader
@@ -73,6 +74,7 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
         "report_kind": report_kind,
         "report_links": report_links,
         "board": board,
+        "can_give_shares": access.can_manage(request.user),
         "jumps": result.jumps,
         "resolutions": Resolution.objects.order_by(*NEWEST_FIRST).only("code", "number", "title"),
         "has_simulated": board.simulated or (ranking["ranking"] and ranking["ranking"].simulated)
