@@ -45,6 +45,36 @@ def find_mentions(text: str, toks: list[Token], st: Structure) -> list[Mention]:
         out.append(m)
         used_until = m.end
         resume = m.v1
+    return _without_thresholds(toks, out)
+
+
+_THRESHOLD_GAP = 12  # tokens between a counted group and the bound that defines it
+# Words that make the bound the group's own figure, not its definition: "25 dự án với tổng vốn
+# đăng ký hơn 45.000 tỷ đồng" (a sum), "... và ..." (another figure).
+_AGGREGATE_WORDS = frozenset(["với", "tổng", "và", "cùng"])
+
+
+def _without_thresholds(toks: list[Token], ms: list[Mention]) -> list[Mention]:
+    """Leave out the bounds that define a counted group rather than state a figure: "có 16/34
+    địa phương có mức tăng trưởng GRDP đạt từ 8% trở lên", "6 địa phương tăng trưởng trên
+    10%": the count is the
+    figure, the bound says which members it counts (../shared/gold/README.md: definitional
+    thresholds are no items). The bound follows the count in its clause, nothing but words
+    (and the count's bracket) between them."""
+    out: list[Mention] = []
+    for m in ms:
+        p = out[-1] if out else None
+        if (
+            p is not None
+            and m.comparator in (lx.GE, lx.LE)
+            and p.unit_kind in ("count", "generic")
+            and p.comparator == lx.EQ
+            and 0 <= m.pred - p.end <= _THRESHOLD_GAP
+            and all(t.is_word or t.text == ")" for t in toks[p.end : m.pred])
+            and not any(t.low in _AGGREGATE_WORDS for t in toks[p.end : m.pred])
+        ):
+            continue
+        out.append(m)
     return out
 
 

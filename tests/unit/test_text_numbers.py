@@ -196,3 +196,18 @@ def test_reading_resumes_after_an_inline_see_also_block() -> None:
 def test_three_values_joined_by_dashes_are_a_list_not_a_range() -> None:
     items = [it for it in extract("Cơ cấu kinh tế nông nghiệp - công nghiệp - dịch vụ tương ứng 34,60% - 35,50% - 29,90%.") if it.kind != "task"]
     assert [(it.value, it.value_max) for it in items] == [(34.6, None), (35.5, None), (29.9, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # A bound that defines a counted group is no item: the count is the figure.
+        ("Có 16/34 địa phương có mức tăng trưởng GRDP đạt từ 8% trở lên.", [16]),
+        ("Toàn tỉnh còn 12 xã có tỷ lệ hộ nghèo trên 25%.", [12]),
+        # A group's own sum, or a figure after a comma, is.
+        ("Thu hút 25 dự án với tổng vốn đăng ký hơn 45.000 tỷ đồng.", [25, 45000]),
+        ("Kết nạp 25 đảng viên, đạt trên 100% kế hoạch.", [25, 100]),
+    ],
+)
+def test_a_bound_defining_a_counted_group_is_no_item(text: str, values: list[float]) -> None:
+    assert [it.value for it in extract(text) if it.kind != "task"] == values
