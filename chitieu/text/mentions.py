@@ -254,6 +254,8 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
                 value_max, unit, kind, e = second, unit2, kind2, e2
             elif not unit2 and unit:
                 value_max, e = second, r + 2
+    if not unit and _bare_score(toks, i, stop):
+        unit, kind, e = "điểm", "measure", i + 1
     if not unit:
         return None
     if looks_like_year(t.text) and kind not in _NUMBERISH_UNITS:
@@ -327,6 +329,18 @@ _NOT_A_UNIT_PAIRS = frozenset(
 _PER_WORDS = frozenset(["trên", "mỗi", "/"])
 # The population a count is per, as written: "trên 1 vạn dân" is "vạn dân", "trên 10.000 dân" "10.000 dân".
 _PER_SIZES = {"vạn": "vạn dân", "10.000": "10.000 dân", "nghìn": "nghìn dân", "ngàn": "nghìn dân", "1.000": "1.000 dân"}
+
+
+_SCORE_ENDS = frozenset([",", ";", ".", "(", ")"])
+
+
+def _bare_score(toks: list[Token], i: int, stop: int) -> bool:
+    """A decimal with no unit reached by "đạt" and closing its clause ("DTI quốc gia năm 2024
+    đạt 0,7955, tăng 8,6%"): an index's score, in "điểm" as the gold writes index scores."""
+    t = toks[i]
+    if "," not in t.text or i == 0 or toks[i - 1].low != "đạt":
+        return False
+    return i + 1 >= stop or toks[i + 1].text in _SCORE_ENDS
 
 
 def _ratio_unit(toks: list[Token], k: int, stop: int) -> tuple[str, str, int] | None:

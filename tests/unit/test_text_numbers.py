@@ -44,6 +44,8 @@ def _only(text: str) -> dict[str, object]:
     [
         ("Thu ngân sách đạt 89.490,478 tỷ đồng.", 89490.478, None, "tỷ đồng"),
         ("Tổng vốn đầu tư đạt 204 nghìn tỷ đồng.", 204, None, "nghìn tỷ đồng"),
+        # A decimal with no unit reached by "đạt" and closing its clause is an index's score.
+        ("Theo công bố, DTI quốc gia năm 2024 đạt 0,7955.", 0.7955, None, "điểm"),
         # A scale word's other spelling is written in the standard one.
         ("Giải ngân vốn đầu tư công đạt trên 755.000 tỉ đồng.", 755000, None, "tỷ đồng"),
         ("Xuất khẩu đạt 430 tỉ USD.", 430, None, "tỷ USD"),
@@ -211,3 +213,8 @@ def test_three_values_joined_by_dashes_are_a_list_not_a_range() -> None:
 )
 def test_a_bound_defining_a_counted_group_is_no_item(text: str, values: list[float]) -> None:
     assert [it.value for it in extract(text) if it.kind != "task"] == values
+
+
+@pytest.mark.parametrize("text", ["Khóa họp đạt 2 nội dung quan trọng.", "Dự án đạt 3, 4 tiêu chí.", "Năm 2024 đạt 1,5 lần."])
+def test_only_a_decimal_closing_its_clause_after_dat_is_a_bare_score(text: str) -> None:
+    assert not any(it.unit == "điểm" for it in extract(text))
