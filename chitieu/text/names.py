@@ -145,6 +145,8 @@ class Namer:
                 break
         if lx.ORG_HEADS.forward(toks, a, b):
             for j in range(a + 1, b):
+                if toks[j].text == ",":
+                    break  # a head coordinated with others is a noun phrase: "ngành chế biến, chế tạo"
                 if not toks[j].capitalised and lx.ACTION_VERBS.forward(toks, j, b) and j > a + 1:
                     a = j  # "Ủy ban Kiểm tra Đảng ủy Khối kiểm tra ..." -> "kiểm tra ..."
                     break
