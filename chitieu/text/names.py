@@ -72,6 +72,9 @@ class Namer:
         commas = [j for j in range(lo, hi) if self.toks[j].text == ","]
         for idx in range(len(commas) - 1, -1, -1):
             c = commas[idx]
+            nxt = commas[idx + 1] if idx + 1 < len(commas) else -1
+            if 0 < nxt - c - 1 <= 3 and all(self.toks[j].is_word for j in range(c + 1, nxt)):
+                continue  # "trung học cơ sở, tiểu học, mầm non ...": a short conjunct between commas is list glue
             left_lo = commas[idx - 1] + 1 if idx > 0 else lo
             right_words = sum(1 for t in self.toks[c + 1 : hi] if t.is_word)
             r0 = c + 1

@@ -16,6 +16,11 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
     [
         # A head coordinated with others ("ngành chế biến, chế tạo") is a noun phrase: no verb in it cuts the name.
         ("Ngành chế biến, chế tạo tăng 24,07%.", [("Ngành chế biến, chế tạo", 24.07, "%")]),
+        # A short conjunct between commas is list glue inside the name, not a clause break.
+        (
+            "Trong đó, chi thường xuyên các trường trung học cơ sở, tiểu học, mầm non chuyển xuống xã là 10.083 triệu đồng.",
+            [("Chi thường xuyên các trường trung học cơ sở, tiểu học, mầm non chuyển xuống xã", 10083, "triệu đồng")],
+        ),
         # A colon head already names the value: its words are not said twice.
         ("Số bác sĩ: Tối thiểu 16 bác sĩ/vạn dân.", [("Số bác sĩ", 16, "bác sĩ/vạn dân")]),
         ("Tỷ lệ hộ nghèo: Không còn hộ nghèo theo chuẩn nghèo đa chiều.", [("Tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều", 0, "hộ")]),
