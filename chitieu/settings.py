@@ -8,7 +8,16 @@ CHITIEU_EPHEMERAL_SECRET "1" (set by the `chitieu` command for terminal commands
                         no pages): without a secret key, use a random one for this process.
 CHITIEU_DATABASE_URL    e.g. postgres://user:pw@127.0.0.1:5432/chitieu; default: SQLite file
                         var/chitieu.sqlite3 in the checkout.
-CHITIEU_REPORT_DUE_DAYS days after a period's end by which its figures are due (default 20).
+CHITIEU_REPORT_DEADLINE when a period's figures are due at city level: "20" the 20th of the
+                        period's last month, "+20" 20 days after the period ends (default +20).
+CHITIEU_REPORT_LEAD_DAYS days each level reports before the city, by unit kind
+                        (default "commune=5,ward=5,special_zone=5": communes 5 days earlier).
+CHITIEU_REMIND_DAYS     reminders go out from this many days before a deadline until as many
+                        after it, once per deadline and person (default 7).
+CHITIEU_EMAIL_HOST      SMTP server for reminders; CHITIEU_EMAIL_PORT (25), CHITIEU_EMAIL_USER,
+                        CHITIEU_EMAIL_PASSWORD, CHITIEU_EMAIL_TLS ("1": STARTTLS),
+                        CHITIEU_EMAIL_FROM (sender). Without a host the demo writes its mails
+                        to var/mail, and elsewhere they go to localhost:25.
 CHITIEU_ALLOWED_HOSTS   comma-separated host names; demo default: 127.0.0.1,localhost.
 CHITIEU_CSRF_TRUSTED_ORIGINS  comma-separated origins behind a proxy.
 CHITIEU_SESSION_MINUTES idle session timeout, default 30.
@@ -52,6 +61,8 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from chitieu.core.deadlines import DeadlineRule, RuleError
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PLACEHOLDER_SECRET = "chitieu-demo-only-not-secret"
@@ -118,6 +129,7 @@ INSTALLED_APPS = [
     "chitieu.plans",
     "chitieu.monitoring",
     "chitieu.tasks",
+    "chitieu.reminders",
     "chitieu.reading",
     "chitieu.reports",
     "chitieu.web",
@@ -297,8 +309,28 @@ MEDIA_URL = "/media/"
 MAX_UPLOAD_MB = int(os.environ.get("CHITIEU_MAX_UPLOAD_MB", "20"))
 MAX_TEXT_KB = int(os.environ.get("CHITIEU_MAX_TEXT_KB", "1024"))
 MAX_READING_ITEMS = 5000  # items of one reading: 5.000 are stored in about 4 s
-# Days after a period's end by which its figures are due (the completeness page's lateness).
-REPORT_DUE_DAYS = int(os.environ.get("CHITIEU_REPORT_DUE_DAYS", "20"))
+# The reporting calendar (chitieu.core.deadlines): the one rule for due dates and reminders.
+try:
+    REPORT_CALENDAR = DeadlineRule.parse(
+        os.environ.get("CHITIEU_REPORT_DEADLINE", "+20"),
+        os.environ.get("CHITIEU_REPORT_LEAD_DAYS", "commune=5,ward=5,special_zone=5"),
+        os.environ.get("CHITIEU_REMIND_DAYS", "7"),
+    )
+except RuleError as _exc:
+    raise ImproperlyConfigured(str(_exc)) from None
+
+# Mail (reminders) through Django's SMTP backend.
+EMAIL_HOST = os.environ.get("CHITIEU_EMAIL_HOST", "")
+if not EMAIL_HOST and DEMO:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = str(BASE_DIR / "var" / "mail")
+EMAIL_HOST = EMAIL_HOST or "localhost"
+EMAIL_PORT = int(os.environ.get("CHITIEU_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("CHITIEU_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("CHITIEU_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = envbool("CHITIEU_EMAIL_TLS", False)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("CHITIEU_EMAIL_FROM", "chitieu <chitieu@localhost>")
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_MB * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

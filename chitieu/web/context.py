@@ -6,9 +6,10 @@ Registered in settings.TEMPLATES as `chitieu.web.context.chrome`.
 from __future__ import annotations
 
 from django.http import HttpRequest
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 
-from chitieu.core.choices import SIMULATED_LABEL, SIMULATED_SOURCE, Role
+from chitieu.core.choices import SIMULATED_LABEL, SIMULATED_SOURCE, EntryState, Role
+from chitieu.monitoring.models import Observation
 from chitieu.org import access
 
 #: (label, path prefix, roles that see the link; None = every role) of the main navigation.
@@ -22,6 +23,19 @@ NAV = [
     ("Lịch sử", "/lich-su/", None),  # every role; the page shows what each may see
     ("Quản trị", "/quan-tri/", (Role.OFFICE_ADMIN,)),
 ]
+
+
+class WaitingApproval:
+    """How many submitted figures wait for the signed-in approver (leaders and the office
+    approve every unit's, chitieu.org.access.can_approve). Counted by one query, and only when
+    a template reads `.count` (the header of every full page), never for a fragment."""
+
+    def __init__(self, role: Role | None) -> None:
+        self.applies = role in (Role.LEADER, Role.OFFICE_ADMIN)
+
+    @cached_property
+    def count(self) -> int:
+        return Observation.objects.filter(state=EntryState.SUBMITTED).count() if self.applies else 0
 
 
 def chrome(request: HttpRequest) -> dict:
@@ -41,4 +55,5 @@ def chrome(request: HttpRequest) -> dict:
         "simulated_label": SIMULATED_LABEL,
         "simulated_source": SIMULATED_SOURCE,
         "roles": Role,
+        "waiting_approval": WaitingApproval(role),
     }

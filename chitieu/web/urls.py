@@ -4,6 +4,7 @@ from django.urls import path
 
 from chitieu.web.views import (
     auth,
+    calendar,
     dashboard,
     entry,
     history,
@@ -27,6 +28,7 @@ urlpatterns = [
     path("nhap-so-lieu/gui/", entry.submit_drafts, name="entry-submit"),
     path("nhap-so-lieu/duyet/", entry.approvals, name="approvals"),
     path("nhap-so-lieu/day-du/", entry.completeness_page, name="completeness"),
+    path("nhap-so-lieu/lich/", calendar.calendar_page, name="calendar"),
     path("nhap-so-lieu/duyet/<int:pk>/", entry.decide, name="decide"),
     path("nhap-so-lieu/dieu-chinh/<int:pk>/", entry.correction, name="correction"),
     path("nghi-quyet/<slug:code>/chi-tieu/<str:number>/giao/", shares.give, name="shares"),

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def reported(world):
     assign(world.growth, [world.commune_a, world.commune_b])
     make_observation(world.commune_a, world.growth, "Q1/2021", 7.5, stage=Stage.ESTIMATE,
-                     state=EntryState.SUBMITTED, reported_on=date(2021, 5, 2))  # due 20/4: 12 days late
+                     state=EntryState.SUBMITTED, reported_on=date(2021, 5, 2))  # due 15/4: 17 days late
     make_observation(world.commune_b, world.growth, "Q1/2021", 6.0, state=EntryState.DRAFT)  # not sent yet
     return world
 
@@ -29,7 +29,9 @@ def test_the_table_counts_assigned_units_that_sent_a_figure_and_their_lateness(r
     [table] = completeness(Period.parse("Q1/2021"))
     assert (table.indicator, table.coverage, table.on_time) == (reported.growth, "1/2 xã, phường", 0)
     by_unit = {u.unit.code: u for u in table.units}
-    assert by_unit["xa-an-lao"].days_late == 12 and by_unit["xa-an-lao"].sent_on == date(2021, 5, 2)
+    # the city's deadline is 20/4 (20 days after the quarter); a commune's 5 days earlier
+    assert table.due == date(2021, 4, 20) and by_unit["xa-an-lao"].due == date(2021, 4, 15)
+    assert by_unit["xa-an-lao"].days_late == 17 and by_unit["xa-an-lao"].sent_on == date(2021, 5, 2)
     assert [u.unit for u in table.missing] == [reported.commune_b]  # a draft is not a report
 
 
@@ -37,7 +39,7 @@ def test_the_office_sees_who_has_not_reported(reported, as_user):
     page = as_user(reported.users["office"]).get(reverse("web:completeness") + "?ky=Q1/2021").content.decode()
     assert "Đã báo cáo 1/2 xã, phường" in page
     assert "Chưa báo cáo: Xã Kiến Thụy" in page
-    assert "trễ 12 ngày" in page
+    assert "trễ 17 ngày" in page
 
 
 def test_a_reporter_sees_only_their_own_units(reported, as_user):

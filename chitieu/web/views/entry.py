@@ -19,14 +19,15 @@ from chitieu.core.choices import SIMULATED_SOURCE, Category, EntryState, PeriodK
 from chitieu.core.periods import Period
 from chitieu.errors import DomainError, Forbidden, Invalid, NotFound
 from chitieu.monitoring import workflow
-from chitieu.monitoring.completeness import completeness
+from chitieu.monitoring.completeness import completeness, units_not_reported
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import Mode, record_observation
 from chitieu.org import access
 from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator
 from chitieu.web import entry
-from chitieu.web.views.common import HtmxHttpRequest, require, require_reader
+from chitieu.web.views.calendar import due_panel
+from chitieu.web.views.common import HtmxHttpRequest, parse_date, require, require_reader
 
 PAGE_SIZE = 200
 
@@ -92,6 +93,8 @@ def grid(request: HttpRequest) -> HttpResponse:
         "grains": entry.GRAINS,
         "stages": list(Stage),
         "categories": list(Category),
+        # What the unit (and its sub-units) owes around ?ngay= (default today).
+        "due": due_panel(request.user, unit.subtree(), parse_date(request.GET.get("ngay"), timezone.localdate())),
         **params,
     })
 
@@ -245,17 +248,20 @@ def _last_quarter(today) -> Period:
 @login_required
 def completeness_page(request: HttpRequest) -> HttpResponse:
     """Which assigned units have reported each indicator for a period, and how late
-    (?ky=Q4/2021, default the last quarter ended; ?chi_tieu=CODE for one indicator)."""
+    (?ky=Q4/2021, default the last quarter ended; ?chi_tieu=CODE for one indicator), and the
+    units that have not, overdue or still in time at ?ngay= (default today)."""
     require_reader(request)
     units = access.draft_units(request.user)
     require(units.exists(), "Trang đầy đủ báo cáo dành cho lãnh đạo, Văn phòng và cán bộ báo cáo.")
     raw = (request.GET.get("ky") or "").strip()
     period = Period.parse(raw) if raw else _last_quarter(timezone.localdate())  # PeriodError: a Vietnamese 400
     scope = None if access.role_of(request.user) in (Role.OFFICE_ADMIN, Role.LEADER) else Q(pk__in=units)
-    tables = completeness(period, units=scope, due_days=settings.REPORT_DUE_DAYS)
+    as_of = parse_date(request.GET.get("ngay"), timezone.localdate())  # overdue or still in time
+    tables = completeness(period, units=scope, as_of=as_of)
     code = request.GET.get("chi_tieu") or ""
     if code:
         tables = [t for t in tables if t.indicator.code == code]
     return render(request, "web/completeness.html", {
-        "period": period, "tables": tables, "code": code, "due_days": settings.REPORT_DUE_DAYS,
+        "period": period, "tables": tables, "code": code, "as_of": as_of,
+        "rule": settings.REPORT_CALENDAR.describe(), "missing_units": units_not_reported(tables),
     })
