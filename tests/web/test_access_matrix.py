@@ -36,6 +36,8 @@ def _url(w, name: str) -> str:
         "history-draft-of-b": reverse("web:record-history", args=["observation", draft_b.pk]),
         "history-account": reverse("web:record-history", args=["account", w.users["rep_a"].account.pk]),
         "correction-form": reverse("web:correction", args=[w.extra["approved_a"].pk]),
+        "calendar": reverse("web:calendar"),
+        "calendar-of-commune-b": reverse("web:calendar") + f"?don_vi={w.commune_b.code}",
     }[name]
 
 
@@ -66,6 +68,8 @@ PAGES = {
     "history-draft-of-b":  [OK, OK, DENY, OK, DENY, DENY, LOGIN],
     "history-account":     [OK, DENY, DENY, DENY, DENY, DENY, LOGIN],
     "correction-form":     [OK, OK, OK, DENY, DENY, DENY, LOGIN],
+    "calendar":            [OK, OK, OK, OK, OK, DENY, LOGIN],
+    "calendar-of-commune-b": [OK, OK, DENY, OK, DENY, DENY, LOGIN],
 }
 
 
