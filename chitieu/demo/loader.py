@@ -40,7 +40,7 @@ from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import Mode, record_observations
 from chitieu.monitoring.shares import Part, give_shares
 from chitieu.org.models import Person, Unit
-from chitieu.org.services import LOCAL_KINDS, load_units
+from chitieu.org.services import LOCAL_KINDS, load_units, local_units
 from chitieu.plans.models import Assignment, Indicator, Resolution, Target, Term
 from chitieu.tasks.models import Task
 
@@ -50,6 +50,13 @@ RESOLUTION_CODE = "hp-2021"
 #: beside the checkout (as in development and CI), each target's clause is read from there.
 SHARED_DIR = Path(__file__).resolve().parents[3] / "shared"
 RESOLUTION_TEXT = "001_89a644c1831c70f8"
+#: The reporting calendar's story: the communes' monthly figures of January 2022 fall due on 15
+#: February (the city's deadline, 20 days after the month, less the communes' 5 days). Every
+#: commune has sent them except the demo reporter's, overdue on REMINDER_DAY and reminded then.
+CALENDAR_PERIOD = "T1/2022"
+REMINDER_DAY = date(2022, 2, 16)
+#: The demo reporters' address domain: .invalid is never delivered anywhere (RFC 2606).
+DEMO_MAIL_DOMAIN = "chitieu.invalid"
 _MARKER = re.compile(r"\(\d{1,2}\)\s")
 
 
@@ -332,6 +339,45 @@ def _give_demo_shares(resolution: Resolution, locals_: list[Unit]) -> None:
     give_shares(target, parts, system="Dữ liệu trình diễn: giao chỉ tiêu việc làm cho xã, phường")
 
 
+def calendar_rows(data: dict[str, Any], locals_: list[Unit], indicators: dict[str, Indicator]) -> list[dict[str, Any]]:
+    """The simulated monthly commune figures of CALENDAR_PERIOD, sent on time by every commune
+    but the demo reporter's (the first local unit, chitieu.org.demo_accounts), which owes them."""
+    late = local_units().order_by("order", "pk").first()
+    rng = random.Random(data["simulation"]["seed"] + 1)
+    period = Period.parse(CALENDAR_PERIOD)
+    rows: list[dict[str, Any]] = []
+    for code in data["simulation"]["commune_indicators"]:
+        if indicators[code].frequency != PeriodKind.MONTH:
+            continue
+        for i, unit in enumerate(locals_):
+            if late is not None and unit.pk == late.pk:
+                continue
+            rows.append({"unit": unit.code, "indicator": code, "period": period.code, "stage": Stage.PRELIMINARY,
+                         "value": _commune_value(rng, code, period, i), "source": SIMULATED_SOURCE,
+                         "reported_on": period.end + timedelta(days=10)})
+    return rows
+
+
+def load_reminder_demo(as_of: date = REMINDER_DAY) -> int:
+    """Give the demo reporters an address that is never delivered (@chitieu.invalid) when they
+    have none, then send the reminders due on `as_of` through the configured mail backend (the
+    demo writes them to var/mail). Returns how many reminders the log holds for `as_of` (those
+    sent before count: each goes once)."""
+    from django.contrib.auth import get_user_model
+
+    from chitieu.core.choices import Role
+    from chitieu.reminders.services import send_reminders
+
+    with transaction.atomic():
+        for user in get_user_model().objects.filter(account__role=Role.REPORTER, email=""):
+            user.email = f"{user.get_username()}@{DEMO_MAIL_DOMAIN}"
+            user.save(update_fields=["email"])
+    from chitieu.reminders.models import Reminder
+
+    send_reminders(as_of)
+    return Reminder.objects.filter(as_of=as_of).count()
+
+
 def load_demo(*, simulate: bool = True) -> DemoLoad:
     """Load (or complete) the demo in one transaction and return what it holds and added.
 
@@ -368,6 +414,7 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
         sim_added = 0
         if simulate:
             rows = simulated_rows(data, city, locals_, indicators, resolution, real_keys)
+            rows += calendar_rows(data, locals_, indicators)
             todo_sim = _missing(rows, units, indicators)
             if todo_sim:
                 record_observations(todo_sim, mode=Mode.DEMO)

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from chitieu.core.choices import SIMULATED_SOURCE
-from chitieu.demo.loader import load_demo
+from chitieu.demo.loader import CALENDAR_PERIOD, REMINDER_DAY, load_demo, load_reminder_demo
 from chitieu.errors import DomainError
 from chitieu.org import services as org_services
 
@@ -59,6 +59,12 @@ class Command(BaseCommand):
                 self.stdout.write(_account_line(account))
         self.stdout.write(
             f"Xem đánh giá: chitieu review --resolution {r.code} --as-of 2021-12-31 --format table"
+        )
+        sent = load_reminder_demo()
+        self.stdout.write(
+            f"Lịch báo cáo: số liệu {CALENDAR_PERIOD} của một đơn vị cấp xã quá hạn; {sent} nhắc nhở đã gửi ngày "
+            f"{REMINDER_DAY:%d/%m/%Y} (thư ở var/mail): chitieu due --as-of {REMINDER_DAY:%Y-%m-%d}; "
+            f"trang /nhap-so-lieu/lich/?ngay={REMINDER_DAY:%Y-%m-%d}"
         )
         if o["no_serve"]:
             return
