@@ -145,3 +145,12 @@ def test_a_reporter_without_an_address_is_reminded_in_the_app_only(cast, smtp_se
     assert "reporter_b (chưa có địa chỉ thư: chỉ nhắc trong ứng dụng)" in out.getvalue()
     assert Reminder.objects.get(user=user).subject.startswith("[chitieu] Sắp đến hạn báo cáo 15/04/2021")
     assert send_reminders(date(2021, 4, 11)) == []  # logged in the app: once, too
+
+
+def test_a_deadline_setting_that_cannot_be_read_stops_start_up_in_one_vietnamese_line():
+    from tests.integration.test_security_settings import run_cli
+
+    run = run_cli("check", CHITIEU_SECRET_KEY="k" * 50, CHITIEU_REPORT_DEADLINE="cuối quý")
+    assert run.returncode == 2
+    assert run.stderr.startswith("Lỗi cấu hình: CHITIEU_REPORT_DEADLINE: «cuối quý» không hợp lệ;")
+    assert run.stderr.count("\n") == 1
