@@ -21,7 +21,6 @@ from chitieu.monitoring.calendar import due_items
 from chitieu.reminders.models import Reminder
 from chitieu.reminders.services import send_reminders
 from tests.factories import assign, make_indicator, make_observation
-from tests.mailserver import smtp_server  # noqa: F401
 from tests.personas import make_cast
 
 pytestmark = pytest.mark.django_db
