@@ -7,12 +7,14 @@ from chitieu.web.views import (
     calendar,
     dashboard,
     entry,
+    find,
     history,
     indicators,
     setup,
     setup_org,
     shares,
     tasks,
+    units,
 )
 
 app_name = "web"
@@ -56,6 +58,9 @@ urlpatterns = [
     path("thiet-lap/nhiem-ky/<slug:code>/", setup_org.term_page, name="setup-term"),
     path("thiet-lap/ma-truy-cap/", setup_org.token_list, name="setup-tokens"),
     path("thiet-lap/ma-truy-cap/<int:pk>/thu-hoi/", setup_org.token_revoke, name="setup-token-revoke"),
+    path("tim-kiem/", find.search, name="find"),
+    path("don-vi/", units.tree, name="units"),
+    path("don-vi/<slug:code>/", units.unit_page, name="unit"),
     path("lich-su/", history.recent, name="history"),
     path("lich-su/<slug:key>/<int:pk>/", history.record_history, name="record-history"),
 ]
