@@ -71,6 +71,7 @@ from chitieu.core.forecast import (
     period_figure,
     select_unit,
 )
+from chitieu.core.pace import Chance, Required, chance, required_pace
 from chitieu.core.periods import Period
 from chitieu.core.quantities import (
     format_apart,
@@ -178,6 +179,10 @@ class Evaluation:
     # How many of the assigned units the city's combined figure rests on ("114/114 xã, phường"),
     # or the partial combination left out of the verdict; "" for figures reported as they are.
     coverage: str = ""
+    #: For a target not yet final: what the rest of its period must achieve, and the chance
+    #: of meeting it (chitieu.core.pace); None for a final figure or without any figure.
+    required: Required | None = None
+    probability: Chance | None = None
 
 
 def _same(a: float, b: float) -> bool:
@@ -424,6 +429,7 @@ def _evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of:
     ):
         aggregation = Aggregation.AVERAGE  # the figures are growth rates, which do not add up
     compound = False
+    as_stated = replace(target, aggregation=aggregation)  # before a compound rate drops the baseline
     if period.kind is PeriodKind.TERM:
         how = target.term_aggregation or default_term_aggregation(aggregation)
         compound = (
@@ -477,8 +483,20 @@ def _evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of:
         status = Status.ON_TRACK if met else Status.AT_RISK
     if ended and fig.final:
         actual, actual_period = measure, period
+        required = probability = None
     else:
         actual, actual_period = fig.to_date, fig.period
+        try:
+            required = required_pace(as_stated, fig, best, as_of=as_of)
+            probability = chance(as_stated, fig, best, required, as_of=as_of)
+        except (ArithmeticError, ValueError):
+            required = probability = None  # figures too large or small for a pace: the verdict stands
+        if required is not None and not all(math.isfinite(x) for x in (required.value, required.per_month or 0)):
+            required = None
+        if probability is not None and not all(
+            math.isfinite(x) for x in (probability.value, *probability.inputs.values())
+        ):
+            probability = None
     return Evaluation(
         status=status,
         achievement=so_far,
@@ -490,6 +508,8 @@ def _evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of:
         method=fig.method.value,
         explanation=explain(target, fig, measure, ratio, pos, ended=ended),
         simulated=fig.simulated,
+        required=required,
+        probability=probability,
     )
 
 

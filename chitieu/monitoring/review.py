@@ -719,7 +719,7 @@ def _num(x: float | None) -> float | None:
 def row_as_json(row: TargetRow) -> dict[str, Any]:
     """One target of a review as the JSON contract's target object (plus extra keys)."""
     t, e = row.target, row.evaluation
-    f = e.forecast
+    f, need, chance = e.forecast, e.required, e.probability
     return {
         "number": t.number,
         "indicator": row.indicator.name,
@@ -742,6 +742,14 @@ def row_as_json(row: TargetRow) -> dict[str, Any]:
             "achievement": _num(f.achievement),
         },
         "method": str(e.method) if e.method else None,
+        "required": None if need is None else {
+            "value": _num(need.value), "unit": need.unit, "words": need.words, "months": need.months,
+            "per_month": _num(need.per_month),
+        },
+        "probability": None if chance is None else _num(chance.value),
+        "probability_method": None if chance is None else chance.method,
+        "probability_label": None if chance is None else chance.label,
+        "probability_inputs": None if chance is None else {k: _num(v) for k, v in chance.inputs.items()},
         "explanation": e.explanation,
         "coverage": e.coverage or None,
         "error": row.error or None,
