@@ -431,7 +431,9 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
             category=row.category, simulated=simulated, higher_is_better=spec.higher_is_better,
         ))
         if status in ATTENTION:
-            risks.append(RiskItem(t.number, name, status, row.lead_unit, e.explanation))
+            # The pace the rest of the period needs (core.pace), when the target is not final.
+            detail = f"{e.explanation}; {e.required.words}" if e.required is not None else e.explanation
+            risks.append(RiskItem(t.number, name, status, row.lead_unit, detail))
         if f.ratio is not None:
             ratios.append((f"({t.number}) {ind.short_name or name}", f.ratio, status))
 

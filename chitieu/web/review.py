@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from chitieu.core.choices import STATUS_ATTENTION_ORDER, Category, Status
-from chitieu.core.quantities import format_target
+from chitieu.core.quantities import format_percent, format_target
 
 JUMP_THRESHOLD = 3.5
 
@@ -40,6 +40,9 @@ class Row:
     explanation: str = ""
     coverage: str = ""  # "114/114 xã, phường" for a city figure combined from its units
     shares: str = ""  # "đạt phần giao 3/5 đơn vị" for a target broken down into units' shares
+    required: str = ""  # "6 tháng cuối năm cần tăng 13,35%" for a target not yet final
+    chance: str = ""  # "khó đạt (8%)": the probability of meeting it, labelled (core.pace)
+    chance_method: str = ""
 
     @property
     def target_text(self) -> str:
@@ -83,7 +86,17 @@ def _row(target: Any, ev: Any) -> Row:
         simulated=bool(getattr(ev, "simulated", False)),
         explanation=getattr(ev, "explanation", ""),
         coverage=getattr(ev, "coverage", ""),
+        required=getattr(getattr(ev, "required", None), "words", ""),
+        chance=_chance_text(getattr(ev, "probability", None)),
+        chance_method=getattr(getattr(ev, "probability", None), "method", ""),
     )
+
+
+def _chance_text(chance: Any) -> str:
+    """ "khó đạt (8%)": the label and the probability in whole percent."""
+    if chance is None:
+        return ""
+    return f"{chance.label} ({format_percent(chance.value)})"
 
 
 def _method_label(method: str) -> str:
