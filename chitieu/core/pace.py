@@ -11,6 +11,7 @@ both in the same pass that judges the target, on the figures it already has (`be
 Required pace (`Required`), the "rest" being the months the figures do not cover yet:
 - Sum within a period ("thu ngân sách 165.011,6 tỷ đồng"): the target less the sum so far,
   and that amount per remaining month.
+- The rest is named "6 tháng cuối năm", "quý IV", "tháng 12" or "N tháng còn lại của năm".
 - Growth within a year, figures being growth rates ("GRDP tăng 12,35%", 6 tháng 11,2%):
   g_req = (G - W*g_ytd) / (1 - W), W the share of the year's output the covered months
   produced. Without the unit's levels chitieu takes a fixed profile, quarters 22% / 24,5% /
@@ -216,7 +217,8 @@ def _rest_words(period: Period, months: int) -> str:
         years = max(1, round(months / 12))
         return f"{years} năm còn lại của giai đoạn"
     if period.kind is PeriodKind.YEAR:
-        return "tháng 12" if months == 1 else f"{months} tháng cuối năm"
+        named = {1: "tháng 12", 3: "quý IV", 6: "6 tháng cuối năm"}
+        return named.get(months, f"{months} tháng còn lại của năm")
     return f"{months} tháng còn lại"
 
 

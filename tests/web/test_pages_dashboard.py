@@ -151,7 +151,7 @@ def test_page_query_counts_do_not_grow_with_indicators_units_or_tasks(transactio
 def test_a_target_not_yet_final_shows_the_pace_required_and_its_chance(world, as_user):
     body = as_user(world.users["viewer"]).get("/?resolution=hp-2021&as_of=2021-06-30").content.decode()
     # Revenue 90.000 tỷ đồng with only Q1 reported: the 9 months left need the rest.
-    assert re.search(r'<div class="required">9 tháng cuối năm cần thêm [0-9.,]+ tỷ đồng \(bình quân', body)
+    assert re.search(r'<div class="required">9 tháng còn lại của năm cần thêm [0-9.,]+ tỷ đồng \(bình quân', body)
     chances = re.findall(r'<div class="chance" title="[^"]*">([^<]+)</div>', body)
     assert chances and all(re.match(r"(có khả năng đạt|cần nỗ lực|có nguy cơ không đạt|khó đạt) \(", c)
                            for c in chances)
