@@ -433,6 +433,9 @@ class Namer:
         if "tổng số" in pred_words and name and not name.lower().startswith("tổng"):
             name = "Tổng số " + name[:1].lower() + name[1:]  # "nâng tổng số lên 210 sản phẩm"
             m.base = m.base or name
+        if not name and m.unit_kind in ("money", "measure", "pct"):
+            name = self._sentence_subject(m)  # "thu ngân sách ... đạt được kết quả đáng ghi nhận, ước đạt 51.465 tỷ đồng"
+            m.base = m.base or name
         if not name or name == m.unit.split("/")[0]:
             name = "Số " + m.unit if m.unit_kind in ("count", "generic") else name or m.unit
         bare = name.strip()
@@ -449,6 +452,21 @@ class Namer:
         for abbr in _ABBR_IN_PARENS.findall(name):
             self.long_names.setdefault(abbr, name.split(" so với ")[0])
         return name
+
+    def _sentence_subject(self, m: Mention) -> str:
+        """The measure a sentence opens with, as the subject of a predicate that names none of
+        its own: from the first word that opens a measure before the value, up to a verb or
+        function word that ends a noun phrase; "" when the sentence opens none."""
+        toks = self.toks
+        lo = self.st.sent[m.v0]
+        for j in range(lo, m.pred):
+            if j in self.period_tokens or not lx.NAME_STARTS_MEASURE.forward(toks, j, m.pred):
+                continue
+            e = j + 1
+            while e < m.pred and toks[e].is_word and toks[e].low not in _SUBJECT_ENDS and e not in self.period_tokens:
+                e += 1
+            return self.words(j, e)
+        return ""
 
     def _starts_relative(self, lo: int, hi: int) -> int:
         """Index of a "có"/"là"/"được" opening a relative clause after "trong đó", or 0."""
@@ -485,6 +503,8 @@ class Namer:
 
 # The change a bounded change names (../shared/gold/README.md: "Tỷ lệ hộ nghèo (mức giảm)").
 _CHANGE_NAMES = {"increase_by": "mức tăng", "decrease_by": "mức giảm"}
+# Words that end a sentence's subject: its verbs and the function words after a noun phrase.
+_SUBJECT_ENDS = _SUBJECT_STOPS | lx.POST_STOPS | lx.AUX | frozenset(["được", "bị", "vẫn", "đã"])
 _CURRENCY = frozenset(["đồng", "usd", "đô", "la", "euro", "yên", "mỹ"])
 
 

@@ -16,6 +16,11 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
     [
         # A head coordinated with others ("ngành chế biến, chế tạo") is a noun phrase: no verb in it cuts the name.
         ("Ngành chế biến, chế tạo tăng 24,07%.", [("Ngành chế biến, chế tạo", 24.07, "%")]),
+        # A predicate with no name words of its own is its sentence subject's.
+        (
+            "Hết 9 tháng, thu ngân sách Nhà nước trên địa bàn tỉnh đạt được kết quả đáng ghi nhận, ước đạt 51.465 tỷ đồng.",
+            [("Thu ngân sách Nhà nước trên địa bàn tỉnh", 51465, "tỷ đồng")],
+        ),
         # A short conjunct between commas is list glue inside the name, not a clause break.
         (
             "Trong đó, chi thường xuyên các trường trung học cơ sở, tiểu học, mầm non chuyển xuống xã là 10.083 triệu đồng.",
