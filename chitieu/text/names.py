@@ -131,8 +131,9 @@ class Namer:
                 a += 1
                 changed = True
         for j in range(b - 1, a, -1):
-            if toks[j].low == "đấu" and toks[j - 1].low == "phấn" and j + 1 < b:
-                a = j + 1  # "Hội nghị thống nhất phấn đấu tăng trưởng GRDP" names the growth
+            k = _GOAL_FRAMES.backward(toks, j, a)
+            if k and j + 1 < b:
+                a = j + 1  # "Hội nghị thống nhất phấn đấu tăng trưởng GRDP", "Tỉnh cũng đặt mục tiêu đón ...": the goal's words
                 break
         if a + 1 < b and toks[a].low in _CHANGE_VERBS and lx.NAME_STARTS_MEASURE.forward(toks, a + 1, b):
             a += 1  # "Giảm tỷ lệ hộ nghèo xuống dưới 1,5%" names the rate
@@ -503,6 +504,8 @@ class Namer:
 
 # The change a bounded change names (../shared/gold/README.md: "Tỷ lệ hộ nghèo (mức giảm)").
 _CHANGE_NAMES = {"increase_by": "mức tăng", "decrease_by": "mức giảm"}
+# Verbs that frame a goal before what it measures; the name starts after them.
+_GOAL_FRAMES = lx.PhraseSet(["phấn đấu", "đặt mục tiêu", "đặt ra mục tiêu", "đề ra mục tiêu"])
 # Words that end a sentence's subject: its verbs and the function words after a noun phrase.
 _SUBJECT_ENDS = _SUBJECT_STOPS | lx.POST_STOPS | lx.AUX | frozenset(["được", "bị", "vẫn", "đã"])
 _CURRENCY = frozenset(["đồng", "usd", "đô", "la", "euro", "yên", "mỹ"])
