@@ -93,12 +93,23 @@ def tail_words(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -
                 break  # "100% xã đạt chuẩn, tỷ lệ che phủ rừng duy trì ở mức 60%"
         elif kind == "zero" and w.low in ("giai", "nhiệm", "năm", "trong", "đến", "vào"):
             break
-        elif kind != "zero" and (w.low in lx.POST_STOPS or (w.capitalised and e > s and not (w.text.isupper() and len(w.text) > 1))):
+        elif kind != "zero" and (w.low in lx.POST_STOPS or (w.capitalised and e > s and not (w.text.isupper() and len(w.text) > 1) and not _proper_noun_in_phrase(toks, e, stop))):
             break
         e += 1
     while e > s and (toks[e - 1].text in ",–-" or toks[e - 1].low in lx.NAME_TRIM):
         e -= 1
     return (s, e) if e > s else None
+
+
+def _proper_noun_in_phrase(toks: list[Token], e: int, stop: int) -> bool:
+    """True for a capitalised word inside a noun phrase, not opening a clause: the object of a
+    relation word, before a lower-case word ("100% xã, phường đạt Bộ tiêu chí quốc gia về y tế xã")."""
+    return toks[e - 1].low in _OBJECT_TAKERS and e + 1 < stop and toks[e + 1].is_word and not toks[e + 1].capitalised
+
+
+# Words that take a noun object inside a noun phrase: a capitalised word after them names that
+# object ("đạt Bộ tiêu chí", "theo Chương trình", "của Đảng"), it opens no clause.
+_OBJECT_TAKERS = frozenset(["đạt", "theo", "của", "thuộc", "về", "có", "vào"])
 
 
 def _new_clause(toks: list[Token], k: int, stop: int) -> bool:

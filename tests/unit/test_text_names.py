@@ -16,6 +16,11 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
     [
         # A head coordinated with others ("ngành chế biến, chế tạo") is a noun phrase: no verb in it cuts the name.
         ("Ngành chế biến, chế tạo tăng 24,07%.", [("Ngành chế biến, chế tạo", 24.07, "%")]),
+        # A capitalised object inside the counted phrase is part of it, no new clause.
+        (
+            "Phấn đấu 100% xã, phường đạt Bộ tiêu chí quốc gia về y tế xã.",
+            [("Tỷ lệ xã, phường đạt Bộ tiêu chí quốc gia về y tế xã", 100, "%")],
+        ),
         # A goal's frame ("đặt mục tiêu", "phấn đấu") stays out of the name.
         ("Tỉnh cũng đặt mục tiêu đón 18,5 triệu lượt khách du lịch.", [("Khách du lịch", 18.5, "triệu lượt khách")]),
         # A predicate with no name words of its own is its sentence subject's.
