@@ -84,6 +84,9 @@ def tail_words(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -
             if more and (e + 1 + more >= stop or toks[e + 1 + more].kind == "punct"):
                 e += 1 + more  # "1.250 lượt cán bộ, đảng viên"
                 continue
+        if w.is_num and e > s and toks[e - 1].low in ("đạt", "từ") and e + 1 < stop and toks[e + 1].low in lx.NOT_UNITS:
+            e += 2  # "30 sản phẩm đạt 5 sao": a rating that no figure states qualifies what is counted
+            continue
         if w.text in CLAUSE_PUNCT or w.is_num or (e == s and not w.is_word):
             break
         if w.text == ",":
