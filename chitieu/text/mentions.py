@@ -116,6 +116,8 @@ def _is_reference(toks: list[Token], st: Structure, i: int) -> bool:
         if k:
             if toks[i - 1].low == "số" and i >= 2 and toks[i - 2].low in ("tổng", "có"):
                 pass
+            elif toks[i - 1].low == "năm" and i >= 2 and toks[i - 2].low in _FREQUENCY:
+                pass  # "trồng cây ăn quả hằng năm 100 ha": an adverb of frequency, no year
             elif _verb_not_document(toks, i, k):
                 pass  # "kết luận 35 tổ chức đảng có vi phạm": the verb, not Kết luận số 35
             else:
@@ -136,6 +138,7 @@ def _is_reference(toks: list[Token], st: Structure, i: int) -> bool:
     return False
 
 
+_FREQUENCY = frozenset(["hằng", "hàng", "mỗi"])
 _VERB_DOCS = frozenset([("kết", "luận"), ("quyết", "định"), ("thông", "báo")])
 
 

@@ -44,6 +44,9 @@ def _only(text: str) -> dict[str, object]:
     [
         ("Thu ngân sách đạt 89.490,478 tỷ đồng.", 89490.478, None, "tỷ đồng"),
         ("Tổng vốn đầu tư đạt 204 nghìn tỷ đồng.", 204, None, "nghìn tỷ đồng"),
+        # "hằng năm" before a value is an adverb of frequency, no year the value would name.
+        ("Trồng cây ăn quả hằng năm 100 ha.", 100, None, "ha"),
+        ("Tỷ lệ tăng dân số tự nhiên hàng năm 1,1%.", 1.1, None, "%"),
         # A decimal with no unit reached by "đạt" and closing its clause is an index's score.
         ("Theo công bố, DTI quốc gia năm 2024 đạt 0,7955.", 0.7955, None, "điểm"),
         # A scale word's other spelling is written in the standard one.
