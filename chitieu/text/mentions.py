@@ -67,7 +67,7 @@ def _without_thresholds(toks: list[Token], ms: list[Mention]) -> list[Mention]:
         if (
             p is not None
             and m.comparator in (lx.GE, lx.LE)
-            and p.unit_kind in ("count", "generic")
+            and p.unit_kind in ("count", "generic", "zero")
             and p.comparator == lx.EQ
             and 0 <= m.pred - p.end <= _THRESHOLD_GAP
             and all(t.is_word or t.text == ")" for t in toks[p.end : m.pred])

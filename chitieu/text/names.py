@@ -299,6 +299,9 @@ class Namer:
         if tail.lower().startswith(("số ", "các ", "những ")):
             tail = tail.split(" ", 1)[1]
         if m.unit_kind == "zero":
+            # "không còn hộ nghèo trên địa bàn phường": the count of what is gone, its place scope left out
+            at = tail.lower().find(" trên địa bàn")
+            tail = tail[:at] if at > 0 else tail
             return tail
         if m.unit_kind in ("count", "generic") or _scaled_count(m.unit, m.unit_kind):
             if own.lower() == "đón" and m.unit.split("/")[0].endswith(" khách") and not tail.lower().startswith("du lịch"):

@@ -11,14 +11,17 @@ from chitieu.text.tokens import Token
 
 
 def zero_mention(toks: list[Token], st: Structure, i: int) -> Mention | None:
-    """"Không còn hộ nghèo" at the start of a clause or list item: a target of zero."""
+    """"Không còn hộ nghèo" at the start of a clause, a list item or a list's conjunct: a
+    target of zero."""
     j = st.clause[i]
     while j < i and (st.marker[j] or toks[j].kind == "punct"):
         j += 1
-    while j < i:
+    # A conjunct of a list opens after its glue: "..., ít nhất 10% số xã ... và không còn xã dưới 15 tiêu chí".
+    conjunct = i > j and toks[i - 1].low in ("và", ",", ";")
+    while j < i and not conjunct:
         k = lx.LEAD_TRIM.forward(toks, j, i)
-        if not k and toks[j].low in lx.AUX:
-            k = 1
+        if not k and (toks[j].low in lx.AUX or toks[j].is_num and j > 0 and toks[j - 1].low == "năm"):
+            k = 1  # "Phấn đấu đến năm 2025 không còn hộ nghèo": the year of the goal
         if not k:
             return None
         j += k

@@ -16,6 +16,8 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
     [
         # A head coordinated with others ("ngành chế biến, chế tạo") is a noun phrase: no verb in it cuts the name.
         ("Ngành chế biến, chế tạo tăng 24,07%.", [("Ngành chế biến, chế tạo", 24.07, "%")]),
+        # "Không còn" after the goal's year is a zero target; its place scope stays out of the name.
+        ("Phấn đấu đến năm 2025 không còn hộ nghèo trên địa bàn phường.", [("Hộ nghèo", 0, "hộ")]),
         # A rating no figure states ("đạt 5 sao") qualifies what is counted.
         ("Toàn tỉnh có 30 sản phẩm OCOP đạt 5 sao.", [("Sản phẩm OCOP đạt 5 sao", 30, "sản phẩm")]),
         # A capitalised object inside the counted phrase is part of it, no new clause.
