@@ -45,6 +45,7 @@ class Hit:
     detail: str = ""
     draft: bool = False
     score: int = 0
+    order: int = 0  # among equal scores: a target's place in its resolution, else 0
 
 
 @dataclass
@@ -60,7 +61,7 @@ class Found:
 
 
 def _best(hits: list[Hit]) -> tuple[list[Hit], int]:
-    hits.sort(key=lambda h: (-h.score, h.title))
+    hits.sort(key=lambda h: (-h.score, h.order, h.title))
     return hits[:PER_KIND], len(hits)
 
 
@@ -91,9 +92,9 @@ def _indicators(forms) -> list[Hit]:
 def _targets(forms, *, drafts: bool) -> list[Hit]:
     qs = Target.objects.all() if drafts else Target.objects.filter(confirmed=True)
     hits = []
-    for pk, number, clause, confirmed, ind_code, ind_name, ind_short, ind_aliases, res_code, res_number, res_title in (
+    for pk, number, order, clause, confirmed, ind_code, ind_name, ind_short, ind_aliases, res_code, res_number, res_title in (
         qs.values_list(
-            "pk", "number", "clause", "confirmed", "indicator__code", "indicator__name",
+            "pk", "number", "order", "clause", "confirmed", "indicator__code", "indicator__name",
             "indicator__short_name", "indicator__aliases", "resolution__code", "resolution__number",
             "resolution__title",
         )
@@ -106,7 +107,7 @@ def _targets(forms, *, drafts: bool) -> list[Hit]:
         else:  # only the office sees drafts, and completes them on the set-up page
             url = reverse("web:setup-target", args=[pk])
         where = f"{res_number} {res_title}".strip()
-        hits.append(Hit(f"({number}) {ind_name}", url, where, draft=not confirmed, score=s))
+        hits.append(Hit(f"({number}) {ind_name}", url, where, draft=not confirmed, score=s, order=order))
     return hits
 
 

@@ -48,15 +48,20 @@ ABBREVIATIONS: tuple[tuple[str, str], ...] = (
 MAX_FORMS = 16
 
 _WORD = re.compile(r"[0-9a-z]+")
+#: A syllable of consonants and a final "y" is written with "i" as often ("tỷ lệ" and "tỉ lệ",
+#: "kỹ thuật" and "kĩ thuật", "lý luận" and "lí luận"): both spell it with "i" here. "y" alone
+#: ("y tế") and "uy", "quy", "ay" keep their "y".
+_CONSONANT_Y = re.compile(r"[bcdghklmnprstvx]{1,2}y")
 
 
 @lru_cache(maxsize=50_000)
 def words(text: str) -> tuple[str, ...]:
     """Return the words of `text` folded: lower case, no diacritics, "đ" as "d", split at
-    anything that is not a letter or digit ("KT-XH" -> ("kt", "xh"), "0,5%" -> ("0", "5")).
+    anything that is not a letter or digit ("KT-XH" -> ("kt", "xh"), "0,5%" -> ("0", "5")),
+    a final "y" after consonants as "i" ("Tỷ lệ" -> ("ti", "le"), see _CONSONANT_Y).
 
     Cached: every search reads the same names again, and folding is most of its time."""
-    return tuple(_WORD.findall(fold(text or "")))
+    return tuple(w[:-1] + "i" if _CONSONANT_Y.fullmatch(w) else w for w in _WORD.findall(fold(text or "")))
 
 
 def search_key(*parts: str) -> str:

@@ -174,3 +174,14 @@ def test_the_kind_with_the_best_match_comes_first(world, as_user):
     body = _find(as_user(world.users["viewer"]), "an bien")
     assert "Đề án phát triển kinh tế biển" in body  # all the words, scattered
     assert body.index('id="find-units"') < body.index('id="find-tasks"')
+
+
+def test_targets_that_match_alike_keep_their_resolution_order(world, as_user):
+    body = _find(as_user(world.users["viewer"]), "ty")
+    assert "(3) Tỷ lệ hộ nghèo" in body
+    for i in (4, 12):
+        ind = make_indicator(f"ty-le-{i}", f"Tỷ lệ số {i}", "%")
+        Target.objects.create(resolution=world.resolution, indicator=ind, number=str(i), comparator=">=",
+                              value=1, unit="%", period="2021", order=i)
+    body = _find(as_user(world.users["viewer"]), "tỉ lệ")
+    assert body.index("(3) Tỷ lệ hộ nghèo") < body.index("(4) Tỷ lệ số 4") < body.index("(12) Tỷ lệ số 12")
