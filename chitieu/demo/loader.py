@@ -42,6 +42,7 @@ from chitieu.monitoring.shares import Part, give_shares
 from chitieu.org.models import Person, Unit
 from chitieu.org.services import LOCAL_KINDS, load_units, local_units
 from chitieu.plans.models import Assignment, Indicator, Resolution, Target, Term
+from chitieu.tasks.follow_ups import explain
 from chitieu.tasks.models import Task
 
 DATA_PATH = Path(__file__).resolve().parent / "data" / "hp_demo.json"
@@ -378,6 +379,24 @@ def load_reminder_demo(as_of: date = REMINDER_DAY) -> int:
     return Reminder.objects.filter(as_of=as_of).count()
 
 
+#: The weak target the demo's lead unit has answered for (GRDP growth, not achieved in 2021).
+EXPLAINED_TARGET = "1"
+
+
+def _explain_demo_target(resolution: Resolution) -> None:
+    """One weak target with its lead unit's follow-up, so the demo shows an answered flag next
+    to the unanswered ones; the text is simulated and says so."""
+    target = Target.objects.filter(resolution=resolution, number=EXPLAINED_TARGET).select_related("lead_unit").first()
+    if target is None or target.follow_ups.exists():
+        return
+    explain(
+        target, user=None, system="Dữ liệu trình diễn: giải trình mô phỏng",
+        cause=f"[{SIMULATED_SOURCE}] Công nghiệp chế biến, chế tạo tăng thấp hơn kịch bản trong quý IV",
+        action=f"[{SIMULATED_SOURCE}] Rà soát các dự án FDI chậm tiến độ, tháo gỡ vướng mắc mặt bằng",
+        due=date(2022, 3, 31), today=date(2022, 1, 15),
+    )
+
+
 def load_demo(*, simulate: bool = True) -> DemoLoad:
     """Load (or complete) the demo in one transaction and return what it holds and added.
 
@@ -411,6 +430,7 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
             Assignment, default_change_reason="Dữ liệu trình diễn: xã, phường báo cáo chỉ tiêu cấp xã",
         )
         _give_demo_shares(resolution, locals_)
+        _explain_demo_target(resolution)
         sim_added = 0
         if simulate:
             rows = simulated_rows(data, city, locals_, indicators, resolution, real_keys)

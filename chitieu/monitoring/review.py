@@ -53,6 +53,8 @@ from chitieu.monitoring.ranking import UnitRanking, target_ranking
 from chitieu.org.models import Unit
 from chitieu.org.services import LOCAL_KINDS
 from chitieu.plans.models import Assignment, Indicator, Resolution, Target, TargetShare
+from chitieu.tasks.follow_ups import latest_follow_ups
+from chitieu.tasks.models import FollowUp
 
 HISTORY_YEARS = core_forecast.SEASONAL_YEARS
 #: Units whose figures are the city's own: the bodies that report for the whole city.
@@ -104,10 +106,21 @@ class ResolutionReview:
     jumps: list[Jump] = field(default_factory=list)
     #: For the city: {target id: how the units stand against their shares of it}.
     shares: dict[int, SharesStanding] = field(default_factory=dict)
+    #: For the city: {target id: the lead unit's latest follow-up} of the weak targets.
+    follow_ups: dict[int, FollowUp] = field(default_factory=dict)
 
     @property
     def simulated(self) -> bool:
         return any(r.simulated for r in self.rows)
+
+    def needs_action(self, row: TargetRow) -> bool:
+        """True for a city target at risk or not achieved whose lead unit has not said why
+        and what it will do (tasks.FollowUp): flagged on the dashboard and in the report."""
+        return self.unit is None and row.evaluation.status in WEAK and row.target.pk not in self.follow_ups
+
+    @property
+    def without_action(self) -> list[TargetRow]:
+        return [r for r in self.rows if self.needs_action(r)]
 
 
 @dataclass
@@ -466,6 +479,9 @@ def _relevant(obs: list[CoreObservation], period: Period, factor: float) -> list
 
 #: Why a figure cannot be used, in words a reader understands (OverflowError says "math range
 #: error"): a sum, ratio or projection beyond the largest number the engine carries.
+#: The statuses that ask the lead unit for a follow-up (why, and what it will do).
+WEAK = (Status.AT_RISK, Status.NOT_ACHIEVED)
+
 TOO_LARGE = "số liệu quá lớn, không tính được (kiểm tra lại số liệu đã duyệt)"
 
 
@@ -625,6 +641,8 @@ def _evaluate_resolution(resolution: Resolution, *, as_of: date, unit: Unit | No
         review.ranking = resolution_ranking(resolution, chosen, as_of=as_of, targets=targets) if chosen else None
         review.jumps = resolution_jumps(resolution, as_of)
         review.shares = shares_standing(targets, as_of=as_of)
+        weak = [r.target.pk for r in review.rows if r.evaluation.status in WEAK]
+        review.follow_ups = latest_follow_ups(weak) if weak else {}
     return review
 
 
@@ -787,6 +805,16 @@ def summary_as_json(summary: Summary) -> dict[str, Any]:
     }
 
 
+def follow_up_as_json(review: ResolutionReview, row: TargetRow) -> dict[str, Any]:
+    """A weak city target's follow-up ({"cause", "action", "due"} or None) and whether it
+    needs one ("needs_action")."""
+    f = review.follow_ups.get(row.target.pk)
+    return {
+        "follow_up": None if f is None else {"cause": f.cause, "action": f.action, "due": f.due.isoformat()},
+        "needs_action": review.needs_action(row),
+    }
+
+
 def review_as_json(review: ResolutionReview) -> dict[str, Any]:
     """The review as the DESIGN.md contract: {"resolution", "as_of", "counts": {status: n},
     "targets": [...]} with every status present in counts (0 when none), plus "title",
@@ -802,7 +830,7 @@ def review_as_json(review: ResolutionReview) -> dict[str, Any]:
         "headline": summary["headline"],
         "summary": summary,
         "simulated": review.simulated,
-        "targets": [row_as_json(r) for r in review.rows],
+        "targets": [{**row_as_json(r), **follow_up_as_json(review, r)} for r in review.rows],
         "ranking": ranking_as_json(review.ranking),
         "jumps": [
             {"indicator": j.indicator_name, "unit": j.unit_name, "period": j.period, "previous": _num(j.previous),

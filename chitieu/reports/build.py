@@ -10,7 +10,7 @@ evaluation); a bounded number of queries: the review's and one for the tasks.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.conf import settings
@@ -42,6 +42,7 @@ from chitieu.reports.narrative import (
     period_clause,
     sentence_case,
 )
+from chitieu.tasks.follow_ups import latest_follow_ups
 from chitieu.tasks.models import Task
 
 ATTENTION = (Status.AT_RISK, Status.NOT_ACHIEVED)
@@ -280,6 +281,14 @@ def _series(row: TargetRow, figures: dict, spec: TargetSpec) -> list:
     return [o for o in obs if o.period.end <= spec.period.end]
 
 
+def follow_up_words(follow_up) -> str:
+    """A weak target's follow-up as the report says it, or that the lead unit gave none."""
+    if follow_up is None:
+        return "Đơn vị chủ trì chưa giải trình nguyên nhân và giải pháp khắc phục"
+    return (f"Nguyên nhân: {follow_up.cause.rstrip('.')}; giải pháp: {follow_up.action.rstrip('.')} "
+            f"(hạn {follow_up.due:%d/%m/%Y})")
+
+
 def _error_row(row: TargetRow) -> TableRow:
     """The table line of a target that could not be evaluated: its plan when the target can
     be read, its status ERROR; the reason goes to the list of targets needing attention."""
@@ -329,6 +338,7 @@ def _sections(resolution: Resolution, as_of: date, label: str, facts: list[Targe
             f"({r.number}) {r.name}: {r.status.label.lower()}"
             + (f", đơn vị chủ trì: {r.lead_unit}" if r.lead_unit else "")
             + (f". {r.detail.rstrip('.')}" if r.detail else "")
+            + (f". {r.follow_up.rstrip('.')}" if r.follow_up else "")
             + "."
             for r in risks
         ]
@@ -391,6 +401,7 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     covered_facts: list[TargetFacts] = []
     yearly: list[str] = []
     term_review = kind in (ReportKind.MIDTERM, ReportKind.ENDTERM)
+    weak: dict[str, int] = {}  # the number of a target at risk or not achieved -> its id
     for row in rows:
         e, t, ind = row.evaluation, row.target, row.indicator
         if e.status == Status.ERROR:
@@ -434,10 +445,13 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
             # The pace the rest of the period needs (core.pace), when the target is not final.
             detail = f"{e.explanation}; {e.required.words}" if e.required is not None else e.explanation
             risks.append(RiskItem(t.number, name, status, row.lead_unit, detail))
+            weak[t.number] = t.pk
         if f.ratio is not None:
             ratios.append((f"({t.number}) {ind.short_name or name}", f.ratio, status))
 
     counts_all = dict(review.summary.counts)
+    ups = latest_follow_ups(weak.values()) if weak else {}
+    risks = [replace(r, follow_up=follow_up_words(ups.get(weak[r.number]))) if r.number in weak else r for r in risks]
     tasks = _overdue_tasks(resolution, as_of)
     issuer = settings.CHITIEU_ISSUER
     issuer_name = issuer.capitalize()

@@ -84,6 +84,9 @@ class RiskItem:
     status: Status
     lead_unit: str
     detail: str = ""
+    #: The lead unit's follow-up in words ("Nguyên nhân: …; giải pháp: … (hạn 30/09/2021)"),
+    #: or that it has not given one; "" for a target that could not be evaluated.
+    follow_up: str = ""
 
 
 @dataclass(frozen=True)

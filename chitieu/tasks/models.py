@@ -73,3 +73,27 @@ class TaskUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task.code}: {self.note[:60]}"
+
+
+class FollowUp(models.Model):
+    """The lead unit's answer for a target at risk or not achieved: why ("nguyên nhân"), what it
+    will do about it ("giải pháp khắc phục") and by when. The latest one of a target is what the
+    review and the report show; a weak target without one is flagged."""
+
+    target = models.ForeignKey("plans.Target", verbose_name="Chỉ tiêu", on_delete=models.CASCADE, related_name="follow_ups")
+    cause = models.TextField("Nguyên nhân")
+    action = models.TextField("Giải pháp khắc phục")
+    due = models.DateField("Hạn hoàn thành giải pháp")
+    written_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   verbose_name="Người giải trình")
+    written_at = models.DateTimeField("Thời điểm giải trình", auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Giải trình chỉ tiêu"
+        verbose_name_plural = "Giải trình chỉ tiêu"
+        ordering = ["-written_at", "-id"]
+        indexes = [models.Index(fields=["target", "-written_at"])]
+
+    def __str__(self) -> str:
+        return f"Giải trình {self.target}"

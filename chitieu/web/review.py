@@ -43,6 +43,8 @@ class Row:
     required: str = ""  # "6 tháng cuối năm cần tăng 13,35%" for a target not yet final
     chance: str = ""  # "khó đạt (8%)": the probability of meeting it, labelled (core.pace)
     chance_method: str = ""
+    follow_up: Any = None  # the lead unit's latest tasks.FollowUp of a weak target
+    needs_action: bool = False  # weak, and its lead unit has not said why and what it will do
 
     @property
     def target_text(self) -> str:
@@ -116,9 +118,13 @@ def board_of(review: Any) -> Board:
     rank = {s: i for i, s in enumerate(STATUS_ATTENTION_ORDER)}
     rows = [_row(r.target, r.evaluation) for r in review.rows]
     standing = getattr(review, "shares", {})
+    follow_ups = getattr(review, "follow_ups", {})
+    flagged = {r.target.pk for r in getattr(review, "without_action", [])}
     for row in rows:
         if row.target.pk in standing:
             row.shares = standing[row.target.pk].words
+        row.follow_up = follow_ups.get(row.target.pk)
+        row.needs_action = row.target.pk in flagged
     rows.sort(key=lambda r: (rank[r.status], r.target.order, r.target.pk))
     summary = review.summary
     counts = [(s, summary.counts[s]) for s in STATUS_ATTENTION_ORDER if summary.counts.get(s)]

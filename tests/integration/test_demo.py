@@ -79,6 +79,14 @@ class TestDemoContents:
         assert [(t["number"], t["value"]) for t in data["targets"]] == [("13", shares.get(unit=commune).value)]
         assert data["targets"][0]["actual"] is not None  # the commune's own simulated jobs figures
 
+    def test_one_weak_target_carries_its_lead_units_simulated_answer_and_the_others_are_flagged(self, demo):
+        out = StringIO()
+        call_command("review", resolution=RESOLUTION_CODE, as_of="2021-12-31", format="json", stdout=out)
+        targets = {t["number"]: t for t in json.loads(out.getvalue())["targets"]}
+        assert targets["1"]["status"] == "not_achieved" and targets["1"]["needs_action"] is False
+        assert targets["1"]["follow_up"]["cause"].startswith("[mô phỏng]")
+        assert targets["20"]["needs_action"] is True  # Party members: not achieved, no answer yet
+
     def test_every_target_has_a_lead_unit_and_a_leader(self, demo):
         targets = Target.objects.filter(resolution__code=RESOLUTION_CODE)
         assert targets.count() == 38

@@ -46,7 +46,7 @@ YEAR_END = date(2021, 12, 31)
 MAX_QUERIES = 7
 #: A resolution's city review also ranks the units for one indicator (which indicators units
 #: reported, their figures) and finds the jumps (each indicator's latest period, the figures).
-MAX_RESOLUTION_QUERIES = MAX_QUERIES + 5  # + ranking, jumps and the units' shares
+MAX_RESOLUTION_QUERIES = MAX_QUERIES + 6  # + ranking, jumps, the units' shares and the follow-ups
 
 
 def build_city(n_communes: int, n_targets: int, *, months: int = 12):

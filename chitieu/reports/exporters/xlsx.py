@@ -84,7 +84,7 @@ def render_xlsx(report: ReviewReport) -> bytes:
     risk = wb.create_sheet("Nguy cơ không đạt")
     start = _heading_rows(risk, report, "CHỈ TIÊU CÓ NGUY CƠ KHÔNG ĐẠT HOẶC KHÔNG ĐẠT", 5)
     _table(risk, start, ["STT", "Chỉ tiêu", "Đánh giá", "Đơn vị chủ trì", "Ghi chú"],
-           [[i.number, i.name, i.status.label, i.lead_unit, i.detail] for i in report.at_risk],
+           [[i.number, i.name, i.status.label, i.lead_unit, ". ".join(x for x in (i.detail, i.follow_up) if x)] for i in report.at_risk],
            [6, 48, 22, 30, 40])
 
     tasks = wb.create_sheet("Nhiệm vụ quá hạn")
