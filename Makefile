@@ -63,6 +63,7 @@ bench: setup
 	$(PY) bench/jobs.py
 	$(PY) bench/web.py
 	$(PY) bench/archives.py
+	$(PY) bench/forecast.py
 
 # How well the reader reads (../shared/corpus, seeds, golden texts, blind rounds), per stage and
 # file; quality-ratchet raises the per-file floors the tests hold (tests/data/extraction_ratchet.json).

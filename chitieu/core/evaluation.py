@@ -497,6 +497,8 @@ def _evaluate(target: TargetSpec, observations: Sequence[Observation], *, as_of:
             math.isfinite(x) for x in (probability.value, *probability.inputs.values())
         ):
             probability = None
+        if probability is not None and forecast is not None:
+            probability = replace(probability, progress=forecast.achievement)
     return Evaluation(
         status=status,
         achievement=so_far,

@@ -39,7 +39,9 @@ Probability (`Chance`), d = +1 when higher is better, -1 otherwise; Phi the norm
   reported being uncertain); P = Phi(d (forecast - threshold) / s).
 The threshold is the target's value, for a range the bound that matters (the lower one when
 higher is better). Labels: P >= 0,8 "có khả năng đạt", >= 0,5 "cần nỗ lực", >= 0,2 "có nguy
-cơ không đạt", else "khó đạt".
+cơ không đạt", else "khó đạt"; beside them the deterministic UN-style class of the forecast's
+ratio to the target (>= 0,95 "đúng hướng", >= 0,10 "có tiến bộ, cần đẩy nhanh", else "ít tiến
+bộ hoặc đi lùi").
 
 Pure standard library.
 """
@@ -72,6 +74,7 @@ __all__ = [
     "chance",
     "chance_label",
     "normal_chance",
+    "progress_class",
     "required_growth",
     "required_pace",
     "required_sum",
@@ -119,10 +122,31 @@ class Chance:
     value: float
     method: str
     inputs: dict[str, float] = field(default_factory=dict)
+    #: The deterministic ratio shown beside it for auditability: the forecast over the target
+    #: (the evaluation's `forecast.achievement`), None when it has none.
+    progress: float | None = None
 
     @property
     def label(self) -> str:
         return chance_label(self.value)
+
+    @property
+    def progress_class(self) -> str:
+        return "" if self.progress is None else progress_class(self.progress)
+
+
+#: UN-style progress classes of the forecast's ratio to the target, highest first.
+PROGRESS_CLASSES = (
+    (0.95, "đúng hướng"),
+    (0.10, "có tiến bộ, cần đẩy nhanh"),
+    (-math.inf, "ít tiến bộ hoặc đi lùi"),
+)
+
+
+def progress_class(ratio: float) -> str:
+    """The UN-style class of a forecast's ratio to its target: >= 0,95 "đúng hướng", >= 0,10
+    "có tiến bộ, cần đẩy nhanh", else "ít tiến bộ hoặc đi lùi" (forecast-methods.md)."""
+    return next(label for low, label in PROGRESS_CLASSES if ratio >= low)
 
 
 def chance_label(p: float) -> str:

@@ -768,6 +768,8 @@ def row_as_json(row: TargetRow) -> dict[str, Any]:
         "probability_method": None if chance is None else chance.method,
         "probability_label": None if chance is None else chance.label,
         "probability_inputs": None if chance is None else {k: _num(v) for k, v in chance.inputs.items()},
+        "progress_ratio": None if chance is None else _num(chance.progress),
+        "progress_class": (chance.progress_class or None) if chance is not None else None,
         "explanation": e.explanation,
         "coverage": e.coverage or None,
         "error": row.error or None,

@@ -41,7 +41,7 @@ class Row:
     coverage: str = ""  # "114/114 xã, phường" for a city figure combined from its units
     shares: str = ""  # "đạt phần giao 3/5 đơn vị" for a target broken down into units' shares
     required: str = ""  # "6 tháng cuối năm cần tăng 13,35%" for a target not yet final
-    chance: str = ""  # "khó đạt (8%)": the probability of meeting it, labelled (core.pace)
+    chance: str = ""  # "khó đạt (7,6%); có tiến bộ, cần đẩy nhanh" (core.pace)
     chance_method: str = ""
     follow_up: Any = None  # the lead unit's latest tasks.FollowUp of a weak target
     needs_action: bool = False  # weak, and its lead unit has not said why and what it will do
@@ -95,10 +95,12 @@ def _row(target: Any, ev: Any) -> Row:
 
 
 def _chance_text(chance: Any) -> str:
-    """ "khó đạt (8%)": the label and the probability in whole percent."""
+    """ "khó đạt (7,6%); có tiến bộ, cần đẩy nhanh": the label, the probability and the
+    UN-style class of the forecast's ratio to the target."""
     if chance is None:
         return ""
-    return f"{chance.label} ({format_percent(chance.value)})"
+    text = f"{chance.label} ({format_percent(chance.value)})"
+    return f"{text}; {chance.progress_class}" if chance.progress_class else text
 
 
 def _method_label(method: str) -> str:

@@ -40,6 +40,7 @@ def test_a_target_not_yet_final_carries_required_and_probability():
     assert target["probability_method"] == "growth-normal"
     assert target["probability_label"] == "khó đạt"
     assert target["probability_inputs"]["so_far"] == 11.2
+    assert target["progress_class"] == "có tiến bộ, cần đẩy nhanh" and 0.9 < target["progress_ratio"] < 0.95
 
 
 def test_a_final_target_carries_neither():
@@ -48,3 +49,4 @@ def test_a_final_target_carries_neither():
     target = review_as_json(evaluate_resolution(resolution, as_of=date(2026, 2, 1)))["targets"][0]
     assert target["status"] == "not_achieved"
     assert target["required"] is None and target["probability"] is None and target["probability_method"] is None
+    assert target["progress_class"] is None

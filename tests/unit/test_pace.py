@@ -13,6 +13,7 @@ from chitieu.core.evaluation import Observation, TargetSpec, evaluate
 from chitieu.core.pace import (
     chance_label,
     normal_chance,
+    progress_class,
     required_growth,
     required_sum,
     required_term_rate,
@@ -71,6 +72,14 @@ def test_labels(p, label):
     assert chance_label(p) == label
 
 
+@pytest.mark.parametrize(("ratio", "label"), [
+    (1.2, "đúng hướng"), (0.95, "đúng hướng"), (0.94, "có tiến bộ, cần đẩy nhanh"),
+    (0.10, "có tiến bộ, cần đẩy nhanh"), (0.09, "ít tiến bộ hoặc đi lùi"), (-0.5, "ít tiến bộ hoặc đi lùi"),
+])
+def test_progress_classes(ratio, label):
+    assert progress_class(ratio) == label
+
+
 @pytest.mark.parametrize(("centre", "threshold", "spread", "higher", "p"), [
     (10.0, 10.0, 1.0, True, 0.5),
     (11.0, 10.0, 1.0, True, 0.841345),
@@ -106,6 +115,9 @@ class TestEvaluationCarriesPaceAndChance:
         # no earlier year: acceleration 0, pooled spread 1,5 points: Phi((11,2 - 13,35) / 1,5)
         assert e.probability.value == pytest.approx(normal_chance(11.2, 13.3495327, 1.5, higher=True))
         assert e.probability.label == "khó đạt"
+        # beside it, the forecast's ratio to the target: 11,2 / 12,35 (latest figure stands)
+        assert e.probability.progress == pytest.approx(11.2 / 12.35)
+        assert e.probability.progress_class == "có tiến bộ, cần đẩy nhanh"
 
     def test_earlier_years_acceleration_moves_the_chance(self):
         # 2024: H1 10%, year 11% -> H2 (11 - 0,465*10)/0,535 = 11,87: acceleration 1,87 points
