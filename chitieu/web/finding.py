@@ -22,7 +22,7 @@ from chitieu.org import access
 from chitieu.org.models import Unit
 from chitieu.plans.models import Indicator, Target
 from chitieu.tasks.models import Task
-from chitieu.web.search import Searchable, query_forms, score, search_key
+from chitieu.web.search import Searchable, indicator_searchable, query_forms, score, search_key
 
 #: Results shown per kind; the page says how many more matched.
 PER_KIND = 20
@@ -83,7 +83,7 @@ def _indicators(forms) -> list[Hit]:
     for code, name, short, aliases, unit in Indicator.objects.values_list(
         "code", "name", "short_name", "aliases", "unit"
     ):
-        s = score(forms, Searchable(search_key(name, short), search_key(aliases, code)))
+        s = score(forms, indicator_searchable(name, short, aliases, code))
         if s:
             hits.append(Hit(name, reverse("web:indicator", args=[code]), f"Đơn vị tính: {unit}", score=s))
     return hits

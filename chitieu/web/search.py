@@ -126,6 +126,12 @@ class Searchable:
     rest: str = ""
 
 
+def indicator_searchable(name: str, short_name: str = "", aliases: str = "", code: str = "") -> Searchable:
+    """What an indicator is found by, on the search page and in the catalogue's filter alike:
+    its name and short name, then its aliases (one a line) and code."""
+    return Searchable(search_key(name, short_name), search_key(aliases, code))
+
+
 def score(forms: list[tuple[str, ...]], item: Searchable) -> int:
     """Return how well `item` answers the query spelt as `forms` (query_forms): 4 for the
     words in a row in the name, 3 for all of them in the name, 2 and 1 for the same in the

@@ -185,3 +185,19 @@ def test_targets_that_match_alike_keep_their_resolution_order(world, as_user):
                               value=1, unit="%", period="2021", order=i)
     body = _find(as_user(world.users["viewer"]), "tỉ lệ")
     assert body.index("(3) Tỷ lệ hộ nghèo") < body.index("(4) Tỷ lệ số 4") < body.index("(12) Tỷ lệ số 12")
+
+
+def test_the_catalogue_filter_matches_as_the_search_does(insured, as_user):
+    client = as_user(insured.users["viewer"])
+    for q in ("bhyt", "BAO HIEM Y TE", "Bảo hiểm"):
+        body = client.get(reverse("web:indicators"), {"q": q}).content.decode()
+        assert "Tỷ lệ dân số tham gia bảo hiểm y tế" in body, q
+        assert "Thu ngân sách nhà nước" not in body, q
+    body = client.get(reverse("web:indicators"), {"q": "ngan sach"}).content.decode()
+    assert "Thu ngân sách nhà nước" in body and "bảo hiểm y tế" not in body
+
+
+@pytest.mark.parametrize("q", ["\x00", "a\x1bb", "x" * 5000, "!!!", "đ"])
+def test_an_odd_query_is_answered_not_a_server_error(world, as_user, q):
+    response = as_user(world.users["viewer"]).get(reverse("web:find"), {"q": q})
+    assert response.status_code in (200, 400)

@@ -13,22 +13,27 @@ from chitieu.org import access
 from chitieu.plans.models import Indicator, Resolution
 from chitieu.web import series
 from chitieu.web.review import evaluate_targets_of
+from chitieu.web.search import indicator_searchable, query_forms, score
 from chitieu.web.views.common import default_as_of, parse_date, require_reader, template_for
 
 
 @login_required
 def indicator_list(request: HttpRequest) -> HttpResponse:
-    """The catalogue of indicators, filtered by category and a name search (HTMX swaps the table)."""
+    """The catalogue of indicators, filtered by category and a name search (HTMX swaps the
+    table); the name search matches as the search page does (chitieu.web.search)."""
     require_reader(request)
     qs = Indicator.objects.annotate(n_targets=Count("targets")).order_by("category", "name")
     category = request.GET.get("linh_vuc") or ""
     if category in {c.value for c in Category}:
         qs = qs.filter(category=category)
-    q = (request.GET.get("q") or "").strip()
-    if q:
-        qs = qs.filter(name__icontains=q)
+    q = (request.GET.get("q") or "").strip()[:200]
+    indicators = list(qs)
+    if q:  # the search page's matching: no marks, no case, abbreviations both ways
+        forms = query_forms(q)
+        indicators = [i for i in indicators
+                      if score(forms, indicator_searchable(i.name, i.short_name, i.aliases, i.code))]
     return render(request, template_for(request, "web/indicators.html", "web/_indicator_rows.html"), {
-        "indicators": qs, "categories": list(Category), "category": category, "q": q,
+        "indicators": indicators, "categories": list(Category), "category": category, "q": q,
     })
 
 
