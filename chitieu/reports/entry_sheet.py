@@ -266,7 +266,9 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _number(value, where: str, errors: dict[str, str]) -> float | None:
+def read_number(value, where: str, errors: dict[str, str]) -> float | None:
+    """A cell's number (a numeric cell, or Vietnamese-written text), or None with the reason
+    under `where` in `errors`: booleans, non-finite numbers and text that is no number."""
     if isinstance(value, bool):
         errors[where] = f"«{value}» không phải là số"
         return None
@@ -373,7 +375,7 @@ def _read(wb, *, key: bytes, progress) -> ReadWorkbook:
         raw = values.get("D")
         if _blank(raw):
             continue
-        value = _number(raw, place(r, "D"), errors)
+        value = read_number(raw, place(r, "D"), errors)
         raw_stage = values.get("F")
         stage = Stage.ESTIMATE
         if not _blank(raw_stage):

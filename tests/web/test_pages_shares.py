@@ -121,3 +121,46 @@ def test_the_review_command_judges_a_unit_against_its_own_targets_only(world):
     assert data["unit"] == "xa-an-lao"
     assert [(t["number"], t["value"], t["status"]) for t in data["targets"]] == [("2", 50000, "exceeded")]
     assert data["targets"][0]["share_of"] == {"unit": "xa-an-lao", "target_value": 90000}
+
+
+def _sheet(client, target: Target, fill: dict[str, object]) -> bytes:
+    """The downloaded shares workbook with column C filled by unit code."""
+    import io
+
+    from openpyxl import load_workbook
+
+    response = client.get(_url(target) + "?tai=xlsx")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/vnd.openxml")
+    wb = load_workbook(io.BytesIO(response.content))
+    ws = wb["Phần giao"]
+    for row in ws.iter_rows(min_row=5):
+        if row[0].value in fill:
+            row[2].value = fill[row[0].value]
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _upload(client, target: Target, data: bytes):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return client.post(_url(target), {"file": SimpleUploadedFile("giao.xlsx", data)}, follow=True)
+
+
+def test_shares_come_in_by_the_downloaded_workbook_and_its_refusals_name_sheet_row_and_column(world, as_user):
+    target = _revenue(world)
+    client = as_user(world.users["office"])
+    bad = _upload(client, target, _sheet(client, target, {"xa-an-lao": "abc", "xa-kien-thuy": "=1+1"}))
+    body = html.unescape(bad.content.decode())
+    assert bad.status_code == 422
+    assert "Sheet 'Phần giao', dòng" in body and "cột C (Phần giao)" in body and "«abc» không phải là số" in body
+    assert "Ô có công thức" in body
+    short = _upload(client, target, _sheet(client, target, {"xa-an-lao": 50000, "xa-kien-thuy": 30000}))
+    assert short.status_code == 422 and "còn thiếu 10.000 tỷ đồng" in html.unescape(short.content.decode())
+    assert not TargetShare.objects.exists()
+    other = Target.objects.get(resolution=world.resolution, number="1")
+    wrong = _upload(client, target, _sheet(client, other, {"xa-an-lao": 5}))
+    assert wrong.status_code == 422 and "không phải mẫu giao chỉ tiêu hp-2021/2" in html.unescape(wrong.content.decode())
+    good = _upload(client, target, _sheet(client, target, {"xa-an-lao": 50000, "xa-kien-thuy": 40000}))
+    assert "Đã giao chỉ tiêu (2) cho 2 đơn vị." in good.content.decode()
+    assert sorted(TargetShare.objects.values_list("unit__code", "value")) == [("xa-an-lao", 50000), ("xa-kien-thuy", 40000)]
