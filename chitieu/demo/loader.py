@@ -35,7 +35,7 @@ from chitieu.core.choices import (
     Stage,
 )
 from chitieu.core.periods import Period
-from chitieu.core.quantities import conversion_factor
+from chitieu.core.quantities import conversion_factor, format_number
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import Mode, record_observations
 from chitieu.monitoring.shares import Part, give_shares
@@ -379,6 +379,32 @@ def load_reminder_demo(as_of: date = REMINDER_DAY) -> int:
     return Reminder.objects.filter(as_of=as_of).count()
 
 
+#: A commune's own resolution, judged on the commune's own figures (issue 12). Simulated.
+COMMUNE_RESOLUTION = "an-bien-2021"
+
+
+def _commune_resolution(units: dict[str, Unit], indicators: dict[str, Indicator]) -> None:
+    """Phường An Biên's own 2021 resolution with two targets on the indicators it reports;
+    its title and source say it is simulated."""
+    ward = units.get("phuong-an-bien")
+    if ward is None:
+        return
+    resolution = _upsert(
+        Resolution, {"code": COMMUNE_RESOLUTION},
+        {"title": f"Nghị quyết Đảng bộ phường An Biên về nhiệm vụ năm 2021 ({SIMULATED_SOURCE})", "issuer": ward,
+         "period": "2021", "source_ref": f"Văn bản {SIMULATED_SOURCE} cho trình diễn, không phải nghị quyết thật",
+         "kind": ResolutionKind.YEARLY, "status": ResolutionStatus.IN_FORCE},
+    )
+    for order, (number, code, comparator, value) in enumerate(
+        [("1", "jobs", ">=", 500.0), ("2", "health-insurance", ">=", 93.0)], start=1
+    ):
+        indicator = indicators[code]
+        _upsert(Target, {"resolution": resolution, "number": number},
+                {"indicator": indicator, "comparator": comparator, "value": value, "unit": indicator.unit,
+                 "period": "2021", "lead_unit": ward, "order": order,
+                 "clause": f"({SIMULATED_SOURCE}) {indicator.name} đạt {format_number(value)} {indicator.unit} trở lên."})
+
+
 #: The weak target the demo's lead unit has answered for (GRDP growth, not achieved in 2021).
 EXPLAINED_TARGET = "1"
 
@@ -431,6 +457,7 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
         )
         _give_demo_shares(resolution, locals_)
         _explain_demo_target(resolution)
+        _commune_resolution(units, indicators)
         sim_added = 0
         if simulate:
             rows = simulated_rows(data, city, locals_, indicators, resolution, real_keys)

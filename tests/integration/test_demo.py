@@ -87,6 +87,15 @@ class TestDemoContents:
         assert targets["1"]["follow_up"]["cause"].startswith("[mô phỏng]")
         assert targets["20"]["needs_action"] is True  # Party members: not achieved, no answer yet
 
+    def test_a_wards_own_resolution_is_judged_on_the_wards_figures(self, demo):
+        out = StringIO()
+        call_command("review", resolution="an-bien-2021", as_of="2021-12-31", format="json", stdout=out)
+        data = json.loads(out.getvalue())
+        assert data["unit"] == "phuong-an-bien" and "mô phỏng" in data["title"]
+        ward_jobs = sum(Observation.objects.filter(unit__code="phuong-an-bien", indicator__code="jobs",
+                                                   period_start__year=2021).values_list("value", flat=True))
+        assert data["targets"][0]["actual"] == ward_jobs  # the ward's months, not the city's 56.000
+
     def test_every_target_has_a_lead_unit_and_a_leader(self, demo):
         targets = Target.objects.filter(resolution__code=RESOLUTION_CODE)
         assert targets.count() == 38

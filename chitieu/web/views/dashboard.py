@@ -10,6 +10,7 @@ from django.shortcuts import render
 from chitieu.errors import NotFound
 from chitieu.monitoring.review import evaluate_resolution, indicators_with_unit_figures
 from chitieu.org import access
+from chitieu.org.services import LOCAL_KINDS
 from chitieu.plans.models import Indicator, Resolution, settled_resolutions
 from chitieu.web import review
 from chitieu.web.views.common import HtmxHttpRequest, default_as_of, parse_date, require_reader
@@ -21,7 +22,8 @@ NEWEST_FIRST = (F("issued_on").desc(nulls_last=True), "-id")
 def _resolution(request: HttpRequest) -> Resolution | None:
     """The resolution in ?resolution=CODE, else the latest issued one that is not a draft
     (`plans.models.settled_resolutions`: one with a confirmed target; drafts read from a
-    document are nobody's default); None when there are none."""
+    document are nobody's default), the city's before a commune's own; None when there are
+    none."""
     code = request.GET.get("resolution")
     qs = Resolution.objects.order_by(*NEWEST_FIRST)
     if code:
@@ -29,7 +31,9 @@ def _resolution(request: HttpRequest) -> Resolution | None:
         if found is None:
             raise NotFound(f"Không có nghị quyết mã «{code}».")
         return found
-    return settled_resolutions(qs).first()
+    settled = settled_resolutions(qs)
+    # The city's resolutions before a commune's own (a commune's is opened by its code).
+    return settled.exclude(issuer__kind__in=LOCAL_KINDS).first() or settled.first()
 
 
 def _ranking_context(request: HttpRequest, resolution: Resolution, as_of, indicators, review_result=None) -> dict:
