@@ -92,3 +92,4 @@ def test_only_the_lead_unit_and_the_office_answer_and_a_refusal_changes_nothing(
     assert response.status_code == 403
     assert "Chỉ Cục Thống kê hoặc Văn phòng được giải trình chỉ tiêu (2)." in html.unescape(response.content.decode())
     assert (stored_state(), FollowUp.objects.count()) == before
+

@@ -103,3 +103,16 @@ def test_evidence_larger_than_the_limit_is_refused(settings):
     data = PDF + b"0" * (1024 * 1024)
     message = check_evidence("lon.pdf", len(data), io.BytesIO(data))
     assert message and "vượt giới hạn 1 MB" in message
+
+
+@pytest.mark.parametrize(("persona", "status"), [("office", 200), ("leader", 404), ("rep_a", 404), ("viewer", 404)])
+def test_a_draft_task_is_the_offices_until_confirmed(world, as_user, persona, status):
+    from chitieu.tasks.models import Task, TaskUpdate
+
+    Task.objects.filter(pk=world.task_a.pk).update(confirmed=False)
+    client = as_user(world.users[persona])
+    assert client.get(reverse("web:task", args=[world.task_a.code])).status_code == status
+    before = TaskUpdate.objects.count()
+    client.post(reverse("web:task-update", args=[world.task_a.code]), {"note": "x", "progress": "10"})
+    if status == 404:
+        assert TaskUpdate.objects.count() == before

@@ -78,6 +78,9 @@ def task_detail(request: HttpRequest, code: str) -> HttpResponse:
     """One task: its status, clause, updates with evidence, and the update form for its units."""
     require_reader(request)
     task = get_object_or_404(Task.objects.select_related("lead_unit", "leader", "resolution"), code=code)
+    if not task.confirmed and not access.can_manage(request.user):
+        # A task read from a document stays the office's draft until confirmed.
+        raise NotFound(f"Không có nhiệm vụ mã «{code}».")
     as_of = timezone.localdate()
     return render(request, "web/task_detail.html", {
         "task": task,
@@ -95,6 +98,8 @@ def task_update(request: HttpRequest, code: str) -> HttpResponse:
     """Post a progress note with an optional evidence file; errors come back next to the fields."""
     require_reader(request)
     task = get_object_or_404(Task.objects.select_related("lead_unit", "leader", "resolution"), code=code)
+    if not task.confirmed and not access.can_manage(request.user):
+        raise NotFound(f"Không có nhiệm vụ mã «{code}».")
     require(access.can_edit_task(request.user, task), "Bạn không có quyền cập nhật nhiệm vụ này.")
     upload = request.FILES.get("evidence")
     raw_progress = request.POST.get("progress", "").strip()
