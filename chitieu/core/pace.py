@@ -33,10 +33,11 @@ Probability (`Chance`), d = +1 when higher is better, -1 otherwise; Phi the norm
 - "term-t" (average growth over a term): the remaining years' mean ~ Student-t with n-1 df
   around mu (the mean of the n annual growths known, the term's and the earlier ones), scale
   sigma*sqrt(1/m + 1/n); with fewer than 2 growths sigma = POOLED_GROWTH_SD and a normal.
-- "forecast-normal" (everything else): the forecast ~ N(forecast, s^2), s half the forecast's
-  own spread (seasonal shares of earlier years, trend residuals) when it has one, else
+- "forecast-normal" (everything else): the forecast ~ N(forecast, s^2), s the default:
   DEFAULT_CV of the part still to come (at least 1% of the forecast, an amount not yet
-  reported being uncertain); P = Phi(d (forecast - threshold) / s).
+  reported being uncertain), or half the forecast's own spread (seasonal shares of earlier
+  years, trend residuals) when it has one, but not under half the default;
+  P = Phi(d (forecast - threshold) / s).
 The threshold is the target's value, for a range the bound that matters (the lower one when
 higher is better). Labels: P >= 0,8 "có khả năng đạt", >= 0,5 "cần nỗ lực", >= 0,2 "có nguy
 cơ không đạt", else "khó đạt"; beside them the deterministic UN-style class of the forecast's
@@ -406,13 +407,16 @@ def chance(t: TargetSpec, fig: Figure | None, best: Mapping[Key, Observation], r
                                     "required": required.value})
     threshold = _threshold(t)
     value = t.measure(fig.value)
+    left = max(0.0, 1 - fig.covered_months / t.period.months)
+    summed = t.aggregation is Aggregation.SUM and t.comparator not in _CHANGES
+    to_come = abs(value - fig.to_date) if summed else abs(value) * left
+    floor = max(DEFAULT_CV * to_come, 0.01 * abs(value)) or DEFAULT_CV
     if fig.low is not None and fig.high is not None and fig.high > fig.low:
-        spread = abs(t.measure(fig.high) - t.measure(fig.low)) / 2
+        # the forecast's own spread, never narrower than half the default: two or three
+        # earlier years alike say little about how far this one can stray
+        spread = max(abs(t.measure(fig.high) - t.measure(fig.low)) / 2, floor / 2)
     else:
-        left = max(0.0, 1 - fig.covered_months / t.period.months)
-        summed = t.aggregation is Aggregation.SUM and t.comparator not in _CHANGES
-        to_come = abs(value - fig.to_date) if summed else abs(value) * left
-        spread = max(DEFAULT_CV * to_come, 0.01 * abs(value)) or DEFAULT_CV
+        spread = floor
     p = normal_chance(value, threshold, spread, higher=higher)
     return Chance(p, "forecast-normal", {"forecast": value, "threshold": threshold, "sd": spread})
 
