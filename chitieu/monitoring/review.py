@@ -469,6 +469,12 @@ def target_spec(target: Target) -> TargetSpec:
     )
 
 
+def target_figures(target: Target, figures: dict[int, list[CoreObservation]], period: Period) -> list[CoreObservation]:
+    """The figures of `target`'s indicator that bear on its `period`, in the target's unit:
+    what its evaluation reads, and what a report reads for its other columns."""
+    return _relevant(figures.get(target.indicator_id, []), period, _factor(target.indicator, target))
+
+
 def _relevant(obs: list[CoreObservation], period: Period, factor: float) -> list[CoreObservation]:
     start = date(period.start.year - HISTORY_YEARS, 1, 1)
     out = [o for o in obs if o.period.start >= start and o.period.end <= period.end]
@@ -499,7 +505,7 @@ def evaluate_targets(targets: Sequence[Target], figures: dict[int, list[CoreObse
             if indicator.pk in broken:
                 raise ValueError(broken[indicator.pk])
             spec = target_spec(target)
-            obs = _relevant(figures.get(indicator.pk, []), spec.period, _factor(indicator, target))
+            obs = target_figures(target, figures, spec.period)
             evaluation = evaluate(spec, obs, as_of=as_of)
             if not is_finite(evaluation):
                 raise OverflowError(TOO_LARGE)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from chitieu.core.choices import Aggregation, Comparator, UnitKind
 from chitieu.core.shares import parts_refusal
@@ -43,17 +44,13 @@ def area_of(issuer: Unit) -> Unit:
     return area
 
 
-def _below(unit: Unit, area: Unit) -> bool:
-    """True when `unit` lies below `area` in the unit tree (at most four levels: enough for
-    city → district → commune and the bodies between)."""
-    seen = unit.parent
-    for _ in range(4):
-        if seen is None:
-            return False
-        if seen.pk == area.pk:
-            return True
-        seen = seen.parent
-    return False
+def _below(area: Unit) -> set[int]:
+    """The ids of the units below `area` in the unit tree, at most four levels down (enough for
+    city → district → commune and the bodies between): one query, whatever the parts."""
+    levels = Q(parent=area)
+    for depth in range(2, 5):
+        levels |= Q(**{"__".join(["parent"] * depth): area})
+    return set(Unit.objects.filter(levels).values_list("pk", flat=True))
 
 
 def give_shares(target: Target, parts: Sequence[Part], *, user: Any = None, system: str = "") -> list[TargetShare]:
@@ -65,6 +62,7 @@ def give_shares(target: Target, parts: Sequence[Part], *, user: Any = None, syst
     if not system:
         require(can_manage(user), "Chỉ Văn phòng được giao chỉ tiêu cho các đơn vị.")
     area = area_of(target.resolution.issuer)
+    below = _below(area)
     errors: dict[str, str] = {}
     seen: set[int] = set()
     ranged = target.comparator == Comparator.RANGE
@@ -73,7 +71,7 @@ def give_shares(target: Target, parts: Sequence[Part], *, user: Any = None, syst
         if part.unit.pk in seen:
             errors[key] = f"{part.unit.display_name} được giao hai lần."
         seen.add(part.unit.pk)
-        if part.unit.pk == area.pk or not _below(part.unit, area):
+        if part.unit.pk not in below:
             errors[key] = f"{part.unit.display_name} không thuộc {area.display_name}, không giao được."
         if not math.isfinite(part.value) or part.value < 0:
             errors[key] = f"Phần giao cho {part.unit.display_name} phải là số không âm."

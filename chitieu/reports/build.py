@@ -23,7 +23,7 @@ from chitieu.core.quantities import format_target
 from chitieu.core.review import counts_sentence
 from chitieu.core.tasks import days_overdue, task_status
 from chitieu.errors import Invalid, NotFound
-from chitieu.monitoring.review import TargetRow, review_with_figures, target_spec
+from chitieu.monitoring.review import TargetRow, review_with_figures, target_figures, target_spec
 from chitieu.plans.models import Resolution
 from chitieu.reports import charts
 from chitieu.reports.document import (
@@ -267,20 +267,6 @@ def _yoy_text(value: float | None, spec: TargetSpec) -> str:
     return f"{sign}{number(abs(value))} điểm %" if spec.is_percent else f"{sign}{number(abs(value))}%"
 
 
-def _series(row: TargetRow, figures: dict, spec: TargetSpec) -> list:
-    from chitieu.core.forecast import Observation as CoreObservation
-    from chitieu.core.quantities import UnitError, conversion_factor
-
-    obs = figures.get(row.indicator.pk, [])
-    try:
-        factor = conversion_factor(row.indicator.unit, spec.unit)
-    except UnitError:
-        factor = 1.0
-    if factor != 1.0:
-        obs = [CoreObservation(o.period, o.value * factor, o.stage, o.unit_code, o.simulated, o.source) for o in obs]
-    return [o for o in obs if o.period.end <= spec.period.end]
-
-
 def follow_up_words(follow_up) -> str:
     """A weak target's follow-up as the report says it, or that the lead unit gave none."""
     if follow_up is None:
@@ -412,7 +398,7 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
             continue
         spec = target_spec(t)
         # The target's figures by period once, for every figure the report reads from them.
-        best = best_by_period(_series(row, figures, spec), as_of=as_of)
+        best = best_by_period(target_figures(t, figures, spec.period), as_of=as_of)
         f = _figures(row, spec, best, as_of)
         part = _covered_facts(row, spec, best, covered, as_of)
         if part is not None:

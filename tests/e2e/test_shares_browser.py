@@ -34,3 +34,32 @@ def test_the_office_gives_a_target_to_two_communes_and_sees_how_they_stand(page,
 
     page.goto("/?resolution=hp-2021&as_of=2022-01-31")
     assert "Các đơn vị: đạt phần giao 1/2 đơn vị" in page.locator("tr.target-row", has_text="Thu ngân sách").inner_text()
+
+
+def test_the_office_sends_a_shares_workbook_back_and_reads_its_row_errors(page, city, tmp_path):
+    import io
+
+    from openpyxl import load_workbook
+
+    log_in(page, "vanphong")
+    page.goto("/nghi-quyet/hp-2021/chi-tieu/2/giao/")
+    with page.expect_download() as got:
+        page.get_by_role("link", name="Tải bảng giao (Excel)").click()
+    wb = load_workbook(io.BytesIO(open(got.value.path(), "rb").read()))
+    ws = wb["Phần giao"]
+    for row in ws.iter_rows(min_row=5):
+        if row[0].value == "xa-an-lao":
+            row[2].value = "năm mươi nghìn"
+        if row[0].value == "xa-kien-thuy":
+            row[2].value = 40000
+    filled = tmp_path / "giao.xlsx"
+    wb.save(filled)
+
+    page.get_by_label("Nhập phần giao từ Excel").set_input_files(str(filled))
+    page.get_by_role("button", name="Nhập bảng giao").click()
+    errors = page.locator("#sheet-errors")
+    errors.wait_for()
+    text = errors.inner_text()
+    assert "Sheet 'Phần giao', dòng" in text and "cột C (Phần giao)" in text
+    assert "«năm mươi nghìn» không phải là số" in text
+    assert not TargetShare.objects.exists()

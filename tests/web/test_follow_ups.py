@@ -57,6 +57,8 @@ def test_the_lead_unit_answers_and_every_view_shows_the_answer(world, as_user):
     url = reverse("web:follow-up", args=[target.pk])
     due = (timezone.localdate() + timedelta(days=30)).isoformat()
 
+    standing = client.get(url).content.decode().split('id="standing"')[1].split("</p>")[0]
+    assert "Không đạt" in standing and "20.000" in standing  # the target as the dashboard judges it
     response = client.post(url, {"cause": "", "action": "Đôn đốc thu nợ thuế", "due": "2021-02-30"})
     body = html.unescape(response.content.decode())
     assert response.status_code == 422

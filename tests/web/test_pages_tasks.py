@@ -111,7 +111,13 @@ def test_a_draft_task_is_the_offices_until_confirmed(world, as_user, persona, st
 
     Task.objects.filter(pk=world.task_a.pk).update(confirmed=False)
     client = as_user(world.users[persona])
-    assert client.get(reverse("web:task", args=[world.task_a.code])).status_code == status
+    page = client.get(reverse("web:task", args=[world.task_a.code]))
+    assert page.status_code == status
+    shown = page.content.decode()
+    if status == 404:
+        assert f"Không có nhiệm vụ mã «{world.task_a.code}»." in shown and world.task_a.title not in shown
+    else:
+        assert world.task_a.title in shown
     before = TaskUpdate.objects.count()
     client.post(reverse("web:task-update", args=[world.task_a.code]), {"note": "x", "progress": "10"})
     if status == 404:

@@ -13,10 +13,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from chitieu.errors import Forbidden, Invalid
-from chitieu.monitoring.review import evaluate_resolution
 from chitieu.plans.models import Target
 from chitieu.tasks.follow_ups import explain, may_explain
-from chitieu.web.review import target_text
+from chitieu.web.review import evaluate_targets_of, target_text
 from chitieu.web.views.common import default_as_of, require_reader
 
 
@@ -42,11 +41,11 @@ def follow_up(request: HttpRequest, pk: int) -> HttpResponse:
         except Invalid as exc:
             errors = exc.errors or {"cause": exc.message}
             status = 422
-    review = evaluate_resolution(target.resolution, as_of=default_as_of(target.resolution))
-    row = next((r for r in review.rows if r.target.pk == target.pk), None)
+    as_of = default_as_of(target.resolution)
+    evaluation = evaluate_targets_of([target], as_of=as_of).get(target.pk)
     return render(request, "web/follow_up.html", {
-        "target": target, "target_words": target_text(target), "row": row,
+        "target": target, "target_words": target_text(target), "evaluation": evaluation,
         "follow_ups": target.follow_ups.select_related("written_by").order_by("-written_at", "-id"),
         "can_explain": may_explain(request.user, target), "errors": errors,
-        "posted": request.POST if request.method == "POST" else {}, "as_of": review.as_of,
+        "posted": request.POST if request.method == "POST" else {}, "as_of": as_of,
     }, status=status)

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from chitieu.core.choices import UnitKind
 from chitieu.core.quantities import QuantityError, parse_number
 from chitieu.errors import Forbidden, Invalid
-from chitieu.monitoring.review import shares_standing, targets_of
+from chitieu.monitoring.review import shares_standing
 from chitieu.monitoring.shares import Part, area_of, give_shares
 from chitieu.org import access
 from chitieu.org.models import Unit
@@ -126,7 +126,7 @@ def give(request: HttpRequest, code: str, number: str) -> HttpResponse:
                     errors = {"parts": errors["parts"]} if "parts" in errors else {}
         status = 422
     shares = {s.unit_id: s for s in TargetShare.objects.filter(target=target)}
-    standing = shares_standing(targets_of(target.resolution), as_of=as_of).get(target.pk)
+    standing = shares_standing([target], as_of=as_of).get(target.pk)
     by_unit = {r.share.unit_id: r for r in standing.rows if r.share is not None} if standing else {}
     rows = [
         {"unit": u, "share": shares.get(u.pk), "row": by_unit.get(u.pk), "error": errors.get(u.code),
