@@ -185,6 +185,16 @@ _GOAL_NOUNS = lx.PhraseSet(["mục tiêu", "chỉ tiêu"])
 _GOALS_WINDOW = 6  # tokens between the goals' noun and their horizon
 
 
+def _sets_goals(toks: Sequence[Token], st: Structure, i: int, first: int | None, code: str) -> bool:
+    """True for a span closing a sentence that states no figure and names the goals it
+    frames ("... đặt ra các mục tiêu, chỉ tiêu phát triển chủ yếu về kinh tế, xã hội và môi
+    trường cho 5 năm 2026-2030. Trong đó ..."): it leads what follows, however far it sits
+    from the sentence's start."""
+    if first is not None or "-" not in code:
+        return False
+    return any(_GOAL_NOUNS.forward(toks, j, i) for j in range(st.sent[i], i))
+
+
 def _opens_goals(toks: Sequence[Token], st: Structure, p: PeriodMention) -> bool:
     """True for a horizon that opens a list of goals: "các mục tiêu, chỉ tiêu phát triển của
     tỉnh đến năm 2030, trong đó ...", "Chỉ tiêu đến năm 2030:". A horizon in one item's words
@@ -213,20 +223,30 @@ def levels_at_horizon(
     cũng đặt mục tiêu đón 18,5 triệu lượt khách" in the 2025-2030 congress's resolution is
     2030. A change, a yearly or average rate ("10 - 10,5%/năm", "bình quân") and a span named
     in the item's own words ("xuất khẩu giai đoạn 2026-2030 trên 17 tỷ USD") keep the span; a
-    text that names no horizon (a mid-term review of the term) keeps the term. Kinds must be
-    set first."""
+    text that names no horizon keeps the term unless it sets goals itself (most of its items
+    are targets: the congress's resolution "Tỷ trọng kinh tế số đạt tối thiểu 20% GRDP" is
+    2030), so a mid-term review restating the term's targets keeps the term; a total summed
+    over the years ("5 năm") keeps the span. Kinds must be set first."""
     if not doc.term or "-" not in doc.term:
         return
     end = doc.term.rsplit("-", 1)[1]
-    if not any(_opens_goals(toks, st, p) and _code(p, "horizon", doc) == end for p in periods):
+    plan = 2 * sum(m.kind == _TARGET for m in ms) > len(ms)
+    if not plan and not any(_opens_goals(toks, st, p) and _code(p, "horizon", doc) == end for p in periods):
         return
     for m in ms:
         p = m.period
         if m.own_period or m.kind != _TARGET or not p or "-" not in p or m.comparator in lx.CHANGE_COMPARATORS:
             continue
-        if p != doc.term or _yearly(toks, st, m) or "/" in m.unit:
+        if p != doc.term or _yearly(toks, st, m) or "/" in m.unit or _summed_over_years(toks, st, m):
             continue
         m.period = end
+
+
+def _summed_over_years(toks: Sequence[Token], st: Structure, m: Mention) -> bool:
+    """True when the item's own words sum it over a number of years ("Tổng vốn đầu tư toàn
+    xã hội 5 năm khoảng 150.000 tỷ đồng"): a total over the span, no level at its end."""
+    lo = max(st.clause[m.v0], m.region_lo if m.region_lo >= 0 else 0)
+    return any(toks[k].is_num and toks[k + 1].low == "năm" for k in range(lo, m.v0 - 1))
 
 
 def _share_year_on_year(st: Structure, ms: Sequence[Mention], weak: set[int]) -> None:
@@ -600,7 +620,7 @@ def assign_periods(
         # "Báo cáo cho biết, 6 tháng đầu năm 2022, Ban Thường vụ ...": a period between commas
         # before the sentence's first item opens its main clause, however long the frame before it
         # (not a span: ", nhiệm kỳ 2020 - 2025," qualifies the name before it).
-        if i - s <= 12 or not comma_before(i) or (i in set_off and toks[i - 1].text == "," and "-" not in code):
+        if i - s <= 12 or not comma_before(i) or _sets_goals(toks, st, i, first, code) or (i in set_off and toks[i - 1].text == "," and "-" not in code):
             only_here = st.sent[i] != st.para[i] or (i > 0 and toks[i - 1].low == "riêng")
             if only_here:
                 local.setdefault(s, code)

@@ -88,8 +88,9 @@ TERM_PLAN = (
     [
         # A level "đến năm 2025" is the year, in a term's document as anywhere else; a
         # "giai đoạn" names its span; a yearly figure up to the horizon is the term's; a
-        # figure with no period of its own takes the document's term.
-        (TERM_PLAN, ["2021-2025", "2025", "2025", "2020-2025", "2025", "2020-2025", "2020-2025"]),
+        # level with no period of its own in the term's plan is the level at its end (as the
+        # corpus's ward plan reads "Tỷ lệ lao động qua đào tạo: 88,7%").
+        (TERM_PLAN, ["2021-2025", "2025", "2025", "2020-2025", "2025", "2020-2025", "2025"]),
         (
             "Các chỉ tiêu chủ yếu đến năm 2025:\n- Tỷ lệ đô thị hóa đạt 40%.\n- Tổng vốn đầu tư giai đoạn 2021 - 2025 đạt 90.000 tỷ đồng.",
             ["2025", "2021-2025"],
@@ -98,8 +99,8 @@ TERM_PLAN = (
         # A horizon opening a prose paragraph is that paragraph's goal, not the next sections'.
         (
             "Nghị quyết nhiệm kỳ 2020 - 2025.\n\nĐến năm 2025, tỉnh cơ bản trở thành tỉnh công nghiệp.\n\n"
-            "Thành phố đạt và vượt chỉ tiêu 15.000 căn nhà ở xã hội.",
-            ["2020-2025"],
+            "Thành phố đạt và vượt chỉ tiêu 15.000 căn nhà ở xã hội; thu ngân sách ước đạt 100.000 tỷ đồng, tăng 10% so với cùng kỳ.",
+            ["2020-2025", "2020-2025", "2020-2025"],
         ),
         # A yearly figure ("mỗi năm", "%/năm") read in a year's context is its span's or term's;
         # a level per head and year is not a rate over years.
@@ -209,12 +210,32 @@ def test_baselines_frames_and_days_reached_set_periods_by_structure(text: str, p
             " tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử đạt trên 80%) và 11 mục tiêu khác đến năm 2025.",
             ["2025", "2025"],
         ),
-        # A text that names no horizon opening its goals keeps the term ("Đến năm 2030, tỉnh ..."
-        # opens a paragraph of its own).
+        # A text that sets goals (most of its items are targets) reads a level the term frames
+        # as the level at its end with no horizon opening them; a total summed over the years
+        # ("5 năm") and a yearly average keep the span.
         (
             "Nghị quyết Đại hội Đảng bộ tỉnh nhiệm kỳ 2025-2030 đề ra mục tiêu tỷ lệ trường đạt chuẩn quốc gia ít nhất 80,5%.\n\n"
             "Đến năm 2030, tỉnh trở thành tỉnh phát triển khá.",
-            ["2025-2030"],
+            ["2030"],
+        ),
+        (
+            "Đại hội nhiệm kỳ 2025-2030 thông qua Nghị quyết. Tốc độ tăng trưởng GRDP bình quân đạt 10%. Tỷ trọng"
+            " kinh tế số đạt tối thiểu 20% GRDP. Tổng vốn đầu tư toàn xã hội 5 năm khoảng 150.000 tỷ đồng.",
+            ["2025-2030", "2030", "2025-2030"],
+        ),
+        # A text that reports (a mid-term review restating the term's targets) keeps the term.
+        (
+            "Hội nghị sơ kết giữa nhiệm kỳ 2020-2025. Thu ngân sách đạt 95.000 tỷ đồng, tăng 12% so với cùng kỳ;"
+            " kim ngạch xuất khẩu đạt 30 tỷ USD; thành phố phấn đấu hoàn thành chỉ tiêu 15.400 căn nhà ở xã hội.",
+            ["2020-2025", "2020-2025", "2020-2025", "2020-2025"],
+        ),
+        # A span closing a sentence that names the goals but states none leads them, however
+        # far from the sentence's start.
+        (
+            "Nghị quyết Đại hội đặt ra các mục tiêu, chỉ tiêu phát triển chủ yếu về kinh tế, xã hội và môi trường"
+            " cho 5 năm 2026-2030. Trong đó các chỉ tiêu môi trường là: tỷ lệ che phủ rừng duy trì mức 42%;"
+            " lượng phát thải khí nhà kính giảm 8-9%.",
+            ["2030", "2030"],
         ),
     ],
 )
