@@ -1,21 +1,29 @@
-"""The people of the access story, and a small organisation for them to work in, built with
-the factories of `tests.factories` (the one set every tier uses).
+"""The people of every test tier: one set of personas, each with a role, the unit it sits in
+(a key into the world it is created in), a user name and a full name. Both test worlds, the
+access story of `make_cast` here and the page city of `tests.web.pages_world.build_world`,
+create their users from this table with `make_personas`, so a persona is the same person
+(same name, same role, same place in the organisation) in unit, integration, web and browser
+tests.
 
-    Thành phố (city)
-    ├── Văn phòng Thành ủy          office admin "vanphong"
-    ├── Ban Thường vụ               leader "lanhdao"; viewer "xem" sits at the city
-    ├── Sở Kế hoạch và Đầu tư       department reporter "so"
+The access story's organisation:
+
+    Thành phố (city)                 viewer "nguoixem" sits at the city
+    ├── Văn phòng Thành ủy          office "vanphong"
+    ├── Ban Thường vụ               leader "lanhdao"
+    ├── Sở Kế hoạch và Đầu tư       dept_reporter "thong-ke"
     │   └── Trung tâm Xúc tiến      (a sub-unit: the department reporter covers it)
-    ├── Xã An Lư (commune A)        reporter "xa_a"
+    ├── Xã An Lư (commune A)        reporter_a "xa-a"
     │   └── Thôn 1 (hamlet of A)    (a sub-unit: reporter A covers it)
-    └── Xã Bạch Đằng (commune B)    reporter "xa_b"
-    plus "ngoai": a signed-in user without an account, and "goc": a superuser without one.
+    └── Xã Bạch Đằng (commune B)    reporter_b "xa-b"
+    plus outsider "ngoai": a signed-in user without an account, and superuser "goc": a
+    superuser without one.
 
 Plain functions with defaults; no fixtures hidden behind decorators.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,19 +32,38 @@ from chitieu.org.models import Person, Unit
 from chitieu.plans.models import Indicator, Resolution, Target
 from tests.factories import PASSWORD, make_indicator, make_unit, make_user
 
-__all__ = ["PASSWORD", "PERSONAS", "Cast", "make_cast"]
+__all__ = ["PASSWORD", "PERSONAS", "Cast", "Persona", "make_cast", "make_personas"]
 
-#: Persona name -> (role, unit key); None role means no Account.
-PERSONAS = {
-    "office_admin": (Role.OFFICE_ADMIN, "office"),
-    "leader": (Role.LEADER, "standing"),
-    "reporter_a": (Role.REPORTER, "commune_a"),
-    "reporter_b": (Role.REPORTER, "commune_b"),
-    "dept_reporter": (Role.REPORTER, "department"),
-    "viewer": (Role.VIEWER, "city"),
-    "outsider": (None, None),
-    "superuser": (None, None),
+
+@dataclass(frozen=True)
+class Persona:
+    role: Role | None  # None: no Account
+    unit: str | None  # the key of the persona's unit in its world
+    username: str
+    full_name: str
+    superuser: bool = False
+
+
+PERSONAS: dict[str, Persona] = {
+    "office": Persona(Role.OFFICE_ADMIN, "office", "vanphong", "Trần Văn Phòng"),
+    "leader": Persona(Role.LEADER, "standing", "lanhdao", "Nguyễn Lãnh Đạo"),
+    "reporter_a": Persona(Role.REPORTER, "commune_a", "xa-a", "Lê Xã A"),
+    "reporter_b": Persona(Role.REPORTER, "commune_b", "xa-b", "Phạm Xã B"),
+    "dept_reporter": Persona(Role.REPORTER, "department", "thong-ke", "Hoàng Thống Kê"),
+    "viewer": Persona(Role.VIEWER, "city", "nguoixem", "Vũ Người Xem"),
+    "outsider": Persona(None, None, "ngoai", "Người Ngoài"),
+    "superuser": Persona(None, None, "goc", "Quản Trị Gốc", superuser=True),
 }
+
+
+def make_personas(units: Mapping[str, Unit], names: Iterable[str] = PERSONAS) -> dict[str, object]:
+    """One user per persona named, each in the unit its table row names in `units`."""
+    users: dict[str, object] = {}
+    for name in names:
+        p = PERSONAS[name]
+        users[name] = make_user(p.username, role=p.role, unit=units[p.unit] if p.unit else None,
+                                full_name=p.full_name, superuser=p.superuser)
+    return users
 
 
 @dataclass
@@ -61,10 +88,7 @@ def make_cast() -> Cast:
     u["commune_a"] = make_unit("xa-an-lu", "Xã An Lư", kind=UnitKind.COMMUNE, parent=u["city"])
     u["hamlet_a"] = make_unit("thon-1-an-lu", "Thôn 1 xã An Lư", kind=UnitKind.OTHER, parent=u["commune_a"])
     u["commune_b"] = make_unit("xa-bach-dang", "Xã Bạch Đằng", kind=UnitKind.COMMUNE, parent=u["city"])
-    for name, (role, unit_key) in PERSONAS.items():
-        cast.users[name] = make_user(
-            name, role=role, unit=u.get(unit_key) if unit_key else None, superuser=name == "superuser"
-        )
+    cast.users = make_personas(u)
     cast.indicator = make_indicator(
         "thu-ngan-sach", "Thu ngân sách nhà nước trên địa bàn", "tỷ đồng", frequency=PeriodKind.YEAR
     )

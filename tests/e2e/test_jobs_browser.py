@@ -9,7 +9,8 @@ import pytest
 from django.core.management import call_command
 
 from chitieu.jobs.models import Job, JobState
-from tests.e2e.test_reading_browser import TEXT, log_in
+from tests.e2e.test_browser import log_in
+from tests.e2e.test_reading_browser import TEXT
 from tests.personas import make_cast
 
 pytestmark = pytest.mark.e2e
@@ -23,7 +24,7 @@ def cast(transactional_db):
 def test_a_long_text_waits_on_its_job_page_then_the_reading_opens_by_itself(page, cast, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     settings.JOB_INLINE_BYTES = 20
-    log_in(page, "office_admin")
+    log_in(page, "vanphong")
     page.goto("/doc-van-ban/moi/")
     page.locator("#id_title").fill("Nghị quyết dài")
     page.locator("#id_kind").select_option("resolution")

@@ -10,7 +10,7 @@ import pytest
 from chitieu.core.choices import Decision
 from chitieu.plans.models import Target
 from chitieu.reading.models import ExtractedItem
-from tests.factories import PASSWORD
+from tests.e2e.test_browser import log_in
 from tests.personas import make_cast
 
 pytestmark = pytest.mark.e2e
@@ -25,16 +25,8 @@ def cast(transactional_db):
     return make_cast()
 
 
-def log_in(page, username: str) -> None:
-    page.goto("/dang-nhap/")
-    page.get_by_label("Tên đăng nhập").fill(username)
-    page.get_by_label("Mật khẩu").fill(PASSWORD)
-    page.get_by_role("button", name="Đăng nhập").click()
-    page.wait_for_url(re.compile(r"/$|/\?"))
-
-
 def test_the_office_reads_a_resolution_and_drafts_the_targets_it_accepts(page, cast):
-    log_in(page, "office_admin")
+    log_in(page, "vanphong")
     page.goto("/doc-van-ban/moi/")
     page.locator("#id_title").fill("Nghị quyết năm 2025")
     page.locator("#id_kind").select_option("resolution")

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 ALL_UNITS = {"city", "office", "standing", "department", "department_sub", "commune_a", "hamlet_a", "commune_b"}
 OWN_UNITS = {
-    "office_admin": ALL_UNITS,
+    "office": ALL_UNITS,
     "superuser": ALL_UNITS,
     "leader": set(),
     "reporter_a": {"commune_a", "hamlet_a"},
@@ -26,9 +26,9 @@ OWN_UNITS = {
     "outsider": set(),
 }
 DRAFT_UNITS = {**OWN_UNITS, "leader": ALL_UNITS}
-APPROVERS = {"office_admin", "superuser", "leader"}
+APPROVERS = {"office", "superuser", "leader"}
 READERS = set(OWN_UNITS) - {"outsider"}
-MANAGERS = {"office_admin", "superuser"}
+MANAGERS = {"office", "superuser"}
 
 
 @pytest.fixture
@@ -98,7 +98,7 @@ def test_a_persona_sees_approved_figures_everywhere_and_unapproved_ones_of_their
 @pytest.mark.parametrize(
     "persona, expected",
     [
-        ("office_admin", {"led_by_a", "supported_by_b", "led_by_hamlet", "no_unit"}),
+        ("office", {"led_by_a", "supported_by_b", "led_by_hamlet", "no_unit"}),
         ("superuser", {"led_by_a", "supported_by_b", "led_by_hamlet", "no_unit"}),
         ("reporter_a", {"led_by_a", "led_by_hamlet"}),
         ("reporter_b", {"supported_by_b"}),

@@ -106,7 +106,7 @@ def test_1e308_is_refused_by_the_api_and_a_correction(cast):
     assert answer.status_code == 422 and "độ lớn hợp lý" in answer.json()["errors"]["0.value"]
     assert snapshot() == before
     approved = make_observation(cast.units["commune_a"], cast.indicator, period="2023", value=900)
-    err = refused(Invalid, lambda: workflow.correct(approved.pk, by=cast.users["office_admin"], value=1e308,
+    err = refused(Invalid, lambda: workflow.correct(approved.pk, by=cast.users["office"], value=1e308,
                                                     reason="Sửa"))
     assert "độ lớn hợp lý" in err.errors["value"]
 
@@ -191,11 +191,11 @@ def test_submit_and_approve_use_the_same_period_lock_as_entry(cast):
 def test_two_corrections_from_the_same_version_one_is_refused_naming_who_changed_it(cast):
     obs = make_observation(cast.units["commune_a"], cast.indicator, period="2023", value=900)
     base = obs.version
-    workflow.correct(obs.pk, by=cast.users["office_admin"], value=950, reason="Số quyết toán", version=base)
+    workflow.correct(obs.pk, by=cast.users["office"], value=950, reason="Số quyết toán", version=base)
     err = refused(Conflict, lambda: workflow.correct(obs.pk, by=cast.users["leader"], value=960,
                                                      reason="Số khác", version=base))
     assert err.status == 409
-    assert "office_admin" in err.errors["version"] and "950" in err.errors["version"]
+    assert "Trần Văn Phòng" in err.errors["version"] and "950" in err.errors["version"]
     obs.refresh_from_db()
     assert obs.value == 950
 
@@ -204,7 +204,7 @@ def test_a_correction_after_a_submit_based_on_the_draft_is_refused(cast):
     obs = make_observation(cast.units["commune_a"], cast.indicator, period="2024", state=EntryState.DRAFT)
     seen = obs.version
     workflow.submit(obs.pk, by=cast.users["reporter_a"])
-    refused(Conflict, lambda: workflow.correct(obs.pk, by=cast.users["office_admin"], value=1,
+    refused(Conflict, lambda: workflow.correct(obs.pk, by=cast.users["office"], value=1,
                                                reason="x", version=seen))
     assert Observation.objects.get(pk=obs.pk).state == EntryState.SUBMITTED
 
@@ -212,7 +212,7 @@ def test_a_correction_after_a_submit_based_on_the_draft_is_refused(cast):
 def test_the_api_correction_answers_409_for_a_moved_version(cast):
     obs = make_observation(cast.units["commune_a"], cast.indicator, period="2023", value=900)
     client = Client()
-    client.force_login(cast.users["office_admin"], backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(cast.users["office"], backend="django.contrib.auth.backends.ModelBackend")
     first = client.post(f"{API}/observations/{obs.pk}/correct", content_type="application/json",
                         data={"value": 950, "reason": "Số quyết toán", "version": 1})
     assert first.status_code == 200 and first.json()["version"] == 2

@@ -32,7 +32,7 @@ def run(*args, **kw) -> str:
 def test_a_resolution_file_becomes_unconfirmed_targets(cast, tmp_path):
     path = tmp_path / "nq-2025.txt"
     path.write_text(TEXT, encoding="utf-8")
-    out = run(str(path), kind="resolution", user="office_admin", period="2025", accept_all=True, drafts=True)
+    out = run(str(path), kind="resolution", user="vanphong", period="2025", accept_all=True, drafts=True)
     drafts = Target.objects.filter(confirmed=False)
     assert drafts.count() == 2 and f"Bản nháp: {drafts.count()} chỉ tiêu" in out
     assert {t.number for t in drafts} == {"1", "2"}
@@ -42,7 +42,7 @@ def test_a_resolution_file_becomes_unconfirmed_targets(cast, tmp_path):
 def test_without_drafts_only_items_are_stored(cast, tmp_path):
     path = tmp_path / "nq.txt"
     path.write_text(TEXT, encoding="utf-8")
-    run(str(path), kind="resolution", user="office_admin")
+    run(str(path), kind="resolution", user="vanphong")
     assert DocumentReading.objects.get().items.count() == 2
     assert not Target.objects.filter(confirmed=False).exists()
 
@@ -50,9 +50,9 @@ def test_without_drafts_only_items_are_stored(cast, tmp_path):
 @pytest.mark.parametrize(
     ("content", "kw", "fragment"),
     [
-        ("Thu ngân sách năm 2025: 1.350".encode("cp1258"), {"kind": "report", "user": "office_admin"}, "UTF-8"),
-        (TEXT.encode(), {"kind": "report", "user": "reporter_a", "unit": "xa-bach-dang"}, "Xã Bạch Đằng"),
-        (TEXT.encode(), {"kind": "resolution", "user": "reporter_a"}, "Chỉ Văn phòng"),
+        ("Thu ngân sách năm 2025: 1.350".encode("cp1258"), {"kind": "report", "user": "vanphong"}, "UTF-8"),
+        (TEXT.encode(), {"kind": "report", "user": "xa-a", "unit": "xa-bach-dang"}, "Xã Bạch Đằng"),
+        (TEXT.encode(), {"kind": "resolution", "user": "xa-a"}, "Chỉ Văn phòng"),
         (TEXT.encode(), {"kind": "resolution", "user": "khong-co"}, "không có tài khoản"),
     ],
     ids=["non-utf8", "other-commune", "reporter-resolution", "unknown-user"],

@@ -54,7 +54,7 @@ def make_reading(cast, kind=DocumentKind.RESOLUTION, unit=None, **kw) -> Documen
     text = kw.pop("text", "Phấn đấu thu ngân sách trên 1.200 tỷ đồng; tỷ lệ hộ nghèo dưới 1,5%.")
     return DocumentReading.objects.create(
         title=kw.pop("title", "Nghị quyết thử"), kind=kind, text=text, unit=unit,
-        created_by=cast.users["office_admin"], **kw,
+        created_by=cast.users["office"], **kw,
     )
 
 
@@ -83,7 +83,7 @@ def test_accepted_target_items_become_unconfirmed_targets_in_a_new_resolution(ca
     add_item(reading, 3, decision=Decision.REJECTED, start=20, end=30)
     add_item(reading, 4, decision=Decision.PENDING, start=30, end=40)
 
-    result = services.create_drafts(reading, user=cast.users["office_admin"], now=NOW)
+    result = services.create_drafts(reading, user=cast.users["office"], now=NOW)
 
     assert len(result.targets) == 2
     assert all(t.confirmed is False for t in Target.objects.filter(pk__in=[t.pk for t in result.targets]))
@@ -97,7 +97,7 @@ def test_accepted_target_items_become_unconfirmed_targets_in_a_new_resolution(ca
     assert proposed.name == "Tỷ lệ hộ nghèo" and proposed.unit == "%" and proposed.direction == "lower"
     assert "chờ Văn phòng xem xét" in proposed.description
     # History says who did it, also outside a web request.
-    office = cast.users["office_admin"]
+    office = cast.users["office"]
     assert unlinked.target.history.first().history_user == office
     assert proposed.history.first().history_user == office
     assert unlinked.history.first().history_change_reason == "Tạo bản nháp"
@@ -113,7 +113,7 @@ def test_one_bad_item_writes_nothing_and_names_the_item_and_field(cast):
     before = counts()
 
     with pytest.raises(Invalid) as info:
-        services.create_drafts(reading, user=cast.users["office_admin"], now=NOW)
+        services.create_drafts(reading, user=cast.users["office"], now=NOW)
 
     assert "mục 2.value" in info.value.errors
     assert counts() == before
@@ -128,7 +128,7 @@ def test_a_unit_that_does_not_convert_to_the_indicator_stops_every_draft(cast):
     add_item(reading, 2, indicator=cast.indicator, unit="người", period="2025")
     before = counts()
     with pytest.raises(Invalid) as info:
-        services.create_drafts(reading, user=cast.users["office_admin"], now=NOW)
+        services.create_drafts(reading, user=cast.users["office"], now=NOW)
     assert "tỷ đồng" in info.value.errors["mục 2.unit"]
     assert counts() == before
 
@@ -170,7 +170,7 @@ def test_task_items_become_unconfirmed_tasks_with_their_deadline(cast):
     add_item(reading, 1, kind=ItemKind.TASK, indicator_name="Thành lập Khu kinh tế ven biển",
              comparator="", value=None, unit="", period="", deadline="2025", lead_unit="Sở Kế hoạch và Đầu tư")
 
-    result = services.create_drafts(reading, user=cast.users["office_admin"], now=NOW)
+    result = services.create_drafts(reading, user=cast.users["office"], now=NOW)
 
     (task,) = result.tasks
     task.refresh_from_db()
@@ -191,7 +191,7 @@ def test_a_draft_tasks_deadline_reads_the_limit_word_of_its_clause(cast, clause,
     reading = make_reading(cast, resolution=cast.resolution, text=clause)
     add_item(reading, 1, kind=ItemKind.TASK, indicator_name=clause[:30], comparator="", value=None,
              unit="", period="", deadline=deadline, start=0, end=len(clause))
-    (task,) = services.create_drafts(reading, user=cast.users["office_admin"], now=NOW).tasks
+    (task,) = services.create_drafts(reading, user=cast.users["office"], now=NOW).tasks
     task.refresh_from_db()
     assert task.deadline == expected and task.deadline_text == deadline
 
@@ -226,24 +226,24 @@ def test_readers_of_other_units_and_viewers_cannot_draft(cast):
 def test_drafted_items_are_skipped_and_no_longer_change(cast):
     reading = make_reading(cast, resolution=cast.resolution)
     item = add_item(reading, 1, indicator=cast.indicator, period="2025")
-    services.create_drafts(reading, user=cast.users["office_admin"], now=NOW)
+    services.create_drafts(reading, user=cast.users["office"], now=NOW)
     with pytest.raises(Invalid):
-        services.create_drafts(reading, user=cast.users["office_admin"], now=NOW)
+        services.create_drafts(reading, user=cast.users["office"], now=NOW)
     item.refresh_from_db()
     with pytest.raises(Conflict):
-        services.decide(item, "reject", user=cast.users["office_admin"])
+        services.decide(item, "reject", user=cast.users["office"])
     assert Target.objects.filter(resolution=cast.resolution).count() == 2
 
 
 def test_only_the_office_confirms_draft_targets(cast):
     reading = make_reading(cast, resolution=cast.resolution)
     add_item(reading, 1, indicator=cast.indicator, period="2025")
-    (draft,) = services.create_drafts(reading, user=cast.users["office_admin"], now=NOW).targets
+    (draft,) = services.create_drafts(reading, user=cast.users["office"], now=NOW).targets
     with pytest.raises(Forbidden):
         services.confirm_targets([draft], user=cast.users["leader"])
     draft.refresh_from_db()
     assert draft.confirmed is False
-    assert services.confirm_targets([draft], user=cast.users["office_admin"]) == 1
+    assert services.confirm_targets([draft], user=cast.users["office"]) == 1
     draft.refresh_from_db()
     assert draft.confirmed is True
     assert draft.history.first().history_change_reason == "Xác nhận chỉ tiêu đọc từ văn bản"
@@ -253,7 +253,7 @@ def test_editing_an_item_checks_each_field_and_marks_it_edited(cast):
     reading = make_reading(cast)
     item = add_item(reading, 1, decision=Decision.PENDING)
     with pytest.raises(Invalid) as info:
-        services.update_item(item, user=cast.users["office_admin"], value="nhiều", period="quý 9",
+        services.update_item(item, user=cast.users["office"], value="nhiều", period="quý 9",
                              comparator="range", indicator="khong-co")
     assert set(info.value.errors) >= {"value", "period", "indicator"}
     assert "nhiều" in info.value.errors["value"]
@@ -261,10 +261,10 @@ def test_editing_an_item_checks_each_field_and_marks_it_edited(cast):
     assert item.value == 1200.0 and item.decision == Decision.PENDING
 
     with pytest.raises(Invalid) as info:
-        services.update_item(item, user=cast.users["office_admin"], comparator="range", value="10", value_max="8")
+        services.update_item(item, user=cast.users["office"], comparator="range", value="10", value_max="8")
     assert "nhỏ hơn" in info.value.errors["value_max"]
 
-    services.update_item(item, user=cast.users["office_admin"], value="1.350,5", period="quý I/2025",
+    services.update_item(item, user=cast.users["office"], value="1.350,5", period="quý I/2025",
                          indicator=cast.indicator.code)
     item.refresh_from_db()
     assert item.value == 1350.5 and item.period == "Q1/2025" and item.indicator == cast.indicator
@@ -304,7 +304,7 @@ def test_a_docx_upload_is_read_into_items_from_its_paragraphs_and_its_table(cast
          ["Tỷ lệ hộ nghèo", "%", "0,5"]],
     )
     reading = services.read_document(io.BytesIO(data), kind="resolution", title="", filename="ke-hoach-2024.docx",
-                                     user=cast.users["office_admin"])
+                                     user=cast.users["office"])
     assert reading.title == "ke-hoach-2024" and reading.source_name == "ke-hoach-2024.docx"
     items = list(reading.items.all())
     for item in items:
@@ -331,7 +331,7 @@ def test_a_docx_upload_is_read_into_items_from_its_paragraphs_and_its_table(cast
 )
 def test_bad_files_are_refused_in_vietnamese_and_nothing_is_stored(cast, data, name, fragment):
     with pytest.raises(Invalid) as info:
-        services.read_document(data, kind="resolution", filename=name, user=cast.users["office_admin"])
+        services.read_document(data, kind="resolution", filename=name, user=cast.users["office"])
     assert fragment in info.value.errors["file"]
     assert not DocumentReading.objects.exists()
 
@@ -339,7 +339,7 @@ def test_bad_files_are_refused_in_vietnamese_and_nothing_is_stored(cast, data, n
 @override_settings(MAX_TEXT_KB=1000)
 def test_text_longer_than_the_reader_serves_in_bounded_time_is_refused(cast):
     with pytest.raises(Invalid) as info:
-        services.read_document("Thu ngân sách đạt 1 tỷ đồng. " * 40_000, kind="resolution", user=cast.users["office_admin"])
+        services.read_document("Thu ngân sách đạt 1 tỷ đồng. " * 40_000, kind="resolution", user=cast.users["office"])
     assert info.value.errors["text"] == (
         "Văn bản dài 1.160.000 ký tự, quá giới hạn 1.024.000 ký tự; hãy chia thành nhiều phần."
     )
@@ -349,7 +349,7 @@ def test_text_longer_than_the_reader_serves_in_bounded_time_is_refused(cast):
 def test_text_with_more_items_than_one_reading_holds_is_refused(cast, settings):
     settings.MAX_READING_ITEMS = 50
     with pytest.raises(Invalid) as info:
-        services.read_document("Thu ngân sách đạt trên 5% " * 60, kind="report", user=cast.users["office_admin"])
+        services.read_document("Thu ngân sách đạt trên 5% " * 60, kind="report", user=cast.users["office"])
     assert info.value.errors["text"].startswith("Văn bản có 60 mục số liệu, quá giới hạn 50 mục")
     assert not DocumentReading.objects.exists()
 
@@ -365,13 +365,13 @@ def test_a_reporter_reads_a_report_into_their_own_unit_by_default(cast):
                                      user=cast.users["reporter_a"])
     assert reading.unit == cast.units["commune_a"] and reading.kind == DocumentKind.REPORT
     office = services.read_document("Quý I/2025, thu ngân sách đạt 250 tỷ đồng.", kind="report",
-                                    user=cast.users["office_admin"])
+                                    user=cast.users["office"])
     assert office.unit == cast.units["city"]
 
 
 def test_the_2021_resolution_yields_at_least_30_unconfirmed_targets_after_accept_all(cast):
     text = shared_seed("001")
-    office = cast.users["office_admin"]
+    office = cast.users["office"]
     reading = services.read_document(text, kind="resolution", title="Nghị quyết năm 2021", user=office, period="2021")
     for item in reading.items.all():
         assert text[item.start:item.end] == item.text
@@ -394,7 +394,7 @@ def test_the_2021_resolution_yields_at_least_30_unconfirmed_targets_after_accept
 
 def test_a_seed_report_becomes_draft_figures_only(cast):
     text = shared_seed("004")
-    office = cast.users["office_admin"]
+    office = cast.users["office"]
     reading = services.read_document(text, kind="report", title="Báo cáo quý I/2024", user=office, period="Q1/2024")
     results = reading.items.filter(kind=ItemKind.RESULT)
     assert results.count() >= 5
@@ -428,10 +428,10 @@ def test_only_the_office_confirms_draft_tasks(cast):
     reading = make_reading(cast, resolution=cast.resolution)
     add_item(reading, 1, kind=ItemKind.TASK, indicator_name="Xây dựng cảng", comparator="", value=None,
              unit="", period="", deadline="Q4/2025")
-    (task,) = services.create_drafts(reading, user=cast.users["office_admin"], now=NOW).tasks
+    (task,) = services.create_drafts(reading, user=cast.users["office"], now=NOW).tasks
     with pytest.raises(Forbidden):
         services.confirm_tasks([task], user=cast.users["reporter_a"])
-    assert services.confirm_tasks([task], user=cast.users["office_admin"]) == 1
+    assert services.confirm_tasks([task], user=cast.users["office"]) == 1
     task.refresh_from_db()
     assert task.confirmed is True and task.deadline == date(2025, 12, 31)
 
@@ -444,7 +444,7 @@ def test_a_term_target_says_how_its_years_combine_from_its_words(cast):
              value=10, unit="%/năm", period="2021-2025")
     add_item(reading, 2, start=cut, end=len(text), indicator_name="Kết nạp đảng viên", comparator=Comparator.EQ,
              value=15000, unit="đảng viên", period="2021-2025")
-    growth, members = services.create_drafts(reading, user=cast.users["office_admin"], now=NOW).targets
+    growth, members = services.create_drafts(reading, user=cast.users["office"], now=NOW).targets
     assert growth.term_aggregation == "average" and members.term_aggregation == "sum"
 
 
@@ -473,7 +473,7 @@ def test_a_docx_bomb_is_refused_from_its_directory_in_bounded_memory(cast):
     assert len(bomb) < 1024 * 1024
     tracemalloc.start()
     with pytest.raises(Invalid) as info:
-        services.read_document(io.BytesIO(bomb), kind="report", filename="bao-cao.docx", user=cast.users["office_admin"])
+        services.read_document(io.BytesIO(bomb), kind="report", filename="bao-cao.docx", user=cast.users["office"])
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     # Refused from the archive's directory: unpacking 150 MB of XML would take far more

@@ -35,7 +35,7 @@ def cast():
     c = make_cast()
     c.bhyt = make_indicator("bhyt", "Tỷ lệ dân số tham gia bảo hiểm y tế", "%", frequency=PeriodKind.QUARTER)
     assign(c.bhyt, [c.units["commune_a"], c.units["hamlet_a"], c.units["commune_b"]], **START)
-    for name in ("reporter_a", "reporter_b", "dept_reporter", "office_admin", "leader"):
+    for name in ("reporter_a", "reporter_b", "dept_reporter", "office", "leader"):
         user = c.users[name]
         user.email = f"{name}@xa.example.vn"
         user.save()
@@ -89,7 +89,7 @@ def test_reminders_reach_the_reporters_of_the_units_that_owe_and_nobody_else(cas
     assert sorted(smtp_server.to()) == ["reporter_a@xa.example.vn", "reporter_b@xa.example.vn"]
     text = out.getvalue()
     assert "Đã gửi 2 nhắc nhở ngày 10/04/2021 tới 2 người:" in text
-    assert "reporter_a <reporter_a@xa.example.vn>: 1 nhắc nhở, 1 số liệu của Xã An Lư" in text
+    assert "xa-a <reporter_a@xa.example.vn>: 1 nhắc nhở, 1 số liệu của Xã An Lư" in text
     body = smtp_server.bodies()[smtp_server.to().index("reporter_b@xa.example.vn")]
     assert "Xã Bạch Đằng còn 1 số liệu chưa gửi, hạn báo cáo ngày 15/04/2021 (còn 5 ngày)" in body
     assert "Xã An Lư" not in body  # one commune's reporter is told of their own units only
@@ -107,7 +107,7 @@ def test_a_reminder_goes_once_per_due_date_and_person(cast, smtp_server):
     make_observation(cast.units["commune_a"], cast.bhyt, "Q1/2021", 91, stage=Stage.ESTIMATE, state=EntryState.SUBMITTED)
     later = send_reminders(date(2021, 4, 16))
     # B is still overdue for 15/4 but was told; A is told of the hamlet's 20/4 deadline
-    assert [(o.reminder.user.username, o.reminder.due_on) for o in later] == [("reporter_a", date(2021, 4, 20))]
+    assert [(o.reminder.user.username, o.reminder.due_on) for o in later] == [("xa-a", date(2021, 4, 20))]
     assert len(smtp_server.messages) == 3 and Reminder.objects.count() == 3
     assert "thon-1-an-lu" in json.dumps(Reminder.objects.get(due_on=date(2021, 4, 20)).items)
 
@@ -141,7 +141,7 @@ def test_a_reporter_without_an_address_is_reminded_in_the_app_only(cast, smtp_se
     out = StringIO()
     call_command("remind", as_of="2021-04-10", stdout=out)
     assert smtp_server.to() == ["reporter_a@xa.example.vn"]
-    assert "reporter_b (chưa có địa chỉ thư: chỉ nhắc trong ứng dụng)" in out.getvalue()
+    assert "xa-b (chưa có địa chỉ thư: chỉ nhắc trong ứng dụng)" in out.getvalue()
     assert Reminder.objects.get(user=user).subject.startswith("[chitieu] Sắp đến hạn báo cáo 15/04/2021")
     assert send_reminders(date(2021, 4, 11)) == []  # logged in the app: once, too
 

@@ -48,7 +48,7 @@ def test_a_locked_period_refuses_submission_and_correction(cast):
         workflow.submit(obs.pk, by=cast.users["reporter_a"])
     assert set(exc.value.errors) == {"period"}
     with pytest.raises(Conflict):
-        workflow.correct(approved.pk, by=cast.users["office_admin"], value=1, reason="x")
+        workflow.correct(approved.pk, by=cast.users["office"], value=1, reason="x")
 
 
 def test_a_lock_on_a_commune_covers_its_sub_units_but_not_its_neighbours(cast):
@@ -79,7 +79,7 @@ def test_only_submitted_figures_are_approved_or_rejected(cast):
 
 def test_a_rejection_keeps_its_reason_in_the_note_and_the_history(cast):
     obs = draft(cast, state=EntryState.SUBMITTED)
-    workflow.reject(obs.pk, by=cast.users["office_admin"], reason="Thiếu nguồn số liệu")
+    workflow.reject(obs.pk, by=cast.users["office"], reason="Thiếu nguồn số liệu")
     obs.refresh_from_db()
     assert obs.state == EntryState.REJECTED
     assert "Thiếu nguồn số liệu" in obs.note
@@ -112,7 +112,7 @@ def test_a_correction_by_an_approver_stays_approved_and_by_a_reporter_goes_back_
 def test_a_correction_needs_a_finite_value_and_a_reason(cast, value, reason, fields):
     obs = make_observation(cast.units["commune_a"], cast.indicator, value=100)
     with pytest.raises(Invalid) as exc:
-        workflow.correct(obs.pk, by=cast.users["office_admin"], value=value, reason=reason)
+        workflow.correct(obs.pk, by=cast.users["office"], value=value, reason=reason)
     assert set(exc.value.errors) == fields
     obs.refresh_from_db()
     assert obs.value == 100

@@ -46,7 +46,7 @@ def test_two_corrections_from_one_version_leave_one_change_and_one_conflict():
     cast = make_cast()
     obs = make_observation(cast.units["commune_a"], cast.indicator, period="2023", value=900)
     results = together(
-        lambda: workflow.correct(obs.pk, by=cast.users["office_admin"], value=950, reason="Quyết toán", version=1),
+        lambda: workflow.correct(obs.pk, by=cast.users["office"], value=950, reason="Quyết toán", version=1),
         lambda: workflow.correct(obs.pk, by=cast.users["leader"], value=960, reason="Số khác", version=1),
     )
     conflicts = [r for r in results if isinstance(r, Conflict)]

@@ -1,14 +1,10 @@
 """A small city for the page tests: units, personas, a resolution with targets, figures, tasks.
 
-Built with the factories of `tests.factories` (the one set every tier uses), plus pytest
-fixtures that the page tests import explicitly. Personas tell the access story:
-
-- office  – Văn phòng Thành ủy, office admin
-- leader  – a Standing Committee member, leader
-- rep_a   – reporter of commune A (xa-an-lao)
-- rep_b   – reporter of commune B (xa-kien-thuy)
-- rep_dept – reporter of the statistics department
-- viewer  – reads, writes nothing
+Built with the factories of `tests.factories` and the personas of `tests.personas` (the one
+set every tier uses), plus pytest fixtures that the page tests import explicitly. The personas
+sit here in: office – Văn phòng Thành ủy; leader – Ban Thường vụ Thành ủy; reporter_a – commune
+A (xa-an-lao); reporter_b – commune B (xa-kien-thuy); dept_reporter – the statistics department;
+viewer – the city.
 """
 
 from __future__ import annotations
@@ -24,7 +20,6 @@ from chitieu.core.choices import (
     Comparator,
     Direction,
     PeriodKind,
-    Role,
     Stage,
     UnitKind,
 )
@@ -38,8 +33,8 @@ from tests.factories import (
     make_observation,
     make_task,
     make_unit,
-    make_user,
 )
+from tests.personas import make_personas
 
 __all__ = ["PASSWORD", "World", "as_user", "build_world", "world"]
 
@@ -64,6 +59,7 @@ def build_world(extra_indicators: int = 0, extra_units: int = 0, extra_tasks: in
     with supporting units (query guards)."""
     city = make_unit("hai-phong", "Thành phố Hải Phòng", kind=UnitKind.CITY)
     office_unit = make_unit("van-phong", "Văn phòng Thành ủy", kind=UnitKind.PARTY_BODY, parent=city)
+    standing = make_unit("ban-thuong-vu", "Ban Thường vụ Thành ủy", kind=UnitKind.PARTY_BODY, parent=city)
     dept = make_unit("cuc-thong-ke", "Cục Thống kê", kind=UnitKind.DEPARTMENT, parent=city)
     commune_a = make_unit("xa-an-lao", "Xã An Lão", parent=city)
     commune_b = make_unit("xa-kien-thuy", "Xã Kiến Thụy", parent=city)
@@ -122,14 +118,9 @@ def build_world(extra_indicators: int = 0, extra_units: int = 0, extra_tasks: in
         code="nv-cang-lach-huyen", title="Hoàn thành bến cảng Lạch Huyện", lead_unit=commune_b,
         deadline=date(2099, 12, 31),
     )
-    users = {
-        "office": make_user("vanphong", unit=office_unit, role=Role.OFFICE_ADMIN, full_name="Trần Văn Phòng"),
-        "leader": make_user("lanhdao", unit=city, role=Role.LEADER, full_name="Nguyễn Lãnh Đạo"),
-        "rep_a": make_user("xa-a", unit=commune_a, role=Role.REPORTER, full_name="Lê Xã A"),
-        "rep_b": make_user("xa-b", unit=commune_b, role=Role.REPORTER, full_name="Phạm Xã B"),
-        "rep_dept": make_user("thong-ke", unit=dept, role=Role.REPORTER, full_name="Hoàng Thống Kê"),
-        "viewer": make_user("nguoixem", unit=city, role=Role.VIEWER, full_name="Vũ Người Xem"),
-    }
+    units = {"city": city, "office": office_unit, "standing": standing, "department": dept,
+             "commune_a": commune_a, "commune_b": commune_b}
+    users = make_personas(units)
     return World(city, dept, commune_a, commune_b, resolution, growth, revenue, poverty, task_a, task_b, users)
 
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from chitieu.core.choices import EntryState, Stage
 from tests.factories import make_observation, stored_state
 
-PERSONAS = ["office", "leader", "rep_a", "rep_b", "rep_dept", "viewer", None]
+PERSONAS = ["office", "leader", "reporter_a", "reporter_b", "dept_reporter", "viewer", None]
 OK, DENY, LOGIN = 200, 403, "login"
 
 
@@ -34,7 +34,7 @@ def _url(w, name: str) -> str:
         "history-recent": reverse("web:history"),
         "history-task": reverse("web:record-history", args=["task", w.task_a.pk]),
         "history-draft-of-b": reverse("web:record-history", args=["observation", draft_b.pk]),
-        "history-account": reverse("web:record-history", args=["account", w.users["rep_a"].account.pk]),
+        "history-account": reverse("web:record-history", args=["account", w.users["reporter_a"].account.pk]),
         "correction-form": reverse("web:correction", args=[w.extra["approved_a"].pk]),
         "calendar": reverse("web:calendar"),
         "calendar-of-commune-b": reverse("web:calendar") + f"?don_vi={w.commune_b.code}",

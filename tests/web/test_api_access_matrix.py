@@ -16,19 +16,19 @@ from tests.personas import make_cast
 pytestmark = pytest.mark.django_db
 
 PERSONAS = ["anonymous", "outsider", "viewer", "reporter_a", "reporter_b", "dept_reporter", "leader",
-            "office_admin", "superuser"]
+            "office", "superuser"]
 
 READ = {"anonymous": 401, "outsider": 403}  # everyone else: 200
 
 #: endpoint -> {persona: status}; personas not listed get `default`.
 WRITES = {
-    "enter A's figures": ({"reporter_a": 201, "office_admin": 201, "superuser": 201}, 403),
-    "submit A's draft": ({"reporter_a": 200, "office_admin": 200, "superuser": 200,
+    "enter A's figures": ({"reporter_a": 201, "office": 201, "superuser": 201}, 403),
+    "submit A's draft": ({"reporter_a": 200, "office": 200, "superuser": 200,
                          "reporter_b": 404, "dept_reporter": 404}, 403),
-    "approve B's figure": ({"leader": 200, "office_admin": 200, "superuser": 200}, 403),
-    "reject B's figure": ({"leader": 200, "office_admin": 200, "superuser": 200}, 403),
-    "correct A's approved figure": ({"reporter_a": 200, "leader": 200, "office_admin": 200, "superuser": 200}, 403),
-    "update A's task": ({"reporter_a": 201, "office_admin": 201, "superuser": 201}, 403),
+    "approve B's figure": ({"leader": 200, "office": 200, "superuser": 200}, 403),
+    "reject B's figure": ({"leader": 200, "office": 200, "superuser": 200}, 403),
+    "correct A's approved figure": ({"reporter_a": 200, "leader": 200, "office": 200, "superuser": 200}, 403),
+    "update A's task": ({"reporter_a": 201, "office": 201, "superuser": 201}, 403),
 }
 READS = ["/resolutions", "/resolutions/hp-2024", "/resolutions/hp-2024/review?as_of=2024-12-31",
          "/targets", "/indicators", "/observations", "/tasks"]

@@ -39,7 +39,7 @@ def bearer(in_test_transaction):
     cast = make_cast()
     make_observation(cast.units["commune_a"], cast.indicator, value=90.0)
     make_task("t-a", cast.units["commune_a"])
-    _, raw = tokens.create_token(cast.users["office_admin"].username, "fuzz", now=timezone.now())
+    _, raw = tokens.create_token(cast.users["office"].username, "fuzz", now=timezone.now())
     return {"Authorization": f"Bearer {raw}"}
 
 

@@ -43,7 +43,7 @@ def target(cast, **kw):
             "leader": cast.leader_person.pk, **kw}
 
 
-@pytest.mark.parametrize("persona", [p for p in PERSONAS if p not in ("office_admin", "superuser")])
+@pytest.mark.parametrize("persona", [p for p in PERSONAS if p not in ("office", "superuser")])
 def test_only_the_office_writes_resolutions_targets_and_tasks_others_get_403(cast, persona):
     client = bearer(cast, persona)
     for path, data in (("/resolutions", RESOLUTION), ("/targets", target(cast)),
@@ -61,17 +61,17 @@ def test_without_credentials_the_write_routes_answer_401(cast):
 
 
 def test_the_office_creates_a_resolution_and_reads_it_back(cast):
-    response = post(bearer(cast, "office_admin"), "/resolutions", RESOLUTION)
+    response = post(bearer(cast, "office"), "/resolutions", RESOLUTION)
     assert response.status_code == 201, response.json()
     body = response.json()
     assert (body["code"], body["issuer"], body["kind"], body["status"], body["period"]) == (
         "hp-2025", "tp", "yearly", "draft", "2025")
     entry = Resolution.objects.get(code="hp-2025").history.get()
-    assert entry.history_user == cast.users["office_admin"]
+    assert entry.history_user == cast.users["office"]
 
 
 def test_a_refused_resolution_names_its_fields_in_vietnamese(cast):
-    response = post(bearer(cast, "office_admin"), "/resolutions",
+    response = post(bearer(cast, "office"), "/resolutions",
                     {**RESOLUTION, "code": "hp-2024", "kind": "congress", "period": "quý 5/2025", "issuer": "khong-co"})
     assert response.status_code == 422
     errors = response.json()["errors"]
@@ -80,7 +80,7 @@ def test_a_refused_resolution_names_its_fields_in_vietnamese(cast):
 
 
 def test_the_office_adds_a_target_with_its_lead_supporting_units_and_leader(cast):
-    response = post(bearer(cast, "office_admin"), "/targets", target(cast, value="1.200,5"))
+    response = post(bearer(cast, "office"), "/targets", target(cast, value="1.200,5"))
     assert response.status_code == 201, response.json()
     body = response.json()
     assert (body["number"], body["value"], body["unit"], body["period"], body["lead_unit"], body["leader"]) == (
@@ -91,7 +91,7 @@ def test_the_office_adds_a_target_with_its_lead_supporting_units_and_leader(cast
 
 
 def test_the_target_list_names_supporting_units_in_as_many_queries_for_more_targets(cast):
-    client = bearer(cast, "office_admin")
+    client = bearer(cast, "office")
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as ctx:
@@ -118,7 +118,7 @@ def test_the_target_list_names_supporting_units_in_as_many_queries_for_more_targ
     ({"comparator": "about"}, "comparator", "about"),
 ])
 def test_a_refused_target_answers_422_keyed_by_the_field_like_the_page(cast, change, field, message):
-    response = post(bearer(cast, "office_admin"), "/targets", target(cast, **change))
+    response = post(bearer(cast, "office"), "/targets", target(cast, **change))
     assert response.status_code == 422
     errors = response.json()["errors"]
     assert field in errors and message.casefold() in errors[field].casefold(), errors
@@ -126,7 +126,7 @@ def test_a_refused_target_answers_422_keyed_by_the_field_like_the_page(cast, cha
 
 
 def test_the_office_creates_a_task_and_its_status_is_read_today(cast):
-    response = post(bearer(cast, "office_admin"), "/tasks", {
+    response = post(bearer(cast, "office"), "/tasks", {
         "code": "nv-1", "title": "Hoàn thành đường ven biển", "resolution": "hp-2024", "lead_unit": "xa-an-lu",
         "deadline": "2000-01-01", "clause": "Hoàn thành đường ven biển trước năm 2000.",
     })
@@ -136,7 +136,7 @@ def test_the_office_creates_a_task_and_its_status_is_read_today(cast):
 
 
 def test_a_task_with_a_taken_code_is_refused_by_the_code(cast):
-    client = bearer(cast, "office_admin")
+    client = bearer(cast, "office")
     assert post(client, "/tasks", {"code": "nv-1", "title": "A"}).status_code == 201
     response = post(client, "/tasks", {"code": "nv-1", "title": "B"})
     assert response.status_code == 422 and "code" in response.json()["errors"]

@@ -81,7 +81,7 @@ NUL_ROUTES = [
 
 @pytest.mark.parametrize(("method", "path", "data"), NUL_ROUTES)
 def test_a_control_character_anywhere_is_a_vietnamese_400_and_writes_nothing(cast, method, path, data):
-    client = login(cast, "office_admin")
+    client = login(cast, "office")
     before = DocumentReading.objects.count(), Observation.objects.count(), TaskUpdate.objects.count()
     if method == "get":
         response = client.get(path)
@@ -99,7 +99,7 @@ def test_a_control_character_anywhere_is_a_vietnamese_400_and_writes_nothing(cas
 
 
 def test_tabs_and_line_ends_in_typed_text_are_kept(cast):
-    client = login(cast, "office_admin")
+    client = login(cast, "office")
     response = client.post("/doc-van-ban/moi/", {"kind": "report", "title": "Báo cáo\tquý", "text": "Dòng 1\r\nThu 1 tỷ đồng.\n"})
     assert response.status_code == 302
 
@@ -115,7 +115,7 @@ def row(cast, **kw):
     ("note", "n" * 5001, "Dài 5.001 ký tự, tối đa 5.000 ký tự."),
 ])
 def test_text_longer_than_its_column_is_a_422_naming_the_field(cast, field, text, expected):
-    response = login(cast, "office_admin").post("/api/v1/observations", json.dumps([row(cast, **{field: text})]),
+    response = login(cast, "office").post("/api/v1/observations", json.dumps([row(cast, **{field: text})]),
                                                 content_type="application/json")
     assert response.status_code == 422
     assert expected in json.dumps(response.json(), ensure_ascii=False)
@@ -124,7 +124,7 @@ def test_text_longer_than_its_column_is_a_422_naming_the_field(cast, field, text
 
 def test_a_task_note_of_ten_megabytes_is_refused(cast):
     make_task("t-a", cast.units["commune_a"])
-    response = login(cast, "office_admin").post("/api/v1/tasks/t-a/updates", json.dumps({"note": "a" * 10_000, "progress": 5}),
+    response = login(cast, "office").post("/api/v1/tasks/t-a/updates", json.dumps({"note": "a" * 10_000, "progress": 5}),
                                                 content_type="application/json")
     assert response.status_code == 422
     assert not TaskUpdate.objects.exists()
@@ -132,19 +132,19 @@ def test_a_task_note_of_ten_megabytes_is_refused(cast):
 
 @pytest.mark.parametrize("query", ["offset=9223372036854775808", "offset=-1", "limit=0", "limit=99999999999999999999"])
 def test_page_numbers_beyond_range_are_a_422(cast, query):
-    response = login(cast, "office_admin").get(f"/api/v1/observations?{query}")
+    response = login(cast, "office").get(f"/api/v1/observations?{query}")
     assert response.status_code == 422
     assert response.json()["detail"] == "Dữ liệu gửi lên không hợp lệ."
 
 
 def test_a_large_offset_within_range_is_an_empty_page(cast):
-    response = login(cast, "office_admin").get("/api/v1/observations?offset=2147483647")
+    response = login(cast, "office").get("/api/v1/observations?offset=2147483647")
     assert response.status_code == 200 and response.json()["items"] == []
 
 
 @pytest.mark.parametrize("as_of", ["1899-12-31", "2201-01-01", "9999-12-31", "2024-02-30"])
 def test_report_addresses_with_dates_outside_the_window_are_a_vietnamese_4xx(cast, as_of):
-    response = login(cast, "office_admin").get(f"/bao-cao/hp-2024/quy/{as_of}.docx")
+    response = login(cast, "office").get(f"/bao-cao/hp-2024/quy/{as_of}.docx")
     assert 400 <= response.status_code < 500
     assert "Ngày" in response.content.decode() or "ngày" in response.content.decode()
 
@@ -164,21 +164,21 @@ def test_a_period_lock_of_quarter_nine_is_a_field_error_in_the_admin(cast):
     ("delete", "/api/v1/resolutions", 405, "Tuyến /api/v1/resolutions không nhận phương thức DELETE."),
 ])
 def test_the_api_answers_json_for_unknown_routes_and_methods(cast, method, path, status, detail):
-    response = getattr(login(cast, "office_admin"), method)(path)
+    response = getattr(login(cast, "office"), method)(path)
     assert response.status_code == status
     assert response["Content-Type"] == "application/json"
     assert response.json() == {"detail": detail, "errors": {}}
 
 
 def test_a_body_that_is_not_json_is_refused_in_vietnamese(cast):
-    response = login(cast, "office_admin").post("/api/v1/observations", "{không phải json", content_type="application/json")
+    response = login(cast, "office").post("/api/v1/observations", "{không phải json", content_type="application/json")
     assert response.status_code in (400, 422)
     assert "JSON" in response.json()["detail"] and "Cannot" not in response.json()["detail"]
 
 
 def test_a_csrf_failure_on_the_api_is_json(cast):
     client = Client(enforce_csrf_checks=True)
-    client.force_login(cast.users["office_admin"], backend=BACKEND)
+    client.force_login(cast.users["office"], backend=BACKEND)
     response = client.post("/api/v1/observations", "[]", content_type="application/json")
     assert response.status_code == 403 and response["Content-Type"].startswith("application/json")
     assert "CSRF" in response.json()["detail"]
@@ -190,7 +190,7 @@ def test_a_csrf_failure_on_the_api_is_json(cast):
     "/api/v1/resolutions", "/api/v1/khong-co", "/khong-co-trang-nay/", "/static/web/app.css",
 ])
 def test_every_answer_carries_the_content_security_and_permissions_policies(cast, path):
-    response = login(cast, "office_admin").get(path)
+    response = login(cast, "office").get(path)
     policy = response["Content-Security-Policy"]
     assert "default-src 'self'" in policy and "script-src 'self'" in policy and "'unsafe-eval'" not in policy
     assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy

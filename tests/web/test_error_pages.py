@@ -31,7 +31,7 @@ handler404 = chitieu.urls.handler404
 
 
 def test_an_unknown_address_answers_a_vietnamese_404_listing_nothing(world, as_user):
-    response = as_user(world.users["rep_a"]).get("/khong-co/")
+    response = as_user(world.users["reporter_a"]).get("/khong-co/")
     body = response.content.decode()
     assert response.status_code == 404
     assert "Không tìm thấy trang" in body and "Page not found" not in body and "URLconf" not in body
@@ -39,7 +39,7 @@ def test_an_unknown_address_answers_a_vietnamese_404_listing_nothing(world, as_u
 
 
 def test_a_refusal_in_an_htmx_request_goes_to_the_alert_slot_with_its_reason(world, as_user):
-    client = as_user(world.users["rep_a"])
+    client = as_user(world.users["reporter_a"])
     response = client.post(reverse("web:entry-cell"), {
         "unit": world.commune_b.pk, "indicator": world.growth.pk, "period": "Q2/2021",
         "stage": "estimate", "value": "7", "nam": "2021", "ky": "quarter",
@@ -51,14 +51,14 @@ def test_a_refusal_in_an_htmx_request_goes_to_the_alert_slot_with_its_reason(wor
 
 
 def test_a_refusal_in_a_plain_request_is_a_page_with_the_reason(world, as_user):
-    response = as_user(world.users["rep_a"]).get(reverse("web:entry") + f"?don_vi={world.commune_b.pk}")
+    response = as_user(world.users["reporter_a"]).get(reverse("web:entry") + f"?don_vi={world.commune_b.pk}")
     assert response.status_code == 403
     assert "Xã Kiến Thụy" in response.content.decode() and "<html" in response.content.decode()
 
 
 @override_settings(ROOT_URLCONF=__name__)
 def test_a_domain_error_raised_by_any_view_keeps_its_status_and_field_messages(world, as_user):
-    response = as_user(world.users["rep_a"]).get("/conflict/")
+    response = as_user(world.users["reporter_a"]).get("/conflict/")
     body = response.content.decode()
     assert response.status_code == 409
     assert "Kỳ «Q1/2021» đã khóa sổ." in body and "Kỳ đã khóa." in body
@@ -98,7 +98,7 @@ def test_a_bad_date_in_an_address_is_named_in_vietnamese(world, as_user, address
 
 
 def test_a_period_that_cannot_exist_in_a_cell_save_is_named(world, as_user):
-    response = as_user(world.users["rep_a"]).post(reverse("web:entry-cell"), {
+    response = as_user(world.users["reporter_a"]).post(reverse("web:entry-cell"), {
         "unit": world.commune_a.pk, "indicator": world.growth.pk, "period": "quý 9/2021",
         "stage": "estimate", "value": "7",
     }, **HTMX)

@@ -53,7 +53,7 @@ def test_a_weak_target_without_an_answer_is_flagged_on_the_dashboard_in_the_json
 
 def test_the_lead_unit_answers_and_every_view_shows_the_answer(world, as_user):
     target = _revenue(world)
-    client = as_user(world.users["rep_dept"])
+    client = as_user(world.users["dept_reporter"])
     url = reverse("web:follow-up", args=[target.pk])
     due = (timezone.localdate() + timedelta(days=30)).isoformat()
 
@@ -82,7 +82,7 @@ def test_the_lead_unit_answers_and_every_view_shows_the_answer(world, as_user):
     assert "Nguyên nhân: Thu tiền sử dụng đất chậm; giải pháp: Đẩy nhanh đấu giá quỹ đất" in _risk_line(world)
 
 
-@pytest.mark.parametrize("persona", ["rep_a", "leader", "viewer"])
+@pytest.mark.parametrize("persona", ["reporter_a", "leader", "viewer"])
 def test_only_the_lead_unit_and_the_office_answer_and_a_refusal_changes_nothing(world, as_user, persona):
     target = _revenue(world)
     url = reverse("web:follow-up", args=[target.pk])

@@ -80,7 +80,7 @@ def test_a_queued_reading_shows_its_progress_to_its_asker_only_and_the_worker_ru
     assert "Đọc văn bản: Báo cáo dài" in page and "Đang chờ xử lý…" in page
     status_url = reverse("jobs:status", args=[job.pk])
     assert f'hx-get="{status_url}" hx-trigger="every 1s"' in page
-    for persona in ("reporter_b", "leader", "office_admin", "outsider"):
+    for persona in ("reporter_b", "leader", "office", "outsider"):
         other = login(cast, persona)
         assert other.get(reverse("jobs:page", args=[job.pk])).status_code == 404, persona
         assert other.get(status_url).status_code == 404, persona

@@ -39,7 +39,7 @@ def test_logout_needs_a_post_with_csrf(world, as_user):
 
 
 def test_the_base_shows_the_users_name_role_and_the_navigation(world, as_user):
-    body = as_user(world.users["rep_a"]).get(reverse("web:tasks")).content.decode()
+    body = as_user(world.users["reporter_a"]).get(reverse("web:tasks")).content.decode()
     assert "Lê Xã A" in body and "Cán bộ báo cáo của đơn vị" in body and "Xã An Lão" in body
     for label in ("Tổng quan", "Chỉ tiêu", "Nhập số liệu", "Nhiệm vụ", "Đọc văn bản"):
         assert f">{label}</a>" in body

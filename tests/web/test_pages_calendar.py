@@ -42,20 +42,20 @@ def rows(page: str) -> list[tuple[str, str]]:
 
 
 def test_a_commune_reporter_sees_only_their_own_due_dates(owed, as_user):
-    page = as_user(owed.users["rep_b"]).get(CALENDAR + "?ngay=2021-04-16").content.decode()
+    page = as_user(owed.users["reporter_b"]).get(CALENDAR + "?ngay=2021-04-16").content.decode()
     assert rows(page) == [("xa-kien-thuy", "overdue")]
     assert "Quá hạn: 1" in page and "Xã An Lão" not in page
-    page_a = as_user(owed.users["rep_a"]).get(CALENDAR + "?ngay=2021-04-16").content.decode()
+    page_a = as_user(owed.users["reporter_a"]).get(CALENDAR + "?ngay=2021-04-16").content.decode()
     assert rows(page_a) == [] and "Đã báo cáo: 1" in page_a and "Xã Kiến Thụy" not in page_a
 
 
 def test_a_reporter_cannot_open_another_units_calendar(owed, as_user):
-    refused = as_user(owed.users["rep_a"]).get(CALENDAR + "?don_vi=xa-kien-thuy")
+    refused = as_user(owed.users["reporter_a"]).get(CALENDAR + "?don_vi=xa-kien-thuy")
     assert refused.status_code == 403 and "xa-kien-thuy" in refused.content.decode()
 
 
 def test_the_office_sees_every_unit_and_the_reminders_sent(owed, as_user):
-    Reminder.objects.create(user=owed.users["rep_b"], unit=owed.commune_b, due_on=date(2021, 4, 15),
+    Reminder.objects.create(user=owed.users["reporter_b"], unit=owed.commune_b, due_on=date(2021, 4, 15),
                             as_of=date(2021, 4, 10), subject="[chitieu] Sắp đến hạn", body="…",
                             email="xa-b@example.vn")
     page = as_user(owed.users["office"]).get(CALENDAR + "?ngay=2021-04-10").content.decode()
@@ -63,9 +63,9 @@ def test_the_office_sees_every_unit_and_the_reminders_sent(owed, as_user):
     sent = page[page.index('id="reminders-sent"'):]
     assert "Phạm Xã B" in sent and "chưa gửi được" not in sent and "đang gửi" in sent
     # a reporter sees the reminders they received, never the office's log
-    page_b = as_user(owed.users["rep_b"]).get(CALENDAR + "?ngay=2021-04-10").content.decode()
+    page_b = as_user(owed.users["reporter_b"]).get(CALENDAR + "?ngay=2021-04-10").content.decode()
     assert "Nhắc nhở đã nhận" in page_b and "[chitieu] Sắp đến hạn" in page_b and 'id="reminders-sent"' not in page_b
-    page_a = as_user(owed.users["rep_a"]).get(CALENDAR + "?ngay=2021-04-10").content.decode()
+    page_a = as_user(owed.users["reporter_a"]).get(CALENDAR + "?ngay=2021-04-10").content.decode()
     assert "[chitieu] Sắp đến hạn" not in page_a
 
 
@@ -76,7 +76,7 @@ def test_viewers_are_refused_and_a_bad_day_is_named(owed, as_user):
 
 
 def test_the_entry_grid_shows_the_units_due_panel(owed, as_user):
-    page = as_user(owed.users["rep_b"]).get(reverse("web:entry") + "?nam=2021&ky=quarter&ngay=2021-04-16").content.decode()
+    page = as_user(owed.users["reporter_b"]).get(reverse("web:entry") + "?nam=2021&ky=quarter&ngay=2021-04-16").content.decode()
     panel = page[page.index('id="due-panel"'):page.index("</section>", page.index('id="due-panel"'))]
     assert 'data-indicator="tang-truong-grdp" data-period="Q1/2021" data-status="overdue"' in panel
     assert "hạn 15/04/2021" in panel and f"don_vi={owed.commune_b.pk}&amp;nam=2021&amp;ky=quarter" in panel
@@ -96,7 +96,7 @@ def test_a_leader_sees_how_many_figures_wait_for_approval_on_every_page(owed, as
     for path in ("/", reverse("web:tasks"), reverse("web:history")):
         page = as_user(owed.users["leader"]).get(path).content.decode()
         assert 'id="waiting-approval"' in page and "Chờ duyệt: <b>2</b>" in page, path
-    assert 'id="waiting-approval"' not in as_user(owed.users["rep_a"]).get("/").content.decode()
+    assert 'id="waiting-approval"' not in as_user(owed.users["reporter_a"]).get("/").content.decode()
     assert 'id="waiting-approval"' not in as_user(owed.users["viewer"]).get("/").content.decode()
 
 

@@ -43,7 +43,7 @@ def test_the_office_sees_who_has_not_reported(reported, as_user):
 
 
 def test_a_reporter_sees_only_their_own_units(reported, as_user):
-    page = as_user(reported.users["rep_a"]).get(reverse("web:completeness") + "?ky=Q1/2021").content.decode()
+    page = as_user(reported.users["reporter_a"]).get(reverse("web:completeness") + "?ky=Q1/2021").content.decode()
     assert "Đã báo cáo 1/1 xã, phường" in page and "Xã Kiến Thụy" not in page
 
 

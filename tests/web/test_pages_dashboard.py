@@ -114,7 +114,7 @@ def test_indicator_page_hides_another_units_unapproved_figures_from_a_viewer(wor
     make_observation(world.commune_b, world.growth, "2022", 55.5, stage=Stage.ESTIMATE, state=EntryState.SUBMITTED)
     url = reverse("web:indicator", args=["tang-truong-grdp"]) + "?ky=2022"
     assert "55,5" not in as_user(world.users["viewer"]).get(url).content.decode()
-    assert "55,5" in as_user(world.users["rep_b"]).get(url).content.decode()
+    assert "55,5" in as_user(world.users["reporter_b"]).get(url).content.decode()
 
 
 def _queries(client, world, url: str) -> int:

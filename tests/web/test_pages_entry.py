@@ -18,11 +18,11 @@ def _save(client, w, unit, value, period="Q2/2021", indicator=None):
 
 
 def test_reporter_saves_a_cell_as_a_draft_read_the_vietnamese_way(world, as_user):
-    client = as_user(world.users["rep_a"])
+    client = as_user(world.users["reporter_a"])
     response = _save(client, world, world.commune_a, "12,5")
     assert response.status_code == 200
     obs = Observation.objects.get(unit=world.commune_a, indicator=world.growth, period="Q2/2021")
-    assert obs.value == 12.5 and obs.state == EntryState.DRAFT and obs.entered_by == world.users["rep_a"]
+    assert obs.value == 12.5 and obs.state == EntryState.DRAFT and obs.entered_by == world.users["reporter_a"]
     body = response.content.decode()
     assert "Nháp" in body
     # The grid's count of drafts is refreshed out of band.
@@ -30,7 +30,7 @@ def test_reporter_saves_a_cell_as_a_draft_read_the_vietnamese_way(world, as_user
 
 
 def test_a_value_that_is_not_a_number_is_refused_next_to_the_cell_and_nothing_is_written(world, as_user):
-    client = as_user(world.users["rep_a"])
+    client = as_user(world.users["reporter_a"])
     response = _save(client, world, world.commune_a, "mười hai")
     assert response.status_code == 422
     body = response.content.decode()
@@ -39,14 +39,14 @@ def test_a_value_that_is_not_a_number_is_refused_next_to_the_cell_and_nothing_is
 
 
 def test_a_period_not_yet_begun_is_refused_in_vietnamese(world, as_user):
-    client = as_user(world.users["rep_a"])
+    client = as_user(world.users["reporter_a"])
     response = _save(client, world, world.commune_a, "3", period="Q4/2099")
     assert response.status_code == 422
     assert "chưa bắt đầu" in response.content.decode()
 
 
 def test_reporter_of_one_commune_cannot_write_figures_for_another(world, as_user):
-    client = as_user(world.users["rep_a"])
+    client = as_user(world.users["reporter_a"])
     response = _save(client, world, world.commune_b, "7")
     assert response.status_code == 403
     assert not Observation.objects.filter(unit=world.commune_b, period="Q2/2021").exists()
@@ -54,23 +54,23 @@ def test_reporter_of_one_commune_cannot_write_figures_for_another(world, as_user
 
 def test_reporter_of_one_commune_cannot_see_the_drafts_of_another(world, as_user):
     make_observation(world.commune_b, world.growth, "Q1/2021", 77.7, stage=Stage.ESTIMATE, state=EntryState.DRAFT)
-    client = as_user(world.users["rep_a"])
+    client = as_user(world.users["reporter_a"])
     response = client.get(reverse("web:entry") + f"?don_vi={world.commune_b.pk}&nam=2021&ky=quarter")
     assert response.status_code == 403
     assert "77,7" not in response.content.decode()
-    own = as_user(world.users["rep_b"]).get(reverse("web:entry") + f"?don_vi={world.commune_b.pk}&nam=2021&ky=quarter")
+    own = as_user(world.users["reporter_b"]).get(reverse("web:entry") + f"?don_vi={world.commune_b.pk}&nam=2021&ky=quarter")
     assert "77,7" in own.content.decode()
 
 
 def test_a_submitted_figure_is_locked_against_draft_edits(world, as_user):
     make_observation(world.commune_a, world.growth, "Q2/2021", 5, stage=Stage.ESTIMATE, state=EntryState.SUBMITTED)
-    response = _save(as_user(world.users["rep_a"]), world, world.commune_a, "9")
+    response = _save(as_user(world.users["reporter_a"]), world, world.commune_a, "9")
     assert response.status_code == 409
     assert Observation.objects.get(unit=world.commune_a, period="Q2/2021").value == 5
 
 
 def test_submit_then_approve_locks_the_figure(world, as_user):
-    rep = as_user(world.users["rep_a"])
+    rep = as_user(world.users["reporter_a"])
     _save(rep, world, world.commune_a, "12,5")
     response = rep.post(reverse("web:entry-submit"), {"don_vi": world.commune_a.pk, "nam": 2021, "ky": "quarter", "muc": "estimate"})
     assert response.status_code == 302
@@ -85,7 +85,7 @@ def test_submit_then_approve_locks_the_figure(world, as_user):
     obs.refresh_from_db()
     assert obs.state == EntryState.APPROVED and obs.approved_by == world.users["leader"]
     # Locked: the reporter's grid no longer offers an input for it, only a correction.
-    grid = as_user(world.users["rep_a"]).get(reverse("web:entry") + "?nam=2021&ky=quarter").content.decode()
+    grid = as_user(world.users["reporter_a"]).get(reverse("web:entry") + "?nam=2021&ky=quarter").content.decode()
     assert reverse("web:correction", args=[obs.pk]) in grid
     assert grid.count('id="draft-count"') == 1 and "hx-swap-oob" not in grid
 
@@ -98,7 +98,7 @@ def test_rejecting_needs_a_reason_and_returns_the_figure_to_its_unit(world, as_u
     response = leader.post(reverse("web:decide", args=[obs.pk]), {"action": "reject", "reason": "Lệch số Cục Thống kê"}, HTTP_HX_REQUEST="true")
     obs.refresh_from_db()
     assert obs.state == EntryState.REJECTED
-    assert _save(as_user(world.users["rep_a"]), world, world.commune_a, "6").status_code == 200
+    assert _save(as_user(world.users["reporter_a"]), world, world.commune_a, "6").status_code == 200
 
 
 def test_correcting_a_locked_figure_needs_a_reason_and_history_keeps_the_old_value(world, as_user):
@@ -120,7 +120,7 @@ def test_correcting_a_locked_figure_needs_a_reason_and_history_keeps_the_old_val
 
 def test_simulated_figures_are_marked_in_the_grid_and_by_the_banner(world, as_user):
     make_observation(world.commune_a, world.growth, "Q1/2021", 8, stage=Stage.ESTIMATE, source=SIMULATED_SOURCE)
-    body = as_user(world.users["rep_a"]).get(reverse("web:entry") + "?nam=2021&ky=quarter").content.decode()
+    body = as_user(world.users["reporter_a"]).get(reverse("web:entry") + "?nam=2021&ky=quarter").content.decode()
     assert SIMULATED_LABEL in body
     assert 'class="banner simulated"' in body
 
@@ -133,12 +133,12 @@ def test_leaders_are_sent_from_the_entry_grid_to_the_approvals(world, as_user):
 def test_the_office_finds_the_approvals_from_the_grid_and_a_reporter_does_not(world, as_user):
     office = as_user(world.users["office"]).get(reverse("web:entry") + f"?don_vi={world.commune_a.pk}").content.decode()
     assert reverse("web:approvals") in office
-    reporter = as_user(world.users["rep_a"]).get(reverse("web:entry")).content.decode()
+    reporter = as_user(world.users["reporter_a"]).get(reverse("web:entry")).content.decode()
     assert reverse("web:approvals") not in reporter
 
 
 def test_a_share_above_100_is_refused_next_to_the_cell(world, as_user):
-    response = _save(as_user(world.users["rep_a"]), world, world.commune_a, "150")
+    response = _save(as_user(world.users["reporter_a"]), world, world.commune_a, "150")
     assert response.status_code == 422
     assert "lớn hơn mức cao nhất 100" in response.content.decode()
     assert not Observation.objects.filter(unit=world.commune_a, period="Q2/2021").exists()
@@ -146,7 +146,7 @@ def test_a_share_above_100_is_refused_next_to_the_cell(world, as_user):
 
 def test_an_unusual_figure_warns_on_its_cell_and_its_approval_needs_a_confirmation(world, as_user):
     make_observation(world.city, world.revenue, "Q2/2021", 20000, stage=Stage.ESTIMATE)
-    rep = as_user(world.users["rep_a"])
+    rep = as_user(world.users["reporter_a"])
     cell = _save(rep, world, world.commune_a, "999.999", indicator=world.revenue).content.decode()
     assert "Cảnh báo:" in cell and "lớn hơn số của toàn thành phố" in cell
     obs = Observation.objects.get(unit=world.commune_a, indicator=world.revenue, period="Q2/2021")

@@ -45,7 +45,7 @@ def test_the_insurance_indicator_and_its_target_are_found_however_typed(insured,
 
 
 def test_units_and_tasks_are_found_without_marks(world, as_user):
-    client = as_user(world.users["rep_a"])
+    client = as_user(world.users["reporter_a"])
     body = _find(client, "kien thuy")
     assert "Xã Kiến Thụy" in body and reverse("web:unit", args=["xa-kien-thuy"]) in body
     body = _find(client, "KHU KINH TE")
@@ -54,7 +54,7 @@ def test_units_and_tasks_are_found_without_marks(world, as_user):
 
 
 def test_a_draft_target_is_found_by_the_office_only(insured, as_user):
-    for persona in ("viewer", "leader", "rep_a", "rep_dept"):
+    for persona in ("viewer", "leader", "reporter_a", "dept_reporter"):
         body = _find(as_user(insured.users[persona]), "ntm")
         assert "Số xã đạt chuẩn nông thôn mới" in body  # the catalogue is everyone's
         assert "(6) Số xã đạt chuẩn nông thôn mới" not in body, persona
@@ -72,7 +72,7 @@ def test_a_draft_task_is_found_by_the_office_only(world, as_user):
 
 def test_no_figure_of_any_unit_shows_in_the_results(world, as_user):
     make_observation(world.commune_b, world.revenue, "Q2/2021", 4321.5, stage=Stage.ESTIMATE, state=EntryState.DRAFT)
-    body = _find(as_user(world.users["rep_a"]), "thu ngan sach")
+    body = _find(as_user(world.users["reporter_a"]), "thu ngan sach")
     assert "Thu ngân sách nhà nước" in body
     assert "4321" not in body and "4.321" not in body
 
@@ -97,7 +97,7 @@ def test_the_htmx_swap_gets_the_results_alone_and_the_page_gets_the_box(world, a
 
 
 def test_the_search_box_is_in_every_page_header(world, as_user):
-    body = as_user(world.users["rep_a"]).get(reverse("web:tasks")).content.decode()
+    body = as_user(world.users["reporter_a"]).get(reverse("web:tasks")).content.decode()
     assert f'action="{reverse("web:find")}"' in body and 'id="header-q"' in body
 
 
@@ -125,9 +125,9 @@ def test_the_unit_tree_groups_the_city_units_and_links_what_exists(world, as_use
     make_unit("dac-khu-cat-hai", "Đặc khu Cát Hải", kind=UnitKind.SPECIAL_ZONE, parent=world.city)
     revenue = Target.objects.get(resolution=world.resolution, number="2")
     give_shares(revenue, [Part(world.commune_a, 50000), Part(world.commune_b, 40000)], user=world.users["office"])
-    body = as_user(world.users["rep_a"]).get(reverse("web:units")).content.decode()
+    body = as_user(world.users["reporter_a"]).get(reverse("web:units")).content.decode()
     sections = [s.split("</summary>")[0] for s in body.split("<summary>")[1:]]
-    assert sections == ["Cơ quan Đảng (2)", "Sở, ban, ngành (1)", "Xã, phường, đặc khu (3)"]
+    assert sections == ["Cơ quan Đảng (3)", "Sở, ban, ngành (1)", "Xã, phường, đặc khu (3)"]
     node_a = body.split('data-unit="xa-an-lao"')[1].split("</li>")[0]
     assert f'{reverse("web:entry")}?don_vi=xa-an-lao' in node_a  # reporter A enters A's figures
     assert reverse("web:shares", args=["hp-2021", "2"]) in node_a
@@ -141,7 +141,7 @@ def test_the_unit_tree_groups_the_city_units_and_links_what_exists(world, as_use
 
 def test_the_office_may_enter_every_unit_and_a_viewer_none(world, as_user):
     office = as_user(world.users["office"]).get(reverse("web:units")).content.decode()
-    assert office.count(f'{reverse("web:entry")}?don_vi=') == 5
+    assert office.count(f'{reverse("web:entry")}?don_vi=') == 6
     viewer = as_user(world.users["viewer"]).get(reverse("web:units")).content.decode()
     assert "Nhập số liệu" not in viewer
 
@@ -157,7 +157,7 @@ def test_one_unit_page_shows_its_subtree_and_the_way_up(world, as_user):
 
 def test_the_unit_tree_does_not_grow_in_queries_with_the_units(db, as_user, django_assert_max_num_queries):
     w = build_world()
-    client = as_user(w.users["rep_a"])
+    client = as_user(w.users["reporter_a"])
     with django_assert_max_num_queries(12) as few:
         client.get(reverse("web:units"))
     for i in range(25):

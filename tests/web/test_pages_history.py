@@ -73,7 +73,7 @@ def test_a_viewer_reads_recent_changes_without_other_units_drafts(w_history, as_
     assert reverse("web:record-history", args=["observation", w_history.approved.pk]) in viewer
     assert reverse("web:record-history", args=["observation", w_history.draft.pk]) not in viewer
     assert "/lich-su/account/" not in as_user(w_history.users["viewer"]).get(reverse("web:history") + "?loai=account").content.decode()
-    own = as_user(w_history.users["rep_b"]).get(reverse("web:history")).content.decode()
+    own = as_user(w_history.users["reporter_b"]).get(reverse("web:history")).content.decode()
     assert reverse("web:record-history", args=["observation", w_history.draft.pk]) in own
 
 

@@ -12,7 +12,6 @@ from chitieu.org.models import ApiToken, Person, Unit
 from chitieu.plans.models import Indicator, Resolution, Target, Term
 from chitieu.setup.plans import TargetForm
 from chitieu.tasks.models import Task
-from tests.factories import make_user
 from tests.personas import make_cast
 from tests.web.pages_world import build_world
 from tests.web.test_pages_dashboard import _queries
@@ -50,7 +49,7 @@ SETUP_PAGES = [
 ]
 
 
-@pytest.mark.parametrize("persona", ["leader", "rep_a", "rep_dept", "viewer"])
+@pytest.mark.parametrize("persona", ["leader", "reporter_a", "dept_reporter", "viewer"])
 @pytest.mark.parametrize("name, args", SETUP_PAGES)
 def test_only_the_office_opens_the_set_up_pages_others_meet_the_vietnamese_403(world, as_user, persona, name, args):
     response = as_user(world.users[persona]).get(reverse(name, args=args))
@@ -66,8 +65,8 @@ def test_the_office_opens_every_set_up_page(world, as_user, name, args):
 @pytest.mark.parametrize("name, args", SETUP_PAGES)
 def test_a_login_without_an_account_is_refused_and_a_superuser_sets_up(world, as_user, name, args):
     url = reverse(name, args=args)
-    assert as_user(make_user("ngoai")).get(url).status_code == 403
-    assert as_user(make_user("goc", superuser=True)).get(url).status_code == 200
+    assert as_user(world.users["outsider"]).get(url).status_code == 403
+    assert as_user(world.users["superuser"]).get(url).status_code == 200
 
 
 def test_an_anonymous_visitor_is_sent_to_log_in(world, as_user):
@@ -75,7 +74,7 @@ def test_an_anonymous_visitor_is_sent_to_log_in(world, as_user):
     assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
 
 
-@pytest.mark.parametrize("persona", ["leader", "rep_a", "viewer"])
+@pytest.mark.parametrize("persona", ["leader", "reporter_a", "viewer"])
 def test_no_one_but_the_office_can_write_through_the_pages(world, as_user, persona):
     client = as_user(world.users[persona])
     assert client.post(reverse("web:setup-resolution-new"), NEW_RESOLUTION).status_code == 403
@@ -226,7 +225,7 @@ def test_the_office_issues_a_token_from_the_page_and_sees_it_once(world, as_user
     response = client.post(reverse("web:setup-tokens"), {"user": "xa-a", "name": "Hệ thống xã", "expires_on": ""})
     body = response.content.decode()
     token = ApiToken.objects.get()
-    assert token.user == world.users["rep_a"] and 'data-testid="raw-token">ct_' in body
+    assert token.user == world.users["reporter_a"] and 'data-testid="raw-token">ct_' in body
     assert "ct_" not in client.get(reverse("web:setup-tokens")).content.decode()
     refused = client.post(reverse("web:setup-tokens"), {"user": "xa-a", "name": "", "expires_on": "2020-01-01"})
     assert refused.status_code == 422 and "Cần đặt tên" in field_error(refused.content.decode(), "name")
@@ -257,7 +256,7 @@ def test_the_edit_form_selects_the_records_already_chosen(world, as_user):
 def test_a_resolution_drafted_on_the_reading_page_opens_in_the_set_up_forms(db, client):
     cast = make_cast()
     reading = reading_of(cast, kind=DocumentKind.RESOLUTION, unit_key=None, items=1)
-    client.force_login(cast.users["office_admin"], backend="django.contrib.auth.backends.ModelBackend")
+    client.force_login(cast.users["office"], backend="django.contrib.auth.backends.ModelBackend")
     client.post(reverse("reading:decide-all", args=[reading.pk]), {"decision": "accept"})
     client.post(reverse("reading:create-drafts", args=[reading.pk]))
     reading.refresh_from_db()

@@ -80,7 +80,7 @@ def test_the_page_shows_a_refused_breakdown_next_to_the_table_and_keeps_what_was
     assert "Đã giao chỉ tiêu (2) cho 2 đơn vị." in response.content.decode()
 
 
-@pytest.mark.parametrize("persona", ["leader", "rep_a", "viewer"])
+@pytest.mark.parametrize("persona", ["leader", "reporter_a", "viewer"])
 def test_others_see_the_shares_but_a_post_is_refused_and_changes_nothing(world, as_user, persona):
     target = _revenue(world)
     give_shares(target, [Part(world.commune_a, 50000), Part(world.commune_b, 40000)], user=world.users["office"])

@@ -53,7 +53,7 @@ def test_filters_by_unit_and_leader_swap_only_the_results_for_htmx(world, as_use
 
 def test_reporter_posts_progress_with_a_pdf_and_others_can_download_it(world, as_user, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    client = as_user(world.users["rep_a"])
+    client = as_user(world.users["reporter_a"])
     response = client.post(reverse("web:task-update", args=[world.task_a.code]), {
         "note": "Đã trình Thủ tướng đề án", "progress": "100",
         "evidence": SimpleUploadedFile("de-an.pdf", PDF, content_type="application/pdf"),
@@ -67,7 +67,7 @@ def test_reporter_posts_progress_with_a_pdf_and_others_can_download_it(world, as
 
 
 def test_a_renamed_file_is_refused_by_its_content_and_nothing_is_written(world, as_user):
-    client = as_user(world.users["rep_a"])
+    client = as_user(world.users["reporter_a"])
     response = client.post(reverse("web:task-update", args=[world.task_a.code]), {
         "note": "Kèm tệp", "evidence": SimpleUploadedFile("bao-cao.pdf", b"MZ\x90\x00 not a pdf"),
     })
@@ -77,7 +77,7 @@ def test_a_renamed_file_is_refused_by_its_content_and_nothing_is_written(world, 
 
 
 def test_an_empty_note_and_a_bad_progress_are_shown_next_to_their_fields(world, as_user):
-    response = as_user(world.users["rep_a"]).post(reverse("web:task-update", args=[world.task_a.code]), {"note": " ", "progress": "150"})
+    response = as_user(world.users["reporter_a"]).post(reverse("web:task-update", args=[world.task_a.code]), {"note": " ", "progress": "150"})
     body = response.content.decode()
     assert response.status_code == 422 and "Nhập nội dung cập nhật." in body and "0-100%" in body
 
@@ -105,7 +105,7 @@ def test_evidence_larger_than_the_limit_is_refused(settings):
     assert message and "vượt giới hạn 1 MB" in message
 
 
-@pytest.mark.parametrize(("persona", "status"), [("office", 200), ("leader", 404), ("rep_a", 404), ("viewer", 404)])
+@pytest.mark.parametrize(("persona", "status"), [("office", 200), ("leader", 404), ("reporter_a", 404), ("viewer", 404)])
 def test_a_draft_task_is_the_offices_until_confirmed(world, as_user, persona, status):
     from chitieu.tasks.models import Task, TaskUpdate
 

@@ -38,7 +38,7 @@ def login(persona: str, cast, **kw) -> Client:
 def reading_of(cast, kind=DocumentKind.REPORT, unit_key="commune_a", items=2) -> DocumentReading:
     reading = DocumentReading.objects.create(
         title="Báo cáo thử", kind=kind, text=TEXT, unit=cast.units[unit_key] if unit_key else None,
-        created_by=cast.users["office_admin"], period="2024",
+        created_by=cast.users["office"], period="2024",
     )
     spans = [(TEXT.index("thu ngân"), TEXT.index(" tỷ đồng.") + len(" tỷ đồng")), (TEXT.index("Hộ nghèo"), len(TEXT) - 1)]
     for n, (start, end) in enumerate(spans[:items], start=1):
@@ -159,7 +159,7 @@ def test_draft_errors_are_listed_by_item_and_nothing_is_written(cast):
 
 def test_a_resolution_drafted_by_the_office_can_be_confirmed_there(cast):
     reading = reading_of(cast, kind=DocumentKind.RESOLUTION, unit_key=None, items=1)
-    client = login("office_admin", cast)
+    client = login("office", cast)
     client.post(reverse("reading:decide-all", args=[reading.pk]), {"decision": "accept"})
     client.post(reverse("reading:create-drafts", args=[reading.pk]))
     draft = Target.objects.get(confirmed=False)
