@@ -26,7 +26,7 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
             [("Tỷ lệ xã, phường đạt Bộ tiêu chí quốc gia về y tế xã", 100, "%")],
         ),
         # A goal's frame ("đặt mục tiêu", "phấn đấu") stays out of the name.
-        ("Tỉnh cũng đặt mục tiêu đón 18,5 triệu lượt khách du lịch.", [("Khách du lịch", 18.5, "triệu lượt khách")]),
+        ("Tỉnh cũng đặt mục tiêu đón 18,5 triệu lượt khách du lịch.", [("Khách du lịch", 18.5, "triệu lượt")]),
         # A predicate with no name words of its own is its sentence subject's.
         (
             "Hết 9 tháng, thu ngân sách Nhà nước trên địa bàn tỉnh đạt được kết quả đáng ghi nhận, ước đạt 51.465 tỷ đồng.",

@@ -56,10 +56,14 @@ def _only(text: str) -> dict[str, object]:
         ("Kết nạp mới từ 3.300 – 3.500 đảng viên.", 3300, 3500, "đảng viên"),
         ("Giám sát 8-10 tổ chức đảng.", 8, 10, "tổ chức đảng"),
         ("Kim ngạch xuất khẩu tăng từ 7,5 đến 8,0%/năm.", 7.5, 8.0, "%/năm"),
-        ("GRDP bình quân đầu người đạt 185 triệu đồng/người/năm.", 185, None, "triệu đồng/người/năm"),
-        ("Thu nhập bình quân đạt 3.200 USD/người.", 3200, None, "USD/người"),
+        # Money per head or per year is written as money, as "%/năm" is "%" (../shared/gold/README.md).
+        ("GRDP bình quân đầu người đạt 185 triệu đồng/người/năm.", 185, None, "triệu đồng"),
+        ("Thu nhập bình quân đạt 3.200 USD/người.", 3200, None, "USD"),
+        ("Thu nhập bình quân đầu người đạt 150,23 triệu đồng/ năm.", 150.23, None, "triệu đồng"),
         ("Có 28 giường bệnh/vạn dân.", 28, None, "giường bệnh/vạn dân"),
         ("Khách du lịch đạt 8,25 triệu lượt.", 8.25, None, "triệu lượt"),
+        # Visits of visitors are counted in "lượt"; other visits keep what they count.
+        ("Tỉnh đón 969.000 lượt khách quốc tế.", 969000, None, "lượt"),
         ("Kiểm tra chuyên đề 40 – 45 lượt tổ chức đảng.", 40, 45, "lượt tổ chức đảng"),
         ("Giải quyết việc làm cho khoảng 56.000 lượt người lao động.", 56000, None, "lượt người"),
         ("Tỷ lệ trường đạt chuẩn tăng 1,7 điểm phần trăm.", 1.7, None, "điểm phần trăm"),
@@ -221,3 +225,17 @@ def test_a_bound_defining_a_counted_group_is_no_item(text: str, values: list[flo
 @pytest.mark.parametrize("text", ["Khóa họp đạt 2 nội dung quan trọng.", "Dự án đạt 3, 4 tiêu chí.", "Năm 2024 đạt 1,5 lần."])
 def test_only_a_decimal_closing_its_clause_after_dat_is_a_bare_score(text: str) -> None:
     assert not any(it.unit == "điểm" for it in extract(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # A plan's count of its own indicators is no figure; its indicators' values are.
+        ("Năm 2026, phường đề ra 27 chỉ tiêu cụ thể, trong đó thu ngân sách đạt 120 tỷ đồng.", [120]),
+        ("Kỳ họp thống nhất các chỉ tiêu chủ yếu năm 2026, phấn đấu hoàn thành 28 chỉ tiêu.", []),
+        # A reported count of met (or missed) targets is a result.
+        ("Năm 2025, xã hoàn thành 14/16 chỉ tiêu Nghị quyết đề ra, 2 chỉ tiêu không đạt.", [14, 2]),
+    ],
+)
+def test_a_plans_count_of_its_indicators_is_no_item(text: str, values: list[float]) -> None:
+    assert [it.value for it in extract(text) if it.kind != "task"] == values
