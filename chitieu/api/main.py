@@ -10,6 +10,7 @@ from chitieu.api.auth import api_auth
 from chitieu.api.observations import router as observations
 from chitieu.api.plans import router as plans
 from chitieu.api.tasks import router as tasks
+from chitieu.api.units import router as units
 
 DESCRIPTION = """
 API của hệ thống theo dõi thực hiện chỉ tiêu, nhiệm vụ nghị quyết.
@@ -44,3 +45,4 @@ errors.install(api)
 api.add_router("", plans)
 api.add_router("", observations)
 api.add_router("", tasks)
+api.add_router("", units)

@@ -336,6 +336,11 @@ class UnitKind(Choice):
     COMMUNE = "commune"
     WARD = "ward"
     SPECIAL_ZONE = "special_zone"
+    # Levels that existed before the 2025 reorganisation: a province merged into the city,
+    # and the districts (quận, huyện, thị xã) abolished with it.
+    PROVINCE = "province"
+    DISTRICT = "district"
+    TOWN = "town"
     OTHER = "other"
 
 
@@ -343,12 +348,37 @@ _decorate(
     UnitKind,
     {
         "city": "Thành phố",
+        "province": "Tỉnh",
+        "district": "Quận, huyện",
+        "town": "Thị trấn",
         "party_body": "Cơ quan Đảng",
         "department": "Sở, ban, ngành",
         "commune": "Xã",
         "ward": "Phường",
         "special_zone": "Đặc khu",
         "other": "Khác",
+    },
+)
+
+
+class ShareBasis(Choice):
+    """What a reorganisation's share of a unit is measured by."""
+
+    WHOLE = "whole"
+    POPULATION = "population"
+    AREA = "area"
+    INDICATOR = "indicator"
+    EQUAL = "equal"
+
+
+_decorate(
+    ShareBasis,
+    {
+        "whole": "toàn bộ",
+        "population": "theo dân số",
+        "area": "theo diện tích",
+        "indicator": "theo chỉ tiêu",
+        "equal": "chia đều (ước tính)",
     },
 )
 

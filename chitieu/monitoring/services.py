@@ -35,7 +35,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
@@ -215,6 +215,21 @@ def _reported_on(raw: Any, period: Period | None, today: date) -> tuple[date | N
     return day, None
 
 
+def outside_validity(unit: Unit, period: Period) -> str | None:
+    """Why `unit` cannot report for `period` (the unit did not exist on one of its days:
+    before it was formed or after a reorganisation ended it), or None when it can."""
+    if unit.valid_from is not None and period.start < unit.valid_from:
+        day = period.start
+    elif unit.valid_to is not None and period.end > unit.valid_to:
+        day = unit.valid_to + timedelta(days=1)
+    else:
+        return None
+    return (
+        f"Kỳ báo cáo «{period.code}» ({period.start:%d/%m/%Y}–{period.end:%d/%m/%Y}) nằm ngoài thời gian "
+        f"hiệu lực của {unit.display_name} ({unit.validity_words()}): ngày {day:%d/%m/%Y} đơn vị không tồn tại."
+    )
+
+
 def version_conflict(obs: Observation) -> str:
     """The Vietnamese message for a change based on an older version of `obs`."""
     last = obs.history.select_related("history_user").first() if obs.pk else None
@@ -309,6 +324,10 @@ def _check_row(
                 f"Kỳ «{raw_period}» {'ngắn hơn' if shorter else 'không khớp với'} kỳ báo cáo của "
                 f"chỉ tiêu «{indicator.name}» ({PeriodKind(indicator.frequency).label.lower()})."
             )
+    if unit is not None and period is not None and "period" not in errors:
+        problem = outside_validity(unit, period)
+        if problem:
+            errors["period"] = problem
     reported_on, problem = _reported_on(row.get("reported_on"), period, today)
     if problem:
         errors["reported_on"] = problem

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from chitieu.core.choices import Role, UnitKind
+from chitieu.core.choices import Role, ShareBasis, UnitKind
 
 
 class Unit(models.Model):
@@ -20,18 +20,33 @@ class Unit(models.Model):
         "self", verbose_name="Đơn vị cấp trên", null=True, blank=True,
         on_delete=models.PROTECT, related_name="children",
     )
-    # Code in the national list of administrative divisions (vietnam-provinces), if any.
-    admin_code = models.PositiveIntegerField("Mã hành chính", null=True, blank=True, unique=True)
+    # Code in the national list of administrative divisions (vietnam-provinces), if any. Not
+    # unique: the 2025 codes re-use old ones (11311 was phường Minh Khai, then phường Hồng
+    # Bàng), so a code names a unit only together with a date (chitieu.org.history).
+    admin_code = models.PositiveIntegerField("Mã hành chính", null=True, blank=True, db_index=True)
     # Materialised path of ids ("/1/5/17/") so "this unit and its sub-units" is one query.
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     order = models.PositiveIntegerField("Thứ tự", default=0)
     active = models.BooleanField("Đang hoạt động", default=True)
+    # The days the unit exists in this shape (open ends: since ever, still). A reorganisation
+    # (Reorganisation) ends its predecessors and starts its successors; a unit that goes on
+    # with a changed territory keeps its row and counts one more version.
+    valid_from = models.DateField("Hiệu lực từ", null=True, blank=True)
+    valid_to = models.DateField("Hiệu lực đến", null=True, blank=True)
+    version = models.PositiveIntegerField("Phiên bản địa giới", default=1)
     history = HistoricalRecords()
 
     class Meta:
         verbose_name = "Đơn vị"
         verbose_name_plural = "Đơn vị"
         ordering = ["path", "order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(valid_from__isnull=True) | models.Q(valid_to__isnull=True)
+                | models.Q(valid_to__gte=models.F("valid_from")),
+                name="unit_valid_to_after_from",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -58,6 +73,19 @@ class Unit(models.Model):
     def display_name(self) -> str:
         return self.short_name or self.name
 
+    def valid_on(self, day) -> bool:
+        """True when the unit exists on `day` (open ends hold)."""
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+    def validity_words(self) -> str:
+        """"từ 01/07/2025", "đến 30/06/2025", "từ 01/01/2020 đến 30/06/2025" or ""."""
+        parts = []
+        if self.valid_from is not None:
+            parts.append(f"từ {self.valid_from:%d/%m/%Y}")
+        if self.valid_to is not None:
+            parts.append(f"đến {self.valid_to:%d/%m/%Y}")
+        return " ".join(parts)
+
     def subtree(self) -> models.QuerySet[Unit]:
         """Return this unit and all units below it, in one query."""
         return Unit.objects.filter(path__startswith=self.path)
@@ -65,6 +93,60 @@ class Unit(models.Model):
     def is_within(self, other: Unit) -> bool:
         """True when this unit is `other` or below it."""
         return bool(other.path) and self.path.startswith(other.path)
+
+
+class Reorganisation(models.Model):
+    """A change of boundaries on one day, on a legal basis (NQ 1669/NQ-UBTVQH15): its links
+    say which units went into which, and what share of each."""
+
+    effective_on = models.DateField("Ngày có hiệu lực")
+    legal_basis = models.CharField("Căn cứ pháp lý", max_length=255)
+    note = models.TextField("Ghi chú", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Sắp xếp đơn vị hành chính"
+        verbose_name_plural = "Sắp xếp đơn vị hành chính"
+        ordering = ["effective_on", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.legal_basis} ({self.effective_on:%d/%m/%Y})"
+
+
+class UnitLink(models.Model):
+    """One predecessor → successor link of a reorganisation: `share` (0–1] of the predecessor
+    (by population, area or a named indicator: `basis`) went into the successor. A
+    predecessor's shares add up to 1; a unit that goes on links to itself with what it kept."""
+
+    reorganisation = models.ForeignKey(
+        Reorganisation, verbose_name="Sắp xếp", on_delete=models.CASCADE, related_name="links"
+    )
+    predecessor = models.ForeignKey(
+        Unit, verbose_name="Đơn vị trước", on_delete=models.PROTECT, related_name="successor_links"
+    )
+    successor = models.ForeignKey(
+        Unit, verbose_name="Đơn vị sau", on_delete=models.PROTECT, related_name="predecessor_links"
+    )
+    share = models.FloatField("Tỷ lệ chuyển sang", default=1.0)
+    basis = models.CharField("Tính theo", max_length=20, choices=ShareBasis.choices(), default=ShareBasis.WHOLE)
+    # The indicator a share is measured by when basis is "indicator" (its code).
+    basis_indicator = models.CharField("Chỉ tiêu làm căn cứ", max_length=64, blank=True)
+    part = models.CharField("Phần chuyển", max_length=255, blank=True, help_text="một phần phường Nam Hải…")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Liên kết đơn vị trước – sau"
+        verbose_name_plural = "Liên kết đơn vị trước – sau"
+        ordering = ["reorganisation", "predecessor", "successor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["reorganisation", "predecessor", "successor"], name="one_link_per_pair_and_event"
+            ),
+            models.CheckConstraint(condition=models.Q(share__gt=0) & models.Q(share__lte=1), name="link_share_in_0_1"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.predecessor} → {self.successor} ({self.share:.0%})"
 
 
 class Person(models.Model):

@@ -33,7 +33,7 @@ DIVISION_KINDS = {
 }
 
 #: Unit kinds that are local administrations below the city (what "communes" means here).
-LOCAL_KINDS = (UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE)
+LOCAL_KINDS = (UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE, UnitKind.TOWN)
 
 
 @dataclass
@@ -88,8 +88,9 @@ def _differs(unit: Unit, key: str, value: Any) -> bool:
 
 
 def _upsert(load: UnitLoad, lookup: dict[str, Any], values: dict[str, Any]) -> Unit:
-    """Create the unit matching `lookup`, or update it only when a value differs."""
-    unit = Unit.objects.filter(**lookup).first()
+    """Create the unit matching `lookup` among the units still in force (a national code
+    re-used by a new unit never matches the ended one), or update it only when a value differs."""
+    unit = Unit.objects.filter(**lookup, valid_to__isnull=True).first()
     if unit is None:
         unit = Unit(**lookup, **values)
         unit.save()

@@ -31,7 +31,7 @@ WRITES = {
     "update A's task": ({"reporter_a": 201, "office": 201, "superuser": 201}, 403),
 }
 READS = ["/resolutions", "/resolutions/hp-2024", "/resolutions/hp-2024/review?as_of=2024-12-31",
-         "/targets", "/indicators", "/observations", "/tasks"]
+         "/targets", "/indicators", "/observations", "/tasks", "/units?on=2025-07-01"]
 
 
 def world():
