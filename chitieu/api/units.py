@@ -74,7 +74,7 @@ def list_units(request: AuthedRequest, on: date | None = None, kind: str | None 
     return [
         {
             "code": u.code, "name": u.name, "kind": u.kind, "kind_label": UnitKind(u.kind).label,
-            "admin_code": u.admin_code, "parent": u.parent.code if u.parent_id else None,
+            "admin_code": u.admin_code, "parent": u.parent.code if u.parent is not None else None,
             "valid_from": u.valid_from, "valid_to": u.valid_to, "version": u.version,
             "predecessors": [_link(link, link.predecessor) for link in lines[u.pk].predecessors],
             "successors": [_link(link, link.successor) for link in lines[u.pk].successors],
