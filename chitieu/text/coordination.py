@@ -465,6 +465,16 @@ def _breakdown(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
         m.indicator = f"{h.indicator}: {m.indicator[:1].lower()}{m.indicator[1:]}"
 
 
+def _level_changes(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
+    """A rate of change as a second predicate of a level's subject names the level's change:
+    "(mức tăng)", or beside the place a rule before it lent ("(TP. HCM, mức tăng)")."""
+    for m in ms:
+        change = _CHANGE_NAMES.get(m.comparator)
+        if not m.level_change or change is None or not m.indicator or "mức" in m.indicator.lower():
+            continue
+        m.indicator = f"{m.indicator[:-1]}, {change})" if m.indicator.endswith(")") else f"{m.indicator} ({change})"
+
+
 COORDINATION_RULES: tuple[CoordinationRule, ...] = (
     CoordinationRule(
         "a respectively-list lends each value its conjunct",
@@ -559,6 +569,22 @@ COORDINATION_RULES: tuple[CoordinationRule, ...] = (
                 "Khu vực dịch vụ tăng 6,8%, đóng góp 2,3 điểm phần trăm.",
                 ("Khu vực dịch vụ", "Đóng góp của khu vực dịch vụ"),
             ),
+        ),
+    ),
+    CoordinationRule(
+        "a rate of change predicated of a level's subject names the level's change",
+        _level_changes,
+        (
+            (
+                "Thu ngân sách nhà nước 11 tháng đạt trên 2,4 triệu tỉ đồng, tăng 30,9% so với cùng kỳ.",
+                ("Thu ngân sách nhà nước 11 tháng", "Thu ngân sách nhà nước 11 tháng (mức tăng)"),
+            ),
+            (
+                "Đà Nẵng ước đón 469.000 lượt khách quốc tế, tăng 16,7%; Lào Cai ước đón 331.382 lượt khách quốc tế.",
+                ("Lượt khách quốc tế (Đà Nẵng)", "Lượt khách quốc tế (Đà Nẵng, mức tăng)", "Lượt khách quốc tế (Lào Cai)"),
+            ),
+            # A change of a rate keeps the rate's name.
+            ("Tỷ lệ hộ nghèo còn 2,1%, giảm 0,5% so với năm 2023.", ("Tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo")),
         ),
     ),
 )

@@ -170,11 +170,14 @@ def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
     kind = ""
     e = k
     s = lx.SCALES.forward(toks, e, stop)
-    if s:
-        # A scale word in its standard spelling ("tỉ đồng" is written "tỷ đồng"), as the gold writes units.
+    while s:
+        # A scale word in its standard spelling ("tỉ đồng" is written "tỷ đồng"), as the gold writes
+        # units; scale words stack ("2,4 triệu tỉ đồng").
         words += [lx.SCALE_SPELLINGS.get(x.low, x.low) for x in toks[e : e + s]]
         e += s
         kind = "money"
+        s = lx.SCALES.forward(toks, e, stop)
+    s = len(words)
     m = lx.MEASURES.forward(toks, e, stop)
     c = lx.COUNTS.forward(toks, e, stop)
     if toks[e].low == "lượt" if e < stop else False:

@@ -360,6 +360,21 @@ class Namer:
                 inherited = "Tỷ lệ " + inherited[:1].lower() + inherited[1:]  # "hoàn thành 36/38 cuộc ..., đạt 94,7%"
         name = name or inherited
         m.base = name
+        if (
+            name
+            and name == inherited
+            and prev is not None
+            and m.comparator in lx.CHANGE_COMPARATORS
+            and m.unit_kind == "pct"
+            and prev.comparator not in lx.CHANGE_COMPARATORS
+            and prev.unit_kind != "pct"
+            and len(name.split()) > 2
+        ):
+            # "Thu ngân sách đạt 2,4 triệu tỷ đồng, tăng 30,9% so với cùng kỳ": a rate of change
+            # as a second predicate of a level's subject (coordination names its change once the
+            # places are lent). Not for a bare measure of one or two words, "sản lượng ước đạt
+            # 4,2 triệu tấn, tăng 3,2%": an ellipsis whose complement, "lúa", is not read yet.
+            m.level_change = True
         return name
 
     def _sub_item_name(self, m: Mention, name: str, sub_head: Mention, lo: int, hi: int) -> str:

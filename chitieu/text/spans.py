@@ -48,6 +48,7 @@ class Mention:
     whole: Mention | None = None  # the total a bare part breaks down ("7 đảng viên (khiển trách: 1; ...)")
     label: str = ""  # that part's own words ("khiển trách")
     label_start: int = -1  # the token where they begin
+    level_change: bool = False  # a rate of change predicated of a level's subject ("..., tăng 30,9%")
 
 
 def touch(a: Token, b: Token) -> bool:

@@ -25,6 +25,13 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
             "Phấn đấu 100% xã, phường đạt Bộ tiêu chí quốc gia về y tế xã.",
             [("Tỷ lệ xã, phường đạt Bộ tiêu chí quốc gia về y tế xã", 100, "%")],
         ),
+        # A rate of change as a second predicate of a level's subject names the level's change;
+        # a change of a rate, or of a count in the level's unit, keeps the plain name.
+        (
+            "Thu ngân sách nhà nước 11 tháng đạt trên 2,4 triệu tỉ đồng, tăng 30,9% so với cùng kỳ.",
+            [("Thu ngân sách nhà nước 11 tháng", 2.4, "triệu tỷ đồng"), ("Thu ngân sách nhà nước 11 tháng (mức tăng)", 30.9, "%")],
+        ),
+        ("Tỷ lệ hộ nghèo còn 2,1%, giảm 0,5% so với năm 2023.", [("Tỷ lệ hộ nghèo", 2.1, "%"), ("Tỷ lệ hộ nghèo", 0.5, "%")]),
         # A goal's frame ("đặt mục tiêu", "phấn đấu") stays out of the name.
         ("Tỉnh cũng đặt mục tiêu đón 18,5 triệu lượt khách du lịch.", [("Khách du lịch", 18.5, "triệu lượt")]),
         # A predicate with no name words of its own is its sentence subject's.
@@ -104,7 +111,7 @@ def test_a_trong_do_colon_names_no_sub_item() -> None:
         "thu nội địa đạt 9.800 tỷ đồng, tăng 11%; kim ngạch xuất khẩu đạt 1,6 tỷ USD."
     )
     names = [it.indicator for it in extract(text)]
-    assert names[3:] == ["Thu nội địa", "Thu nội địa", "Kim ngạch xuất khẩu"]
+    assert names[3:] == ["Thu nội địa", "Thu nội địa (mức tăng)", "Kim ngạch xuất khẩu"]
 
 
 @pytest.mark.parametrize(
