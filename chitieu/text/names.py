@@ -88,6 +88,19 @@ class Namer:
                 break
         return lo, hi
 
+    def _after_copula(self, m: Mention, lo: int, hi: int) -> int:
+        """"Nhiệm vụ trọng tâm ... đặt ra trong năm 2021 là thu nhập bình quân đầu người đạt
+        trên 29 triệu đồng": where the value has a predicate verb of its own, a copula before
+        it equates a frame with the clause it introduces, so the subject of that clause names
+        the value; the frame stays out."""
+        toks = self.toks
+        if hi >= len(toks) or toks[hi].low not in _OWN_PREDICATES:
+            return lo
+        for j in range(hi - 2, lo - 1, -1):
+            if toks[j].low == "là" and toks[j + 1].is_word:
+                return j + 1
+        return lo
+
     def _clause_like(self, a: int, b: int, long_ok: bool = False) -> bool:
         words = [t for j, t in enumerate(self.toks[a:b], a) if (t.is_word or t.is_num) and not self.st.marker[j]]
         aux = [k for k, t in enumerate(words) if t.low in lx.AUX]
@@ -231,6 +244,7 @@ class Namer:
     def _name(self, m: Mention, prev: Mention | None, sub_head: Mention | None) -> None:
         """Name one mention: its own words, then what its neighbours and heads lend it."""
         lo, hi = self.region(m, prev)
+        lo = self._after_copula(m, lo, hi)
         m.region_lo = lo
         a, b = self.clean(lo, hi)
         own = self.words(a, b) if b > a else ""
@@ -522,6 +536,8 @@ class Namer:
 
 # The change a bounded change names (../shared/gold/README.md: "Tỷ lệ hộ nghèo (mức giảm)").
 _CHANGE_NAMES = {"increase_by": "mức tăng", "decrease_by": "mức giảm"}
+# Verbs that open a value's own predicate ("... đạt trên 29 triệu đồng").
+_OWN_PREDICATES = frozenset(["đạt", "tăng", "giảm", "chiếm"])
 # Verbs that frame a goal before what it measures; the name starts after them.
 _GOAL_FRAMES = lx.PhraseSet(["phấn đấu", "đặt mục tiêu", "đặt ra mục tiêu", "đề ra mục tiêu"])
 # Words that end a sentence's subject: its verbs and the function words after a noun phrase.

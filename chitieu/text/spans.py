@@ -90,6 +90,8 @@ def tail_words(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -
             continue
         if w.text in CLAUSE_PUNCT or w.is_num or (e == s and not w.is_word):
             break
+        if e == s and w.low == "và":
+            break  # "xuất khẩu đạt trên 430 tỉ USD, tăng 16,1% và nhập khẩu đạt ...": a conjunct, not what is counted
         if w.text == ",":
             if kind not in ("pct",) or e + 1 >= stop or not toks[e + 1].is_word or toks[e + 1].capitalised:
                 break

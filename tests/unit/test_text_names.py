@@ -32,6 +32,16 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
             [("Thu ngân sách nhà nước 11 tháng", 2.4, "triệu tỷ đồng"), ("Thu ngân sách nhà nước 11 tháng (mức tăng)", 30.9, "%")],
         ),
         ("Tỷ lệ hộ nghèo còn 2,1%, giảm 0,5% so với năm 2023.", [("Tỷ lệ hộ nghèo", 2.1, "%"), ("Tỷ lệ hộ nghèo", 0.5, "%")]),
+        # A copula before a clause with its own predicate equates a frame with it: the frame stays out.
+        (
+            "Nhiệm vụ trọng tâm được huyện đặt ra trong năm 2021 là thu nhập bình quân đầu người đạt trên 29 triệu đồng.",
+            [("Thu nhập bình quân đầu người", 29, "triệu đồng")],
+        ),
+        # A conjunction after a value opens the next conjunct: no tail of the value.
+        (
+            "Xuất khẩu đạt trên 430 tỉ USD, tăng 16,1% và nhập khẩu đạt gần 410 tỉ USD.",
+            [("Xuất khẩu", 430, "tỷ USD"), ("Xuất khẩu", 16.1, "%"), ("Nhập khẩu", 410, "tỷ USD")],
+        ),
         # A goal's frame ("đặt mục tiêu", "phấn đấu") stays out of the name.
         ("Tỉnh cũng đặt mục tiêu đón 18,5 triệu lượt khách du lịch.", [("Khách du lịch", 18.5, "triệu lượt")]),
         # A predicate with no name words of its own is its sentence subject's.
