@@ -170,7 +170,11 @@ class Namer:
         k = lx.OWNER_TAILS.backward(toks, b - 1, a + 1)
         if k:
             b -= k
-        while b > a and (toks[b - 1].low in lx.NAME_TRIM or toks[b - 1].kind == "punct" and toks[b - 1].text not in ")”\"" or (b - 1) in self.period_tokens):
+        while b > a and (
+            toks[b - 1].low in lx.NAME_TRIM and not _digital(toks, b - 1, a)
+            or toks[b - 1].kind == "punct" and toks[b - 1].text not in ")”\""
+            or (b - 1) in self.period_tokens
+        ):
             b -= 1
         return a, b
 
@@ -224,6 +228,8 @@ class Namer:
             return "", ""
         if any(toks[j].low == "chỉ" and j + 1 < b and toks[j + 1].low == "tiêu" for j in range(a, b)):
             return "", ""
+        if any(toks[j].low in _PREDICATE_ADVERBS for j in range(a, b)):
+            return "", ""  # "Cả ba trụ cột đều ghi nhận sự thay đổi đáng kể:": a clause, no measure
         return self.words(a, b), ""
 
     # -- names -------------------------------------------------------------------------
@@ -536,6 +542,8 @@ class Namer:
 
 # The change a bounded change names (../shared/gold/README.md: "Tỷ lệ hộ nghèo (mức giảm)").
 _CHANGE_NAMES = {"increase_by": "mức tăng", "decrease_by": "mức giảm"}
+# Adverbs that only stand in a predicate: a colon head holding one is a clause.
+_PREDICATE_ADVERBS = lx.AUX | frozenset(["đều", "cũng"])
 # Verbs that open a value's own predicate ("... đạt trên 29 triệu đồng").
 _OWN_PREDICATES = frozenset(["đạt", "tăng", "giảm", "chiếm"])
 # Verbs that frame a goal before what it measures; the name starts after them.
@@ -543,6 +551,12 @@ _GOAL_FRAMES = lx.PhraseSet(["phấn đấu", "đặt mục tiêu", "đặt ra m
 # Words that end a sentence's subject: its verbs and the function words after a noun phrase.
 _SUBJECT_ENDS = _SUBJECT_STOPS | lx.POST_STOPS | lx.AUX | frozenset(["được", "bị", "vẫn", "đã"])
 _CURRENCY = frozenset(["đồng", "usd", "đô", "la", "euro", "yên", "mỹ"])
+
+
+def _digital(toks: list[Token], j: int, a: int) -> bool:
+    """True for "số" closing a noun ("Chính quyền số", "kinh tế số", "chuyển đổi số"): the
+    adjective "digital", kept; "số" after a function word or alone is the count word, trimmed."""
+    return toks[j].low == "số" and j > a and toks[j - 1].is_word and toks[j - 1].low not in lx.NAME_TRIM
 
 
 def _scaled_count(unit: str, kind: str) -> bool:

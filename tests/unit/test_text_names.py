@@ -42,6 +42,12 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
             "Xuất khẩu đạt trên 430 tỉ USD, tăng 16,1% và nhập khẩu đạt gần 410 tỉ USD.",
             [("Xuất khẩu", 430, "tỷ USD"), ("Xuất khẩu", 16.1, "%"), ("Nhập khẩu", 410, "tỷ USD")],
         ),
+        # A colon head that is a clause (an adverb only a predicate holds) lends no measure;
+        # "số" closing a noun is "digital", no count word to trim.
+        (
+            "Cả ba trụ cột đều ghi nhận sự thay đổi đáng kể: Chính quyền số đạt 0,7582; Kinh tế số đạt 0,7723.",
+            [("Chính quyền số", 0.7582, "điểm"), ("Kinh tế số", 0.7723, "điểm")],
+        ),
         # A goal's frame ("đặt mục tiêu", "phấn đấu") stays out of the name.
         ("Tỉnh cũng đặt mục tiêu đón 18,5 triệu lượt khách du lịch.", [("Khách du lịch", 18.5, "triệu lượt")]),
         # A predicate with no name words of its own is its sentence subject's.
