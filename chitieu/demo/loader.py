@@ -36,6 +36,7 @@ from chitieu.core.choices import (
 )
 from chitieu.core.periods import Period
 from chitieu.core.quantities import conversion_factor, format_number
+from chitieu.demo.units_history import load_units_history, old_local_units
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import Mode, record_observations
 from chitieu.monitoring.shares import Part, give_shares
@@ -51,11 +52,11 @@ RESOLUTION_CODE = "hp-2021"
 #: beside the checkout (as in development and CI), each target's clause is read from there.
 SHARED_DIR = Path(__file__).resolve().parents[3] / "shared"
 RESOLUTION_TEXT = "001_89a644c1831c70f8"
-#: The reporting calendar's story: the communes' monthly figures of January 2022 fall due on 15
+#: The reporting calendar's story: the communes' monthly figures of January 2026 fall due on 15
 #: February (the city's deadline, 20 days after the month, less the communes' 5 days). Every
 #: commune has sent them except the demo reporter's, overdue on REMINDER_DAY and reminded then.
-CALENDAR_PERIOD = "T1/2022"
-REMINDER_DAY = date(2022, 2, 16)
+CALENDAR_PERIOD = "T1/2026"
+REMINDER_DAY = date(2026, 2, 16)
 #: The demo reporters' address domain: .invalid is never delivered anywhere (RFC 2606).
 DEMO_MAIL_DOMAIN = "chitieu.invalid"
 _MARKER = re.compile(r"\(\d{1,2}\)\s")
@@ -329,7 +330,7 @@ SHARES_NOTE = f"Phần giao {SIMULATED_SOURCE} cho trình diễn (chia đều), 
 
 
 def _give_demo_shares(resolution: Resolution, locals_: list[Unit]) -> None:
-    """Give target 13 (jobs) to the 114 communes and wards in equal simulated shares that
+    """Give target 13 (jobs) to the communes, wards and towns of 2021 in equal simulated shares that
     add up to it, through the one service shares are given by; kept as they are once given."""
     target = Target.objects.filter(resolution=resolution, number=SHARED_TARGET).select_related(
         "indicator", "resolution__issuer").first()
@@ -381,12 +382,14 @@ def load_reminder_demo(as_of: date = REMINDER_DAY) -> int:
 
 #: A commune's own resolution, judged on the commune's own figures (issue 12). Simulated.
 COMMUNE_RESOLUTION = "an-bien-2021"
+#: The ward of 2021 (quận Lê Chân), not today's phường An Biên formed on 1/7/2025.
+COMMUNE_RESOLUTION_WARD = "phuong-an-bien-11371-cu"
 
 
 def _commune_resolution(units: dict[str, Unit], indicators: dict[str, Indicator]) -> None:
     """Phường An Biên's own 2021 resolution with two targets on the indicators it reports;
     its title and source say it is simulated."""
-    ward = units.get("phuong-an-bien")
+    ward = units.get(COMMUNE_RESOLUTION_WARD)
     if ward is None:
         return
     resolution = _upsert(
@@ -431,6 +434,7 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
     data = demo_data()
     with transaction.atomic():
         city = load_units().city
+        load_units_history(city)  # the units before 1/7/2025 and the reorganisation
         units = {u.code: u for u in Unit.objects.all()}
         resolution, indicators, n_targets = _load_plan(data, units)
         _fill_clauses(resolution)
@@ -445,14 +449,22 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
         todo = _missing(real, units, indicators)
         if todo:
             record_observations(todo, mode=Mode.DEMO)
-        locals_ = sorted((u for u in units.values() if u.kind in LOCAL_KINDS and u.parent_id == city.pk),
-                         key=lambda u: u.admin_code or 0)
+        # The commune figures of 2021 are the old city's communes' (the units of that year);
+        # the calendar's of January 2026 are today's.
+        year = data["simulation"]["commune_year"]
+        locals_ = old_local_units(city, date(year, 12, 31))
+        today_locals = sorted((u for u in units.values() if u.kind in LOCAL_KINDS and u.parent_id == city.pk
+                               and u.valid_to is None), key=lambda u: u.admin_code or 0)
         # Which units report what is data: every commune and ward reports the commune
-        # indicators, so the city's figure combined from them says "114/114 xã, phường".
+        # indicators in the years the demo has their figures (2021, and today's from 2026), so
+        # the city's figure combined from them says "167/167" in 2021 and "114/114" in 2026.
         have = set(Assignment.objects.values_list("indicator_id", "unit_id"))
         bulk_create_with_history(
-            [Assignment(indicator=indicators[code], unit=u) for code in data["simulation"]["commune_indicators"]
-             for u in locals_ if (indicators[code].pk, u.pk) not in have],
+            [Assignment(indicator=indicators[code], unit=u, valid_from=start, valid_to=end)
+             for code in data["simulation"]["commune_indicators"]
+             for units_, (start, end) in ((locals_, (date(year, 1, 1), date(year, 12, 31))),
+                                          (today_locals, (Period.parse(CALENDAR_PERIOD).start, None)))
+             for u in units_ if (indicators[code].pk, u.pk) not in have],
             Assignment, default_change_reason="Dữ liệu trình diễn: xã, phường báo cáo chỉ tiêu cấp xã",
         )
         _give_demo_shares(resolution, locals_)
@@ -461,7 +473,7 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
         sim_added = 0
         if simulate:
             rows = simulated_rows(data, city, locals_, indicators, resolution, real_keys)
-            rows += calendar_rows(data, locals_, indicators)
+            rows += calendar_rows(data, today_locals, indicators)
             todo_sim = _missing(rows, units, indicators)
             if todo_sim:
                 record_observations(todo_sim, mode=Mode.DEMO)

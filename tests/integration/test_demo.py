@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from io import StringIO
 from pathlib import Path
 
@@ -69,7 +70,9 @@ class TestDemoContents:
 
     def test_a_commune_is_judged_against_its_share_of_the_jobs_target_only(self, demo):
         shares = TargetShare.objects.filter(target__resolution__code=RESOLUTION_CODE, target__number="13")
-        assert shares.count() == 114 and sum(shares.values_list("value", flat=True)) == 56000
+        # Given in 2021 to the old city's 167 communes, wards and towns (the units of that year).
+        assert shares.count() == 167 and sum(shares.values_list("value", flat=True)) == 56000
+        assert all(s.unit.valid_to == date(2025, 6, 30) for s in shares.select_related("unit"))
         assert all("mô phỏng" in note for note in shares.values_list("note", flat=True))
         commune = shares.order_by("unit__admin_code").first().unit
         out = StringIO()
@@ -91,8 +94,9 @@ class TestDemoContents:
         out = StringIO()
         call_command("review", resolution="an-bien-2021", as_of="2021-12-31", format="json", stdout=out)
         data = json.loads(out.getvalue())
-        assert data["unit"] == "phuong-an-bien" and "mô phỏng" in data["title"]
-        ward_jobs = sum(Observation.objects.filter(unit__code="phuong-an-bien", indicator__code="jobs",
+        # The ward of 2021 (quận Lê Chân), not today's phường An Biên formed on 1/7/2025.
+        assert data["unit"] == "phuong-an-bien-11371-cu" and "mô phỏng" in data["title"]
+        ward_jobs = sum(Observation.objects.filter(unit__code="phuong-an-bien-11371-cu", indicator__code="jobs",
                                                    period_start__year=2021).values_list("value", flat=True))
         assert data["targets"][0]["actual"] == ward_jobs  # the ward's months, not the city's 56.000
 
@@ -174,3 +178,16 @@ def test_review_with_bad_input_fails_naming_the_value(args, fragment):
     with pytest.raises(CommandError) as info:
         call_command("review", format="json", **args)
     assert fragment in str(info.value)
+
+
+@pytest.mark.django_db
+class TestDemoHistory:
+    def test_the_2021_commune_figures_are_filed_under_the_units_of_2021(self, demo):
+        units = Unit.objects.filter(observations__period_start__year=2021,
+                                    kind__in=[UnitKind.COMMUNE, UnitKind.WARD, UnitKind.TOWN]).distinct()
+        assert units.count() == 167
+        assert all(u.valid_to == date(2025, 6, 30) for u in units)
+
+    def test_the_calendar_figures_of_2026_are_todays_units(self, demo):
+        units = Unit.objects.filter(observations__period="T1/2026").distinct()
+        assert units.count() == 113 and all(u.valid_from == date(2025, 7, 1) for u in units)
