@@ -167,8 +167,8 @@ def reorganisation_links(city: Unit, old: dict[str, Unit]) -> list[LinkSpec]:
             successor = by_name.get(key)
         if successor is None:
             continue
-        for key, share, part in parts:
-            unit = old[key]
+        for old_key, share, part in parts:
+            unit = old[old_key]
             basis = ShareBasis.WHOLE if share == 1.0 else ShareBasis.EQUAL
             links.append(LinkSpec(unit.code, successor.code, share, basis, part=part))
             if unit.kind != UnitKind.DISTRICT:
@@ -176,9 +176,9 @@ def reorganisation_links(city: Unit, old: dict[str, Unit]) -> list[LinkSpec]:
                 district_parts[unit.parent.code][successor.code] += share
     for district, weights in district_parts.items():
         total = sum(weights.values())
-        for successor, weight in weights.items():
+        for succ_code, weight in weights.items():
             share = weight / total
-            links.append(LinkSpec(district, successor, share, ShareBasis.WHOLE if share == 1 else ShareBasis.EQUAL,
+            links.append(LinkSpec(district, succ_code, share, ShareBasis.WHOLE if share == 1 else ShareBasis.EQUAL,
                                   part="" if share == 1 else "các xã, phường cũ của huyện"))
     links.append(LinkSpec("tinh-hai-duong-cu", city.code))
     links.append(LinkSpec(city.code, city.code))
