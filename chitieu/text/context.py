@@ -113,12 +113,16 @@ def document_kind(cues: Sequence[str | None]) -> str:
 _LOOK_BACK = 600  # tokens: how far back a cue may sit from the value it qualifies
 
 
-def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], doc_year: int | None = None) -> None:
+def assign_kinds(
+    toks: Sequence[Token], st: Structure, ms: Sequence[Mention], doc_year: int | None = None, terms: Sequence[str] = ()
+) -> None:
     """Set m.kind on every mention: its own evidence (a plan figure "X/Y", a baseline
     "cùng kỳ", a rank), else the nearest cue before it outside other mentions' values,
     else the document's genre. Periods must be set first: with no cue in its own sentence,
     a figure of a year before the document's ("Năm 2023, GRDP tăng 7,8%" in a 2024 plan)
-    is a result."""
+    is a result, and so is a figure of a term that ended when the latest term the document
+    names began ("Nhiệm kỳ 2020-2025, ... tăng bình quân 5%/năm" at the 2025-2030 congress)."""
+    latest = terms[-1] if terms else None
     cues = cue_kinds(toks)
     default = document_kind(cues)
     masked = [False] * len(toks)
@@ -172,7 +176,7 @@ def assign_kinds(toks: Sequence[Token], st: Structure, ms: Sequence[Mention], do
         if kind is None:
             found, at = _cue_before(toks, cues, nearest, m)
             kind = found or default
-            if (found is None or at < st.sent[m.v0]) and _before_year(m.period, doc_year):
+            if (found is None or at < st.sent[m.v0]) and (_before_year(m.period, doc_year) or _earlier_term(m.period, latest)):
                 kind = _RESULT
             elif found is None or at < st.clause[m.v0]:
                 weak.add(id(m))
@@ -276,6 +280,14 @@ def inherit_baselines(st: Structure, ms: Sequence[Mention]) -> None:
             if h.baseline is not None and h.comparator in lx.CHANGE_COMPARATORS and h.sub_of < 0:
                 m.baseline = h.baseline
                 break
+
+
+def _earlier_term(code: str | None, latest: str | None) -> bool:
+    """True when span `code` ends by the start of the span `latest` ("2020-2025" before "2025-2030")."""
+    if not code or not latest or "-" not in code or code == latest:
+        return False
+    end, start = code.rpartition("-")[2], latest.partition("-")[0]
+    return end.isdigit() and start.isdigit() and int(end) <= int(start)
 
 
 def _before_year(code: str | None, year: int | None) -> bool:
@@ -621,8 +633,12 @@ def assign_periods(
         # before the sentence's first item opens its main clause, however long the frame before it
         # (not a span: ", nhiệm kỳ 2020 - 2025," qualifies the name before it).
         if i - s <= 12 or not comma_before(i) or _sets_goals(toks, st, i, first, code) or (i in set_off and toks[i - 1].text == "," and "-" not in code):
-            only_here = st.sent[i] != st.para[i] or (i > 0 and toks[i - 1].low == "riêng")
-            if only_here:
+            # A term or span opening a later sentence ("Nhiệm kỳ 2020-2025, với tinh thần ...")
+            # frames its paragraph, as a list item's period does.
+            only_here = (st.sent[i] != st.para[i] and "-" not in code) or (i > 0 and toks[i - 1].low == "riêng")
+            if not only_here and st.sent[i] != st.para[i]:
+                para_local.setdefault(st.para[i], code)
+            elif only_here:
                 local.setdefault(s, code)
             elif st.marker[st.para[i]] and st.para[i] in paras_with_items:
                 para_local.setdefault(st.para[i], code)  # a list item's own context

@@ -48,7 +48,7 @@ def extract(text: str) -> list[Item]:
     # A table's periods are its columns' and rows': none of them frames the prose.
     tasks = find_tasks(t, toks, st, periods, doc, mentions)
     assign_periods(toks, st, mentions, [p for p in periods if p.start not in table_lines], doc, [(k.start, k.end) for k in tasks])
-    assign_kinds(toks, st, mentions, doc.year)
+    assign_kinds(toks, st, mentions, doc.year, doc.terms)
     mentions = [m for m in mentions if not _indicator_count(m)]
     levels_at_horizon(toks, st, mentions, periods, doc)
     items: list[Item] = []

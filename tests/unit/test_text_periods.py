@@ -272,3 +272,16 @@ def test_a_plans_year_is_no_period_of_the_share_against_it(text: str, periods: l
 )
 def test_a_start_point_up_to_now_frames_nothing(text: str, periods: list[str]) -> None:
     assert [it.period for it in extract(text) if it.kind != "task" and it.unit == "điểm"] == periods
+
+
+def test_a_term_opening_a_later_sentence_frames_its_paragraph_and_an_ended_terms_figures_are_results() -> None:
+    # "Nhiệm kỳ 2020-2025, ..." in a paragraph's second sentence frames the sentences after it;
+    # a figure of that term, at the congress of the next one, is reported, not planned.
+    text = (
+        "Phường được thành lập năm 2025. Nhiệm kỳ 2020-2025, với tinh thần đoàn kết, kinh tế của phường ngày càng"
+        " phát triển. Trong đó, giá trị sản xuất tiểu thủ công nghiệp tăng bình quân 5%/năm.\n\n"
+        "Nhiệm kỳ 2025-2030, Đảng bộ phường đề ra các chỉ tiêu chủ yếu, trong đó phấn đấu tăng tổng thu ngân sách"
+        " bình quân từ 10-12%/năm."
+    )
+    items = [it for it in extract(text) if it.kind != "task"]
+    assert [(it.kind, it.period, it.value) for it in items] == [("result", "2020-2025", 5), ("target", "2025-2030", 10)]
