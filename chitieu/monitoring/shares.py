@@ -18,11 +18,13 @@ from django.db import transaction
 from django.db.models import Q
 
 from chitieu.core.choices import Aggregation, Comparator, UnitKind
+from chitieu.core.periods import Period
 from chitieu.core.shares import parts_refusal
 from chitieu.errors import Invalid
 from chitieu.org.access import can_manage, require
 from chitieu.org.models import Unit
 from chitieu.plans.models import Target, TargetShare
+from chitieu.plans.reporting import ensure_reporting
 
 
 @dataclass(frozen=True)
@@ -109,4 +111,7 @@ def give_shares(target: Target, parts: Sequence[Part], *, user: Any = None, syst
                 share._change_reason = system  # type: ignore[attr-defined]
             share.save()
             out.append(share)
+        # A unit given a share owes the indicator's figures from the target's period on.
+        ensure_reporting(target.indicator, [p.unit for p in parts], since=Period.parse(target.period).start,
+                         by=user, reason=system or f"Giao chỉ tiêu ({target.number}) của {target.resolution.code}")
     return out

@@ -17,6 +17,7 @@ from typing import Any
 
 from django import forms
 from django.db import models, transaction
+from django.utils import timezone
 
 from chitieu.core.choices import ResolutionStatus
 from chitieu.core.quantities import QuantityError, format_number, is_finite, parse_number
@@ -24,6 +25,7 @@ from chitieu.errors import Invalid
 from chitieu.org import access
 from chitieu.org.models import Person, Unit
 from chitieu.plans.models import Indicator, Resolution, Target, Term
+from chitieu.plans.reporting import reporting_on, set_reporting
 
 SETUP_DENIED = "Chỉ Văn phòng được thiết lập nghị quyết, chỉ tiêu, nhiệm vụ và danh mục chỉ tiêu."
 
@@ -71,6 +73,9 @@ class SetupForm(forms.ModelForm):
     (no `required` attribute): the Vietnamese message of the field says what is missing."""
 
     use_required_attribute = False
+
+    def after_save(self, obj: Any, by: Any) -> None:
+        """Write what the record's own fields do not hold, in the same transaction."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -122,6 +127,24 @@ class TermForm(SetupForm):
 class IndicatorForm(SetupForm):
     plausible_min = NumberField(label="Giá trị nhỏ nhất hợp lý", required=False)
     plausible_max = NumberField(label="Giá trị lớn nhất hợp lý", required=False)
+    reporting_units = forms.ModelMultipleChoiceField(
+        Unit.objects.order_by("path"), to_field_name="code", label="Đơn vị phải báo cáo", required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text="Các đơn vị gửi số liệu chỉ tiêu này theo lịch báo cáo; số của thành phố tổng hợp từ các đơn vị này",
+    )
+    reporting_from = forms.DateField(label="Báo cáo từ ngày", required=False,
+                                     help_text="Để trống: từ hôm nay. Các kỳ trước giữ các đơn vị đã phải báo cáo",
+                                     widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.setdefault("reporting_units", reporting_on(self.instance, timezone.localdate()))
+
+    def after_save(self, indicator: Indicator, by: Any) -> None:
+        data = self.cleaned_data
+        set_reporting(indicator, data.get("reporting_units") or [], on=data.get("reporting_from") or timezone.localdate(),
+                      by=by, reason="Giao báo cáo trên trang thiết lập danh mục chỉ tiêu")
 
     class Meta:
         model = Indicator
@@ -204,6 +227,7 @@ def save_with(form_class: type[SetupForm], data: Mapping[str, Any], *, by: Any, 
         stamped(obj, by, f"{'Sửa' if instance is not None and instance.pk else 'Tạo'} {what} trên trang thiết lập")
         obj.save()
         form.save_m2m()
+        form.after_save(obj, by)
     return obj
 
 

@@ -24,13 +24,15 @@ def grid_periods(year: int, grain: PeriodKind) -> list[Period]:
 
 
 def indicators_for_unit(unit: Unit, category: str | None = None) -> QuerySet[Indicator]:
-    """Return the indicators `unit` reports: those it already has figures for, or whose targets
-    it leads or supports; when it has none of either, the whole catalogue (a new unit)."""
+    """Return the indicators `unit` reports: those it is assigned to report (plans.Assignment),
+    already has figures for, or whose targets it leads, supports or holds a share of; when it
+    has none of these, the whole catalogue (a new unit)."""
     qs = Indicator.objects.all()
     if category:
         qs = qs.filter(category=category)
     own = qs.filter(
-        Q(observations__unit=unit) | Q(targets__lead_unit=unit) | Q(targets__supporting_units=unit)
+        Q(assignments__unit=unit) | Q(observations__unit=unit) | Q(targets__lead_unit=unit)
+        | Q(targets__supporting_units=unit) | Q(targets__shares__unit=unit)
     ).distinct()
     ids = list(own.values_list("id", flat=True))
     return qs.filter(id__in=ids) if ids else qs

@@ -3,6 +3,8 @@ Every refusal comes back next to its field in Vietnamese; only the office may se
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -345,3 +347,34 @@ def test_a_hand_made_unit_cannot_take_a_communes_kind(world, as_user):
     response = as_user(world.users["office"]).post(reverse("web:setup-unit-new"), {
         "code": "xa-moi", "name": "Xã Mới", "kind": "commune", "parent": world.city.code, "order": "0"})
     assert response.status_code == 422 and "commune" in field_error(response.content.decode(), "kind")
+
+
+def test_the_catalogue_names_the_units_that_report_an_indicator_from_a_day(world, as_user):
+    from chitieu.plans.models import Assignment
+
+    client = as_user(world.users["office"])
+    page = client.get(reverse("web:setup-indicator", args=["thu-ngan-sach"])).content.decode()
+    assert "Đơn vị phải báo cáo" in page and "Báo cáo từ ngày" in page
+    data = {"code": "thu-ngan-sach", "name": "Thu ngân sách nhà nước", "category": "economy", "unit": "tỷ đồng",
+            "direction": "higher", "aggregation": "sum", "unit_aggregation": "sum", "frequency": "quarter",
+            "reporting_units": ["xa-an-lao", "xa-kien-thuy"], "reporting_from": "2021-01-01"}
+    assert client.post(reverse("web:setup-indicator", args=["thu-ngan-sach"]), data).status_code == 302
+    assert sorted(Assignment.objects.filter(indicator=world.revenue).values_list("unit__code", "valid_from")) == [
+        ("xa-an-lao", date(2021, 1, 1)), ("xa-kien-thuy", date(2021, 1, 1))]
+    page = client.get(reverse("web:setup-indicator", args=["thu-ngan-sach"])).content.decode()
+    assert '<option value="xa-an-lao" selected>' in page and '<option value="xa-kien-thuy" selected>' in page
+
+    data["reporting_units"], data["reporting_from"] = ["xa-an-lao"], "2022-01-01"
+    assert client.post(reverse("web:setup-indicator", args=["thu-ngan-sach"]), data).status_code == 302
+    assert Assignment.objects.get(indicator=world.revenue, unit=world.commune_b).valid_to == date(2021, 12, 31)
+
+
+def test_a_bad_reporting_day_is_refused_next_to_its_field_and_nothing_is_assigned(world, as_user):
+    from chitieu.plans.models import Assignment
+
+    response = as_user(world.users["office"]).post(reverse("web:setup-indicator", args=["thu-ngan-sach"]), {
+        "code": "thu-ngan-sach", "name": "Thu ngân sách nhà nước", "category": "economy", "unit": "tỷ đồng",
+        "direction": "higher", "aggregation": "sum", "unit_aggregation": "sum", "frequency": "quarter",
+        "reporting_units": ["xa-an-lao"], "reporting_from": "31/02/2021"})
+    assert response.status_code == 422 and field_error(response.content.decode(), "reporting_from")
+    assert not Assignment.objects.filter(indicator=world.revenue).exists()
