@@ -153,3 +153,11 @@ def test_a_deadline_setting_that_cannot_be_read_stops_start_up_in_one_vietnamese
     assert run.returncode == 2
     assert run.stderr.startswith("Lỗi cấu hình: CHITIEU_REPORT_DEADLINE: «cuối quý» không hợp lệ;")
     assert run.stderr.count("\n") == 1
+
+
+def test_remind_without_a_day_reminds_as_of_today(cast, smtp_server):
+    from django.utils import timezone
+
+    out = StringIO()
+    call_command("remind", stdout=out)  # the world's figures are owed in 2021: nothing today
+    assert out.getvalue().strip() == f"Không có nhắc nhở nào cần gửi ngày {timezone.localdate():%d/%m/%Y}."
