@@ -257,7 +257,8 @@ def _share_year_on_year(st: Structure, ms: Sequence[Mention], weak: set[int]) ->
     """"Năm 2024, thu ngân sách đạt 9.050 tỷ đồng, tăng 12% so với cùng kỳ": a figure
     compared with the same period last year is reported, and so are the figures of its
     clause that no cue of their own makes a plan."""
-    year_on_year = {st.clause[m.v0] for m in ms if m.sub_of < 0 and m.baseline and "cùng kỳ" in m.baseline.lower()}
+    # A share of a plan reports too ("diện tích ... đạt 642,5ha, đạt 105,33% so với chỉ tiêu").
+    year_on_year = {st.clause[m.v0] for m in ms if m.sub_of < 0 and _local_kind(m) == _RESULT}
     for o in ms:
         if id(o) in weak and o.sub_of < 0 and st.clause[o.v0] in year_on_year:
             o.kind = _RESULT
@@ -428,6 +429,9 @@ def _cue_after(toks: Sequence[Token], cues: Sequence[str | None], m: Mention) ->
     return None
 
 
+_PLAN_BASES = ("dự toán", "kế hoạch", "kh", "chỉ tiêu", "mục tiêu", "nghị quyết")
+
+
 def _local_kind(m: Mention) -> str | None:
     """A figure against last year's same period, or a share of a plan ("đạt 102% dự toán"),
     is reported. A change against a plan ("tăng 10% so với dự toán Trung ương giao") may be
@@ -437,7 +441,7 @@ def _local_kind(m: Mention) -> str | None:
     low = m.baseline.lower()
     if "cùng kỳ" in low:
         return _RESULT
-    if m.unit_kind == "pct" and low.startswith(("dự toán", "kế hoạch", "kh")) and m.comparator not in lx.CHANGE_COMPARATORS:
+    if m.unit_kind == "pct" and low.startswith(_PLAN_BASES) and m.comparator not in lx.CHANGE_COMPARATORS:
         return _RESULT
     return None
 

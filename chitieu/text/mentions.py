@@ -103,6 +103,14 @@ def _others_figure(toks: list[Token], st: Structure, m: Mention) -> bool:
     return any(_OTHERS.backward(toks, j, lo) for j in range(lo, m.v0 - 1))
 
 
+def _glued_measure(toks: list[Token], k: int) -> bool:
+    """True for a lower-case measure written onto its number ("642,5ha", "20km"): a quantity,
+    where a code ("5G", "4.0T") is not."""
+    q = toks[k]
+    e = k + lx.MEASURES.forward(toks, k)
+    return e > k and q.text.islower() and (e >= len(toks) or not touch(toks[e - 1], toks[e]) or not toks[e].is_word)
+
+
 def _is_reference(toks: list[Token], st: Structure, i: int) -> bool:
     """True when toks[i] is a number used as a name: "Nghị quyết số 45", "lần thứ 15", a
     code or date part ("COVID-19", "28-NQ/TU", "19/7"), a phone number or a list marker."""
@@ -128,7 +136,7 @@ def _is_reference(toks: list[Token], st: Structure, i: int) -> bool:
                 return True
     if i + 1 < n:
         q = toks[i + 1]
-        if touch(t, q) and (q.is_word or q.text in ":_@#&"):
+        if touch(t, q) and (q.is_word or q.text in ":_@#&") and not _glued_measure(toks, i + 1):
             return True
         if touch(t, q) and q.text in _DASHES and i + 2 < n and touch(q, toks[i + 2]) and toks[i + 2].is_word:
             return True  # 28-NQ

@@ -121,3 +121,21 @@ def test_plan_shares_are_targets_and_year_on_year_figures_are_results(text: str,
 )
 def test_others_figures_in_brackets_are_not_items(text: str, values: list[float]) -> None:
     assert [it.value for it in extract(text)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # A share of any plan word ("so với chỉ tiêu đặt ra") reports, and so does the level its
+        # clause reports it with, whatever plan words the text holds.
+        (
+            "Xã đề ra 17 chỉ tiêu. Theo thống kê, diện tích gieo trồng cây hằng năm của xã đạt 642,5ha, đạt 105,33%"
+            " so với chỉ tiêu đặt ra.",
+            ["result", "result"],
+        ),
+        # A level glued to its unit ("642,5ha", "20km") is a quantity; a code ("5G") is not.
+        ("Năm 2025, toàn huyện làm mới 20km đường giao thông, đạt 100% kế hoạch.", ["result", "result"]),
+    ],
+)
+def test_a_share_of_a_plan_reports_with_its_clause(text: str, kinds: list[str]) -> None:
+    assert [it.kind for it in extract(text) if it.kind != "task"] == kinds

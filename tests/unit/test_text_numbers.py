@@ -77,6 +77,8 @@ def _only(text: str) -> dict[str, object]:
         ("Tổng vốn đầu tư 12 ngàn tỉ đồng.", 12, None, "ngàn tỷ đồng"),
         ("Bình quân đạt 14,2 tiêu chí/xã.", 14.2, None, "tiêu chí/xã"),
         ("Sân bay có 24 đường bay quốc tế trực tiếp.", 24, None, "đường bay"),
+        # A lower-case measure written onto its number is its unit.
+        ("Diện tích gieo trồng đạt 642,5ha.", 642.5, None, "ha"),
         # A rating ("3 sao") is no count: the products are counted.
         ("Có 152 sản phẩm OCOP được công nhận từ 3 sao trở lên.", 152, None, "sản phẩm"),
     ],
