@@ -5,13 +5,11 @@ commune reported and the other one still owing."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from chitieu.plans.models import Assignment, TargetShare
 from tests.e2e.test_browser import log_in, log_out
-from tests.e2e.test_setup_browser import add_target
+from tests.e2e.test_setup_browser import add_target, fill_resolution
 
 pytestmark = pytest.mark.e2e
 
@@ -19,15 +17,7 @@ pytestmark = pytest.mark.e2e
 def test_the_office_sets_up_and_cascades_a_target_a_commune_reports_it_and_the_office_sees_it(page, city):
     log_in(page, "vanphong")
     page.goto("/thiet-lap/nghi-quyet/moi/")
-    page.get_by_label("Mã", exact=True).fill("hp-2022")
-    page.get_by_label("Số, ký hiệu").fill("02-NQ/TU")
-    page.get_by_label("Trích yếu").fill("Nghị quyết về nhiệm vụ năm 2022")
-    page.get_by_label("Cơ quan ban hành").select_option(label="Thành phố Hải Phòng")
-    page.get_by_label("Ngày ban hành").fill("2021-12-20")
-    page.get_by_label("Loại nghị quyết").select_option(label="Nghị quyết năm")
-    page.get_by_label("Kỳ kế hoạch").fill("2022")
-    page.get_by_role("button", name="Lưu").click()
-    page.wait_for_url(re.compile(r"/thiet-lap/nghi-quyet/hp-2022/$"))
+    fill_resolution(page, code="hp-2022", number="02-NQ/TU", year=2022)
     add_target(page, number="1", indicator="Tốc độ tăng trưởng GRDP (%)", value="8", lead="Cục Thống kê",
                leader="Nguyễn Văn Lãnh (Phó Bí thư Thành ủy)")
     page.get_by_text("Đã thêm chỉ tiêu.").wait_for()

@@ -25,19 +25,24 @@ def add_target(page, *, number: str, indicator: str, value: str, lead: str, lead
     page.get_by_role("button", name="Lưu").click()
 
 
+def fill_resolution(page, *, code: str, number: str, year: int) -> None:
+    """Fill and save the new-resolution form: the city's yearly resolution for `year`."""
+    page.get_by_label("Mã", exact=True).fill(code)
+    page.get_by_label("Số, ký hiệu").fill(number)
+    page.get_by_label("Trích yếu").fill(f"Nghị quyết về nhiệm vụ năm {year}")
+    page.get_by_label("Cơ quan ban hành").select_option(label="Thành phố Hải Phòng")
+    page.get_by_label("Ngày ban hành").fill(f"{year - 1}-12-20")
+    page.get_by_label("Loại nghị quyết").select_option(label="Nghị quyết năm")
+    page.get_by_label("Kỳ kế hoạch").fill(str(year))
+    page.get_by_role("button", name="Lưu").click()
+    page.wait_for_url(re.compile(rf"/thiet-lap/nghi-quyet/{code}/$"))
+
+
 def test_the_office_creates_a_resolution_with_two_targets_a_lead_unit_and_a_leader(page, city):
     log_in(page, "vanphong")
     page.get_by_role("link", name="Thiết lập").click()
     page.get_by_role("link", name="Thêm nghị quyết").click()
-    page.get_by_label("Mã", exact=True).fill("hp-2026")
-    page.get_by_label("Số, ký hiệu").fill("05-NQ/TU")
-    page.get_by_label("Trích yếu").fill("Nghị quyết về nhiệm vụ năm 2026")
-    page.get_by_label("Cơ quan ban hành").select_option(label="Thành phố Hải Phòng")
-    page.get_by_label("Ngày ban hành").fill("2025-12-20")
-    page.get_by_label("Loại nghị quyết").select_option(label="Nghị quyết năm")
-    page.get_by_label("Kỳ kế hoạch").fill("2026")
-    page.get_by_role("button", name="Lưu").click()
-    page.wait_for_url(re.compile(r"/thiet-lap/nghi-quyet/hp-2026/$"))
+    fill_resolution(page, code="hp-2026", number="05-NQ/TU", year=2026)
     page.get_by_text("Đã tạo nghị quyết.").wait_for()
     assert page.get_by_role("heading", level=1).inner_text() == "05-NQ/TU · Nghị quyết về nhiệm vụ năm 2026"
 
