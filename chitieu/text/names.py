@@ -143,6 +143,10 @@ class Namer:
             while a < b and a in self.period_tokens:
                 a += 1
                 changed = True
+            k = _whole_place(toks, a, b)
+            if k:
+                a += k  # "Toàn xã còn 152 hộ nghèo": the whole place is the scope, not the measure
+                changed = True
         for j in range(b - 1, a, -1):
             k = _GOAL_FRAMES.backward(toks, j, a)
             if k and j + 1 < b:
@@ -551,6 +555,19 @@ _GOAL_FRAMES = lx.PhraseSet(["phấn đấu", "đặt mục tiêu", "đặt ra m
 # Words that end a sentence's subject: its verbs and the function words after a noun phrase.
 _SUBJECT_ENDS = _SUBJECT_STOPS | lx.POST_STOPS | lx.AUX | frozenset(["được", "bị", "vẫn", "đã"])
 _CURRENCY = frozenset(["đồng", "usd", "đô", "la", "euro", "yên", "mỹ"])
+
+
+_WHOLE = frozenset(["toàn", "cả"])
+_PLACE_NOUNS = lx.PhraseSet(["xã", "phường", "thị trấn", "thị xã", "huyện", "quận", "tỉnh", "thành phố", "thôn", "khu phố", "nước", "vùng"])
+
+
+def _whole_place(toks: list[Token], a: int, b: int) -> int:
+    """Length of "toàn"/"cả" + a place noun opening toks[a:b] ("toàn xã", "cả nước"), with
+    0 otherwise."""
+    if a + 1 >= b or toks[a].low not in _WHOLE:
+        return 0
+    k = _PLACE_NOUNS.forward(toks, a + 1, b)
+    return 1 + k if k else 0
 
 
 def _digital(toks: list[Token], j: int, a: int) -> bool:

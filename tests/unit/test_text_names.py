@@ -48,6 +48,8 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
             "Cả ba trụ cột đều ghi nhận sự thay đổi đáng kể: Chính quyền số đạt 0,7582; Kinh tế số đạt 0,7723.",
             [("Chính quyền số", 0.7582, "điểm"), ("Kinh tế số", 0.7723, "điểm")],
         ),
+        # The whole place ("toàn xã", "cả nước") opening a name is its scope, not its measure.
+        ("Đến tháng 11/2025, toàn xã còn 152 hộ nghèo.", [("Hộ nghèo", 152, "hộ")]),
         # A goal's frame ("đặt mục tiêu", "phấn đấu") stays out of the name.
         ("Tỉnh cũng đặt mục tiêu đón 18,5 triệu lượt khách du lịch.", [("Khách du lịch", 18.5, "triệu lượt")]),
         # A predicate with no name words of its own is its sentence subject's.
