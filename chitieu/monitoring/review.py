@@ -46,6 +46,7 @@ from chitieu.core.forecast import Observation as CoreObservation
 from chitieu.core.periods import Period
 from chitieu.core.quantities import UnitError, conversion_factor
 from chitieu.core.review import ReviewRow, Summary, summarise
+from chitieu.monitoring import boundaries
 from chitieu.monitoring.jumps import Jump, resolution_jumps
 from chitieu.monitoring.known import known_by, known_figures
 from chitieu.monitoring.models import Observation
@@ -108,6 +109,8 @@ class ResolutionReview:
     shares: dict[int, SharesStanding] = field(default_factory=dict)
     #: For the city: {target id: the lead unit's latest follow-up} of the weak targets.
     follow_ups: dict[int, FollowUp] = field(default_factory=dict)
+    #: {indicator code: which of its figures were read in other boundaries, and how}.
+    boundaries: dict[str, str] = field(default_factory=dict)
 
     @property
     def simulated(self) -> bool:
@@ -294,6 +297,8 @@ class Figures(dict):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.broken: dict[int, str] = {}
+        #: {indicator id: which figures were read in other boundaries, and how} (boundaries.py).
+        self.carried: dict[int, str] = {}
 
 
 #: Figures beyond this size are kept out of a combination and mark it broken: no real figure
@@ -388,7 +393,7 @@ def _communes_combined(where: Q, indicators: Sequence[Indicator], window, units:
 
 def latest_observations(
     indicators: Sequence[Indicator], period: Period | Iterable[Period], *, as_of: date,
-    unit: Unit | None = None, city: Unit | None = None, history: str = "all",
+    unit: Unit | None = None, city: Unit | None = None, history: str = "all", issuer: Unit | None = None,
 ) -> Figures:
     """Return, per indicator id, the approved figures that bear on `period` (one period or
     several): those inside it or in the HISTORY_YEARS before it, for periods started by
@@ -406,6 +411,10 @@ def latest_observations(
     None), each commune once with its best stage. Without `city` the city is the root unit of
     kind city and the communes are all units of a local kind; with it, `city` and the
     local units directly below it. One query for a unit, at most three for the city.
+
+    Figures are read in the boundaries of the window's end (chitieu.monitoring.boundaries): a
+    unit formed or changed by a reorganisation, or the city (`issuer`, or the root city: one
+    query more), gets its predecessors' figures carried over, each saying so in `carried`.
     """
     periods = [period] if isinstance(period, Period) else list(period)
     if not indicators or not periods:
@@ -416,7 +425,9 @@ def latest_observations(
     window = _window(periods, as_of, recent_only)
     ids = [i.pk for i in indicators]
     if unit is not None:
-        return Figures(_own(Q(unit=unit), ids, window, unit.code))
+        mine = Figures(_own(Q(unit=unit), ids, window, unit.code))
+        boundaries.carry_for_unit(mine, unit, indicators, _approved(ids, window), window.end)
+        return mine
     own_filter, communes_filter = _city_filters(city, ids)
     found = Figures(_own(own_filter, ids, window, None))
     # Year by year, the city's own figures stand for it; years it did not report come from
@@ -434,6 +445,11 @@ def latest_observations(
         extra = [o for o in obs if o.period.start.year not in covered]
         if extra:
             found[ind] = sorted(found.get(ind, []) + extra, key=lambda o: (o.period.start, o.period.end))
+    # The city read in the boundaries of the window's end (`issuer`: the city as the caller
+    # already holds it, saving the query).
+    reorganised = city or issuer or boundaries.city_unit_for_boundaries()
+    if reorganised is not None:
+        boundaries.carry_for_unit(found, reorganised, indicators, _approved(ids, window), window.end)
     return found
 
 
@@ -575,9 +591,12 @@ def review_with_figures(
     if covering is not None:
         targets = [t for t in targets if _overlaps(t, covering)]
     figures = latest_observations(list({t.indicator_id: t.indicator for t in targets}.values()),
-                                  set(_periods_of(targets)), as_of=as_of, unit=unit, history=history)
+                                  set(_periods_of(targets)), as_of=as_of, unit=unit, history=history,
+                                  issuer=resolution.issuer if unit is None else None)
     rows = evaluate_targets(targets, figures, as_of=as_of)
     review = ResolutionReview(resolution=resolution, as_of=as_of, rows=rows, summary=summary_of(rows), unit=unit)
+    codes = {t.indicator_id: t.indicator.code for t in targets}
+    review.boundaries = {codes[i]: note for i, note in getattr(figures, "carried", {}).items() if i in codes}
     return review, figures
 
 
@@ -840,6 +859,7 @@ def review_as_json(review: ResolutionReview) -> dict[str, Any]:
         "simulated": review.simulated,
         "targets": [{**row_as_json(r), **follow_up_as_json(review, r)} for r in review.rows],
         "ranking": ranking_as_json(review.ranking),
+        "boundaries": review.boundaries,
         "jumps": [
             {"indicator": j.indicator_name, "unit": j.unit_name, "period": j.period, "previous": _num(j.previous),
              "value": _num(j.value), "z": _num(j.z), "observation": j.observation_id, "simulated": j.simulated}

@@ -1,0 +1,102 @@
+"""Figures read in the boundaries of a date: pure rules, no Django.
+
+A reorganisation links each predecessor to its successors with the share (0–1] of the
+predecessor that went into each. A figure stays filed under the unit that reported it; to
+read it in the boundaries of another date it is carried along the links:
+
+- forward (old units onto new): a successor's figure for a period before it existed is made
+  of its predecessors' figures. A sum (jobs, revenue) takes share × value from each; a rate or
+  average takes the mean of its predecessors' values weighted by the shares that went into it.
+  It covers as many predecessors as reported of all it has (a missing one makes it partial).
+- backward (new units onto an old one, for the transition years): only where the shares
+  allow it, i.e. every successor of the old unit came from it alone (a split or a rename):
+  the old unit's sum is the sum of its successors', its rate their mean weighted by its
+  shares. A successor that also took in another unit makes the old unit unreadable then.
+
+Each result says which figures were carried and how (`Carried.words`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from chitieu.core.quantities import format_number
+
+
+@dataclass(frozen=True)
+class Link:
+    """`share` of `predecessor` went into `successor` (unit keys) by `basis` ("theo dân số")."""
+
+    predecessor: str
+    successor: str
+    share: float
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class Carried:
+    """A value read in other boundaries: from which units, with which shares, and how many
+    of the units it needs reported (`reported` of `expected`)."""
+
+    value: float | None
+    parts: tuple[tuple[str, float], ...]
+    reported: int
+    expected: int
+    direction: str  # "forward" (old onto new) or "backward" (new onto old)
+
+    @property
+    def partial(self) -> bool:
+        return self.reported < self.expected
+
+    def words(self, names: Mapping[str, str] | None = None, bases: Mapping[str, str] | None = None) -> str:
+        """"chuyển từ 2 đơn vị cũ: Phường A (toàn bộ), Phường B (40% theo dân số)"."""
+        names = names or {}
+        bases = bases or {}
+        items = []
+        for key, share in self.parts:
+            name = names.get(key, key)
+            if share >= 1 - 1e-9:
+                items.append(f"{name} (toàn bộ)")
+            else:
+                basis = bases.get(key, "")
+                items.append(f"{name} ({format_number(round(share * 100, 1))}%{' ' + basis if basis else ''})")
+        what = "đơn vị cũ" if self.direction == "forward" else "đơn vị mới"
+        head = f"chuyển từ {len(self.parts)} {what}"
+        if self.partial:
+            head += f" ({self.reported}/{self.expected} đơn vị có số liệu)"
+        return f"{head}: {', '.join(items)}"
+
+
+def forward(successor: str, links: Sequence[Link], values: Mapping[str, float], *, summed: bool) -> Carried:
+    """`successor`'s value from its predecessors' `values` ({unit key: value}; a unit
+    missing has not reported). With no reporting predecessor the value is None."""
+    into = [link for link in links if link.successor == successor]
+    have = [link for link in into if link.predecessor in values]
+    value: float | None = None
+    if have:
+        if summed:
+            value = sum(link.share * values[link.predecessor] for link in have)
+        else:
+            weight = sum(link.share for link in have)
+            value = sum(link.share * values[link.predecessor] for link in have) / weight
+    return Carried(value, tuple((link.predecessor, link.share) for link in into), len(have), len(into), "forward")
+
+
+def backward(predecessor: str, links: Sequence[Link], values: Mapping[str, float], *, summed: bool) -> Carried | None:
+    """`predecessor`'s value from its successors' `values`, or None when the shares do not
+    allow it (a successor of it also took in another unit) or it has no successor."""
+    out = [link for link in links if link.predecessor == predecessor and link.successor != predecessor]
+    if not out:
+        return None
+    for link in out:
+        if any(o.successor == link.successor and o.predecessor != predecessor for o in links):
+            return None
+    have = [link for link in out if link.successor in values]
+    value: float | None = None
+    if len(have) == len(out):
+        if summed:
+            value = sum(values[link.successor] for link in out)
+        else:
+            value = sum(link.share * values[link.successor] for link in out) / sum(link.share for link in out)
+    return Carried(value, tuple((link.successor, link.share) for link in out), len(have), len(out), "backward")

@@ -1,0 +1,138 @@
+"""Reading figures in the boundaries of a date (the rules: chitieu.core.boundaries).
+
+Figures stay filed under the unit that reported them. A review or series of a unit formed by
+a reorganisation (phường Hồng Bàng, from 1/7/2025) reads, for the periods before it existed,
+its predecessors' figures carried over by the shares of the links; one of an old unit reads,
+for the periods after it ended, its successors' figures carried back where the shares allow
+(every successor came from it alone). A unit that goes on with a changed territory (the city,
+joined by the old Hải Dương) reads its figures before the change in today's boundaries when
+the period it is judged on spans the change, so a year that spans the reorganisation compares
+"so với cùng kỳ" on one set of boundaries: a summed figure adds the joining units' share; where
+they have no figure, the unit's own stands and the note says the comparison is not on one set
+of boundaries. Every carried figure says in its source which figures were carried and how,
+and `Figures.carried` ({indicator id: note}) lists them for the review.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from django.db.models import F, Q
+
+from chitieu.core.boundaries import Carried, Link, backward, forward
+from chitieu.core.choices import SIMULATED_SOURCE, Aggregation, ShareBasis, Stage, UnitKind
+from chitieu.core.forecast import Observation as CoreObservation
+from chitieu.core.periods import Period
+from chitieu.org.models import Unit, UnitLink
+
+
+def _links(q: Q) -> list[UnitLink]:
+    return list(UnitLink.objects.filter(q).select_related("predecessor", "successor", "reorganisation"))
+
+
+def _figures(approved, unit_ids: set[int], ids: Sequence[int]) -> dict[tuple[int, str], dict[int, tuple]]:
+    """{(indicator id, period code): {unit id: (value, stage, simulated)}} with each unit's best
+    stage (official over preliminary over estimate), from the figures a review may read."""
+    out: dict[tuple[int, str], dict[int, tuple]] = defaultdict(dict)
+    rows = approved.filter(unit_id__in=list(unit_ids), indicator_id__in=list(ids)).order_by("entered_at", "id")
+    for unit_id, ind, code, value, stage, source in rows.values_list(
+        "unit_id", "indicator_id", "period", "value", "stage", "source"
+    ):
+        st = Stage(stage)
+        have = out[(ind, code)].get(unit_id)
+        if have is None or st.rank >= have[1].rank:
+            out[(ind, code)][unit_id] = (value, st, source == SIMULATED_SOURCE)
+    return out
+
+
+def _note(carried: Carried, links: list[UnitLink], on: date, direction: str) -> str:
+    names, bases = {}, {}
+    for link in links:
+        for u in (link.predecessor, link.successor):
+            names[str(u.pk)] = u.name
+        if link.basis not in (ShareBasis.WHOLE, ""):
+            bases[str(link.predecessor_id if direction == "forward" else link.successor_id)] = ShareBasis(link.basis).label
+    return f"{carried.words(names, bases)} (địa giới ngày {on:%d/%m/%Y})"
+
+
+def _observation(period: Period, carried: Carried, by_unit: dict[int, tuple], unit: Unit, note: str) -> CoreObservation:
+    # The city's own figures carry no unit code (they are the aggregate).
+    code = None if unit.kind == UnitKind.CITY and unit.parent_id is None else unit.code
+    assert carried.value is not None
+    stages = [by_unit[int(k)][1] for k, _ in carried.parts if int(k) in by_unit]
+    simulated = any(by_unit[int(k)][2] for k, _ in carried.parts if int(k) in by_unit)
+    return CoreObservation(period, float(carried.value), min(stages, key=lambda s: s.rank), code, simulated,
+                           SIMULATED_SOURCE if simulated else note, carried.reported, carried.expected)
+
+
+def carry_for_unit(found: Any, unit: Unit, indicators: Sequence[Any], approved, window_end: date) -> None:
+    """Add to `found` ({indicator id: [core Observation]}) the figures of `unit` read in its
+    own boundaries for the periods it did not exist in, and (a unit that went on) its earlier
+    figures in the boundaries after the change, when the window reaches past it. Does nothing
+    (and runs no query) for a unit never reorganised."""
+    if unit.valid_from is None and unit.valid_to is None and unit.version <= 1:
+        return
+    how = {i.pk: i.unit_aggregation == Aggregation.SUM for i in indicators}
+    links = _links((Q(successor=unit) | Q(predecessor=unit)) & Q(reorganisation__effective_on__lte=window_end))
+    into = [link for link in links if link.successor_id == unit.pk]
+    out_of = [link for link in links if link.predecessor_id == unit.pk and link.successor_id != unit.pk]
+    ids = list(how)
+    if into:
+        _forward(found, unit, into, how, approved, ids)
+    if out_of and unit.valid_to is not None:
+        _backward(found, unit, out_of, how, approved, ids)
+
+
+def _forward(found: Any, unit: Unit, into: list[UnitLink], how: dict[int, bool], approved, ids: list[int]) -> None:
+    on = max(link.reorganisation.effective_on for link in into)
+    into = [link for link in into if link.reorganisation.effective_on == on]
+    figures = _figures(approved.filter(period_end__lt=on), {link.predecessor_id for link in into}, ids)
+    rules = [Link(str(link.predecessor_id), str(unit.pk), link.share) for link in into]
+    goes_on = any(link.predecessor_id == unit.pk for link in into)
+    for (ind, code), by_unit in sorted(figures.items()):
+        carried = forward(str(unit.pk), rules, {str(k): v[0] for k, v in by_unit.items()}, summed=how[ind])
+        period = Period.parse(code)
+        note = _note(carried, into, on, "forward")
+        if goes_on and (carried.partial or carried.value is None):
+            # The unit's own figure of its old territory stands; the note says what is missing.
+            found.carried.setdefault(ind, f"Trước {on:%d/%m/%Y}: số liệu theo địa giới cũ; {note}")
+            continue
+        if carried.value is None:
+            continue
+        obs = [o for o in found.get(ind, []) if not (goes_on and o.period == period)]
+        obs.append(_observation(period, carried, by_unit, unit, note))
+        found[ind] = sorted(obs, key=lambda o: (o.period.start, o.period.end))
+        found.carried.setdefault(ind, f"Số liệu trước {on:%d/%m/%Y} {note}")
+
+
+def _backward(found: Any, unit: Unit, out_of: list[UnitLink], how: dict[int, bool], approved, ids: list[int]) -> None:
+    on = min(link.reorganisation.effective_on for link in out_of)
+    out_of = [link for link in out_of if link.reorganisation.effective_on == on]
+    successors = {link.successor_id for link in out_of}
+    # The shares allow carrying back only when no successor took in another unit.
+    other = UnitLink.objects.filter(successor_id__in=successors, reorganisation=out_of[0].reorganisation).exclude(
+        predecessor=unit).exclude(predecessor_id=F("successor_id")).values_list("successor_id", flat=True)
+    rules = [Link(str(unit.pk), str(link.successor_id), link.share) for link in out_of]
+    rules += [Link(f"other-{s}", str(s), 1.0) for s in set(other)]
+    figures = _figures(approved.filter(period_start__gte=on), successors, ids)
+    for (ind, code), by_unit in sorted(figures.items()):
+        carried = backward(str(unit.pk), rules, {str(k): v[0] for k, v in by_unit.items()}, summed=how[ind])
+        if carried is None:
+            found.carried.setdefault(ind, (
+                f"Sau {on:%d/%m/%Y} không chuyển ngược được số liệu về {unit.name}: đơn vị mới gồm cả phần của đơn vị khác"
+            ))
+            break
+        if carried.value is None:
+            continue
+        note = _note(carried, out_of, on, "backward")
+        found.setdefault(ind, []).append(_observation(Period.parse(code), carried, by_unit, unit, note))
+        found[ind].sort(key=lambda o: (o.period.start, o.period.end))
+        found.carried.setdefault(ind, f"Số liệu từ {on:%d/%m/%Y} {note}")
+
+
+def city_unit_for_boundaries() -> Unit | None:
+    """The root city when it went through a reorganisation (one query), else None."""
+    return Unit.objects.filter(kind=UnitKind.CITY, parent__isnull=True, version__gt=1).order_by("pk").first()

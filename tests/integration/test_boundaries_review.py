@@ -1,0 +1,113 @@
+"""Figures read in the boundaries of a date, through the one reader of figures
+(`latest_observations`): old figures carried onto a new unit, new figures back onto an old
+one where the shares allow, and a city that goes on comparing a year that spans the
+reorganisation on one set of boundaries. Figures stay filed under the unit that reported them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chitieu.core.choices import Aggregation, PeriodKind, ShareBasis, UnitKind
+from chitieu.core.periods import Period
+from chitieu.monitoring.models import Observation
+from chitieu.monitoring.review import latest_observations
+from chitieu.org.history import LinkSpec, record_reorganisation
+from tests.factories import make_city, make_indicator, make_observation, make_unit
+
+pytestmark = pytest.mark.django_db
+
+DAY = date(2025, 7, 1)
+AS_OF = date(2026, 3, 31)
+
+
+@pytest.fixture
+def world():
+    city = make_city("hai-phong")
+    hd = make_unit("hai-duong-cu", name="Tỉnh Hải Dương", kind=UnitKind.PROVINCE)
+    a = make_unit("a-cu", name="Phường A", kind=UnitKind.WARD, parent=city)
+    b = make_unit("b-cu", name="Phường B", kind=UnitKind.WARD, parent=city)
+    c = make_unit("c-cu", name="Phường C", kind=UnitKind.WARD, parent=city)
+    d = make_unit("d-cu", name="Xã D", kind=UnitKind.COMMUNE, parent=city)
+    x = make_unit("x", name="Phường X", kind=UnitKind.WARD, parent=city)
+    y = make_unit("y", name="Phường Y", kind=UnitKind.WARD, parent=city)
+    z = make_unit("z", name="Xã Z", kind=UnitKind.COMMUNE, parent=city)
+    w = make_unit("w", name="Xã W", kind=UnitKind.COMMUNE, parent=city)
+    jobs = make_indicator("jobs", name="Việc làm mới", unit="người", frequency=PeriodKind.YEAR,
+                          aggregation=Aggregation.SUM, unit_aggregation=Aggregation.SUM)
+    rate = make_indicator("bhyt", name="Tỷ lệ tham gia BHYT", unit="%", frequency=PeriodKind.YEAR,
+                          unit_aggregation=Aggregation.AVERAGE)
+    for unit, n, r in ((a, 100, 90.0), (b, 50, 80.0), (c, 200, 95.0), (d, 40, 85.0)):
+        make_observation(unit, jobs, "2024", n)
+        make_observation(unit, rate, "2024", r)
+    record_reorganisation(DAY, "NQ 1669/NQ-UBTVQH15", [
+        LinkSpec("a-cu", "x"), LinkSpec("b-cu", "x"),
+        LinkSpec("c-cu", "x", 0.4, ShareBasis.POPULATION), LinkSpec("c-cu", "y", 0.6, ShareBasis.POPULATION),
+        LinkSpec("d-cu", "z", 0.5, ShareBasis.AREA), LinkSpec("d-cu", "w", 0.5, ShareBasis.AREA),
+        LinkSpec("hai-duong-cu", "hai-phong"), LinkSpec("hai-phong", "hai-phong"),
+    ])
+    return {"hai-phong": city, "hai-duong-cu": hd, "a": a, "d": d, "x": x, "y": y, "z": z, "w": w,
+            "jobs": jobs, "bhyt": rate}
+
+
+def read(world, unit, indicator, period="2025"):
+    world[unit].refresh_from_db()  # its validity, as the reorganisation set it
+    figures = latest_observations([world[indicator]], Period.parse(period), as_of=AS_OF, unit=world[unit])
+    return {o.period.code: o for o in figures.get(world[indicator].pk, [])}, figures.carried
+
+
+def test_a_new_unit_reads_its_predecessors_figures_before_it_existed(world):
+    obs, carried = read(world, "x", "jobs")
+    got = obs["2024"]
+    assert got.value == pytest.approx(100 + 50 + 0.4 * 200) and (got.reported, got.expected) == (3, 3)
+    assert got.source == ("chuyển từ 3 đơn vị cũ: Phường A (toàn bộ), Phường B (toàn bộ), "
+                          "Phường C (40% theo dân số) (địa giới ngày 01/07/2025)")
+    assert carried[world["jobs"].pk].startswith("Số liệu trước 01/07/2025 chuyển từ 3 đơn vị cũ")
+    # Filed where reported: nothing was written under the new unit.
+    assert not Observation.objects.filter(unit=world["x"]).exists()
+
+
+def test_a_rate_is_carried_as_the_mean_weighted_by_the_shares(world):
+    obs, _ = read(world, "y", "bhyt")
+    assert obs["2024"].value == pytest.approx(95.0)
+    obs, _ = read(world, "x", "bhyt")
+    assert obs["2024"].value == pytest.approx((90 + 80 + 0.4 * 95) / 2.4)
+
+
+def test_new_figures_go_back_onto_an_old_unit_split_among_units_of_its_own(world):
+    make_observation(world["z"], world["jobs"], "T8/2025", 30)
+    make_observation(world["w"], world["jobs"], "T8/2025", 25)
+    obs, carried = read(world, "d", "jobs")
+    assert obs["2024"].value == 40 and obs["T8/2025"].value == 55  # its own 2024, its successors' August
+    assert "chuyển từ 2 đơn vị mới: Xã W (50% theo diện tích), Xã Z (50% theo diện tích)" in obs["T8/2025"].source
+
+
+def test_new_figures_do_not_go_back_where_a_new_unit_took_in_others(world):
+    make_observation(world["x"], world["jobs"], "T8/2025", 500)
+    obs, carried = read(world, "a", "jobs")
+    assert set(obs) == {"2024"}
+    assert "không chuyển ngược được" in carried[world["jobs"].pk]
+
+
+def test_the_city_compares_a_year_spanning_the_merger_on_todays_boundaries(world):
+    make_observation(world["hai-phong"], world["jobs"], "2024", 1000)
+    make_observation(world["hai-duong-cu"], world["jobs"], "2024", 700)
+    make_observation(world["hai-phong"], world["jobs"], "2025", 1900)
+    figures = latest_observations([world["jobs"]], Period.parse("2025"), as_of=AS_OF)
+    by_period = {o.period.code: o for o in figures[world["jobs"].pk] if o.unit_code is None}
+    assert by_period["2025"].value == 1900 and by_period["2024"].value == 1700 and "Tỉnh Hải Dương (toàn bộ)" in by_period["2024"].source
+
+
+def test_without_the_joining_units_figure_the_city_keeps_its_own_and_says_so(world):
+    make_observation(world["hai-phong"], world["jobs"], "2024", 1000)
+    figures = latest_observations([world["jobs"]], Period.parse("2025"), as_of=AS_OF)
+    assert [o.value for o in figures[world["jobs"].pk] if o.period.code == "2024" and o.unit_code is None] == [1000]
+    note = figures.carried[world["jobs"].pk]
+    assert note.startswith("Trước 01/07/2025: số liệu theo địa giới cũ;") and "(1/2 đơn vị có số liệu)" in note
+
+
+def test_a_review_before_the_reorganisation_reads_the_old_boundaries(world):
+    make_observation(world["hai-phong"], world["jobs"], "2024", 1000)
+    figures = latest_observations([world["jobs"]], Period.parse("2024"), as_of=date(2024, 12, 31))
+    assert not figures.carried
