@@ -76,8 +76,12 @@ def carry_for_unit(found: Any, unit: Unit, indicators: Sequence[Any], approved, 
     if unit.valid_from is None and unit.valid_to is None and unit.version <= 1:
         return
     how = {i.pk: i.unit_aggregation == Aggregation.SUM for i in indicators}
-    links = _links((Q(successor=unit) | Q(predecessor=unit)) & Q(reorganisation__effective_on__lte=window_end))
-    into = [link for link in links if link.successor_id == unit.pk]
+    links = _links(Q(successor=unit) | Q(predecessor=unit))
+    # A unit formed by a reorganisation has no past but its predecessors'; a unit that went on
+    # is read in the later boundaries only when the window reaches past the change.
+    going_on = {link.reorganisation_id for link in links if link.predecessor_id == link.successor_id == unit.pk}
+    into = [link for link in links if link.successor_id == unit.pk and (
+        link.reorganisation_id not in going_on or link.reorganisation.effective_on <= window_end)]
     out_of = [link for link in links if link.predecessor_id == unit.pk and link.successor_id != unit.pk]
     ids = list(how)
     if into:
@@ -89,6 +93,11 @@ def carry_for_unit(found: Any, unit: Unit, indicators: Sequence[Any], approved, 
 def _forward(found: Any, unit: Unit, into: list[UnitLink], how: dict[int, bool], approved, ids: list[int]) -> None:
     on = max(link.reorganisation.effective_on for link in into)
     into = [link for link in into if link.reorganisation.effective_on == on]
+    # A predecessor that contains others of the same successor (an old district and its
+    # communes) would count them twice: the finest units are read.
+    into = [link for link in into if link.predecessor_id == unit.pk or not any(
+        o.predecessor_id != link.predecessor_id and o.predecessor.path.startswith(link.predecessor.path)
+        for o in into)]
     figures = _figures(approved.filter(period_end__lt=on), {link.predecessor_id for link in into}, ids)
     rules = [Link(str(link.predecessor_id), str(unit.pk), link.share) for link in into]
     goes_on = any(link.predecessor_id == unit.pk for link in into)

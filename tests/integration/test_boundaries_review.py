@@ -111,3 +111,15 @@ def test_a_review_before_the_reorganisation_reads_the_old_boundaries(world):
     make_observation(world["hai-phong"], world["jobs"], "2024", 1000)
     figures = latest_observations([world["jobs"]], Period.parse("2024"), as_of=date(2024, 12, 31))
     assert not figures.carried
+
+
+def test_an_old_district_linked_beside_its_communes_is_not_counted_twice(world):
+    district = make_unit("quan-cu", name="Quận Cũ", kind=UnitKind.DISTRICT, parent=world["hai-phong"])
+    e = make_unit("e-cu", name="Phường E", kind=UnitKind.WARD, parent=district)
+    v = make_unit("v", name="Phường V", kind=UnitKind.WARD, parent=world["hai-phong"])
+    make_observation(e, world["jobs"], "2024", 70)
+    make_observation(district, world["jobs"], "2024", 70)  # the district's own total of the same
+    record_reorganisation(date(2025, 8, 1), "NQ thử", [LinkSpec("e-cu", "v"), LinkSpec("quan-cu", "v")])
+    world["v"] = v
+    obs, carried = read(world, "v", "jobs")
+    assert obs["2024"].value == 70 and (obs["2024"].reported, obs["2024"].expected) == (1, 1)

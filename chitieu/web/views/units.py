@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
 from chitieu.core.choices import UnitKind
 from chitieu.org import access
+from chitieu.org.history import Lineage, lineages, valid_on
 from chitieu.org.models import Unit
 from chitieu.plans.models import TargetShare
 from chitieu.tasks.models import Task
@@ -26,7 +29,8 @@ from chitieu.web.views.common import require_reader
 SECTIONS = (
     ("Cơ quan Đảng", (UnitKind.PARTY_BODY,)),
     ("Sở, ban, ngành", (UnitKind.DEPARTMENT,)),
-    ("Xã, phường, đặc khu", (UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE)),
+    ("Quận, huyện, thị xã", (UnitKind.DISTRICT,)),
+    ("Xã, phường, đặc khu", (UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE, UnitKind.TOWN)),
     ("Thành phố", (UnitKind.CITY,)),
 )
 OTHER = "Khác"
@@ -47,6 +51,7 @@ class Node:
     may_enter: bool = False
     shares: list[Share] = field(default_factory=list)
     n_tasks: int = 0
+    lineage: Lineage | None = None
     sections: list[tuple[str, list[Node]]] = field(default_factory=list)
 
 
@@ -76,16 +81,20 @@ def _tasks_by_unit(ids: set[int]) -> dict[int, int]:
     return {unit_id: len(pks) for unit_id, pks in tasks.items()}
 
 
-def unit_tree(user, root: Unit | None = None) -> list[Node]:
+def unit_tree(user, root: Unit | None = None, on: date | None = None) -> list[Node]:
     """Return the tree of units below `root` (`root` itself at the top), or the whole forest
-    of top-level units when `root` is None; children ordered by kind (SECTIONS), then the
-    unit's order, official code and name. In five queries whatever the number of units."""
-    units = list(root.subtree() if root is not None else Unit.objects.all())
+    of top-level units when `root` is None, of the units that exist on `on` (every unit when
+    None), each with its predecessors and successors; children ordered by kind (SECTIONS),
+    then the unit's order, official code and name. In six queries whatever the number of units."""
+    qs = root.subtree() if root is not None else Unit.objects.all()
+    units = list(qs.filter(valid_on(on)) if on is not None else qs)
     ids = {u.pk for u in units}
     enter = set(access.entry_units(user).filter(pk__in=ids).values_list("pk", flat=True)) if ids else set()
     shares = _shares_by_unit(ids)
     tasks = _tasks_by_unit(ids)
-    nodes = {u.pk: Node(u, u.pk in enter, shares.get(u.pk, []), tasks.get(u.pk, 0)) for u in units}
+    lines = lineages(units)
+    nodes = {u.pk: Node(u, u.pk in enter, shares.get(u.pk, []), tasks.get(u.pk, 0), lines.get(u.pk))
+             for u in units}
     children: dict[int, list[Node]] = defaultdict(list)
     tops = []
     for u in units:
@@ -110,11 +119,21 @@ def _ancestors(unit: Unit) -> list[Unit]:
     return [found[i] for i in ids if i in found]
 
 
+def _day(request: HttpRequest) -> date:
+    """The day whose units the page shows: ?ngay=YYYY-MM-DD, else today (a bad date: today)."""
+    try:
+        return date.fromisoformat(request.GET.get("ngay", ""))
+    except ValueError:
+        return timezone.localdate()
+
+
 @login_required
 def tree(request: HttpRequest) -> HttpResponse:
-    """Every unit, as a tree."""
+    """The units that exist on the day asked (today by default), as a tree."""
     require_reader(request)
-    return render(request, "web/units.html", {"tops": unit_tree(request.user), "unit": None, "ancestors": []})
+    day = _day(request)
+    return render(request, "web/units.html", {"tops": unit_tree(request.user, on=day), "unit": None,
+                                              "ancestors": [], "day": day})
 
 
 @login_required
@@ -122,8 +141,10 @@ def unit_page(request: HttpRequest, code: str) -> HttpResponse:
     """One unit and the units below it, with the path up to the top."""
     require_reader(request)
     unit = get_object_or_404(Unit, code=code)
+    # An ended unit's page shows it as it was on its last day.
+    day = unit.valid_to if unit.valid_to is not None and "ngay" not in request.GET else _day(request)
     return render(request, "web/units.html", {
-        "tops": unit_tree(request.user, unit), "unit": unit, "ancestors": _ancestors(unit),
+        "tops": unit_tree(request.user, unit, on=day), "unit": unit, "ancestors": _ancestors(unit), "day": day,
     })
 
 

@@ -1,0 +1,44 @@
+"""The unit tree in the boundaries of a day: today's units by default, the old ones on a day
+before the reorganisation, each with its validity, predecessors and successors."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from chitieu.core.choices import ShareBasis, UnitKind
+from chitieu.org.history import LinkSpec, record_reorganisation
+from tests.factories import make_unit
+
+
+@pytest.fixture
+def reorganised(world):
+    old = make_unit("phuong-cu", "Phường Cũ", kind=UnitKind.WARD, parent=world.city)
+    split = make_unit("xa-tach", "Xã Tách", kind=UnitKind.COMMUNE, parent=world.city)
+    new = make_unit("phuong-moi", "Phường Mới", kind=UnitKind.WARD, parent=world.city)
+    record_reorganisation(date(2025, 7, 1), "NQ 1669/NQ-UBTVQH15", [
+        LinkSpec(old.code, new.code), LinkSpec(split.code, new.code, 0.25, ShareBasis.POPULATION),
+        LinkSpec(split.code, world.commune_a.code, 0.75, ShareBasis.POPULATION),
+        LinkSpec(world.commune_a.code, world.commune_a.code),
+    ])
+    return world
+
+
+def test_today_the_tree_holds_the_new_unit_with_its_predecessors(reorganised, as_user):
+    body = as_user(reorganised.users["viewer"]).get(reverse("web:units")).content.decode()
+    assert "Phường Mới" in body and "hiệu lực từ 01/07/2025" in body
+    assert 'id="u-phuong-cu"' not in body
+    assert "Hình thành từ: " in body and "Xã Tách</a> (25% theo dân số)" in body and "NQ 1669/NQ-UBTVQH15" in body
+
+
+def test_on_a_day_before_the_tree_holds_the_old_units_and_where_they_went(reorganised, as_user):
+    body = as_user(reorganised.users["viewer"]).get(reverse("web:units") + "?ngay=2025-01-01").content.decode()
+    assert 'id="u-phuong-cu"' in body and 'id="u-phuong-moi"' not in body
+    assert "hiệu lực đến 30/06/2025" in body and "Chuyển thành: " in body
+
+
+def test_an_ended_units_page_shows_it_as_on_its_last_day(reorganised, as_user):
+    body = as_user(reorganised.users["viewer"]).get(reverse("web:unit", args=["phuong-cu"])).content.decode()
+    assert "<h1>Phường Cũ</h1>" in body and "ngừng hoạt động" in body and "Phường Mới" in body
