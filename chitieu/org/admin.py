@@ -3,16 +3,43 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from chitieu.org.models import Account, Person, Unit
+from chitieu.org.models import Account, Person, Reorganisation, Unit, UnitLink
 
 
 @admin.register(Unit)
 class UnitAdmin(SimpleHistoryAdmin):
-    list_display = ("name", "code", "kind", "parent", "admin_code", "active")
+    list_display = ("name", "code", "kind", "parent", "admin_code", "valid_from", "valid_to", "version", "active")
     list_filter = ("kind", "active")
     search_fields = ("name", "short_name", "code")
     autocomplete_fields = ("parent",)
-    readonly_fields = ("path",)
+    # Validity and versions change only through a reorganisation (chitieu.org.history), which
+    # checks its shares and dates.
+    readonly_fields = ("path", "valid_from", "valid_to", "version")
+
+
+class _ReadOnly(SimpleHistoryAdmin):
+    """Shown, never changed here: reorganisations are recorded by chitieu.org.history."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Reorganisation)
+class ReorganisationAdmin(_ReadOnly):
+    list_display = ("effective_on", "legal_basis")
+
+
+@admin.register(UnitLink)
+class UnitLinkAdmin(_ReadOnly):
+    list_display = ("predecessor", "successor", "share", "basis", "part", "reorganisation")
+    list_filter = ("reorganisation", "basis")
+    search_fields = ("predecessor__name", "successor__name")
 
 
 @admin.register(Person)

@@ -42,3 +42,10 @@ def test_on_a_day_before_the_tree_holds_the_old_units_and_where_they_went(reorga
 def test_an_ended_units_page_shows_it_as_on_its_last_day(reorganised, as_user):
     body = as_user(reorganised.users["viewer"]).get(reverse("web:unit", args=["phuong-cu"])).content.decode()
     assert "<h1>Phường Cũ</h1>" in body and "ngừng hoạt động" in body and "Phường Mới" in body
+
+
+def test_the_admin_shows_reorganisations_but_changes_them_only_through_the_service(reorganised, as_user):
+    client = as_user(reorganised.users["superuser"])
+    assert client.get(reverse("admin:org_reorganisation_changelist")).status_code == 200
+    assert client.get(reverse("admin:org_unitlink_add")).status_code == 403
+    assert b'name="valid_to"' not in client.get(reverse("admin:org_unit_change", args=[reorganised.city.pk])).content
