@@ -8,8 +8,8 @@ for the periods after it ended, its successors' figures carried back where the s
 joined by the old Hải Dương) reads its figures before the change in today's boundaries when
 the period it is judged on spans the change, so a year that spans the reorganisation compares
 "so với cùng kỳ" on one set of boundaries: a summed figure adds the joining units' share; where
-they have no figure, the unit's own stands and the note says the comparison is not on one set
-of boundaries. Every carried figure says in its source which figures were carried and how,
+they have no figure, or for a rate (which would need weights the links do not give), the unit's
+own stands and the note says the comparison is not on one set of boundaries. Every carried figure says in its source which figures were carried and how,
 and `Figures.carried` ({indicator id: note}) lists them for the review.
 """
 
@@ -105,8 +105,9 @@ def _forward(found: Any, unit: Unit, into: list[UnitLink], how: dict[int, bool],
         carried = forward(str(unit.pk), rules, {str(k): v[0] for k, v in by_unit.items()}, summed=how[ind])
         period = Period.parse(code)
         note = _note(carried, into, on, "forward")
-        if goes_on and (carried.partial or carried.value is None):
-            # The unit's own figure of its old territory stands; the note says what is missing.
+        if goes_on and (carried.partial or carried.value is None or not how[ind]):
+            # The unit's own figure of its old territory stands (a rate of the joined territory
+            # needs weights the links do not give); the note says so.
             found.carried.setdefault(ind, f"Trước {on:%d/%m/%Y}: số liệu theo địa giới cũ; {note}")
             continue
         if carried.value is None:

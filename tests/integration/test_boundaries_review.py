@@ -123,3 +123,11 @@ def test_an_old_district_linked_beside_its_communes_is_not_counted_twice(world):
     world["v"] = v
     obs, carried = read(world, "v", "jobs")
     assert obs["2024"].value == 70 and (obs["2024"].reported, obs["2024"].expected) == (1, 1)
+
+
+def test_the_citys_own_rate_before_the_merger_stands_with_a_note(world):
+    make_observation(world["hai-phong"], world["bhyt"], "2024", 90.0)
+    make_observation(world["hai-duong-cu"], world["bhyt"], "2024", 80.0)
+    figures = latest_observations([world["bhyt"]], Period.parse("2025"), as_of=AS_OF)
+    assert [o.value for o in figures[world["bhyt"].pk] if o.period.code == "2024" and o.unit_code is None] == [90.0]
+    assert figures.carried[world["bhyt"].pk].startswith("Trước 01/07/2025: số liệu theo địa giới cũ;")
