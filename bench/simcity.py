@@ -39,7 +39,7 @@ from chitieu.plans.models import Indicator, Resolution, Target
 
 PREFIX = "sim-"
 COLUMNS = ("period", "period_start", "period_end", "value", "entered_unit", "stage", "state", "source",
-           "note", "correction_reason", "entered_at", "updated_at", "indicator_id", "unit_id")
+           "note", "correction_reason", "entered_at", "updated_at", "indicator_id", "unit_id", "version", "warnings")
 
 
 @dataclass
@@ -77,6 +77,33 @@ def _indicators(n: int) -> list[Indicator]:
     return list(Indicator.objects.filter(code__startswith=PREFIX).order_by("code")[:n])
 
 
+def _extra_communes(city: Unit, wanted: int, real: list[Unit]) -> list[Unit]:
+    """The local units a city of `wanted` communes has: the real ones first, then simulated
+    communes ("sim-xa-0115" ...) below the city for the rest; simulated communes beyond
+    `wanted` are removed (their figures first). `wanted` 0 keeps the real ones only."""
+    extra = Unit.objects.filter(code__startswith=f"{PREFIX}xa-")
+    keep = max(wanted - len(real), 0)
+    surplus = list(extra.order_by("code").values_list("pk", flat=True)[keep:])
+    if surplus:
+        with connection.cursor() as cur:
+            marks = ", ".join(["%s"] * len(surplus))
+            cur.execute(f"DELETE FROM {Observation._meta.db_table} WHERE unit_id IN ({marks})", surplus)
+            cur.execute(f"DELETE FROM {Unit._meta.db_table} WHERE id IN ({marks})", surplus)
+    have = extra.count()
+    if have < keep:
+        from chitieu.core.choices import UnitKind
+
+        Unit.objects.bulk_create([
+            Unit(code=f"{PREFIX}xa-{n:04d}", name=f"Xã mô phỏng {n}", kind=UnitKind.COMMUNE, parent=city,
+                 order=10000 + n)
+            for n in range(len(real) + have + 1, len(real) + keep + 1)
+        ])
+        # bulk_create skips Unit.save, which sets the path below the city.
+        for unit in Unit.objects.filter(code__startswith=f"{PREFIX}xa-", path=""):
+            Unit.objects.filter(pk=unit.pk).update(path=f"{city.path}{unit.pk}/")
+    return real[:wanted] if 0 < wanted < len(real) else real + list(extra.order_by("code"))
+
+
 def _level(indicator: Indicator) -> float:
     return 100.0 if indicator.aggregation == Aggregation.SUM else 60.0
 
@@ -97,7 +124,7 @@ def _rows(city: Unit, communes: list[Unit], indicators: list[Indicator], years: 
                 value = round(base * growth * season * rng.uniform(0.9, 1.1), 3)
                 stage = Stage.ESTIMATE if p.start.year == last_year and p.start.month > 9 else Stage.OFFICIAL
                 yield (p.code, p.start, p.end, value, ind.unit, stage.value, EntryState.APPROVED.value,
-                       SIMULATED_SOURCE, "", "", now, now, ind.pk, unit.pk)
+                       SIMULATED_SOURCE, "", "", now, now, ind.pk, unit.pk, 1, "")
 
 
 def _insert(rows: Iterator[tuple], batch: int = 20000, progress=None) -> int:
@@ -130,8 +157,9 @@ def _insert(rows: Iterator[tuple], batch: int = 20000, progress=None) -> int:
     return count
 
 
-def _resolutions(city: Unit, indicators: list[Indicator], year: int, focus: int) -> list[Resolution]:
-    """One resolution with `focus` targets, one with a target for every other indicator."""
+def _resolutions(city: Unit, indicators: list[Indicator], year: int, focus: int, communes: int) -> list[Resolution]:
+    """One resolution with `focus` targets, one with a target for every other indicator;
+    cumulative targets scale with the number of communes (1.4 times a commune's year)."""
     out = []
     specs = [(f"{PREFIX}nq-{year}", indicators[:focus]), (f"{PREFIX}nq-{year}-con-lai", indicators[focus:])]
     for code, inds in specs:
@@ -141,28 +169,35 @@ def _resolutions(city: Unit, indicators: list[Indicator], year: int, focus: int)
             targets = []
             for n, ind in enumerate(inds, start=1):
                 comp = Comparator.LE if ind.direction == Direction.LOWER else Comparator.GE
-                per_city = _level(ind) * 12 * 1.4 * 114 if ind.aggregation == Aggregation.SUM else _level(ind)
+                per_city = _level(ind) * 12 * 1.4 * communes if ind.aggregation == Aggregation.SUM else _level(ind)
                 p = Period.year(year)
                 targets.append(Target(resolution=res, indicator=ind, number=str(n), comparator=comp,
                                       value=round(per_city, 1), unit=ind.unit, period=p.code,
                                       period_start=p.start, period_end=p.end, order=n))
             Target.objects.bulk_create(targets)
+        for t in res.targets.select_related("indicator").filter(indicator__aggregation=Aggregation.SUM):
+            value = round(_level(t.indicator) * 12 * 1.4 * communes, 1)
+            if t.value != value:
+                Target.objects.filter(pk=t.pk).update(value=value)
         out.append(res)
     return out
 
 
 def build_city(*, indicators: int = 300, years: int = 10, last_year: int = 2024, focus_targets: int = 40,
-               seed: int = 7, progress=None) -> SimCity:
+               communes: int = 0, seed: int = 7, progress=None) -> SimCity:
     """Create (or reuse) the simulated city; return what it holds.
 
-    Rows: 114 communes x `indicators` x 12 x `years`, plus the city's own monthly figures
-    for every third indicator.
+    Rows: the communes x `indicators` x 12 x `years`, plus the city's own monthly figures
+    for every third indicator. The communes are the city's 114 real ones, or `communes` of
+    them: fewer real ones, or the real ones and simulated communes below the city (456, 912,
+    3,321 for the nation's count).
     """
     first_year = last_year - years + 1
     city = load_units().city
-    communes = list(Unit.objects.filter(parent=city, kind__in=LOCAL_KINDS).order_by("admin_code"))
+    real = list(Unit.objects.filter(parent=city, kind__in=LOCAL_KINDS, admin_code__isnull=False).order_by("admin_code"))
+    communes_list = _extra_communes(city, communes, real)
     inds = _indicators(indicators)
-    expected = len(inds) * 12 * years * len(communes) + len(inds[::3]) * 12 * years
+    expected = len(inds) * 12 * years * len(communes_list) + len(inds[::3]) * 12 * years
     stored = Observation.objects.filter(indicator__code__startswith=PREFIX).count()
     took = None
     if stored != expected:
@@ -174,15 +209,25 @@ def build_city(*, indicators: int = 300, years: int = 10, last_year: int = 2024,
                     f"DELETE FROM {Observation._meta.db_table} WHERE indicator_id IN "
                     f"(SELECT id FROM {Indicator._meta.db_table} WHERE code LIKE %s)", [f"{PREFIX}%"],
                 )
-            rows = _rows(city, communes, inds, range(first_year, last_year + 1), random.Random(seed))
+            rows = _rows(city, communes_list, inds, range(first_year, last_year + 1), random.Random(seed))
             stored = _insert(rows, progress=progress)
         took = time.perf_counter() - started
+    # The communes' combined figures (chitieu.monitoring.combined) of rows written around the
+    # write service: rebuilt after a generation, or when missing.
+    from chitieu.monitoring.combined import rebuild
+    from chitieu.monitoring.models import CombinedFigure
+
+    if took is not None or not CombinedFigure.objects.filter(indicator__code__startswith=PREFIX).exists():
+        started = time.perf_counter()
+        with transaction.atomic():
+            rebuild([i.pk for i in inds])
+        took = (took or 0.0) + time.perf_counter() - started
     # Fresh planner statistics on the tables a review joins; without them PostgreSQL may
     # guess one commune and loop over the figures once per commune.
-    tables = [Observation._meta.db_table, Unit._meta.db_table, Indicator._meta.db_table]
+    tables = [Observation._meta.db_table, Unit._meta.db_table, Indicator._meta.db_table, CombinedFigure._meta.db_table]
     with connection.cursor() as cur:
         for table in tables:
             cur.execute(f"ANALYZE {table}")
-    resolutions = _resolutions(city, inds, last_year, focus_targets)
-    return SimCity(city, communes, inds, resolutions, stored, first_year, last_year, took)
+    resolutions = _resolutions(city, inds, last_year, focus_targets, len(communes_list))
+    return SimCity(city, communes_list, inds, resolutions, stored, first_year, last_year, took)
 

@@ -109,3 +109,33 @@ class PeriodLock(PeriodFields):
 
     def __str__(self) -> str:
         return f"Khóa {self.period} ({self.unit or 'toàn thành phố'})"
+
+
+class CombinedFigure(models.Model):
+    """The approved figures of the local units directly below `scope` for one indicator,
+    period and stage, combined once (each unit at its best stage) and read by every city
+    review: kept by `chitieu.monitoring.combined` in the transaction of each write."""
+
+    scope = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(max_length=32)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    stage = models.CharField(max_length=12, choices=Stage.choices())
+    #: The sum of the figures up to review.HUGE in size; `huge` counts the others.
+    total = models.FloatField()
+    n = models.PositiveIntegerField()
+    simulated = models.PositiveIntegerField()
+    huge = models.PositiveIntegerField()
+    assigned = models.PositiveIntegerField()
+    #: The latest report date among the approved figures of this scope, indicator and period.
+    reported_last = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "indicator", "period", "stage"], name="one_combination_per_group"),
+        ]
+        indexes = [models.Index(fields=["indicator", "period_start", "period_end"], name="combined_indicator_period")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.period} {self.stage} dưới đơn vị {self.scope_id}: {self.total} ({self.n})"

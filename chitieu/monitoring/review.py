@@ -8,7 +8,8 @@ small number of queries whatever the number of targets, units and figures:
   `period` (that period and the SEASONAL_YEARS before it, started by `as_of`): one query for
   a unit's own figures; for the city, two for the city's own figures (its units' ids, then
   the figures of the city unit and its Party bodies and departments) and two that sum
-  or average the communes' figures in the database (by `Indicator.unit_aggregation`) for the
+  or average the communes' figures (by `Indicator.unit_aggregation`, from the combinations
+  the write service maintains, `chitieu.monitoring.combined`) for the
   years the city does not report itself.
 
 Only approved figures count, and only those known at `as_of` (`chitieu.monitoring.known`, the
@@ -47,6 +48,7 @@ from chitieu.core.periods import Period
 from chitieu.core.quantities import UnitError, conversion_factor
 from chitieu.core.review import ReviewRow, Summary, summarise
 from chitieu.monitoring import boundaries
+from chitieu.monitoring.combined import combined_groups
 from chitieu.monitoring.jumps import Jump, resolution_jumps
 from chitieu.monitoring.known import known_by, known_figures
 from chitieu.monitoring.models import Observation
@@ -322,17 +324,54 @@ def _expected(spans: list[tuple[date | None, date | None]], period: Period) -> i
     return sum(1 for start, end in spans if (start is None or start <= period.end) and (end is None or end >= period.start))
 
 
-def _communes_combined(where: Q, indicators: Sequence[Indicator], window, units: Q) -> Figures:
+def _raw_groups(how: dict[int, str], window, where: Q) -> dict[tuple[int, str], dict[str, list]]:
+    """{(indicator id, period): {stage: [total, n, simulated, huge, assigned]}} from the raw
+    figures known at `window.as_of` of the units in `where`, each unit once at its best
+    stage: the figures grouped in the database (one scan the database can run in parallel;
+    each figure marked whether its unit is assigned), then the few a better stage
+    supersedes taken out in Python."""
+    figures = _approved(how, window).filter(where)
+    sane = Q(value__gte=-HUGE, value__lte=HUGE)
+    is_assigned = Q(Exists(Assignment.objects.filter(indicator_id=OuterRef("indicator_id"), unit_id=OuterRef("unit_id"))))
+    groups: dict[tuple[int, str], dict[str, list]] = defaultdict(dict)
+    for r in (
+        figures.values("indicator_id", "period", "stage")
+        .annotate(total=Sum("value", filter=sane), n=Count("id"),
+                  simulated=Count("id", filter=Q(source=SIMULATED_SOURCE)), huge=Count("id", filter=~sane),
+                  assigned=Count("id", filter=is_assigned))
+        .order_by()
+    ):
+        groups[(r["indicator_id"], r["period"])][r["stage"]] = [r["total"] or 0.0, r["n"], r["simulated"],
+                                                                       r["huge"], r["assigned"]]
+    superseded = _superseded(figures, window.as_of).annotate(assigned=is_assigned)
+    for ind, period, stage, value, source, was_assigned in superseded.order_by().values_list(
+        "indicator_id", "period", "stage", "value", "source", "assigned"
+    ):
+        group = groups[(ind, period)][stage]
+        if -HUGE <= value <= HUGE:
+            group[0] -= value
+        else:
+            group[3] -= 1
+        group[1] -= 1
+        group[2] -= source == SIMULATED_SOURCE
+        group[4] -= bool(was_assigned)
+    return groups
+
+
+def _communes_combined(where: Q, indicators: Sequence[Indicator], window, units: Q, *,
+                       city_id: int | None = None, maintained: bool = True) -> Figures:
     """The communes' figures combined per indicator and period, with their coverage.
 
     Each commune counts once per period, with its best stage; the combined figure takes the
     lowest stage among those (a sum of official and estimated figures is an estimate). Its
     coverage is the number of assigned units (plans.Assignment, `units` filtering them) that
     reported against the number assigned for the period: a combination missing any is partial
-    and never judged as the period's figure (chitieu.core.evaluation.evaluate). Three
-    queries: the assignments, the figures grouped by indicator, period and stage (one scan the
-    database can run in parallel; each figure marked whether its unit is assigned), and the
-    few figures a better stage supersedes, taken out in Python. An indicator with a figure
+    and never judged as the period's figure (chitieu.core.evaluation.evaluate). Two
+    queries: the assignments, and the groups the write service maintains
+    (`chitieu.monitoring.combined`: O(indicators x periods) rows, whatever the number of
+    communes); when one of those groups holds a figure reported after `as_of` (a review of
+    the past), or with `maintained` False, two queries on the raw figures instead
+    (`_raw_groups`), with the same result. An indicator with a figure
     beyond HUGE in a combination is left out and listed in `broken` (its targets then say
     why they cannot be evaluated).
     """
@@ -341,33 +380,11 @@ def _communes_combined(where: Q, indicators: Sequence[Indicator], window, units:
         return out
     how = {i.pk: i.unit_aggregation for i in indicators}
     assigned = _assigned(units, list(how))
-    figures = _approved(how, window).filter(where)
-    sane = Q(value__gte=-HUGE, value__lte=HUGE)
-    is_assigned = Q(Exists(Assignment.objects.filter(indicator_id=OuterRef("indicator_id"), unit_id=OuterRef("unit_id"))))
-    groups: dict[tuple[int, str], dict[Stage, list[float]]] = defaultdict(dict)
-    for r in (
-        figures.values("indicator_id", "period", "stage")
-        .annotate(total=Sum("value", filter=sane), n=Count("id"),
-                  simulated=Count("id", filter=Q(source=SIMULATED_SOURCE)), huge=Count("id", filter=~sane),
-                  assigned=Count("id", filter=is_assigned))
-        .order_by()
-    ):
-        groups[(r["indicator_id"], r["period"])][Stage(r["stage"])] = [r["total"] or 0.0, r["n"], r["simulated"],
-                                                                       r["huge"], r["assigned"]]
-    superseded = _superseded(figures, window.as_of).annotate(assigned=is_assigned)
-    for ind, period, stage, value, source, was_assigned in superseded.order_by().values_list(
-        "indicator_id", "period", "stage", "value", "source", "assigned"
-    ):
-        group = groups[(ind, period)][Stage(stage)]
-        if -HUGE <= value <= HUGE:
-            group[0] -= value
-        else:
-            group[3] -= 1
-        group[1] -= 1
-        group[2] -= source == SIMULATED_SOURCE
-        group[4] -= bool(was_assigned)
+    groups = combined_groups(list(how), window, city_id) if maintained else None
+    if groups is None:
+        groups = _raw_groups(how, window, where)
     for (ind, period), by_stage in groups.items():
-        live = {stage: g for stage, g in by_stage.items() if g[1] > 0}
+        live = {Stage(stage): g for stage, g in by_stage.items() if g[1] > 0}
         if not live:
             continue
         if any(g[3] > 0 for g in live.values()):
@@ -438,7 +455,8 @@ def latest_observations(
         i for i in indicators
         if not set(range(window.first_year(i.pk), last_year + 1)) <= own_years.get(i.pk, set())
     ]
-    combined = _communes_combined(communes_filter, partial, window, communes_filter)  # Assignment has `unit` too
+    combined = _communes_combined(communes_filter, partial, window, communes_filter,  # Assignment has `unit` too
+                                  city_id=city.pk if city is not None else None)
     found.broken.update(combined.broken)
     for ind, obs in combined.items():
         covered = own_years.get(ind, set())

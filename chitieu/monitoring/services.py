@@ -49,6 +49,7 @@ from chitieu.core.choices import Aggregation, EntryState, PeriodKind, Stage
 from chitieu.core.periods import Period, PeriodError, parse_day
 from chitieu.core.quantities import UnitError, conversion_factor, format_number, parse_number
 from chitieu.errors import NOTE_MAX_CHARS, Conflict, Forbidden, Invalid, too_long
+from chitieu.monitoring import combined
 from chitieu.monitoring.models import Observation, PeriodLock
 from chitieu.org import access
 from chitieu.org.models import Unit
@@ -473,6 +474,15 @@ def _write(rows: list[_Clean], user: Any) -> Written:
     out = Written()
     out.changed = sum(1 for c in rows if not c.unchanged)
     who = user if getattr(user, "pk", None) else None
+    with combined.deferred():  # each group of communes' figures recomputed once, in this transaction
+        _write_rows(rows, who, created, out)
+        if created:
+            combined.refresh(combined.keys_of((o.indicator_id, o.period, o.unit_id) for o in created
+                                              if o.state == EntryState.APPROVED))
+    return out
+
+
+def _write_rows(rows: list[_Clean], who: Any, created: list[Observation], out: Written) -> None:
     for c in rows:
         obs = c.existing
         if c.unchanged:
@@ -510,7 +520,6 @@ def _write(rows: list[_Clean], user: Any) -> Written:
         bulk_create_with_history(
             created, Observation, batch_size=1000, default_change_reason="Nhập số liệu", default_user=who,
         )
-    return out
 
 
 def record_observations(
