@@ -47,6 +47,7 @@ Key = tuple[int, str, int]
 #: Mirrors review.HUGE: figures beyond it are counted in `huge`, never summed.
 HUGE = 1e300
 BATCH = 300
+RANK = {s.value: s.rank for s in Stage}
 
 _local = threading.local()
 
@@ -78,7 +79,7 @@ def _combine(rows: Iterable[tuple]) -> list[CombinedFigure]:
         if reported is not None and (g["reported"] is None or reported > g["reported"]):
             g["reported"] = reported
         best = g["units"].get(unit)
-        if best is None or Stage(stage).rank > Stage(best[0]).rank:
+        if best is None or RANK[stage] > RANK[best[0]]:
             g["units"][unit] = (stage, value, source, assigned)
     out = []
     for (ind, period, scope), g in by_group.items():
@@ -198,8 +199,15 @@ def combined_groups(indicator_ids: list[int], window, city_id: int | None) -> di
 # ---- the hooks of writes one record at a time -----------------------------------------------
 
 
+def _loaded(instance, names: tuple[str, ...]) -> tuple | None:
+    """The values of `names` the instance was loaded with; None when one was deferred
+    (reading it here would load it, inside the loading)."""
+    values = instance.__dict__
+    return tuple(values[n] for n in names) if all(n in values for n in names) else None
+
+
 def _remember(sender, instance, **kwargs) -> None:
-    instance._combined_was = (instance.indicator_id, instance.period, instance.unit_id, instance.state)  # type: ignore[attr-defined]
+    instance._combined_was = _loaded(instance, ("indicator_id", "period", "unit_id", "state"))  # type: ignore[attr-defined]
 
 
 def _figure_changed(sender, instance: Observation, **kwargs) -> None:
@@ -219,7 +227,7 @@ def _assignment_changed(sender, instance: Assignment, **kwargs) -> None:
 
 
 def _unit_loaded(sender, instance: Unit, **kwargs) -> None:
-    instance._combined_was = (instance.kind, instance.parent_id)  # type: ignore[attr-defined]
+    instance._combined_was = _loaded(instance, ("kind", "parent_id"))  # type: ignore[attr-defined]
 
 
 def _unit_changed(sender, instance: Unit, created: bool = False, **kwargs) -> None:
