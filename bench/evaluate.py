@@ -147,6 +147,7 @@ def child(args: argparse.Namespace) -> None:
 
     from bench.simcity import build_city
     from chitieu.monitoring.review import city_review, evaluate_resolution
+    from chitieu.org.models import Unit
 
     call_command("migrate", verbosity=0, interactive=False)
 
@@ -165,7 +166,7 @@ def child(args: argparse.Namespace) -> None:
             print(f"  … {n:,} dòng", file=sys.stderr, flush=True)
 
     sim = build_city(indicators=args.indicators, years=args.years, focus_targets=args.targets,
-                     communes=args.communes, progress=progress)
+                     communes=args.communes, provinces=args.provinces, progress=progress)
     focus, rest = sim.resolutions
     year_end = date(sim.last_year, 12, 31)
     mid_year = date(sim.last_year, 6, 30)
@@ -177,6 +178,25 @@ def child(args: argparse.Namespace) -> None:
         f"toàn thành phố ({focus.targets.count() + rest.targets.count()} chỉ tiêu)": lambda: city_review(year_end),
         f"nghị quyết {focus.targets.count()} chỉ tiêu, hỏi lại (bộ nhớ đệm)": lambda: cached_review(focus, year_end),
     }
+    if sim.provinces:
+        province = sim.provinces[len(sim.provinces) // 2]
+
+        def province_review():
+            """The whole-city review's targets judged on one province's communes."""
+            from types import SimpleNamespace
+
+            from chitieu.monitoring.review import _periods_of, evaluate_targets, latest_observations
+            from chitieu.plans.models import Target
+
+            targets = list(Target.objects.filter(resolution__in=sim.resolutions, confirmed=True).select_related(
+                "indicator", "lead_unit", "resolution"))
+            indicators = list({t.indicator_id: t.indicator for t in targets}.values())
+            figures = latest_observations(indicators, set(_periods_of(targets)), as_of=year_end, city=province,
+                                          history="cumulative")
+            return SimpleNamespace(rows=evaluate_targets(targets, figures, as_of=year_end))
+
+        n = Unit.objects.filter(parent=province).count()
+        scenarios[f"một tỉnh ({n} xã, {len(sim.indicators)} chỉ tiêu)"] = province_review
     out = {
         "backend": connection.vendor,
         "rows": sim.observations,
@@ -226,6 +246,8 @@ def main() -> None:
     parser.add_argument("--targets", type=int, default=40, help="targets of the focus resolution")
     parser.add_argument("--communes", type=int, default=0,
                         help="local units of the city (default: the 114 real ones; more are simulated)")
+    parser.add_argument("--provinces", type=int, default=1,
+                        help="spread the simulated communes over this many provinces (34: the nation)")
     parser.add_argument("--explain", action="store_true",
                         help="print EXPLAIN (ANALYZE, BUFFERS) of the whole-city review's slowest query")
     parser.add_argument("--repeat", type=int, default=3)
@@ -237,7 +259,7 @@ def main() -> None:
         return
     urls = {}
     # One database per city size, so each size's data are generated once and reused.
-    suffix = f"_{args.communes}" if args.communes else ""
+    suffix = (f"_{args.communes}" if args.communes else "") + (f"_p{args.provinces}" if args.provinces > 1 else "")
     if "sqlite" in args.backends:
         (ROOT / "var").mkdir(exist_ok=True)
         urls["sqlite"] = f"sqlite:///{ROOT / 'var' / f'bench{suffix}.sqlite3'}"
@@ -252,7 +274,8 @@ def main() -> None:
                "DJANGO_SETTINGS_MODULE": "chitieu.settings", "PYTHONPATH": str(ROOT)}
         cmd = [sys.executable, __file__, "--child", "--indicators", str(args.indicators), "--years",
                str(args.years), "--targets", str(args.targets), "--repeat", str(args.repeat),
-               "--communes", str(args.communes), *(["--explain"] if args.explain else [])]
+               "--communes", str(args.communes), "--provinces", str(args.provinces),
+               *(["--explain"] if args.explain else [])]
         print(f"… {name}: chuẩn bị và đo", flush=True)
         done = subprocess.run(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=True)
         _print(json.loads(done.stdout.strip().splitlines()[-1]))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 
 from django.db import connection, transaction
@@ -54,6 +54,8 @@ class SimCity:
     first_year: int
     last_year: int
     generated_seconds: float | None  # None when reused
+    #: The simulated provinces beside the city (with --provinces), each with its communes.
+    provinces: list[Unit] = field(default_factory=list)
 
 
 def _indicators(n: int) -> list[Indicator]:
@@ -77,13 +79,34 @@ def _indicators(n: int) -> list[Indicator]:
     return list(Indicator.objects.filter(code__startswith=PREFIX).order_by("code")[:n])
 
 
-def _extra_communes(city: Unit, wanted: int, real: list[Unit]) -> list[Unit]:
-    """The local units a city of `wanted` communes has: the real ones first, then simulated
-    communes ("sim-xa-0115" ...) below the city for the rest; simulated communes beyond
-    `wanted` are removed (their figures first). `wanted` 0 keeps the real ones only."""
+def _provinces(n: int) -> list[Unit]:
+    """`n - 1` simulated provinces beside the real city ("sim-tinh-02" ...), roots of their
+    own communes: the nation's 34 with `n` 34. Those beyond are removed (their communes are
+    moved back first)."""
+    from chitieu.core.choices import UnitKind
+
+    have = {u.code: u for u in Unit.objects.filter(code__startswith=f"{PREFIX}tinh-")}
+    wanted = [f"{PREFIX}tinh-{k:02d}" for k in range(2, n + 1)]
+    out = []
+    for k, code in enumerate(wanted, start=2):
+        unit = have.get(code) or Unit.objects.create(code=code, name=f"Tỉnh mô phỏng {k}", kind=UnitKind.PROVINCE,
+                                                    order=k)
+        out.append(unit)
+    return out
+
+
+def _extra_communes(city: Unit, wanted: int, real: list[Unit], provinces: list[Unit]) -> tuple[list[Unit], bool]:
+    """The local units a city (or nation) of `wanted` communes has: the real ones first, then
+    simulated communes ("sim-xa-0115" ...) for the rest, below the city or, with `provinces`,
+    spread over them in blocks; simulated communes beyond `wanted` are removed (their
+    figures first). `wanted` 0 keeps the real ones only. Returns the communes and whether
+    any unit was added, removed or moved (the combined figures are then rebuilt)."""
+    from chitieu.core.choices import UnitKind
+
     extra = Unit.objects.filter(code__startswith=f"{PREFIX}xa-")
     keep = max(wanted - len(real), 0)
     surplus = list(extra.order_by("code").values_list("pk", flat=True)[keep:])
+    changed = bool(surplus)
     if surplus:
         with connection.cursor() as cur:
             marks = ", ".join(["%s"] * len(surplus))
@@ -91,17 +114,24 @@ def _extra_communes(city: Unit, wanted: int, real: list[Unit]) -> list[Unit]:
             cur.execute(f"DELETE FROM {Unit._meta.db_table} WHERE id IN ({marks})", surplus)
     have = extra.count()
     if have < keep:
-        from chitieu.core.choices import UnitKind
-
+        changed = True
         Unit.objects.bulk_create([
             Unit(code=f"{PREFIX}xa-{n:04d}", name=f"Xã mô phỏng {n}", kind=UnitKind.COMMUNE, parent=city,
                  order=10000 + n)
             for n in range(len(real) + have + 1, len(real) + keep + 1)
         ])
-        # bulk_create skips Unit.save, which sets the path below the city.
-        for unit in Unit.objects.filter(code__startswith=f"{PREFIX}xa-", path=""):
-            Unit.objects.filter(pk=unit.pk).update(path=f"{city.path}{unit.pk}/")
-    return real[:wanted] if 0 < wanted < len(real) else real + list(extra.order_by("code"))
+    parents = provinces or [city]
+    units = list(extra.order_by("code"))
+    block = -(-len(units) // len(parents)) if units else 1
+    for i, unit in enumerate(units):
+        # bulk_create and update() skip Unit.save, which sets the path below the parent.
+        parent = parents[i // block]
+        path = f"{parent.path}{unit.pk}/"
+        if unit.parent_id != parent.pk or unit.path != path:
+            Unit.objects.filter(pk=unit.pk).update(parent=parent, path=path)
+            changed = True
+    communes = real[:wanted] if 0 < wanted < len(real) else real + list(extra.order_by("code"))
+    return communes, changed
 
 
 def _level(indicator: Indicator) -> float:
@@ -184,7 +214,7 @@ def _resolutions(city: Unit, indicators: list[Indicator], year: int, focus: int,
 
 
 def build_city(*, indicators: int = 300, years: int = 10, last_year: int = 2024, focus_targets: int = 40,
-               communes: int = 0, seed: int = 7, progress=None) -> SimCity:
+               communes: int = 0, provinces: int = 1, seed: int = 7, progress=None) -> SimCity:
     """Create (or reuse) the simulated city; return what it holds.
 
     Rows: the communes x `indicators` x 12 x `years`, plus the city's own monthly figures
@@ -195,7 +225,8 @@ def build_city(*, indicators: int = 300, years: int = 10, last_year: int = 2024,
     first_year = last_year - years + 1
     city = load_units().city
     real = list(Unit.objects.filter(parent=city, kind__in=LOCAL_KINDS, admin_code__isnull=False).order_by("admin_code"))
-    communes_list = _extra_communes(city, communes, real)
+    province_units = _provinces(provinces)
+    communes_list, moved = _extra_communes(city, communes, real, province_units)
     inds = _indicators(indicators)
     expected = len(inds) * 12 * years * len(communes_list) + len(inds[::3]) * 12 * years
     stored = Observation.objects.filter(indicator__code__startswith=PREFIX).count()
@@ -217,7 +248,7 @@ def build_city(*, indicators: int = 300, years: int = 10, last_year: int = 2024,
     from chitieu.monitoring.combined import rebuild
     from chitieu.monitoring.models import CombinedFigure
 
-    if took is not None or not CombinedFigure.objects.filter(indicator__code__startswith=PREFIX).exists():
+    if took is not None or moved or not CombinedFigure.objects.filter(indicator__code__startswith=PREFIX).exists():
         started = time.perf_counter()
         with transaction.atomic():
             rebuild([i.pk for i in inds])
@@ -229,5 +260,5 @@ def build_city(*, indicators: int = 300, years: int = 10, last_year: int = 2024,
         for table in tables:
             cur.execute(f"ANALYZE {table}")
     resolutions = _resolutions(city, inds, last_year, focus_targets, len(communes_list))
-    return SimCity(city, communes_list, inds, resolutions, stored, first_year, last_year, took)
+    return SimCity(city, communes_list, inds, resolutions, stored, first_year, last_year, took, province_units)
 
