@@ -446,3 +446,15 @@ _decorate(
     {"pending": "Chờ xem xét", "accepted": "Nhận", "rejected": "Bỏ", "edited": "Đã sửa, nhận"},
     {"pending": "#9ca3af", "accepted": "#15803d", "rejected": "#dc2626", "edited": "#0ea5e9"},
 )
+
+
+class ScenarioKind(Choice):
+    """What a target's scenario ("kịch bản") for a month or quarter gives: the figure expected
+    by then in the target's own terms (the growth, the year-to-date sum), or the share (%) of
+    the target expected by then ("lũy kế 2 tháng đạt 17,6% dự toán")."""
+
+    LEVEL = "level"
+    SHARE = "share"
+
+
+_decorate(ScenarioKind, {"level": "Mức dự kiến đến hết kỳ", "share": "Tỷ lệ (%) so với chỉ tiêu"})

@@ -470,6 +470,9 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
         _give_demo_shares(resolution, locals_)
         _explain_demo_target(resolution)
         _commune_resolution(units, indicators)
+        from chitieu.demo.plans_2025 import load_plans_2025
+
+        plans_added = load_plans_2025(city)  # today's city: hp-2025, hp-2026 and the 2026-2030 plan
         sim_added = 0
         if simulate:
             rows = simulated_rows(data, city, locals_, indicators, resolution, real_keys)
@@ -480,5 +483,5 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
             sim_added = len(todo_sim)
     return DemoLoad(
         resolution=resolution, units=len(units), indicators=len(indicators), targets=n_targets,
-        tasks=len(data["tasks"]), real_added=len(todo), simulated_added=sim_added,
+        tasks=len(data["tasks"]), real_added=len(todo) + plans_added, simulated_added=sim_added,
     )

@@ -36,6 +36,7 @@ from chitieu.core.choices import (
     Comparator,
     Direction,
     EntryState,
+    ScenarioKind,
     Stage,
     Status,
     TermAggregation,
@@ -47,6 +48,7 @@ from chitieu.core.forecast import Observation as CoreObservation
 from chitieu.core.periods import Period
 from chitieu.core.quantities import UnitError, conversion_factor
 from chitieu.core.review import ReviewRow, Summary, summarise
+from chitieu.core.scenarios import Scenario, ScenarioCheck, compare
 from chitieu.monitoring import boundaries
 from chitieu.monitoring.combined import combined_groups
 from chitieu.monitoring.jumps import Jump, resolution_jumps
@@ -55,7 +57,14 @@ from chitieu.monitoring.models import Observation
 from chitieu.monitoring.ranking import UnitRanking, target_ranking
 from chitieu.org.models import Unit
 from chitieu.org.services import LOCAL_KINDS
-from chitieu.plans.models import Assignment, Indicator, Resolution, Target, TargetShare
+from chitieu.plans.models import (
+    Assignment,
+    Indicator,
+    Resolution,
+    Target,
+    TargetScenario,
+    TargetShare,
+)
 from chitieu.tasks.follow_ups import latest_follow_ups
 from chitieu.tasks.models import FollowUp
 
@@ -81,6 +90,9 @@ class TargetRow:
     #: For a unit's review, the share of the target given to that unit (the row's target then
     #: carries the share's value); None for a target judged as the resolution sets it.
     share: TargetShare | None = None
+    #: The figure so far against the target's scenario ending with it ("đạt 120,8% kịch bản
+    #: tháng 2/2026"; chitieu.core.scenarios), None without one.
+    scenario: ScenarioCheck | None = None
 
     @property
     def category(self) -> Category:
@@ -167,7 +179,8 @@ class CityReview:
 
 def targets_of(resolution: Resolution, *, confirmed_only: bool = True) -> list[Target]:
     """Return the resolution's targets in order, with indicator, lead unit, leader and
-    supporting units loaded (two queries). Unconfirmed (draft) targets are left out unless
+    supporting units loaded (two queries), each marked whether it has scenarios
+(`has_scenarios`). Unconfirmed (draft) targets are left out unless
     `confirmed_only` is False."""
     qs = Target.objects.filter(resolution=resolution)
     if confirmed_only:
@@ -175,6 +188,7 @@ def targets_of(resolution: Resolution, *, confirmed_only: bool = True) -> list[T
     return list(
         qs.select_related("indicator", "lead_unit", "leader", "resolution")
         .prefetch_related("supporting_units")
+        .annotate(has_scenarios=Exists(TargetScenario.objects.filter(target_id=OuterRef("pk"))))
         .order_by("order", "id")
     )
 
@@ -612,10 +626,43 @@ def review_with_figures(
                                   set(_periods_of(targets)), as_of=as_of, unit=unit, history=history,
                                   issuer=resolution.issuer if unit is None else None)
     rows = evaluate_targets(targets, figures, as_of=as_of)
+    if not any(r.share is not None for r in rows):  # a unit's shares have no scenarios of their own
+        with_scenarios(rows)
     review = ResolutionReview(resolution=resolution, as_of=as_of, rows=rows, summary=summary_of(rows), unit=unit)
     codes = {t.indicator_id: t.indicator.code for t in targets}
     review.boundaries = {codes[i]: note for i, note in getattr(figures, "carried", {}).items() if i in codes}
     return review, figures
+
+
+def scenarios_of(targets: Iterable[Target]) -> dict[int, list[Scenario]]:
+    """{target id: its scenarios} (one query; none when no target has any: `targets_of`
+    marks the targets that have, `has_scenarios`)."""
+    ids = [t.pk for t in targets if getattr(t, "has_scenarios", True)]
+    out: dict[int, list[Scenario]] = defaultdict(list)
+    if not ids:
+        return out
+    for target_id, code, value, kind in TargetScenario.objects.filter(target_id__in=ids).order_by(
+        "period_end", "period_start", "pk"
+    ).values_list("target_id", "period", "value", "kind"):
+        out[target_id].append(Scenario(_period(code), value, ScenarioKind(kind)))
+    return out
+
+
+def with_scenarios(rows: Sequence[TargetRow]) -> None:
+    """Give each row the comparison of its figure so far with the target's scenario ending
+    with it (chitieu.core.scenarios.compare): one query for all rows."""
+    scenarios = scenarios_of(r.target for r in rows)
+    for row in rows:
+        own = scenarios.get(row.target.pk)
+        e = row.evaluation
+        if not own or e.actual is None:
+            continue
+        try:
+            higher = target_spec(row.target).higher_is_better
+        except ValueError:
+            continue
+        row.scenario = compare(own, target_value=row.target.value, unit=row.target.unit, higher_is_better=higher,
+                               actual=e.actual, actual_period=e.actual_period)
 
 
 def judged_on_issuer(resolution: Resolution) -> bool:
@@ -817,6 +864,10 @@ def row_as_json(row: TargetRow) -> dict[str, Any]:
         "coverage": e.coverage or None,
         "error": row.error or None,
         "simulated": row.simulated,
+        "scenario": None if row.scenario is None else {
+            "period": row.scenario.period.code, "expected": _num(row.scenario.expected),
+            "actual": _num(row.scenario.actual), "ratio": _num(row.scenario.ratio), "words": row.scenario.words,
+        },
         "share_of": None if row.share is None else {"unit": row.share.unit.code, "target_value": _num(row.share.target.value)},
     }
 

@@ -25,12 +25,12 @@ from django.db import connection
 
 from chitieu.monitoring.models import Observation
 from chitieu.org.models import Unit
-from chitieu.plans.models import Indicator, Resolution, Target
+from chitieu.plans.models import Indicator, Resolution, Target, TargetScenario
 
 T = TypeVar("T")
 
 #: The records a review reads; a change to any of them changes the version.
-SOURCES = (Observation, Target, Indicator, Resolution, Unit)
+SOURCES = (Observation, Target, TargetScenario, Indicator, Resolution, Unit)
 
 
 def data_version() -> str:

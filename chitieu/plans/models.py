@@ -16,6 +16,7 @@ from chitieu.core.choices import (
     PeriodKind,
     ResolutionKind,
     ResolutionStatus,
+    ScenarioKind,
     TermAggregation,
     ValueKind,
 )
@@ -312,6 +313,85 @@ class TargetShare(models.Model):
 
     def __str__(self) -> str:
         return f"{self.target} giao {self.unit}"
+
+
+class TargetScenario(PeriodFields):
+    """A target's scenario ("kịch bản") for a month, a quarter or the months to date: the
+    figure the plan expects by the end of `period` (the growth, the year-to-date sum, in the
+    target's unit) or, `kind` share, the share (%) of the target expected by then. Reviews
+    measure the figure so far against the scenario that ends with it
+    (chitieu.core.scenarios)."""
+
+    target = models.ForeignKey(Target, verbose_name="Chỉ tiêu", on_delete=models.CASCADE, related_name="scenarios")
+    kind = models.CharField("Loại kịch bản", max_length=8, choices=ScenarioKind.choices(), default=ScenarioKind.LEVEL)
+    value = models.FloatField("Giá trị kịch bản")
+    note = models.CharField("Ghi chú, nguồn", max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Kịch bản của chỉ tiêu"
+        verbose_name_plural = "Kịch bản của chỉ tiêu"
+        ordering = ["target", "period_end", "period_start", "id"]
+        constraints = [models.UniqueConstraint(fields=["target", "period"], name="scenario_once_per_period")]
+
+    def __str__(self) -> str:
+        return f"{self.target} kịch bản {self.period}"
+
+    def clean(self) -> None:
+        """The period lies inside the target's own and the value is a finite number; errors
+        keyed by field."""
+        errors: dict[str, str] = {}
+        try:
+            self.clean_period()
+        except ValidationError as exc:
+            errors.update({k: v[0] for k, v in exc.message_dict.items()})
+        if self.value is None or self.value != self.value or self.value in (float("inf"), float("-inf")):
+            errors["value"] = f"Giá trị kịch bản «{self.value}» không phải là số hữu hạn."
+        elif self.kind == ScenarioKind.SHARE and not 0 <= self.value <= 1000:
+            errors["value"] = f"Tỷ lệ kịch bản {self.value}% nằm ngoài khoảng 0 – 1000%."
+        if "period" not in errors and self.target_id:
+            own: Period | None
+            mine: Period | None
+            try:
+                own, mine = Period.parse(self.target.period), Period.parse(self.period)
+            except PeriodError:
+                own = mine = None
+            if own is not None and mine is not None and not own.contains(mine):
+                errors["period"] = (f"Kỳ kịch bản {mine.label} nằm ngoài kỳ của chỉ tiêu ({own.label}) "
+                                    f"của chỉ tiêu số {self.target.number}.")
+            elif own is not None and mine == own:
+                errors["period"] = f"Kịch bản là mốc giữa kỳ; {mine.label} là cả kỳ của chỉ tiêu."
+        if errors:
+            raise ValidationError(errors)
+
+
+class PeerFigure(PeriodFields):
+    """An indicator's figure elsewhere for one period, with the rank a source published: the
+    national figure, another province's, or the city's own place among them ("đứng thứ 2 cả
+    nước"). Ranks are results as published, never computed from the few peers stored."""
+
+    indicator = models.ForeignKey(Indicator, verbose_name="Chỉ tiêu", on_delete=models.CASCADE, related_name="peers")
+    place = models.CharField("Địa phương", max_length=120, help_text="Cả nước, Quảng Ninh, Hải Phòng…")
+    own = models.BooleanField("Là số của thành phố", default=False)
+    value = models.FloatField("Giá trị", null=True, blank=True)
+    rank = models.PositiveIntegerField("Xếp thứ", null=True, blank=True)
+    rank_of = models.PositiveIntegerField("Trong số", null=True, blank=True, help_text="34 tỉnh, thành phố")
+    source = models.CharField("Nguồn", max_length=500)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Số liệu so sánh với địa phương khác"
+        verbose_name_plural = "Số liệu so sánh với địa phương khác"
+        ordering = ["indicator", "period_start", "rank", "place"]
+        constraints = [models.UniqueConstraint(fields=["indicator", "period", "place"], name="peer_once_per_place")]
+
+    def __str__(self) -> str:
+        return f"{self.place} {self.indicator.code} {self.period}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.rank is not None and self.rank_of is not None and self.rank > self.rank_of:
+            raise ValidationError({"rank": f"Xếp thứ {self.rank} lớn hơn tổng số {self.rank_of} của {self.place}."})
 
 
 def settled_resolutions(qs: models.QuerySet[Resolution] | None = None) -> models.QuerySet[Resolution]:

@@ -35,6 +35,7 @@ from chitieu.reports.document import (
     Section,
     TableRow,
 )
+from chitieu.reports.forecasts import keep_vintages, pace_line, shows_forecast
 from chitieu.reports.narrative import (
     TargetFacts,
     number,
@@ -306,7 +307,8 @@ def _overdue_tasks(resolution: Resolution, as_of: date) -> list[OverdueTask]:
 
 def _sections(resolution: Resolution, as_of: date, label: str, facts: list[TargetFacts],
               counts: dict[Status, int], risks: list[RiskItem], tasks: list[OverdueTask],
-              covered: list[TargetFacts], covered_label: str, yearly: list[str]) -> list[Section]:
+              covered: list[TargetFacts], covered_label: str, yearly: list[str],
+              paced: list[str] | None = None) -> list[Section]:
     total = sum(counts.values())
     opening = (
         f"Tính đến ngày {as_of.strftime('%d/%m/%Y')}, trong tổng số {total} chỉ tiêu của "
@@ -352,12 +354,14 @@ def _sections(resolution: Resolution, as_of: date, label: str, facts: list[Targe
     parts = [(f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {label.upper()}", results)]
     if yearly:
         parts.append(("KẾT QUẢ TỪNG NĂM CỦA NHIỆM KỲ", yearly))
+    if paced:
+        parts.append(("TIẾN ĐỘ SO VỚI KỊCH BẢN VÀ KHẢ NĂNG ĐẠT CHỈ TIÊU", paced))
     parts += [
         ("CÁC CHỈ TIÊU CÓ NGUY CƠ KHÔNG ĐẠT", risk_lines),
         ("NHIỆM VỤ QUÁ HẠN", task_lines),
         ("PHƯƠNG HƯỚNG THỜI GIAN TỚI", directions),
     ]
-    roman = ["I", "II", "III", "IV", "V", "VI"]
+    roman = ["I", "II", "III", "IV", "V", "VI", "VII"]
     return [Section(f"{roman[i]}. {heading}", body) for i, (heading, body) in enumerate(parts)]
 
 
@@ -429,7 +433,8 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
         ))
         if status in ATTENTION:
             # The pace the rest of the period needs (core.pace), when the target is not final.
-            detail = f"{e.explanation}; {e.required.words}" if e.required is not None else e.explanation
+            detail = "; ".join(x for x in (e.explanation, row.scenario.words if row.scenario else "",
+                                           e.required.words if e.required is not None else "") if x)
             risks.append(RiskItem(t.number, name, status, row.lead_unit, detail))
             weak[t.number] = t.pk
         if f.ratio is not None:
@@ -439,6 +444,9 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
     ups = latest_follow_ups(weak.values()) if weak else {}
     risks = [replace(r, follow_up=follow_up_words(ups.get(weak[r.number]))) if r.number in weak else r for r in risks]
     tasks = _overdue_tasks(resolution, as_of)
+    paced = [pace_line(r) for r in rows if r.evaluation.status != Status.ERROR and shows_forecast(r)]
+    # Every forecast the report shows is kept as it was said today (a dated vintage).
+    keep_vintages([r for r in rows if r.evaluation.status != Status.ERROR], as_of=as_of, report_kind=kind.value)
     issuer = settings.CHITIEU_ISSUER
     issuer_name = issuer.capitalize()
     chart_list = [
@@ -466,7 +474,7 @@ def build_report(kind: ReportKind | str, resolution: Resolution, *, as_of: date)
         counts=counts_all,
         counts_sentence=counts_sentence(counts_all),
         sections=_sections(resolution, as_of, label, facts, counts_all, risks, tasks,
-                           covered_facts, covered.label, yearly),
+                           covered_facts, covered.label, yearly, paced),
         table=table,
         at_risk=risks,
         overdue_tasks=tasks,

@@ -43,6 +43,7 @@ class Row:
     required: str = ""  # "6 tháng cuối năm cần tăng 13,35%" for a target not yet final
     chance: str = ""  # "khó đạt (7,6%); có tiến bộ, cần đẩy nhanh" (core.pace)
     chance_method: str = ""
+    scenario: str = ""  # "đạt 120,8% kịch bản tháng 2/2026 (34.392 tỷ đồng)" (core.scenarios)
     follow_up: Any = None  # the lead unit's latest tasks.FollowUp of a weak target
     needs_action: bool = False  # weak, and its lead unit has not said why and what it will do
 
@@ -119,6 +120,9 @@ def board_of(review: Any) -> Board:
     the board formats the review, it never counts again."""
     rank = {s: i for i, s in enumerate(STATUS_ATTENTION_ORDER)}
     rows = [_row(r.target, r.evaluation) for r in review.rows]
+    for row, source in zip(rows, review.rows, strict=True):
+        check = getattr(source, "scenario", None)
+        row.scenario = check.words if check is not None else ""
     standing = getattr(review, "shares", {})
     follow_ups = getattr(review, "follow_ups", {})
     flagged = {r.target.pk for r in getattr(review, "without_action", [])}
