@@ -388,6 +388,13 @@ class PeerFigure(PeriodFields):
     def __str__(self) -> str:
         return f"{self.place} {self.indicator.code} {self.period}"
 
+    @property
+    def rank_words(self) -> str:
+        """ "đứng thứ 2 cả nước (34 tỉnh, thành phố)", "" without a published rank."""
+        if self.rank is None:
+            return ""
+        return f"đứng thứ {self.rank} cả nước" + (f" ({self.rank_of} tỉnh, thành phố)" if self.rank_of else "")
+
     def clean(self) -> None:
         super().clean()
         if self.rank is not None and self.rank_of is not None and self.rank > self.rank_of:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
+from django.db.models import Count, F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -81,11 +81,19 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     within = series.target_period(target)
     period = series.breakdown_period(figures, request.GET.get("ky"), city, as_of=as_of, within=within)
     units = series.breakdown(figures, period, city, indicator.direction, as_of=as_of)
+    chart = s.chart_data(indicator.unit, target, forecast)
+    need = getattr(chosen[1], "required", None) if chosen else None
+    # The pace still required, said on the chart; a rate is drawn on the axis beside the forecast.
+    chart["required"] = None if need is None else {
+        "value": need.value, "words": need.words, "on_axis": need.unit == indicator.unit == "%",
+    }
     return render(request, "web/indicator.html", {
         "indicator": indicator,
         "city": city,
         "series": s,
-        "chart": s.chart_data(indicator.unit, target, forecast),
+        "chart": chart,
+        "required": need,
+        "peers": list(indicator.peers.order_by("-period_end", F("rank").asc(nulls_last=True), "place")),
         "targets": evaluated,
         "target": target,
         "resolution": resolution,

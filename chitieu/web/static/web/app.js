@@ -58,6 +58,13 @@
       series.push({ name: "Chỉ tiêu", type: "line", data: data.target_values,
                     lineStyle: { type: "dashed", color: "#b91c1c" }, itemStyle: { color: "#b91c1c" }, symbol: "none" });
     }
+    // The pace the rest of the target's period needs: a point when it is a rate on this axis
+    // (the growth the remaining months need), and always in words under the chart.
+    var required = data.required || null;
+    if (required && required.on_axis && data.forecast_at !== null) {
+      series.push({ name: "Cần đạt", type: "scatter", symbol: "triangle", symbolSize: 14,
+                    itemStyle: { color: "#ea580c" }, data: [[data.forecast_at, required.value]] });
+    }
     if (data.forecast !== null && data.forecast_at !== null) {
       series.push({ name: "Dự báo", type: "scatter", symbol: "diamond", symbolSize: 14,
                     itemStyle: { color: "#7c3aed" }, data: [[data.forecast_at, data.forecast]] });
@@ -65,7 +72,9 @@
     chart.setOption({
       tooltip: { trigger: "axis", valueFormatter: vn },
       legend: { top: 0 },
-      grid: { left: 60, right: 30, top: 40, bottom: 40 },
+      title: required ? { text: "Cần đạt: " + required.words, bottom: 0, left: "center",
+                          textStyle: { fontSize: 12, fontWeight: "normal", color: "#9a3412" } } : undefined,
+      grid: { left: 60, right: 30, top: 40, bottom: required ? 60 : 40 },
       xAxis: { type: "category", data: data.periods },
       yAxis: { type: "value", name: data.unit, scale: !cumulative },
       series: series
