@@ -49,3 +49,15 @@ def test_the_admin_shows_reorganisations_but_changes_them_only_through_the_servi
     assert client.get(reverse("admin:org_reorganisation_changelist")).status_code == 200
     assert client.get(reverse("admin:org_unitlink_add")).status_code == 403
     assert b'name="valid_to"' not in client.get(reverse("admin:org_unit_change", args=[reorganised.city.pk])).content
+
+
+def test_the_indicator_page_says_the_citys_figures_before_the_merger_are_of_the_old_boundaries(world, as_user):
+    from tests.factories import make_observation
+
+    hd = make_unit("tinh-cu", "Tỉnh Cũ", kind=UnitKind.PROVINCE)
+    make_observation(world.city, world.growth, "2024", 9.5)
+    record_reorganisation(date(2025, 7, 1), "NQ 202/2025/QH15", [
+        LinkSpec(hd.code, world.city.code), LinkSpec(world.city.code, world.city.code)])
+    page = as_user(world.users["viewer"]).get(reverse("web:indicator", args=[world.growth.code]) + "?as_of=2026-03-31")
+    body = page.content.decode()
+    assert 'id="boundaries-note"' in body and "Trước 01/07/2025: số liệu theo địa giới cũ" in body and "Tỉnh Cũ" in body

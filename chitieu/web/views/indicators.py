@@ -101,4 +101,6 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         "units": units,
         "as_of": as_of,
         "has_simulated": s.simulated or any(o.source == series.SIMULATED_SOURCE for o in units),
+        # Which figures were read in other boundaries, and how (chitieu.monitoring.boundaries).
+        "boundaries": getattr(figures_of_city, "carried", {}).get(indicator.pk, ""),
     })
