@@ -17,6 +17,8 @@ from chitieu.api.schemas import (
     ResolutionDetail,
     ResolutionIn,
     ResolutionOut,
+    ScenarioIn,
+    ScenarioOut,
     TargetIn,
     TargetOut,
 )
@@ -25,7 +27,7 @@ from chitieu.errors import Invalid, NotFound
 from chitieu.monitoring import review as review_service
 from chitieu.org import access
 from chitieu.plans.models import Indicator, Resolution, Target
-from chitieu.setup.plans import save_resolution, save_target
+from chitieu.setup.plans import save_resolution, save_scenario, save_target
 
 router = Router(tags=["Nghị quyết, chỉ tiêu"])
 
@@ -111,6 +113,14 @@ def create_target(request: AuthedRequest, payload: TargetIn):
     that does not convert to the indicator's, a range without its maximum…"""
     target = save_target(payload.dict(), by=request.auth)
     return 201, _targets().get(pk=target.pk)
+
+
+@router.post("/scenarios", summary="Thêm kịch bản tháng, quý của chỉ tiêu (Văn phòng)", response={201: ScenarioOut, **WRITE})
+def create_scenario(request: AuthedRequest, payload: ScenarioIn):
+    """Add a target's scenario with the rules of the set-up page; office only (403 otherwise),
+    errors keyed by field (422): a period outside the target's, a period used twice…"""
+    s = save_scenario(payload.dict(), by=request.auth)
+    return 201, {"id": s.pk, "target": s.target_id, "period": s.period, "kind": s.kind, "value": s.value, "note": s.note}
 
 
 @router.get("/targets", summary="Danh sách chỉ tiêu của nghị quyết", response={200: list[TargetOut], 401: Problem, 403: Problem, 422: Problem})

@@ -308,3 +308,22 @@ class TaskIn(Schema):
     source: str = ""
     clause: str = Field("", description="Nguyên văn trong văn bản")
     confirmed: bool = True
+
+
+class ScenarioIn(Schema):
+    """A target's scenario ("kịch bản") for a month or quarter; the rules are the set-up page's."""
+
+    target: int = Field(..., description="Mã số (id) của chỉ tiêu")
+    period: str = Field(..., description="Kỳ: T2/2026, Q1/2026, 6M/2026…, trong kỳ của chỉ tiêu")
+    kind: str = Field("level", description="level: mức dự kiến đến hết kỳ; share: tỷ lệ % so với chỉ tiêu")
+    value: NumberIn
+    note: str = ""
+
+
+class ScenarioOut(Schema):
+    id: int
+    target: int
+    period: str
+    kind: str
+    value: float
+    note: str

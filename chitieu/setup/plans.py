@@ -24,7 +24,7 @@ from chitieu.core.quantities import QuantityError, format_number, is_finite, par
 from chitieu.errors import Invalid
 from chitieu.org import access
 from chitieu.org.models import Person, Unit
-from chitieu.plans.models import Indicator, Resolution, Target, Term
+from chitieu.plans.models import Indicator, Resolution, Target, TargetScenario, Term
 from chitieu.plans.reporting import reporting_on, set_reporting
 
 SETUP_DENIED = "Chỉ Văn phòng được thiết lập nghị quyết, chỉ tiêu, nhiệm vụ và danh mục chỉ tiêu."
@@ -199,6 +199,19 @@ class TargetForm(SetupForm):
         return data
 
 
+class ScenarioForm(SetupForm):
+    """A target's scenario for a month or quarter ("kịch bản"); the rules are the model's."""
+
+    target = forms.ModelChoiceField(Target.objects.all(), label="Chỉ tiêu")
+    value = NumberField(label="Giá trị kịch bản",
+                        help_text="Mức dự kiến đến hết kỳ theo đơn vị của chỉ tiêu, hoặc tỷ lệ % so với chỉ tiêu")
+    period = forms.CharField(label="Kỳ", max_length=20, help_text="Ví dụ T2/2026, Q1/2026, 6M/2026 (6 tháng đầu năm)")
+
+    class Meta:
+        model = TargetScenario
+        fields = ["target", "period", "kind", "value", "note"]
+
+
 def errors_of(form: forms.BaseForm) -> dict[str, str]:
     """Return the form's errors as {field: message} ("__all__" for the form as a whole)."""
     return {name: " ".join(str(m) for m in messages) for name, messages in form.errors.items()}
@@ -249,3 +262,8 @@ def save_indicator(data: Mapping[str, Any], *, by: Any, instance: Indicator | No
 def save_term(data: Mapping[str, Any], *, by: Any, instance: Term | None = None) -> Term:
     """Create or change a congress term; see the module docstring."""
     return save_with(TermForm, data, by=by, instance=instance, what="nhiệm kỳ")
+
+
+def save_scenario(data: Mapping[str, Any], *, by: Any, instance: TargetScenario | None = None) -> TargetScenario:
+    """Create or change a target's scenario for a month or quarter; see the module docstring."""
+    return save_with(ScenarioForm, data, by=by, instance=instance, what="kịch bản của chỉ tiêu")

@@ -21,6 +21,7 @@ TRACKED = {
     "observation": "monitoring.Observation",
     "periodlock": "monitoring.PeriodLock",
     "target": "plans.Target",
+    "targetscenario": "plans.TargetScenario",
     "indicator": "plans.Indicator",
     "resolution": "plans.Resolution",
     "term": "plans.Term",

@@ -45,6 +45,7 @@ urlpatterns = [
     path("thiet-lap/nghi-quyet/<slug:code>/", setup.resolution_page, name="setup-resolution"),
     path("thiet-lap/nghi-quyet/<slug:code>/chi-tieu-moi/", setup.target_new, name="setup-target-new"),
     path("thiet-lap/chi-tieu/<int:pk>/", setup.target_page, name="setup-target"),
+    path("thiet-lap/chi-tieu/<int:pk>/kich-ban/", setup.target_scenarios, name="setup-target-scenarios"),
     path("thiet-lap/nhiem-vu/moi/", setup.task_new, name="setup-task-new"),
     path("thiet-lap/nhiem-vu/<slug:code>/", setup.task_page, name="setup-task"),
     path("thiet-lap/danh-muc/", setup.indicator_list, name="setup-indicators"),

@@ -22,10 +22,12 @@ from chitieu.setup.plans import (
     SETUP_DENIED,
     IndicatorForm,
     ResolutionForm,
+    ScenarioForm,
     SetupForm,
     TargetForm,
     save_indicator,
     save_resolution,
+    save_scenario,
     save_target,
 )
 from chitieu.setup.tasks import TaskForm, save_task
@@ -169,6 +171,23 @@ def target_page(request: HttpRequest, pk: int) -> HttpResponse:
         fixed={"resolution": resolution.code},
         done=lambda t: redirect("web:setup-resolution", code=resolution.code),
         saved_message=f"Đã lưu chỉ tiêu {target.number}.",
+    )
+
+
+@login_required
+def target_scenarios(request: HttpRequest, pk: int) -> HttpResponse:
+    """A target's scenarios by month or quarter ("kịch bản") and the form adding one: the
+    figure so far is measured against the scenario that ends with it (core.scenarios)."""
+    require_office(request)
+    target = get_object_or_404(Target.objects.select_related("resolution", "indicator"), pk=pk)
+    return form_page(
+        request, ScenarioForm, save_scenario, instance=None, template="web/setup/scenarios.html",
+        context={"heading": f"Kịch bản của chỉ tiêu {target.number} «{target.indicator.name}»", "target": target,
+                 "resolution": target.resolution, "hide": {"target"}, "scenarios": target.scenarios.all(),
+                 "back": ("web:setup-resolution", [target.resolution.code])},
+        initial={"target": target.pk}, fixed={"target": str(target.pk)},
+        done=lambda s: redirect("web:setup-target-scenarios", pk=target.pk),
+        saved_message="Đã thêm kịch bản.",
     )
 
 
