@@ -11,7 +11,8 @@ known (exceeded or achieved = 1, not achieved = 0).
   resolution's targets are reviewed as of the end of each quarter and November
   (`evaluate_resolution`, the one way a review is made, figures known by then) and judged
   once 2021 is over; the same targets are also set for 2019 and 2020, whose simulated
-  figures the demo carries, and judged by the core on those years' figures.
+  figures the demo carries, and judged by the core on those years' figures; the 2025 plan
+  (`hp-2025`) is reviewed after 6 and 9 months on its real figures and judged at the year's end.
 - Simulated: units with their own history (three earlier years) for a growth within a year
   (GRDP-like: half-year growth, an acceleration of the second half), a cumulative sum (monthly,
   seasonal) and a term's average growth (five years), targets set around what happens.
@@ -159,6 +160,18 @@ def demo_cases() -> list[Case]:
             p, status = row.evaluation.probability, final.get(row.target.pk)
             if p is not None and status in JUDGED:
                 out.append((p.value, int(status in MET), p.method))
+    # Today's city: the 2025 plan re-based after the merger, on its real figures only (GRDP
+    # after 6 and 9 months, judged on the year's 11,81%).
+    from chitieu.plans.models import Resolution
+
+    hp2025 = Resolution.objects.filter(code="hp-2025").first()
+    if hp2025 is not None:
+        year_end = {r.target.pk: r.evaluation.status for r in evaluate_resolution(hp2025, as_of=date(2025, 12, 31)).rows}
+        for as_of in (date(2025, 7, 31), date(2025, 10, 31)):
+            for row in evaluate_resolution(hp2025, as_of=as_of).rows:
+                p, status = row.evaluation.probability, year_end.get(row.target.pk)
+                if p is not None and status in JUDGED and not row.simulated:
+                    out.append((p.value, int(status in MET), p.method))
     # The same targets set for 2019 and 2020, judged on those years' (simulated) figures.
     rows = evaluate_resolution(resolution, as_of=date(2022, 12, 31)).rows
     indicators = list({r.indicator.pk: r.indicator for r in rows}.values())
@@ -225,7 +238,7 @@ def main() -> None:
     rng = random.Random(args.seed)
     sets = {}
     if not args.no_demo:
-        sets["demo (hp-2021, và 2019-2020 mô phỏng)"] = demo_cases()
+        sets["demo (hp-2021, hp-2025 số thật, và 2019-2020 mô phỏng)"] = demo_cases()
     sets["mô phỏng: tăng trưởng trong năm"] = simulated_growth(rng, args.simulated)
     sets["mô phỏng: tổng cộng dồn"] = simulated_sum(rng, args.simulated)
     sets["mô phỏng: tăng bình quân giai đoạn"] = simulated_term(rng, args.simulated)
