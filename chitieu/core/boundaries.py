@@ -54,7 +54,8 @@ class Carried:
         names = names or {}
         bases = bases or {}
         items = []
-        for key, share in self.parts:
+        # By name, so the words do not depend on the order a database returned the links in.
+        for key, share in sorted(self.parts, key=lambda part: (names.get(part[0], part[0]), part[0])):
             name = names.get(key, key)
             if share >= 1 - 1e-9:
                 items.append(f"{name} (toàn bộ)")
