@@ -55,6 +55,7 @@ from chitieu.monitoring.jumps import Jump, resolution_jumps
 from chitieu.monitoring.known import known_by, known_figures
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.ranking import UnitRanking, target_ranking
+from chitieu.monitoring.shares import area_of
 from chitieu.org.models import Unit
 from chitieu.org.services import LOCAL_KINDS
 from chitieu.plans.models import (
@@ -477,9 +478,9 @@ def latest_observations(
         extra = [o for o in obs if o.period.start.year not in covered]
         if extra:
             found[ind] = sorted(found.get(ind, []) + extra, key=lambda o: (o.period.start, o.period.end))
-    # The city read in the boundaries of the window's end (`issuer`: the city as the caller
-    # already holds it, saving the query).
-    reorganised = city or issuer or boundaries.city_unit_for_boundaries()
+    # The city read in the boundaries of the window's end: the territory of the resolution's
+    # issuer (the city itself for its Thành ủy or HĐND), else the reorganised root city.
+    reorganised = city or (area_of(issuer) if issuer is not None else None) or boundaries.city_unit_for_boundaries()
     if reorganised is not None:
         boundaries.carry_for_unit(found, reorganised, indicators, _approved(ids, window), window.end)
     return found

@@ -61,3 +61,24 @@ def test_the_indicator_page_says_the_citys_figures_before_the_merger_are_of_the_
     page = as_user(world.users["viewer"]).get(reverse("web:indicator", args=[world.growth.code]) + "?as_of=2026-03-31")
     body = page.content.decode()
     assert 'id="boundaries-note"' in body and "Trước 01/07/2025: số liệu theo địa giới cũ" in body and "Tỉnh Cũ" in body
+
+
+def test_the_dashboard_of_a_year_spanning_the_merger_says_how_it_compared(world, as_user):
+    from chitieu.plans.models import Resolution, Target
+    from tests.factories import make_observation
+
+    hd = make_unit("tinh-cu", "Tỉnh Cũ", kind=UnitKind.PROVINCE)
+    council = make_unit("hdnd", "HĐND thành phố", kind=UnitKind.DEPARTMENT, parent=world.city)
+    plan = Resolution.objects.create(code="hp-2025", title="Kế hoạch năm 2025", number="42/NQ-HĐND", issuer=council,
+                                     issued_on=date(2025, 7, 10), period="2025")
+    Target.objects.create(resolution=plan, indicator=world.growth, number="1", comparator=">=", value=12.35,
+                          unit="%", period="2025", order=1)
+    make_observation(world.city, world.growth, "Q2/2025", 11.2)  # before the merger: the old city's
+    make_observation(world.city, world.growth, "2025", 11.81)
+    record_reorganisation(date(2025, 7, 1), "NQ 202/2025/QH15", [
+        LinkSpec(hd.code, world.city.code), LinkSpec(world.city.code, world.city.code)])
+    body = as_user(world.users["leader"]).get(reverse("web:home") + "?resolution=hp-2025&as_of=2026-01-31"
+                                              ).content.decode()
+    section = body.split('id="boundaries"')[1].split("</section>")[0]
+    assert "<b>Tốc độ tăng trưởng GRDP</b>" in section and "Trước 01/07/2025: số liệu theo địa giới cũ" in section
+    assert "Tỉnh Cũ" in section

@@ -80,6 +80,8 @@ def dashboard(request: HtmxHttpRequest) -> HttpResponse:
         "board": board,
         "can_give_shares": access.can_manage(request.user),
         "jumps": result.jumps,
+        # How figures read across the 2025 reorganisation were compared (review.boundaries).
+        "boundaries": [(i.name, result.boundaries[i.code]) for i in indicators if i.code in result.boundaries],
         "resolutions": Resolution.objects.order_by(*NEWEST_FIRST).only("code", "number", "title"),
         "has_simulated": board.simulated or (ranking["ranking"] and ranking["ranking"].simulated)
         or any(j.simulated for j in result.jumps),
