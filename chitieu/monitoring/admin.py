@@ -10,25 +10,17 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from chitieu.monitoring.models import Observation, PeriodLock
+from chitieu.read_only_admin import ReadOnlyHistoryAdmin
 
 
 @admin.register(Observation)
-class ObservationAdmin(SimpleHistoryAdmin):
+class ObservationAdmin(ReadOnlyHistoryAdmin):
     list_display = ("indicator", "unit", "period", "value", "stage", "state", "source", "reported_on")
     list_filter = ("stage", "state", "indicator__category")
     search_fields = ("indicator__name", "indicator__code", "unit__name", "period", "source")
     autocomplete_fields = ("unit", "indicator")
     readonly_fields = ("entered_by", "entered_at", "updated_at", "approved_by", "approved_at")
     list_select_related = ("indicator", "unit")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(PeriodLock)

@@ -4,6 +4,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from chitieu.org.models import Account, Person, Reorganisation, Unit, UnitLink
+from chitieu.read_only_admin import ReadOnlyHistoryAdmin
 
 
 @admin.register(Unit)
@@ -17,26 +18,13 @@ class UnitAdmin(SimpleHistoryAdmin):
     readonly_fields = ("path", "valid_from", "valid_to", "version")
 
 
-class _ReadOnly(SimpleHistoryAdmin):
-    """Shown, never changed here: reorganisations are recorded by chitieu.org.history."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Reorganisation)
-class ReorganisationAdmin(_ReadOnly):
+class ReorganisationAdmin(ReadOnlyHistoryAdmin):
     list_display = ("effective_on", "legal_basis")
 
 
 @admin.register(UnitLink)
-class UnitLinkAdmin(_ReadOnly):
+class UnitLinkAdmin(ReadOnlyHistoryAdmin):
     list_display = ("predecessor", "successor", "share", "basis", "part", "reorganisation")
     list_filter = ("reorganisation", "basis")
     search_fields = ("predecessor__name", "successor__name")

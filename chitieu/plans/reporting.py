@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Q
 
 from chitieu.org.models import Unit
 from chitieu.plans.models import Assignment, Indicator
@@ -28,10 +29,8 @@ def _stamp(assignment: Assignment, by: Any, reason: str) -> Assignment:
 
 def reporting_on(indicator: Indicator, on: date) -> list[Unit]:
     """The units assigned to report `indicator` on the day `on`."""
-    return [
-        a.unit for a in Assignment.objects.select_related("unit").filter(indicator=indicator).order_by("unit__path")
-        if (a.valid_from is None or a.valid_from <= on) and (a.valid_to is None or a.valid_to >= on)
-    ]
+    valid = (Q(valid_from__isnull=True) | Q(valid_from__lte=on)) & (Q(valid_to__isnull=True) | Q(valid_to__gte=on))
+    return [a.unit for a in Assignment.objects.select_related("unit").filter(valid, indicator=indicator).order_by("unit__path")]
 
 
 def ensure_reporting(indicator: Indicator, units: Iterable[Unit], *, since: date | None, by: Any = None,

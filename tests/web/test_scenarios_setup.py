@@ -4,13 +4,11 @@ model's rules; the review then measures the figure so far against them."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
-from chitieu.org import tokens
 from chitieu.plans.models import Target, TargetScenario
 from tests.personas import make_cast
+from tests.web.test_api_setup import bearer
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +16,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def cast():
     return make_cast()
-
-
-def bearer(cast, persona: str) -> Client:
-    _, raw = tokens.create_token(cast.users[persona].username, "thử", now=timezone.now())
-    return Client(HTTP_AUTHORIZATION=f"Bearer {raw}")
 
 
 def scenario(target: Target, **kw):
