@@ -13,6 +13,13 @@ read it in the boundaries of another date it is carried along the links:
   the old unit's sum is the sum of its successors', its rate their mean weighted by its
   shares. A successor that also took in another unit makes the old unit unreadable then.
 
+- a rate weighted by a level (growth of GRDP): a merged territory's growth is not the mean
+  of its parts' growth but their mean weighted by each part's level of the period before
+  (the named weight indicator, GRDP): sum(w_i * g_i) / sum(w_i), because the merged level
+  grows from sum(w_i) to sum(w_i * (1 + g_i)) (`forward_weighted`). Where a part's level of
+  the year before is not known, the nearest year every part has one is used
+  (`weight_year`), and the words say which year.
+
 Each result says which figures were carried and how (`Carried.words`).
 """
 
@@ -44,6 +51,10 @@ class Carried:
     reported: int
     expected: int
     direction: str  # "forward" (old onto new) or "backward" (new onto old)
+    #: The weights of a weighted rate ((unit key, share × level), in `parts` order) and the
+    #: year of the levels; empty for a sum or a mean by shares.
+    weights: tuple[tuple[str, float], ...] = ()
+    weight_year: int | None = None
 
     @property
     def partial(self) -> bool:
@@ -101,3 +112,42 @@ def backward(predecessor: str, links: Sequence[Link], values: Mapping[str, float
         else:
             value = sum(link.share * values[link.successor] for link in out) / sum(link.share for link in out)
     return Carried(value, tuple((link.successor, link.share) for link in out), len(have), len(out), "backward")
+
+
+def weight_year(wanted: int, years: Mapping[str, set[int]], units: Sequence[str]) -> int | None:
+    """The year whose levels weigh a rate of the year after `wanted`: `wanted` itself when
+    every one of `units` has a level for it, else the nearest year every one has (the
+    earlier of two as near), None when they share no year. `years` is {unit: its years}."""
+    common = set.intersection(*(set(years.get(u, set())) for u in units)) if units else set()
+    if not common:
+        return None
+    return min(common, key=lambda y: (abs(y - wanted), y))
+
+
+def forward_weighted(successor: str, links: Sequence[Link], values: Mapping[str, float],
+                     levels: Mapping[str, float], *, year: int | None = None) -> Carried:
+    """`successor`'s rate from its predecessors' rates `values` weighted by share × their
+    `levels` (the weight indicator's figures of the year before, or of `year`): a unit with
+    a rate but no level cannot be weighed and counts as not reported. With none to weigh
+    the value is None. A level of 0 everywhere gives None too (nothing to weigh by)."""
+    into = [link for link in links if link.successor == successor]
+    have = [link for link in into if link.predecessor in values and link.predecessor in levels]
+    weights = tuple((link.predecessor, link.share * levels[link.predecessor]) for link in have)
+    total = sum(w for _, w in weights)
+    value: float | None = None
+    if have and total > 0:
+        value = sum(w * values[key] for key, w in weights) / total
+    return Carried(value, tuple((link.predecessor, link.share) for link in into), len(have), len(into),
+                   "forward", weights, year)
+
+
+def weighted_words(carried: Carried, names: Mapping[str, str], weight: str, unit: str) -> str:
+    """"trọng số GRDP năm 2021: Hải Phòng 315.700 tỷ đồng (67,9%), Hải Dương 149.090 tỷ đồng
+    (32,1%)" for a weighted rate (empty for one that is not)."""
+    total = sum(w for _, w in carried.weights)
+    if not carried.weights or total <= 0:
+        return ""
+    items = [f"{names.get(key, key)} {format_number(round(w, 1))} {unit} ({format_number(round(100 * w / total, 1))}%)"
+             for key, w in sorted(carried.weights, key=lambda kw: (names.get(kw[0], kw[0]), kw[0]))]
+    year = f" năm {carried.weight_year}" if carried.weight_year is not None else ""
+    return f"trọng số {weight}{year}: {', '.join(items)}"

@@ -473,6 +473,9 @@ def load_demo(*, simulate: bool = True) -> DemoLoad:
         from chitieu.demo.plans_2025 import load_plans_2025
 
         plans_added = load_plans_2025(city)  # today's city: hp-2025, hp-2026 and the 2026-2030 plan
+        from chitieu.demo.before_merger import load_before_merger
+
+        plans_added += load_before_merger(city)  # the old city's and Hải Dương's GRDP, 2021-2024
         sim_added = 0
         if simulate:
             rows = simulated_rows(data, city, locals_, indicators, resolution, real_keys)

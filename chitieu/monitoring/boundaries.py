@@ -7,9 +7,11 @@ for the periods after it ended, its successors' figures carried back where the s
 (every successor came from it alone). A unit that goes on with a changed territory (the city,
 joined by the old Hải Dương) reads its figures before the change in today's boundaries when
 the period it is judged on spans the change, so a year that spans the reorganisation compares
-"so với cùng kỳ" on one set of boundaries: a summed figure adds the joining units' share; where
-they have no figure, or for a rate (which would need weights the links do not give), the unit's
-own stands and the note says the comparison is not on one set of boundaries. Every carried figure says in its source which figures were carried and how,
+"so với cùng kỳ" on one set of boundaries: a summed figure adds the joining units' share; a
+rate whose indicator names a weight indicator (GRDP growth weighted by GRDP) combines the
+units' rates by their levels of the year before (chitieu.core.boundaries.forward_weighted);
+where the joining units have no figure, or for a rate without weights, the unit's own stands
+and the note says the comparison is not on one set of boundaries. Every carried figure says in its source which figures were carried and how,
 and `Figures.carried` ({indicator id: note}) lists them for the review.
 """
 
@@ -22,11 +24,27 @@ from typing import Any
 
 from django.db.models import F, Q
 
-from chitieu.core.boundaries import Carried, Link, backward, forward
-from chitieu.core.choices import SIMULATED_SOURCE, Aggregation, ShareBasis, Stage, UnitKind
+from chitieu.core.boundaries import (
+    Carried,
+    Link,
+    backward,
+    forward,
+    forward_weighted,
+    weight_year,
+    weighted_words,
+)
+from chitieu.core.choices import (
+    SIMULATED_SOURCE,
+    Aggregation,
+    PeriodKind,
+    ShareBasis,
+    Stage,
+    UnitKind,
+)
 from chitieu.core.forecast import Observation as CoreObservation
 from chitieu.core.periods import Period
 from chitieu.org.models import Unit, UnitLink
+from chitieu.plans.models import Indicator
 
 
 def _links(q: Q) -> list[UnitLink]:
@@ -34,8 +52,9 @@ def _links(q: Q) -> list[UnitLink]:
 
 
 def _figures(approved, unit_ids: set[int], ids: Sequence[int]) -> dict[tuple[int, str], dict[int, tuple]]:
-    """{(indicator id, period code): {unit id: (value, stage, simulated)}} with each unit's best
-    stage (official over preliminary over estimate), from the figures a review may read."""
+    """{(indicator id, period code): {unit id: (value, stage, simulated, source)}} with each
+    unit's best stage (official over preliminary over estimate), from the figures a review may
+    read."""
     out: dict[tuple[int, str], dict[int, tuple]] = defaultdict(dict)
     rows = approved.filter(unit_id__in=list(unit_ids), indicator_id__in=list(ids)).order_by("entered_at", "id")
     for unit_id, ind, code, value, stage, source in rows.values_list(
@@ -44,7 +63,7 @@ def _figures(approved, unit_ids: set[int], ids: Sequence[int]) -> dict[tuple[int
         st = Stage(stage)
         have = out[(ind, code)].get(unit_id)
         if have is None or st.rank >= have[1].rank:
-            out[(ind, code)][unit_id] = (value, st, source == SIMULATED_SOURCE)
+            out[(ind, code)][unit_id] = (value, st, source == SIMULATED_SOURCE, source)
     return out
 
 
@@ -59,6 +78,7 @@ def _note(carried: Carried, links: list[UnitLink], on: date, direction: str) -> 
 
 
 def _observation(period: Period, carried: Carried, by_unit: dict[int, tuple], unit: Unit, note: str) -> CoreObservation:
+    """The carried figure as a core Observation: its worst stage, simulated if any part is."""
     # The city's own figures carry no unit code (they are the aggregate).
     code = None if unit.kind == UnitKind.CITY and unit.parent_id is None else unit.code
     assert carried.value is not None
@@ -76,6 +96,8 @@ def carry_for_unit(found: Any, unit: Unit, indicators: Sequence[Any], approved, 
     if unit.valid_from is None and unit.valid_to is None and unit.version <= 1:
         return
     how = {i.pk: i.unit_aggregation == Aggregation.SUM for i in indicators}
+    # A rate with a weight indicator (GRDP growth by GRDP) is weighted by the units' levels.
+    weighted = {i.pk: i.weight_indicator_id for i in indicators if i.weight_indicator_id and not how[i.pk]}
     links = _links(Q(successor=unit) | Q(predecessor=unit))
     # A unit formed by a reorganisation has no past but its predecessors'; a unit that went on
     # is read in the later boundaries only when the window reaches past the change.
@@ -85,12 +107,13 @@ def carry_for_unit(found: Any, unit: Unit, indicators: Sequence[Any], approved, 
     out_of = [link for link in links if link.predecessor_id == unit.pk and link.successor_id != unit.pk]
     ids = list(how)
     if into:
-        _forward(found, unit, into, how, approved, ids)
+        _forward(found, unit, into, how, approved, ids, weighted)
     if out_of and unit.valid_to is not None:
         _backward(found, unit, out_of, how, approved, ids)
 
 
-def _forward(found: Any, unit: Unit, into: list[UnitLink], how: dict[int, bool], approved, ids: list[int]) -> None:
+def _forward(found: Any, unit: Unit, into: list[UnitLink], how: dict[int, bool], approved, ids: list[int],
+             weighted: dict[int, int]) -> None:
     on = max(link.reorganisation.effective_on for link in into)
     into = [link for link in into if link.reorganisation.effective_on == on]
     # A predecessor that contains others of the same successor (an old district and its
@@ -98,24 +121,113 @@ def _forward(found: Any, unit: Unit, into: list[UnitLink], how: dict[int, bool],
     into = [link for link in into if link.predecessor_id == unit.pk or not any(
         o.predecessor_id != link.predecessor_id and o.predecessor.path.startswith(link.predecessor.path)
         for o in into)]
-    figures = _figures(approved.filter(period_end__lt=on), {link.predecessor_id for link in into}, ids)
+    before = approved.filter(period_end__lt=on)
+    predecessors = {link.predecessor_id for link in into}
+    figures = _figures(before, predecessors, ids)
+    levels = _levels(before, predecessors, set(weighted.values()))
+    weights = _WeightWords(weighted)
     rules = [Link(str(link.predecessor_id), str(unit.pk), link.share) for link in into]
     goes_on = any(link.predecessor_id == unit.pk for link in into)
-    for (ind, code), by_unit in sorted(figures.items()):
-        carried = forward(str(unit.pk), rules, {str(k): v[0] for k, v in by_unit.items()}, summed=how[ind])
+    clauses: dict[int, list[tuple[str, str]]] = defaultdict(list)  # (period, how it was read)
+    sources: dict[int, set[str]] = defaultdict(set)
+    for (ind, code), by_unit in sorted(figures.items(), key=lambda kv: (kv[0][0], Period.parse(kv[0][1]).start,
+                                                                       Period.parse(kv[0][1]).end)):
         period = Period.parse(code)
+        values = {str(k): v[0] for k, v in by_unit.items()}
+        if ind in weighted:
+            carried = _weighted(str(unit.pk), rules, values, levels.get(weighted[ind], {}), period)
+        else:
+            carried = forward(str(unit.pk), rules, values, summed=how[ind])
         note = _note(carried, into, on, "forward")
-        if goes_on and (carried.partial or carried.value is None or not how[ind]):
+        if goes_on and (carried.partial or carried.value is None or (not how[ind] and ind not in weighted)):
             # The unit's own figure of its old territory stands (a rate of the joined territory
             # needs weights the links do not give); the note says so.
+            if ind in weighted:
+                clauses[ind].append((period.label, _own_words(unit, carried, into, values)))
             found.carried.setdefault(ind, f"Trước {on:%d/%m/%Y}: số liệu theo địa giới cũ; {note}")
             continue
         if carried.value is None:
             continue
+        if ind in weighted:
+            how_read = weights.words(ind, carried, into, period)
+            clauses[ind].append((period.label, how_read))
+            used = {by_unit[int(k)][3] for k, _ in carried.weights}
+            used |= {levels[weighted[ind]][k]["sources"][carried.weight_year] for k, _ in carried.weights}
+            used = {u for u in used if u and u != SIMULATED_SOURCE}
+            sources[ind] |= used
+            note = f"{period.label}: {how_read} (địa giới ngày {on:%d/%m/%Y}; nguồn: {'; '.join(sorted(used))})"
         obs = [o for o in found.get(ind, []) if not (goes_on and o.period == period)]
         obs.append(_observation(period, carried, by_unit, unit, note))
         found[ind] = sorted(obs, key=lambda o: (o.period.start, o.period.end))
         found.carried.setdefault(ind, f"Số liệu trước {on:%d/%m/%Y} {note}")
+    for ind, items in clauses.items():
+        # A weighted rate says which periods were combined and how, those read alike together.
+        grouped: dict[str, list[str]] = {}
+        for label, how_read in items:
+            grouped.setdefault(how_read, []).append(label)
+        parts = [f"{', '.join(labels)}: {how_read}" for how_read, labels in grouped.items()]
+        found.carried[ind] = (
+            f"Số liệu trước {on:%d/%m/%Y} đọc theo địa giới ngày {on:%d/%m/%Y}; tốc độ của các đơn vị cũ gộp theo "
+            f"trọng số {weights.name(ind)} năm trước. " + "; ".join(parts) + "."
+            + (f" Nguồn: {'; '.join(sorted(sources[ind]))}." if sources[ind] else "")
+        )
+
+
+def _levels(approved, unit_ids: set[int], weight_ids: set[int]) -> dict[int, dict[str, dict]]:
+    """{weight indicator id: {unit key: {year: level, "sources": {year: source}}}}: the yearly
+    levels that weigh a rate (one query, none without weights)."""
+    out: dict[int, dict[str, dict]] = defaultdict(lambda: defaultdict(lambda: {"sources": {}}))
+    if not weight_ids:
+        return out
+    for (ind, code), by_unit in sorted(_figures(approved, unit_ids, sorted(weight_ids)).items()):
+        period = Period.parse(code)
+        if period.kind == PeriodKind.YEAR:
+            for unit_id, (value, _stage, _simulated, source) in by_unit.items():
+                out[ind][str(unit_id)][period.start.year] = value
+                out[ind][str(unit_id)]["sources"][period.start.year] = source
+    return out
+
+
+def _weighted(successor: str, rules: list[Link], values: dict[str, float], levels: dict[str, dict[int, float]],
+              period: Period) -> Carried:
+    """The rate of `period` weighted by the levels of the year before it began, or of the
+    nearest year every reporting unit has a level for."""
+    reporting = [r.predecessor for r in rules if r.successor == successor and r.predecessor in values]
+    years = {u: {y for y in levels.get(u, {}) if isinstance(y, int)} for u in reporting}
+    year = weight_year(period.start.year - 1, years, reporting)
+    at = {u: levels[u][year] for u in reporting} if year is not None else {}
+    return forward_weighted(successor, rules, values, at, year=year)
+
+
+def _own_words(unit: Unit, carried: Carried, links: list[UnitLink], values: dict[str, float]) -> str:
+    """Why a period of a weighted rate was not combined: which units have no rate for it, or
+    that no year has a level of every unit."""
+    names = {str(link.predecessor_id): link.predecessor.name for link in links}
+    lacking = sorted(names[k] for k, _ in carried.parts if k not in values and k in names)
+    why = (f"{', '.join(lacking)} không có số kỳ này" if lacking
+           else "không có năm nào mọi đơn vị đều có quy mô để làm trọng số")
+    return f"số của {unit.name} như đã báo cáo, không gộp ({why})"
+
+
+class _WeightWords:
+    """The words of a weighted rate: the weight indicator's name and unit, read once."""
+
+    def __init__(self, weighted: dict[int, int]) -> None:
+        self._weighted = weighted
+        self._indicators = {i.pk: i for i in Indicator.objects.filter(pk__in=set(weighted.values()))} if weighted else {}
+
+    def name(self, ind: int) -> str:
+        w = self._indicators.get(self._weighted[ind])
+        return (w.short_name or w.name) if w is not None else "quy mô"
+
+    def words(self, ind: int, carried: Carried, links: list[UnitLink], period: Period) -> str:
+        w = self._indicators.get(self._weighted[ind])
+        names = {str(link.predecessor_id): link.predecessor.name for link in links}
+        text = weighted_words(carried, names, self.name(ind), w.unit if w is not None else "")
+        wanted = period.start.year - 1
+        if carried.weight_year is not None and carried.weight_year != wanted:
+            text += f" (không có số năm {wanted} của mọi đơn vị, dùng năm {carried.weight_year})"
+        return f"gộp {carried.reported} đơn vị cũ, {text}"
 
 
 def _backward(found: Any, unit: Unit, out_of: list[UnitLink], how: dict[int, bool], approved, ids: list[int]) -> None:

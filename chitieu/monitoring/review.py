@@ -217,6 +217,12 @@ def _window(periods: Iterable[Period], as_of: date, recent_only: Iterable[int] =
     return _Window(start, end, as_of, date(recent.year, 1, 1), frozenset(recent_only))
 
 
+def _with_weights(indicators: Sequence[Indicator]) -> list[int]:
+    """The indicators' ids and those of the indicators weighing them across boundaries."""
+    ids = [i.pk for i in indicators]
+    return ids + sorted({i.weight_indicator_id for i in indicators if i.weight_indicator_id} - set(ids))
+
+
 def _approved(indicator_ids: Iterable[int], window: _Window):
     ids = list(indicator_ids)
     with_history = [i for i in ids if i not in window.recent_only]
@@ -458,7 +464,7 @@ def latest_observations(
     ids = [i.pk for i in indicators]
     if unit is not None:
         mine = Figures(_own(Q(unit=unit), ids, window, unit.code))
-        boundaries.carry_for_unit(mine, unit, indicators, _approved(ids, window), window.end)
+        boundaries.carry_for_unit(mine, unit, indicators, _approved(_with_weights(indicators), window), window.end)
         return mine
     own_filter, communes_filter = _city_filters(city, ids)
     found = Figures(_own(own_filter, ids, window, None))
@@ -482,7 +488,8 @@ def latest_observations(
     # issuer (the city itself for its Thành ủy or HĐND), else the reorganised root city.
     reorganised = city or (area_of(issuer) if issuer is not None else None) or boundaries.city_unit_for_boundaries()
     if reorganised is not None:
-        boundaries.carry_for_unit(found, reorganised, indicators, _approved(ids, window), window.end)
+        boundaries.carry_for_unit(found, reorganised, indicators, _approved(_with_weights(indicators), window),
+                                  window.end)
     return found
 
 

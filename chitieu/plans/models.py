@@ -145,6 +145,13 @@ class Indicator(models.Model):
     plausible_min = models.FloatField("Giá trị nhỏ nhất hợp lý", null=True, blank=True)
     plausible_max = models.FloatField("Giá trị lớn nhất hợp lý", null=True, blank=True)
     description = models.TextField("Ghi chú", blank=True)
+    # A rate of merged units is weighted by their levels (GRDP growth by GRDP of the year
+    # before: chitieu.core.boundaries.forward_weighted); without it the links' shares weigh.
+    weight_indicator = models.ForeignKey(
+        "self", verbose_name="Trọng số khi gộp đơn vị", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="weighted",
+        help_text="Tỷ lệ của các đơn vị sáp nhập gộp theo quy mô của chỉ tiêu này năm trước (vd. GRDP)",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -166,7 +166,9 @@ def city_points(indicator: Indicator, figures: dict[int, list], *, as_of: date, 
         for pk, code, stage in rows.order_by("entered_at", "id").values_list("id", "period", "stage"):
             ids[(code, Stage(stage))] = pk
     return [
-        Point(o.period, o.value, Stage(o.stage), o.source or "", ids.get((o.period.code, Stage(o.stage))))
+        # A combined figure (the communes', or one read in other boundaries) is no stored record.
+        Point(o.period, o.value, Stage(o.stage), o.source or "",
+              None if o.combined else ids.get((o.period.code, Stage(o.stage))))
         for o in found if o.period.start <= as_of
     ]
 
@@ -195,6 +197,26 @@ def series_of(points: list[Point], kind: str | None, aggregation: str) -> Series
     if aggregation == Aggregation.SUM and chosen in SUB_YEAR_KINDS:
         cumulative = _year_to_date(periods, best, chosen)
     return Series(chosen, kinds, periods, ordered, rows, cumulative)
+
+
+def preferred_kind(indicator: Indicator, target: Any) -> str | None:
+    """The period kind a chart opens on without ?kieu: a rate or level judged over a year or a
+    term reads best year by year (GRDP growth 2021–2026), so "year"; None (the kind with most
+    periods) for summed indicators, whose year-to-date line needs the months or quarters."""
+    span = target_period(target)
+    if span is None or indicator.aggregation == Aggregation.SUM:
+        return None
+    return PeriodKind.YEAR.value if span.kind in (PeriodKind.YEAR, PeriodKind.TERM) else None
+
+
+def within_span(points: list[Point], series: Series, target: Any) -> list[Point]:
+    """When the chart reads year by year and the target's year has no figure of its own yet
+    (the plan year), the figures of parts of it known so far (quý I/2026), else []."""
+    span = target_period(target)
+    if span is None or series.kind != PeriodKind.YEAR or span in series.periods:
+        return []
+    return sorted((p for p in points if p.period.kind != PeriodKind.YEAR and span.contains(p.period)),
+                  key=lambda p: (p.period.end, p.period.start, p.stage.rank))
 
 
 def _year_to_date(periods: list[Period], best: dict[Period, Point], kind: PeriodKind) -> list[float | None]:

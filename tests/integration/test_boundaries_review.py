@@ -131,3 +131,60 @@ def test_the_citys_own_rate_before_the_merger_stands_with_a_note(world):
     figures = latest_observations([world["bhyt"]], Period.parse("2025"), as_of=AS_OF)
     assert [o.value for o in figures[world["bhyt"].pk] if o.period.code == "2024" and o.unit_code is None] == [90.0]
     assert figures.carried[world["bhyt"].pk].startswith("Trước 01/07/2025: số liệu theo địa giới cũ;")
+
+
+def _growth_weighted_by_grdp(world):
+    grdp = make_indicator("grdp-hh", name="GRDP giá hiện hành", unit="tỷ đồng", frequency=PeriodKind.YEAR,
+                          unit_aggregation=Aggregation.SUM)
+    growth = make_indicator("grdp-tt", name="Tăng trưởng GRDP", unit="%", frequency=PeriodKind.QUARTER,
+                            unit_aggregation=Aggregation.AVERAGE)
+    growth.weight_indicator = grdp
+    growth.save()
+    return growth, grdp
+
+
+def test_the_citys_growth_before_the_merger_combines_the_old_units_by_their_grdp_of_the_year_before(world):
+    growth, grdp = _growth_weighted_by_grdp(world)
+    hp, hd = world["hai-phong"], world["hai-duong-cu"]
+    for unit, level, rate in ((hp, 300.0, 10.0), (hd, 100.0, 6.0)):
+        make_observation(unit, grdp, "2023", level, source=f"https://nguon.vn/{unit.code}-2023")
+        make_observation(unit, growth, "2024", rate, source=f"https://nguon.vn/{unit.code}-tt")
+    make_observation(hp, growth, "Q1/2024", 9.0)  # Hải Dương has no quarter: the city's own stands
+    make_observation(hp, growth, "2025", 11.8)  # after the merger: today's boundaries already
+    figures = latest_observations([growth], Period.parse("2025"), as_of=AS_OF)
+    by_period = {o.period.code: o for o in figures[growth.pk] if o.unit_code is None}
+    # (300 × 10 + 100 × 6) / 400 = 9; the plain mean of the rates would be 8.
+    assert by_period["2024"].value == pytest.approx(9.0) and by_period["2024"].combined
+    assert by_period["Q1/2024"].value == 9.0 and not by_period["Q1/2024"].combined
+    assert by_period["2025"].value == 11.8
+    note = figures.carried[growth.pk]
+    assert "năm 2024: gộp 2 đơn vị cũ, trọng số GRDP giá hiện hành năm 2023" in note
+    assert "Thành phố thử nghiệm 300 tỷ đồng (75%), Tỉnh Hải Dương 100 tỷ đồng (25%)" in note
+    assert "quý I/2024: số của Thành phố thử nghiệm như đã báo cáo, không gộp (Tỉnh Hải Dương không có số kỳ này)" in note
+    assert "https://nguon.vn/hai-duong-cu-2023" in note and "https://nguon.vn/hai-phong-tt" in note
+    assert "https://nguon.vn/hai-duong-cu-tt" in by_period["2024"].source
+
+
+def test_without_a_level_of_the_year_before_the_nearest_year_weighs_and_the_note_says_which(world):
+    growth, grdp = _growth_weighted_by_grdp(world)
+    hp, hd = world["hai-phong"], world["hai-duong-cu"]
+    make_observation(hp, grdp, "2024", 300.0)
+    make_observation(hd, grdp, "2024", 100.0)
+    make_observation(hd, grdp, "2023", 90.0)  # the old city has no 2023 level
+    make_observation(hp, growth, "2024", 10.0)
+    make_observation(hd, growth, "2024", 6.0)
+    figures = latest_observations([growth], Period.parse("2025"), as_of=AS_OF)
+    got = next(o for o in figures[growth.pk] if o.period.code == "2024" and o.unit_code is None)
+    assert got.value == pytest.approx(9.0)
+    assert "(không có số năm 2023 của mọi đơn vị, dùng năm 2024)" in figures.carried[growth.pk]
+
+
+def test_a_growth_without_the_joining_units_level_keeps_the_citys_own(world):
+    growth, grdp = _growth_weighted_by_grdp(world)
+    make_observation(world["hai-phong"], grdp, "2023", 300.0)
+    make_observation(world["hai-phong"], growth, "2024", 10.0)
+    make_observation(world["hai-duong-cu"], growth, "2024", 6.0)
+    figures = latest_observations([growth], Period.parse("2025"), as_of=AS_OF)
+    assert [o.value for o in figures[growth.pk] if o.period.code == "2024" and o.unit_code is None] == [10.0]
+    assert ("năm 2024: số của Thành phố thử nghiệm như đã báo cáo, không gộp (không có năm nào mọi đơn vị "
+            "đều có quy mô để làm trọng số)") in figures.carried[growth.pk]

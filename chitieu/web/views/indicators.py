@@ -55,7 +55,8 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     period in question (?ky, else the latest ended by as_of inside the target's period).
 
     ?resolution=CODE (as the dashboard links) picks the target and defaults as_of as the
-    dashboard does; ?kieu picks the period kind of the chart.
+    dashboard does; ?kieu picks the period kind of the chart (without it, year by year for a rate
+    judged over a year or a term: series.preferred_kind).
     """
     require_reader(request)
     indicator = get_object_or_404(Indicator, code=code)
@@ -75,8 +76,9 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     chosen = _target_in_question(evaluated, resolution)
     target = chosen[0] if chosen else None
     forecast = getattr(getattr(chosen[1], "forecast", None), "value", None) if chosen else None
-    s = series.series_of(series.city_points(indicator, figures_of_city, as_of=as_of, city=city),
-                         request.GET.get("kieu"), indicator.aggregation)
+    points = series.city_points(indicator, figures_of_city, as_of=as_of, city=city)
+    s = series.series_of(points, request.GET.get("kieu") or series.preferred_kind(indicator, target),
+                         indicator.aggregation)
     figures = access.observations_visible_to(request.user, series.figures_for(indicator))
     within = series.target_period(target)
     period = series.breakdown_period(figures, request.GET.get("ky"), city, as_of=as_of, within=within)
@@ -87,6 +89,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     chart["required"] = None if need is None else {
         "value": need.value, "words": need.words, "on_axis": need.unit == indicator.unit == "%",
     }
+    so_far = series.within_span(points, s, target)
     return render(request, "web/indicator.html", {
         "indicator": indicator,
         "city": city,
@@ -100,7 +103,10 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
         "period": period,
         "units": units,
         "as_of": as_of,
-        "has_simulated": s.simulated or any(o.source == series.SIMULATED_SOURCE for o in units),
+        "has_simulated": s.simulated or any(o.source == series.SIMULATED_SOURCE for o in units)
+        or any(p.simulated for p in so_far),
         # Which figures were read in other boundaries, and how (chitieu.monitoring.boundaries).
         "boundaries": getattr(figures_of_city, "carried", {}).get(indicator.pk, ""),
+        # The plan year drawn year by year before its figure: what is known of it so far.
+        "so_far": so_far,
     })
