@@ -3,6 +3,7 @@
 Pipeline (each step its own module):
 
 - normalize: NFC copy of the text with a map back to the original offsets
+- segment: syllables grouped into words (dictionary maximum match), so trims never cut a word
 - tokens, structure: words and numbers; paragraphs, sentences, list items "(1)", "a)", "-",
   clauses, colon heads and "trong đó" sub-lists
 - mentions, special, spans: quantities (numbers with units, ranges, "X/Y", bounds, changes,

@@ -13,6 +13,7 @@ import re
 
 from chitieu.text import lexicon as lx
 from chitieu.text.periods import PeriodMention, find_near
+from chitieu.text.segment import snap_to_words
 from chitieu.text.spans import Mention, aside
 from chitieu.text.spans import join as _join
 from chitieu.text.structure import Structure
@@ -128,6 +129,7 @@ class Namer:
         """Trim markers, leading discourse words, subjects before "đã", and trailing
         function words from toks[a:b]; return the kept range."""
         toks, st = self.toks, self.st
+        lo, hi = a, b
         if b - a > 24:
             a = b - 18
         changed = True
@@ -180,7 +182,7 @@ class Namer:
             or (b - 1) in self.period_tokens
         ):
             b -= 1
-        return a, b
+        return snap_to_words(toks, lo, hi, a, b)
 
     def words(self, a: int, b: int) -> str:
         """The text of toks[a:b] without period mentions ("(IIP) quý 1" -> "(IIP)")."""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from chitieu.core.choices import Comparator
 from chitieu.text import lexicon as lx
+from chitieu.text.segment import MAX_WORD, snap_to_words
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
 
@@ -102,8 +103,11 @@ def tail_words(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -
         elif kind != "zero" and (w.low in lx.POST_STOPS or (w.capitalised and e > s and not (w.text.isupper() and len(w.text) > 1) and not _proper_noun_in_phrase(toks, e, stop))):
             break
         e += 1
+    cut = e
     while e > s and (toks[e - 1].text in ",–-" or toks[e - 1].low in lx.NAME_TRIM):
         e -= 1
+    # A trim or the word cap never ends inside a word ("... dân tộc thiểu số").
+    e = snap_to_words(toks, s, min(stop, cut + MAX_WORD), s, e)[1]
     return (s, e) if e > s else None
 
 
