@@ -148,6 +148,7 @@ def file_ratios(score: ModuleType, counts: dict[str, int]) -> dict[str, float]:
 
 
 _TASK_LINE = re.compile(r"^(\S+)\s+tp=\s*(\d+) fp=\s*(\d+) fn=\s*(\d+) deadline_ok=(\d+)")
+_LEAD_LINE = re.compile(r"lead_unit_acc=([\d.]+)")
 
 
 def score_tasks(text_set: TextSet, preds: dict[str, tuple[str, list[dict[str, Any]]]]) -> dict[str, dict[str, int]]:
@@ -174,7 +175,14 @@ def score_tasks(text_set: TextSet, preds: dict[str, tuple[str, list[dict[str, An
         if m:
             stem = next((s for s in preds if s[:40] == m.group(1)), m.group(1))
             per_file[stem] = dict(zip(("tp", "fp", "fn", "deadline"), map(int, m.groups()[1:]), strict=True))
+        elif (lead := _LEAD_LINE.search(line)) is not None:
+            text_set_lead[text_set.name] = float(lead.group(1))
     return per_file
+
+
+# The set's lead-unit accuracy as score_tasks.py prints it (among matched gold tasks that name
+# a unit; the tool prints it for the whole set only).
+text_set_lead: dict[str, float] = {}
 
 
 def run_set(text_set: TextSet, score: ModuleType) -> tuple[Figures, dict[str, dict[str, float]]]:
@@ -245,13 +253,14 @@ def main() -> None:
     score = load_tool("score_extraction")
     results: dict[str, dict[str, dict[str, float]]] = {}
     stored = load_ratchet()
-    print(f"{'set':8} {'files':>5} {'items':>5} value_f1 full_f1  name  period  kind   comp  unit  task_f1 deadline")
+    print(f"{'set':8} {'files':>5} {'items':>5} value_f1 full_f1  name  period  kind   comp  unit  task_f1 deadline lead")
     for text_set in available(args.sets.split(",")):
         total, per_file = run_set(text_set, score)
         results[text_set.name] = per_file
         r = total.ratios(score)
         items = total.counts["tp"] + total.counts["fn"]
-        tasks = f"  {r['task_f1']:.3f}   {r['deadline']:.3f}" if "task_f1" in r else ""
+        lead = f"   {text_set_lead[text_set.name]:.3f}" if text_set.name in text_set_lead else ""
+        tasks = f"  {r['task_f1']:.3f}   {r['deadline']:.3f}{lead}" if "task_f1" in r else ""
         print(f"{text_set.name:8} {len(per_file):5} {items:5}  {r['value_f1']:.3f}   {r['full_f1']:.3f}  "
               f"{r['name']:.3f} {r['period']:.3f}  {r['kind']:.3f}  {r['comparator']:.3f} {r['unit']:.3f}{tasks}")
         if args.files:

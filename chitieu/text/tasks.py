@@ -5,17 +5,20 @@ The stage runs in two ordered steps, each a list of named rules with their examp
 
 1. `DEADLINE_RULES` find deadline phrases: a limit word before a day ("trước ngày 30/4/2026",
    "chậm nhất ngày 31/8", "trước 15-9-2026") or before a period ("trong quý III/2026",
-   "trước tháng 7.2020", "trước năm 2030"), a dated line of a timetable ("Ngày 5/3/2026: ...")
-   and a horizon that states a goal ("Đến năm 2030, X là tỉnh ..."). A deadline's code follows
-   the gold: a day "2025-06-20", a month "T6/2025", a quarter "Q2/2025", a year "2025"; a day or
-   period written without its year takes the document's year.
+   "trước tháng 7.2020", "trước năm 2030"), a field ("Thời gian thực hiện: tháng 9/2026"), a
+   dated line of a timetable ("Ngày 5/3/2026: ...") and a horizon that states a goal ("Đến năm
+   2030, X là tỉnh ..."). A deadline's code follows the gold: a day "2025-06-20", a month
+   "T6/2025", a quarter "Q2/2025", a year "2025"; a day or period written without its year takes
+   the document's year.
 2. `TASK_SHAPES` read a task around each deadline: a timetable row (one cell the deadline, one
-   the duty, one the unit in charge) or a clause (the duty is the clause's words around its
-   deadline; a clause with a quantity is a target, not a task).
+   the duty, one the unit in charge), a duty's heading and its fields, or a clause (the duty is
+   the clause's words around its deadline; a clause with a quantity is a target, not a task).
 
-A task's lead unit is the organisation that opens its clause ("Giao Sở X chủ trì ...", "Phòng
-Y hoàn thành ...", "Các chi bộ thôn tổ chức ..."): an organisation's name is capitalised, so the
-first lower-case verb after its head ends it ("Ban Xây dựng Đảng chuẩn bị ..." keeps "Xây dựng").
+A task's lead unit is its clause's subject ("Giao Sở X chủ trì ...", "Phòng Y hoàn thành ...",
+"Các chi bộ thôn tổ chức ..."), closed where the predicate opens, not at a capital letter; where
+the clause has none, a bracket after it, the subject its sentence shares or the unit heading
+of its list names it (chitieu/text/task_units.py). A day written without its year takes the
+year of the document's own date line ("..., ngày 03 tháng 02 năm 2026").
 """
 
 from __future__ import annotations
@@ -23,12 +26,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from chitieu.text.periods import DocumentPeriods, PeriodMention, find_near
 from chitieu.text.spans import Mention
 from chitieu.text.structure import Structure
+from chitieu.text.task_units import AGENT, DUTY_VERBS, duty_words, lead_unit_elsewhere, subject_of
 from chitieu.text.tokens import Token
 
 
@@ -65,6 +69,19 @@ class _Doc:
     periods: Sequence[PeriodMention]
     doc: DocumentPeriods
     rows: dict[int, list[tuple[int, int]]]
+    issued: tuple[int, int, int] | None = None  # the document's own date (year, month, day)
+
+
+# The place and date a document is issued on, under its heading: "Nam Trực, ngày 03 tháng 02
+# năm 2026" (a date in the text, "Ngày 20/12/2025, xã đã ...", may be any other day).
+_ISSUED = re.compile(r",\s{1,3}ngày\s{1,3}(\d{1,2})\s{1,3}tháng\s{1,3}(\d{1,2})\s{1,3}năm\s{1,3}((?:19|20)\d\d)", re.IGNORECASE)
+
+
+def _issued(text: str) -> tuple[int, int, int] | None:
+    m = _ISSUED.search(text, 0, min(len(text), 600))
+    if m is None or not (1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(1)) <= 31):
+        return None
+    return int(m.group(3)), int(m.group(2)), int(m.group(1))
 
 
 @dataclass(frozen=True)
@@ -98,12 +115,19 @@ _HORIZON = re.compile(r"(?:^|(?<=[\s,(]))(?:đến|tới)\s{1,3}$", re.IGNORECAS
 _GOAL_COPULA = re.compile(r"(?:\S+\s+){0,4}?(?:là|trở thành)\s", re.IGNORECASE)
 
 
-def _day_code(day: str, month: str, year: str | None, doc: DocumentPeriods) -> str | None:
+def _day_code(day: str, month: str, year: str | None, doc: _Doc) -> str | None:
+    """A day's code; without its year, the first such day on or after the document's date
+    ("trước ngày 15/1" in a letter of 20 December 2025 is 2026-01-15), else in its year."""
     d, m = int(day), int(month)
-    y = int(year) if year else doc.year
+    y = int(year) if year else doc.doc.year
+    if not year and doc.issued is not None:
+        y = doc.issued[0] + ((m, d) < doc.issued[1:])
     if y is None or not (1 <= m <= 12 and 1 <= d <= (29 if m == 2 else 30 if m in (4, 6, 9, 11) else 31)):
         return None
     return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+_AFTER_BARE_DAY = re.compile(r"\s*(?:[.,;)\n]|$|(?:để|và)(?!\w))")
 
 
 # Every day phrase holds its digits ("30/4") or its "tháng": the patterns are searched only
@@ -117,13 +141,16 @@ def _days(d: _Doc) -> Iterator[Deadline]:
         strong, weak, ngay, day, _sep, month, year = m.groups()
         # Without "ngày" only a full date is a day ("trước 15-9-2026"); "1/5" alone may be a
         # fraction, and a weak limit needs "ngày" ("vào ngày 19.12").
-        if (ngay is None and (year is None or weak)) or (weak and weak.lower() in ("đến", "tới") and not year):
+        # A strong limit makes "trước 30/6" a day when nothing after it reads as a count
+        # ("trước 30/6." or "xong trước 15/7, ..."; not "trước 2/3 số xã").
+        bare_day = ngay is None and year is None and strong and _AFTER_BARE_DAY.match(d.text, m.end()) is not None
+        if (ngay is None and (year is None or weak) and not bare_day) or (weak and weak.lower() in ("đến", "tới") and not year):
             continue
-        code = _day_code(day, month, year, d.doc)
+        code = _day_code(day, month, year, d)
         if code:
             yield Deadline(m.start(), m.end(), code, bool(strong))
     for m in find_near(_DAY_WORDS, d.text, _THANG, 64, 24):
-        code = _day_code(m.group(3), m.group(4), m.group(5), d.doc)
+        code = _day_code(m.group(3), m.group(4), m.group(5), d)
         if code:
             yield Deadline(m.start(), m.end(), code, bool(m.group(1)))
 
@@ -147,7 +174,7 @@ def _periods(d: _Doc) -> Iterator[Deadline]:
 
 def _dated_lines(d: _Doc) -> Iterator[Deadline]:
     for m in _DATED_LINE.finditer(d.text):
-        code = _day_code(m.group(1), m.group(3), m.group(4), d.doc)
+        code = _day_code(m.group(1), m.group(3), m.group(4), d)
         if code:
             yield Deadline(m.start(), m.end(), code, True, "line")
 
@@ -165,13 +192,40 @@ def _timetable_cells(d: _Doc) -> Iterator[Deadline]:
             at = lim.end() if lim else a
             day = _CELL_DAY.fullmatch(d.text, at, b)
             if day is not None:
-                code = _day_code(day.group(1), day.group(3), day.group(4), d.doc)
+                code = _day_code(day.group(1), day.group(3), day.group(4), d)
                 if code:
                     yield Deadline(a, b, code, True)
                 continue
             p = by_start.get(at)
             if p is not None and p.end == b and p.ref.kind not in ("span", "term") and (code := p.ref.code(d.doc.year, d.doc.term)):
                 yield Deadline(a, b, code, True)
+
+
+# A deadline written as a field: "Thời gian thực hiện: tháng 9/2026", "- Thời hạn: trước ngày
+# 30/6/2026", "...; thời hạn hoàn thành: 30/4/2026".
+_LABEL = re.compile(
+    r"(?<!\w)(?:thời hạn|thời gian|hạn|tiến độ)(?:\s(?:thực hiện|hoàn thành|hoàn tất|tổ chức))?\s{0,2}:\s{0,3}"
+    rf"(?:(?:{_STRONG}|{_WEAK})\s{{1,3}})?(?:ngày\s{{1,3}})?",
+    re.IGNORECASE,
+)
+_LABEL_ANCHOR = re.compile(r"(?:thời hạn|thời gian|hạn|tiến độ)[^:\n]{0,14}:", re.IGNORECASE)
+
+
+def _labels(d: _Doc) -> Iterator[Deadline]:
+    by_start = {p.start: p for p in d.periods}
+    for a in _LABEL_ANCHOR.finditer(d.text):
+        m = _LABEL.match(d.text, a.start())
+        if m is None:
+            continue
+        day = _CELL_DAY.match(d.text, m.end())
+        if day is not None and _AFTER_BARE_DAY.match(d.text, day.end()):
+            code = _day_code(day.group(1), day.group(3), day.group(4), d)
+            if code:
+                yield Deadline(m.start(), day.end(), code, True, "label")
+            continue
+        p = by_start.get(m.end())
+        if p is not None and p.ref.kind not in ("span", "term") and (code := p.ref.code(d.doc.year, d.doc.term)):
+            yield Deadline(m.start(), p.end, code, True, "label")
 
 
 def _horizons(d: _Doc) -> Iterator[Deadline]:
@@ -188,6 +242,14 @@ def _horizons(d: _Doc) -> Iterator[Deadline]:
 
 
 DEADLINE_RULES: tuple[DeadlineRule, ...] = (
+    DeadlineRule(
+        "a deadline written as a field",
+        _labels,
+        (
+            ("1. Tập huấn sử dụng phần mềm\n- Đơn vị chủ trì: Phòng Nghiệp vụ Y.\n- Thời gian thực hiện: quý III/2026.", "Q3/2026"),
+            ("Sở Nông nghiệp hướng dẫn thủ tục chuyển mục đích sử dụng rừng; thời hạn hoàn thành: 30/4/2026.", "2026-04-30"),
+        ),
+    ),
     DeadlineRule(
         "a timetable cell",
         _timetable_cells,
@@ -231,7 +293,10 @@ def find_deadlines(
 ) -> list[Deadline]:
     """Every deadline phrase of the text by the rules in order, left to right; where two
     overlap the one found by the earlier rule wins."""
-    d = _Doc(text, periods, doc, _table_rows(text) if rows is None else rows)
+    issued = _issued(text)
+    if issued is not None and issued[0] != doc.year:
+        doc = replace(doc, year=issued[0])
+    d = _Doc(text, periods, doc, _table_rows(text) if rows is None else rows, issued)
     found: list[Deadline] = []  # kept sorted by start, without overlaps
     starts: list[int] = []
     for rule in DEADLINE_RULES:
@@ -246,26 +311,9 @@ def find_deadlines(
 
 # ---- step 2: the task around a deadline -----------------------------------------------
 
-_DUTY = re.compile(
-    r"\b(?:hoàn thành|hoàn tất|xong|thành lập|triển khai|xây dựng|ban hành|trình|báo cáo|khởi công|đưa vào|bàn giao|tổ chức|nghiên cứu|lập|rà soát"
-    r"|giải ngân|thực hiện|đầu tư|cấp|chuẩn bị|kiểm tra|giải quyết|tham mưu|sắp xếp|kiện toàn|xóa|xoá|hỗ trợ|phân bổ|khánh thành)\b",
-    re.IGNORECASE,
-)
+_DUTY = re.compile(rf"\b(?:{DUTY_VERBS})\b", re.IGNORECASE)
 # Done already: a report of a duty, not a duty.
 _PAST = re.compile(r"\b(?:đã|đã được|được \w+ hoàn thành)\s", re.IGNORECASE)
-_ORG = re.compile(
-    r"(?:UBND|HĐND|MTTQ|Ủy ban|Uỷ ban|Sở|Ban(?! hành)|Phòng|Văn phòng|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Đảng ủy|Đảng bộ|Chi bộ|Công an|Bộ|Cục|Chi cục"
-    r"|Trung tâm|Hội(?! nghị)|Đoàn|Mặt trận|Liên đoàn|Kho bạc|Chi nhánh|Ngân hàng|Trường|Trạm|Hội đồng|Cơ quan|Tổ(?! chức))\b"
-    # A plural of bodies: "các địa phương", "Các chi bộ thôn", "các sở, ngành".
-    r"|(?:[Cc]ác|[Nn]hững)\s(?:sở|ngành|địa phương|chi bộ|đảng bộ|đơn vị|cơ quan|bộ|xã|phường|huyện|thôn|tổ chức)\b"
-)
-# A lower-case verb, modal or directing word ends a unit's name (names are capitalised).
-_UNIT_END = re.compile(
-    r",|\s(?=(?:chủ trì|phối hợp|thực hiện|khẩn trương|tập trung|tiếp tục|chỉ đạo|lãnh đạo|giao|yêu cầu|đề nghị|quyết định|thống nhất"
-    r"|cần|phải|sẽ|đã|phấn đấu|được|xác định|hoàn thành|hoàn tất|xong|thành lập|triển khai|xây dựng|ban hành|trình|báo cáo|khởi công|đưa vào"
-    r"|bàn giao|nghiên cứu|rà soát|giải ngân|theo dõi|tổ chức|chuẩn bị|kiểm tra|giải quyết|tham mưu|nhận xét|đầu tư)\b)"
-)
-_ASSIGN = re.compile(r"\b(?:giao|yêu cầu|đề nghị|chỉ đạo)\s{1,3}(?:cho\s{1,3})?", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"\.(?!\d)|[;!?\n()…]|,\s*đồng thời|:\s")
 _OBJECT_END = re.compile(r"[.,](?!\d)|[;!?\n:()…]|\s(?:để|nhằm|theo|đúng|và|đồng thời|trình)\s")
 _LEAD_WORDS = re.compile(
@@ -274,6 +322,8 @@ _LEAD_WORDS = re.compile(
 )
 _BARE_VERB = re.compile(r"(?:hoàn thành|hoàn tất|xong|thực hiện xong)", re.IGNORECASE)
 _TAIL = re.compile(r"[,\s]+(?:và\s+)?(?:(?:sẽ|thời gian|dự kiến)(?:\s+|$))?(?:hoàn thành|xong|tổ chức)?$", re.IGNORECASE)
+_SENTENCE = re.compile(r"\.(?!\d)|[!?\n…]")
+_LIST_MARKER = re.compile(r"\s*(?:\d{1,2}|[a-zđ]|[ivx]{1,4})\s*", re.IGNORECASE)
 _CELL = re.compile(r"\t|\s\|\s?|\|")
 _DIGIT = re.compile(r"\d")
 _MEASURE = re.compile(r"\b(?:đạt|tăng|giảm|chiếm|bằng|còn|là|trên|dưới|tối thiểu|tối đa)\b", re.IGNORECASE)
@@ -400,7 +450,7 @@ def _timetable_row(text: str, dl: Deadline, row: list[tuple[int, int]] | None, q
     if cell is None:
         return None
     words = [(a, b) for a, b in row if (a, b) != cell and not text[a:b].strip().isdigit()]
-    units = [(a, b) for a, b in words if _ORG.match(text, a) and len(text[a:b].split()) <= 10]
+    units = [(a, b) for a, b in words if AGENT.match(text, a) and len(text[a:b].split()) <= 10]
     duties = [(a, b) for a, b in words if (a, b) not in units and len(text[a:b].split()) >= 2]
     if not duties or q.overlap(duties[0][0], duties[0][1]):
         return None
@@ -421,7 +471,7 @@ def _clause(text: str, dl: Deadline, row: list[tuple[int, int]] | None, q: _Ment
         return None
     if dl.shape == "line":
         return _dated_line(text, dl, q)
-    start = max(_clause_start(text, dl.start), previous)
+    start = max(_clause_start(text, dl.start, _SENTENCE if dl.shape == "label" else _CLAUSE_BREAK), previous)
     attribution = _ATTRIBUTION.match(text[start : dl.start].lstrip(" ,"))
     if attribution:
         start = dl.start - len(text[start : dl.start].lstrip(" ,")) + attribution.end()
@@ -438,7 +488,7 @@ def _clause(text: str, dl: Deadline, row: list[tuple[int, int]] | None, q: _Ment
     if _PAST.search(before) and dl.shape == "clause":
         return None
     verb_in_limit = _verb_of_limit(text, dl)
-    has_duty = bool(_DUTY.search(before) or verb_in_limit or (obj and _DUTY.match(_LEAD_WORDS.sub("", obj))))
+    has_duty = bool(_DUTY.search(before) or verb_in_limit or (obj and _DUTY.match(_LEAD_WORDS.sub("", obj))) or subject_of(before))
     if dl.shape == "clause" and not has_duty and not (dl.strong and len(before.split()) >= 3):
         return None
     before = re.sub(r"^(?:và|còn|đồng thời)\s+", "", before, flags=re.IGNORECASE)
@@ -461,6 +511,8 @@ def _clause(text: str, dl: Deadline, row: list[tuple[int, int]] | None, q: _Ment
             title = ""
     if not title:
         return None
+    if lead_unit is None and dl.shape != "goal":
+        lead_unit, end = lead_unit_elsewhere(text, start, end, start)
     return Task(start, end, _capital(title), dl.code, lead_unit)
 
 
@@ -473,13 +525,58 @@ def _dated_line(text: str, dl: Deadline, q: _Mentions) -> Task | None:
     body = text[at:end].rstrip()
     if len(body.split()) < 3 or q.overlap(at, at + len(body)):
         return None
-    lead_unit, title_from = _lead_unit(body, whole=False, plural=True)
+    lead_unit, title_from = _lead_unit(body)
     title = _LEAD_WORDS.sub("", body[title_from:].strip(" ,;:–-"))
     return Task(_line_start(text, dl.start) if text[_line_start(text, dl.start) :].lstrip(" \t-–+•*").startswith(("Ngày", "ngày")) else dl.start,
                 at + len(body), _capital(title or body), dl.code, lead_unit)
 
 
+_FIELD = re.compile(r"[ \t]*[-–+•*]?[ \t]*([^:\n]{2,40}?)\s*:[ \t]*([^\n]*)")
+_LEAD_FIELD = re.compile(r"(?:đơn vị|cơ quan)?\s*chủ trì(?: thực hiện)?|(?:đơn vị|cơ quan) thực hiện", re.IGNORECASE)
+_ITEM_MARKER = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-–+•*])?[ \t]*")
+
+
+def _labelled_block(text: str, dl: Deadline, row: list[tuple[int, int]] | None, q: _Mentions, previous: int) -> Task | None:
+    """A duty written as a heading and its fields: "1. Cập nhật dữ liệu ...\n- Đơn vị chủ trì:
+    X.\n- Thời gian thực hiện: tháng 9/2026". The heading is the duty, the "chủ trì" field its
+    unit."""
+    del row, previous
+    ls = _line_start(text, dl.start)
+    if dl.shape != "label" or text[ls : dl.start].strip(" \t-–+•*"):
+        return None
+    pos, lead = ls, None
+    for _ in range(8):
+        if pos == 0:
+            return None
+        ps = _line_start(text, pos - 1)
+        line = text[ps : pos - 1]
+        pos = ps
+        if not line.strip():
+            return None
+        field = _FIELD.fullmatch(line)
+        if field is not None and len(field.group(1).split()) <= 5:
+            if _LEAD_FIELD.fullmatch(field.group(1).strip()):
+                lead = field.group(2).strip().rstrip(".;") or None
+            continue
+        a = ps + _ITEM_MARKER.match(line).end()  # type: ignore[union-attr]
+        title = text[a : ps + len(line)].strip().rstrip(":.;")
+        if len(title.split()) < 2 or q.overlap(a, ps + len(line)):
+            return None
+        return Task(a, dl.end, _capital(title), dl.code, lead)
+    return None
+
+
 TASK_SHAPES: tuple[TaskShape, ...] = (
+    TaskShape(
+        "a duty's heading and its fields",
+        _labelled_block,
+        (
+            (
+                "1. Cập nhật dữ liệu vào hồ sơ sức khỏe điện tử\n- Đơn vị chủ trì: Trung tâm Kiểm soát bệnh tật tỉnh.\n- Thời gian thực hiện: tháng 9/2026.",
+                ("Cập nhật dữ liệu vào hồ sơ sức khỏe điện tử", "T9/2026", "Trung tâm Kiểm soát bệnh tật tỉnh"),
+            ),
+        ),
+    ),
     TaskShape(
         "a timetable row",
         _timetable_row,
@@ -533,40 +630,34 @@ def _previous_clause(text: str, start: int) -> str:
     return prev[:1].lower() + prev[1:] if prev else ""
 
 
-def _clause_start(text: str, at: int) -> int:
-    """Start of the clause ending at `at`: after the last sentence/semicolon break."""
+def _clause_start(text: str, at: int, breaks: re.Pattern[str] | None = None) -> int:
+    """Start of the clause ending at `at`: after the last sentence/semicolon break. A bracket
+    closed inside the clause ("báo cáo UBND phường (qua Văn phòng) trước ngày 15/12") is part
+    of it; a list marker "(1)" or "a)" is a break."""
     lo = max(0, at - 400)
     start = lo
-    for m in _CLAUSE_BREAK.finditer(text, lo, at):
+    pattern = breaks or _CLAUSE_BREAK
+    pos = lo
+    while (m := pattern.search(text, pos, at)) is not None:
+        pos = m.end()
+        if m.group() == "(":
+            close = text.find(")", m.end(), at)
+            if close >= 0 and not _LIST_MARKER.fullmatch(text, m.end(), close) and "\n" not in text[m.end() : close]:
+                pos = close + 1
+                continue
         start = m.end()
     while start < at and text[start] in " \t-–+•*":
         start += 1
     return start
 
 
-def _lead_unit(duty: str, whole: bool = False, plural: bool = False) -> tuple[str | None, int]:
+def _lead_unit(duty: str, whole: bool = False) -> tuple[str | None, int]:
     """Return (lead unit, where the duty's title starts) for "Giao Sở X chủ trì ..." or
-    "Phòng Y hoàn thành ..."; (None, 0) when no unit opens the clause. With `whole`, the
-    deadline phrase holds the verb ("Sở X hoàn thành trong quý III"): a unit may fill the
-    duty."""
-    shift = len(duty) - len(duty.lstrip())
-    g = _ASSIGN.search(duty)
-    if g is not None and _ORG.match(duty, g.end()) is not None:
-        shift = g.end()
-    elif g is not None and g.start() <= shift + 1:
-        shift = g.end()
-    m = _ORG.match(duty, shift)
-    if m is None:
+    "Phòng Y hoàn thành ..." (the clause's subject, chitieu/text/task_units.py); (None, 0) when
+    no unit opens the clause. With `whole`, the deadline phrase holds the verb ("Sở X hoàn
+    thành trong quý III"): a unit may fill the duty."""
+    s = subject_of(duty, whole=whole)
+    if s is None:
         return None, 0
-    e = _UNIT_END.search(duty, m.end())
-    # "Hội đồng bầu cử quốc gia, Ủy ban bầu cử, Ban bầu cử nhận xét ...": units in a list.
-    while plural and e is not None and e.group() == "," and _ORG.match(duty, e.end() + len(duty[e.end() :]) - len(duty[e.end() :].lstrip())):
-        e = _UNIT_END.search(duty, e.end())
-    if e is None and whole and 0 < len(duty[m.start() :].split()) <= 12:
-        return duty[m.start() :].strip(), len(duty)
-    if e is None or len(duty[m.start() : e.start()].split()) > (20 if plural else 12):
-        return None, 0
-    unit = duty[m.start() : e.start()].strip()
-    rest = duty[e.start() :]
-    cut = re.match(r"[\s,]*(?:chủ trì|thực hiện|phối hợp|chỉ đạo|lãnh đạo|yêu cầu|đề nghị|giao|quyết định|thống nhất|cần|phải|sẽ|phấn đấu|được chọn)?[\s,]*", rest)
-    return unit, e.start() + (cut.end() if cut else 0)
+    rest = duty_words(duty[s.predicate :])
+    return duty[s.start : s.end], len(duty) - len(rest)

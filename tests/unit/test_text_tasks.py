@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chitieu.text import extract
+from chitieu.text.task_units import LEAD_UNIT_RULES, duty_words, subject_of
 from chitieu.text.tasks import DEADLINE_RULES, TASK_SHAPES
 
 
@@ -156,4 +157,94 @@ def test_deadlines_take_the_documents_year_and_clauses_their_own_words(text: str
     ],
 )
 def test_time_frames_and_targets_horizons_are_no_tasks(text: str) -> None:
+    assert _tasks(text) == []
+
+
+# ---- lead units: the clause's subject, then the places LEAD_UNIT_RULES name ----------------
+
+
+@pytest.mark.parametrize(
+    ("clause", "subject"),
+    [
+        ("Giao Sở Xây dựng chủ trì, phối hợp với UBND các xã khẩn trương hoàn thiện hồ sơ", "Sở Xây dựng"),
+        # A name keeps the verbs inside it: none follows a word that can end a name.
+        ("Đề nghị Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh đẩy nhanh tiến độ", "Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh"),
+        ("Ban Xây dựng Đảng chuẩn bị nội dung sơ kết", "Ban Xây dựng Đảng"),
+        ("Sở Nông nghiệp và Môi trường hướng dẫn thủ tục", "Sở Nông nghiệp và Môi trường"),
+        ("Ban cán sự đảng UBND tỉnh chỉ đạo xử lý dứt điểm các dự án", "Ban cán sự đảng UBND tỉnh"),
+        ("Thủ trưởng các đơn vị trực thuộc báo cáo kết quả", "Thủ trưởng các đơn vị trực thuộc"),
+        ("Hội Nông dân xã vận động hội viên hiến đất", "Hội Nông dân xã"),
+        # A list of bodies is one subject; a comma never ends it.
+        ("UBND các xã Lộc An, Lộc Thành chủ trì vận động các hộ dân", "UBND các xã Lộc An, Lộc Thành"),
+        ("Các cấp ủy, tổ chức đảng tổ chức quán triệt sâu sắc Chỉ thị", "Các cấp ủy, tổ chức đảng"),
+        ("Các bộ, ngành địa phương cũng đang chuẩn bị tổ chức lễ khánh thành", "Các bộ, ngành địa phương"),
+        # After the speaker's directing verb, the body directed; a count of bodies.
+        ("Kết luận hội nghị, Chủ tịch UBND tỉnh yêu cầu các xã, phường còn nhà chưa khởi công phải khởi công ngay", "các xã, phường còn nhà chưa khởi công"),
+        ("UBND huyện yêu cầu triển khai phần mềm một cửa điện tử", "UBND huyện"),
+        ("có 20 địa phương xác định thời gian hoàn thành", "20 địa phương"),
+        # A body's head alone is no name.
+        ("Cơ quan lập danh sách cử tri giải quyết khiếu nại", "Cơ quan lập danh sách cử tri"),
+    ],
+)
+def test_a_duty_clauses_subject_ends_where_its_predicate_opens(clause: str, subject: str) -> None:
+    s = subject_of(clause)
+    assert s is not None and clause[s.start : s.end] == subject
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["Tổ chức tổng kết, đánh giá kết quả thực hiện Kế hoạch", "Phấn đấu hoàn thành nhựa hóa tuyến đường liên thôn", "Đại hội Đảng bộ huyện hoàn thành"],
+)
+def test_a_clause_without_an_agent_has_no_subject(clause: str) -> None:
+    assert subject_of(clause) is None
+
+
+@pytest.mark.parametrize(
+    ("predicate", "duty"),
+    [
+        ("chủ trì, phối hợp với Công an xã xây dựng phương án bảo đảm an ninh", "xây dựng phương án bảo đảm an ninh"),
+        ("chủ trì, phối hợp với UBND các xã, phường có dự án đi qua khẩn trương hoàn thiện hồ sơ", "hoàn thiện hồ sơ"),
+        ("chỉ đạo hoàn thành đo đạc", "hoàn thành đo đạc"),
+        ("theo dõi, đôn đốc việc thực hiện", "theo dõi, đôn đốc việc thực hiện"),
+    ],
+)
+def test_a_duty_is_its_predicate_without_the_leads_role_and_partners(predicate: str, duty: str) -> None:
+    assert duty_words(predicate) == duty
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [ex for rule in LEAD_UNIT_RULES for ex in rule.examples],
+    ids=[f"{rule.name}: {t[:40]}" for rule in LEAD_UNIT_RULES for t, _ in rule.examples],
+)
+def test_each_lead_unit_rule_reads_its_examples(text: str, unit: str) -> None:
+    assert [lead for _, _, lead in _tasks(text)] == [unit]
+
+
+def test_a_bracket_that_states_a_duty_is_no_unit() -> None:
+    text = "đại hội đảng bộ xã hoàn thành trong tháng 5.2020 (Đảng bộ xã Tam Thái được chọn tổ chức đại hội điểm, hoàn thành trước ngày 10.3.2020)."
+    assert [(d, lead) for _, d, lead in _tasks(text)] == [("T5/2020", None), ("2020-03-10", "Đảng bộ xã Tam Thái")]
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        # A day without its year is the first such day on or after the document's own date.
+        ("UBND XÃ A\nA, ngày 20 tháng 12 năm 2025\nPhòng Văn hóa báo cáo kết quả trước ngày 15/1.", "2026-01-15"),
+        ("UBND XÃ A\nA, ngày 03 tháng 02 năm 2026\nNgày 20/12/2025, xã đã được công nhận. Phòng Kinh tế hoàn thiện hồ sơ trước 31/10.", "2026-10-31"),
+    ],
+)
+def test_a_day_without_its_year_follows_the_documents_date(text: str, deadline: str) -> None:
+    assert [d for _, d, _ in _tasks(text)] == [deadline]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Recurring duties have no one deadline; a fraction after "trước" is no day.
+        "Trưởng các thôn báo cáo kết quả về UBND xã trước ngày 05 hằng tháng.",
+        "Sở Tài chính tổng hợp, báo cáo tình hình giải ngân định kỳ vào ngày 25 hằng tháng.",
+    ],
+)
+def test_recurring_duties_are_no_tasks(text: str) -> None:
     assert _tasks(text) == []

@@ -1,0 +1,277 @@
+"""Who a duty is given to: the lead unit (đơn vị chủ trì) of a task, read from the clause's
+structure rather than from a list of names.
+
+A duty's clause is [assignment] subject predicate: "Giao | Sở Xây dựng | chủ trì, phối hợp
+với ... hoàn thiện hồ sơ ...". The subject is a noun phrase opened by an agent noun (a capitalised
+body "Sở", "Ban", "UBND", "Trường" ..., a plural of bodies "các xã", "Các cấp ủy", a count of
+them "37 địa phương") and closed where the predicate opens: at a predicate marker ("chủ trì",
+"phối hợp", "có trách nhiệm", "phải", "cũng" ...) or at a lower-case duty verb that follows a word
+that can end a name (a level "tỉnh", "xã", a capitalised word, "trực thuộc", "còn lại" ...). A
+name keeps the verbs inside it ("Ban Quản lý dự án đầu tư xây dựng các công trình giao thông
+tỉnh", "Ban Xây dựng Đảng"), since neither follows a name's end.
+
+Where a clause has no subject of its own, `LEAD_UNIT_RULES` say where else the text names the
+unit, in order: a bracket after the duty ("(Phòng Kinh tế chủ trì)", "(giao Ban Quản lý dự án
+phường)"), the subject of its sentence shared by several predicates ("X chỉ đạo ...; trong quý IV
+báo cáo ..."), the unit heading of its list ("1. Sở Tài chính" over "- Chủ trì ...").
+
+Pure standard library.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Bodies that can be given a duty, capitalised as names are ("Sở Tài chính", "Ban cán sự đảng").
+_BODY = (
+    r"UBND|HĐND|MTTQ|BCĐ|Ủy ban|Uỷ ban|Sở|Ban(?! hành)|Phòng|Văn phòng|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Đảng bộ|Đảng đoàn"
+    r"|Chi bộ|Công an|Bộ|Cục|Chi cục|Trung tâm|Hội(?! nghị| thảo)|Đoàn(?! kết)|Mặt trận|Liên đoàn|Kho bạc|Chi nhánh|Ngân hàng|Trường|Trạm|Hội đồng"
+    r"|Cơ quan|Tổ(?! chức| quốc)|Đội|Bệnh viện|Bảo hiểm|Thủ trưởng|Giám đốc|Chủ tịch|Trưởng|Công chức|Cấp ủy|Viện|Tòa án|Toà án|Đài|Quỹ"
+    r"|Tổng công ty|Công ty|Hợp tác xã|Chính phủ|Thường trực|Thủ tướng|Lực lượng|Ban Chỉ đạo|Ban chỉ đạo"
+)
+# Plural or counted bodies: "các sở, ngành", "Các chi bộ thôn", "những nơi còn lại", "20 địa phương".
+_GROUP = (
+    r"sở|ngành|địa phương|chi bộ|đảng bộ|đơn vị|cơ quan|bộ|xã|phường|huyện|thôn|tổ chức|cấp ủy|cấp uỷ|chủ đầu tư|doanh nghiệp|trường|ban|hội"
+    r"|đoàn thể|tổ|ủy ban|uỷ ban|trạm|tỉnh|thành phố|nơi|lực lượng|thủ trưởng|nhà trường|hợp tác xã"
+)
+AGENT = re.compile(rf"(?:{_BODY})\b|(?:[Cc]ác|[Nn]hững|\d+)\s+(?:{_GROUP})\b|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s")
+# What opens the predicate whatever word comes before it.
+_MARKER = (
+    r"chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|cần|phải|khẩn trương|tập trung|tiếp tục|sẽ|cũng|đang|dự kiến|phấn đấu|xác định"
+    r"|thống nhất|quyết định|được chọn|nghiêm túc|chủ động|kịp thời"
+    # A body that directs others: "UBND huyện yêu cầu triển khai ..." (no agent after it).
+    r"|yêu cầu|đề nghị"
+)
+# Duty verbs: what the subject does. A closed class of the verbs directives use.
+DUTY_VERBS = (
+    r"hoàn thành|hoàn tất|hoàn thiện|xong|thành lập|triển khai|xây dựng|xây mới|ban hành|trình|báo cáo|khởi công|đưa|bàn giao|tổ chức|nghiên cứu"
+    r"|lập|rà soát|giải ngân|thực hiện|đầu tư|cấp|chuẩn bị|kiểm tra|giải quyết|tham mưu|sắp xếp|kiện toàn|xóa|xoá|hỗ trợ|phân bổ|khánh thành"
+    r"|quán triệt|mở|hướng dẫn|vận động|đẩy nhanh|đẩy mạnh|tăng cường|bảo đảm|đảm bảo|cân đối|bố trí|theo dõi|đôn đốc|tổng hợp|lãnh đạo"
+    r"|chỉ đạo|xử lý|sửa đổi|bổ sung|điều chỉnh|cập nhật|kết nối|tập huấn|tuyên truyền|phổ biến|số hóa|số hoá|lắp đặt|cải tạo|sửa chữa"
+    r"|nâng cấp|di dời|thu hồi|bồi thường|đo đạc|phê duyệt|thẩm định|ký kết|vận hành|duy trì|nhận xét|đánh giá|sơ kết|tổng kết|hiệp thương"
+    r"|niêm yết|ra quân|ra mắt|làm sạch|đề xuất|tiếp nhận|phát động|biên soạn|gửi|nộp|hoàn chỉnh|ứng dụng|chuyển đổi|ra soát|giám sát"
+)
+_PREDICATE = re.compile(rf"(?<!\w)(?:({_MARKER})|({DUTY_VERBS}))(?!\w)")
+# Words that can end a name: levels and places, a body's own end, a demonstrative.
+_NAME_END = re.compile(
+    r"(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu|thôn|bản|ấp|tổ dân phố|khu phố|Trung ương|quốc gia|ủy|uỷ|đảng|này"
+    r"|còn lại|trực thuộc|liên quan|địa phương|ngành|đơn vị|cơ quan|chủ đầu tư|doanh nghiệp|nơi|lực lượng"
+    # Bodies named by their function ("Tổ bầu cử", "Cơ quan lập danh sách cử tri").
+    r"|bầu cử|cử tri)$"
+)
+_ASSIGN = re.compile(r"(?<!\w)(?:giao|yêu cầu|đề nghị|chỉ đạo|giao nhiệm vụ cho)\s{1,3}(?:cho\s{1,3})?", re.IGNORECASE)
+_EXISTS = re.compile(r"(?:có|còn)\s+(?=\d)")
+_MAX_WORDS = 20
+_WHOLE_HEADS = frozenset(["Chính phủ", "Thủ tướng", "Thành ủy", "Tỉnh ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy"])
+
+
+def _ends_name(before: str) -> bool:
+    """True when `before` (the subject so far) ends where a name can end: a level or a body's
+    end ("... tỉnh", "... Tỉnh ủy", "... trực thuộc"), a capitalised word or acronym ("Sở Y tế
+    Đồng Tháp", "UBND"), or the second syllable of a capitalised word ("Sở Xây dựng")."""
+    words = before.split()
+    if not words or before.rstrip()[-1:] in ",;:-–":
+        return False
+    if _NAME_END.search(before.rstrip()):
+        return True
+    return words[-1][:1].isupper() or (len(words) >= 2 and words[-2][:1].isupper() and words[-1].islower())
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A clause's subject at [start, end) of the clause text, and where its predicate opens."""
+
+    start: int
+    end: int
+    predicate: int
+
+
+def subject_of(clause: str, whole: bool = False) -> Subject | None:
+    """The subject of a duty's clause, or None when no agent opens it. With `whole`, a clause
+    with no predicate ("Sở X " before "hoàn thành trong quý III") is all subject.
+
+    "Giao Sở Xây dựng chủ trì, ..." -> "Sở Xây dựng"; "Kết luận hội nghị, Chủ tịch UBND tỉnh yêu cầu
+    các xã, phường còn nhà chưa khởi công phải khởi công ..." -> "các xã, phường còn nhà chưa
+    khởi công"; "có 20 địa phương xác định ..." -> "20 địa phương"; "Tổ chức tổng kết ..." -> None.
+    """
+    at = len(clause) - len(clause.lstrip(" ,-–+•*\t"))
+    g = _ASSIGN.search(clause, 0, min(len(clause), at + 160))
+    if g is not None and AGENT.match(clause, g.end()):
+        at = g.end()
+    ex = _EXISTS.match(clause, at)
+    if ex is not None:
+        at = ex.end()
+    m = AGENT.match(clause, at)
+    if m is None:
+        return None
+    stop = re.compile(r"[;:.!?\n(]").search(clause, m.end())
+    limit = stop.start() if stop and not re.match(r"\.\d", clause[stop.start() : stop.start() + 2]) else len(clause)
+    # A body's head alone ("Cơ quan", "Ban") is no name: "Cơ quan lập danh sách cử tri".
+    bare_head = m.group()[:1].isupper() and not re.match(r"Các|Những", m.group()) and not m.group().strip().isupper() and m.group().strip() not in _WHOLE_HEADS
+    for p in _PREDICATE.finditer(clause, m.end(), limit):
+        before = clause[at : p.start()]
+        if bare_head and not clause[m.end() : p.start()].strip():
+            continue
+        if len(before.split()) > _MAX_WORDS:
+            return None
+        if p.group(1) or (clause[p.start()].islower() and _ends_name(before)):
+            end = at + len(before.rstrip(" ,"))
+            return Subject(at, end, p.start())
+    tail = clause[at:limit].rstrip(" ,")
+    if whole and limit == len(clause) and 0 < len(tail.split()) <= 12:
+        return Subject(at, at + len(tail), len(clause))
+    return None
+
+
+_PARTNER = re.compile(r"(?:chủ trì|và|,|\s)*phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng))?\s+", re.IGNORECASE)
+_OPENERS = re.compile(
+    r"^(?:(?:chủ trì|có trách nhiệm|chịu trách nhiệm|cần|phải|khẩn trương|tập trung|tiếp tục|sẽ|cũng|đang|chủ động|nghiêm túc|kịp thời"
+    r"|chỉ đạo|lãnh đạo|được giao|thực hiện|và|để|yêu cầu|đề nghị)(?:[\s,]+|$))+",
+    re.IGNORECASE,
+)
+
+
+def duty_words(predicate: str) -> str:
+    """The duty in a predicate, without the lead's role and its partners: "chủ trì, phối hợp
+    với Công an xã xây dựng phương án ..." -> "xây dựng phương án ..."; "chỉ đạo hoàn thành đo
+    đạc" -> "hoàn thành đo đạc". A directing verb with no duty after it stays."""
+    rest = predicate.lstrip(" ,")
+    p = _PARTNER.match(rest)
+    if p is not None:
+        # The partners are a noun phrase closed like a subject: at the next predicate.
+        for v in _PREDICATE.finditer(rest, p.end(), min(len(rest), p.end() + 200)):
+            if v.group(1) or (rest[v.start()].islower() and _ends_name(rest[p.end() : v.start()])):
+                rest = rest[v.start() :]
+                break
+    return _OPENERS.sub("", rest) or rest
+
+
+# ---- where else the unit is named ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class UnitContext:
+    """What a unit rule needs: the text, the task's span [start, end) and its clause's start."""
+
+    text: str
+    start: int
+    end: int
+    clause_start: int
+
+
+@dataclass(frozen=True)
+class UnitRule:
+    """A named place a duty's lead unit is written when its clause has none, with examples
+    (text, the unit; tests/unit/test_text_tasks.py reads them)."""
+
+    name: str
+    find: Callable[[UnitContext], tuple[str, int] | None]  # (unit, the task's new end)
+    examples: tuple[tuple[str, str], ...]
+
+
+_BRACKET = re.compile(r"[ \t]*\(([^()\n]{3,160})\)")
+_BRACKET_LEAD = re.compile(r"(?:giao|đơn vị chủ trì|cơ quan chủ trì|chủ trì|đơn vị thực hiện|đơn vị)\s*:?\s*", re.IGNORECASE)
+_BRACKET_ROLE = re.compile(r"\s(?:chủ trì|thực hiện|phối hợp)\b|[;]")
+
+
+def _bracket(c: UnitContext) -> tuple[str, int] | None:
+    m = _BRACKET.match(c.text, c.end)
+    if m is None:
+        return None
+    body = m.group(1).strip()
+    lead = _BRACKET_LEAD.match(body)
+    if lead is not None:
+        body = body[lead.end() :]
+    agent = AGENT.match(body)
+    if agent is None or _DIGIT.search(body):
+        return None
+    # A bracket that says what someone does is a clause of its own, not a unit's name:
+    # "(Đảng bộ xã Tam Thái được chọn tổ chức đại hội điểm, ...)".
+    if any(v.group(2) and body[v.start()].islower() for v in _PREDICATE.finditer(body, agent.end())):
+        return None
+    role = _BRACKET_ROLE.search(body)
+    unit = body[: role.start()] if role else body
+    return unit.strip(" ,"), m.end()
+
+
+_DIGIT = re.compile(r"\d")
+_SENTENCE_BREAK = re.compile(r"(?:\.(?!\d)|[!?\n])\s*")
+
+
+def _shared_subject(c: UnitContext) -> tuple[str, int] | None:
+    lo = max(0, c.clause_start - 400)
+    start = lo
+    for m in _SENTENCE_BREAK.finditer(c.text, lo, c.clause_start):
+        start = m.end()
+    if start >= c.clause_start:
+        return None
+    sentence = c.text[start : c.clause_start]
+    s = subject_of(re.sub(r"^(?:[-+•*]|\d{1,2}[.)]|[a-zđ][.)])\s*", lambda x: " " * len(x.group()), sentence))
+    if s is None:
+        return None
+    return sentence[s.start : s.end], c.end
+
+
+_MARKER_LINE = re.compile(r"^[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[IVX]{1,5}\.)[ \t]*")
+_SECTION = re.compile(r"^[ \t]*[IVX]{1,5}\.")
+
+
+def _heading(c: UnitContext) -> tuple[str, int] | None:
+    line_start = c.text.rfind("\n", 0, c.start) + 1
+    if _MARKER_LINE.match(c.text, line_start):
+        return None  # the duty opens its own numbered item: no heading above it is its unit
+    pos = line_start
+    for _ in range(30):
+        if pos <= 0:
+            return None
+        prev_start = c.text.rfind("\n", 0, pos - 1) + 1
+        line = c.text[prev_start : pos - 1]
+        pos = prev_start
+        marker = _MARKER_LINE.match(line)
+        if marker is None:
+            continue
+        if _SECTION.match(line):
+            return None
+        head = line[marker.end() :].strip().rstrip(":").strip()
+        if head.lower().startswith("đối với "):
+            head = head[8:]
+        agent = AGENT.match(head)
+        if agent is not None and len(head.split()) <= 12 and not _PREDICATE.search(head, agent.end()):
+            return head, c.end
+        return None
+    return None
+
+
+LEAD_UNIT_RULES: tuple[UnitRule, ...] = (
+    UnitRule(
+        "a bracket after the duty",
+        _bracket,
+        (
+            ("1. Rà soát danh mục các tuyến phố, xong trước ngày 31/3/2026 (Phòng Kinh tế, Hạ tầng và Đô thị chủ trì).", "Phòng Kinh tế, Hạ tầng và Đô thị"),
+            ("3. Lắp đặt hệ thống chiếu sáng, hoàn thành trong quý II/2026 (giao Ban Quản lý dự án phường).", "Ban Quản lý dự án phường"),
+        ),
+    ),
+    UnitRule(
+        "the subject its sentence's predicates share",
+        _shared_subject,
+        (("Ban cán sự đảng UBND tỉnh chỉ đạo xử lý dứt điểm các dự án chậm tiến độ; trong quý IV/2025 báo cáo kết quả rà soát.", "Ban cán sự đảng UBND tỉnh"),),
+    ),
+    UnitRule(
+        "the unit heading of its list",
+        _heading,
+        (("1. Sở Tài chính\n- Chủ trì tham mưu điều chuyển vốn của các dự án chậm giải ngân, xong trước 30/6/2026.", "Sở Tài chính"),),
+    ),
+)
+
+
+def lead_unit_elsewhere(text: str, start: int, end: int, clause_start: int) -> tuple[str | None, int]:
+    """(the unit, the task's end) by the first of `LEAD_UNIT_RULES` that finds one; (None,
+    end) when none does. A bracket after the duty joins its span."""
+    c = UnitContext(text, start, end, clause_start)
+    for rule in LEAD_UNIT_RULES:
+        found = rule.find(c)
+        if found is not None and found[0]:
+            return found
+    return None, end
