@@ -50,7 +50,20 @@ def cue_kinds(toks: Sequence[Token]) -> list[str | None]:
             out[j - 2] = None  # "Chương trình mục tiêu quốc gia": its "chương trình" is no plan cue either
         elif out[j] == _RESULT and lows[j] in lx.AUX and _adopts_document(toks, j):
             out[j] = None
+        elif out[j] == _TARGET and j >= 2 and tuple(lows[j - 1 : j + 1]) in _DOCUMENT_NOUNS and _names_a_thing(toks, j - 2):
+            out[j] = None  # "đối với 3 chương trình:", "hỗ trợ từ chương trình ...": a programme named, no plan set
     return out
+
+
+# Two-syllable nouns of plans that cue a target when they frame figures, not when named as things.
+_DOCUMENT_NOUNS = frozenset([("chương", "trình"), ("đề", "án"), ("kế", "hoạch")])
+# Function words after which a noun is an object or a counted thing: prepositions and numerals.
+_OBJECT_MARKERS = frozenset(["từ", "với", "của", "thuộc", "cho", "các", "những", "mỗi"])
+
+
+def _names_a_thing(toks: Sequence[Token], k: int) -> bool:
+    """True when toks[k] makes the noun after it a thing named: a preposition, a plural or a number."""
+    return toks[k].low in _OBJECT_MARKERS or toks[k].is_num
 
 
 def _adopts_document(toks: Sequence[Token], j: int) -> bool:
@@ -566,6 +579,11 @@ def _between(usable: list[tuple[int, str]], keys: list[int], lo: int, hi: int) -
     return [c for _, c in usable[a:b]]
 
 
+def _first_para(st: Structure, ms: Sequence[Mention]) -> int:
+    """The paragraph of the text's first item (-1 when there is none)."""
+    return st.para[ms[0].v0] if ms else -1
+
+
 def assign_periods(
     toks: Sequence[Token],
     st: Structure,
@@ -650,6 +668,10 @@ def assign_periods(
                 # "Đến năm 2025, Hải Phòng cơ bản hoàn thành ...": a goal of its own
                 # paragraph; only a heading ("Các chỉ tiêu chủ yếu đến năm 2025") opens a section.
                 para_local.setdefault(st.para[i], code)
+            elif code.startswith("T") and doc.default and doc.default != code and st.para[i] != _first_para(st, ms):
+                # "Tháng 10, xuất khẩu ... đạt 7,66 tỷ USD" in a later paragraph of a text on
+                # the ten months: one month's figures, an aside of their paragraph.
+                para_local.setdefault(st.para[i], code)
             else:
                 leading.append((i, code))
     horizon_years = {c for _, role, c in located if role == "horizon" and c and c.isdigit()}
@@ -671,7 +693,7 @@ def assign_periods(
             stop = m.end
             while (
                 stop < min(m.end + 3, len(toks))
-                and toks[stop].text not in ".;:,!?"
+                and toks[stop].text not in ".;:,!?("
                 and toks[stop].low not in _CLAUSE_OPENERS
                 and st.para[stop] == st.para[m.v0]
             ):

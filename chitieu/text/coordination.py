@@ -28,6 +28,7 @@ from chitieu.core.choices import Comparator
 from chitieu.text import lexicon as lx
 from chitieu.text.context import cue_kinds
 from chitieu.text.numbers import looks_like_year, parse_number
+from chitieu.text.places import PREDICATE_OPENERS, document_index, place_at, subject_places
 from chitieu.text.spans import Mention, join, touch
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
@@ -106,9 +107,9 @@ def _respectively(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> No
             if m.value_max is not None:
                 break
             if run:
-                glue = {t.low for t in toks[ms[run[-1]].v1 : m.pred]}
+                glue = {t.low for t in _outside_brackets(toks, ms[run[-1]].v1, m.pred)}
                 if not glue <= _LIST_GLUE:
-                    break
+                    break  # "43,96 điểm (thuộc nhóm ...) và 41,77 điểm": an aside is no break
             elif any(t.low not in _LEAD_VERBS for t in toks[c + 2 : m.pred]):
                 break  # the values follow their cue: "lần lượt là Phú Thọ và Đồng Nai, với ..." lists no values
             run.append(k)
@@ -126,9 +127,18 @@ def _respectively(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> No
         while hi > lo and toks[hi - 1].low in _LEAD_VERBS:
             verb = verb or toks[hi - 1].low
             hi -= 1
+        copula = max((j for j in range(lo, hi) if toks[j].low == "là"), default=-1)
+        if copula >= 0 and _conjuncts(toks, copula + 1, hi, len(run)):
+            lo = copula + 1  # "2 trung tâm ... là Hà Nội và TP HCM lần lượt đạt ...": the frame equals the list
         conj = _conjuncts(toks, lo, hi, len(run)) if hi > lo else None
         if conj is not None and all(b > a for a, b in conj):
             names = _names(toks, conj)
+            places = _conjunct_places(toks, conj)
+            measure = _places_measure(toks, st, ms[run[0]], conj[0][0]) if places else ""
+            if measure:
+                # "Hà Nội và Thành phố Hồ Chí Minh lần lượt đạt 43,96 điểm và 41,77 điểm":
+                # places share the list's measure, each in brackets.
+                names = [f"{measure[:1].upper()}{measure[1:]} ({p})" for p in places]
         elif len(previous) == len(run):
             names = previous
         else:
@@ -139,6 +149,41 @@ def _respectively(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> No
             if verb in ("tăng", "giảm") and m.comparator == Comparator.EQ.value:
                 m.comparator = (Comparator.INCREASE_BY if verb == "tăng" else Comparator.DECREASE_BY).value
         previous = names
+
+
+def _outside_brackets(toks: Sequence[Token], a: int, b: int) -> list[Token]:
+    """toks[a:b] without the bracketed asides in them."""
+    out: list[Token] = []
+    depth = 0
+    for t in toks[a:b]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(t)
+    return out
+
+
+def _conjunct_places(toks: Sequence[Token], conj: list[tuple[int, int]]) -> list[str]:
+    """The places the conjuncts are, each whole (chitieu/text/places.py), or [] when one is not."""
+    out: list[str] = []
+    for a, b in conj:
+        found = place_at(toks, a, b)
+        if found is None or found[0] != b:
+            return []
+        out.append(found[1])
+    return out
+
+
+def _places_measure(toks: Sequence[Token], st: Structure, m: Mention, a: int) -> str:
+    """The measure a list of places shares: one its lead-in names ("các tỉnh dẫn đầu về chỉ số
+    PAPI là ..."), else a score on the text's index ("Điểm số PAPI"); "" when neither."""
+    measure = _lead_measure(toks, max(st.clause[a], a - _LEAD_WINDOW), a)
+    if measure:
+        return measure
+    index = document_index(toks) if m.unit == "điểm" else ""
+    return f"Điểm số {index}" if index else ""
 
 
 def _contribution(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
@@ -164,35 +209,41 @@ def _bare_contribution(name: str) -> bool:
 
 
 # Predicates a place opens as its clause's subject ("Kiên Giang ước đón 471.191 lượt khách").
-_PLACE_VERBS = frozenset(["ước", "đón", "đạt", "có", "thu", "tăng", "giảm", "xếp", "đứng", "dẫn", "chiếm", "vươn", "duy"])
-_CITY = frozenset(["tp", "tp.", "thành phố", "tỉnh"])
 
 
 def _place_at(toks: Sequence[Token], a: int, stop: int) -> tuple[str, int] | None:
-    """A place opening toks[a:stop]: two or more capitalised words ("Kiên Giang", "TP Hồ
-    Chí Minh") followed by a lower-case predicate; (its words, the index after them)."""
+    """A place opening toks[a:stop] (chitieu/text/places.py: "Kiên Giang", "TP Hồ Chí Minh")
+    followed by a lower-case predicate; (its words, the index after them)."""
     while a < stop and not toks[a].is_word:
         a += 1
-    b = a
-    while b < stop and toks[b].is_word and (toks[b].capitalised or toks[b].low in _CITY) and b - a < 5:
-        b += 1
-    if b - a < 2 or b >= stop or toks[b].low not in _PLACE_VERBS:
+    found = place_at(toks, a, stop)
+    if found is None or found[0] >= stop or toks[found[0]].low not in PREDICATE_OPENERS:
         return None
-    return " ".join(t.text for t in toks[a:b]), b
+    return found[1], found[0]
 
 
+def _counted_noun(m: Mention) -> str:
+    """What a count counts, from its unit without scale words ("triệu lượt" -> "lượt"), or ""
+    for money and measures."""
+    words = [w for w in m.unit.split("/")[0].split() if w not in _SCALE_WORDS]
+    return "" if not words or words[-1] in ("đồng", "usd", "USD") else " ".join(words)
+
+
+_SCALE_WORDS = frozenset(["nghìn", "ngàn", "triệu", "tỷ", "tỉ"])
 _CHANGE_NAMES = {Comparator.INCREASE_BY.value: "mức tăng", Comparator.DECREASE_BY.value: "mức giảm"}
 
 
 def _place_subjects(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
     found: list[tuple[int, str]] = []
     for k, m in enumerate(ms):
-        if m.unit_kind == "rank":
-            continue
+        if m.unit_kind == "rank" or m.indicator.endswith(")"):
+            continue  # a rank, or a name that already says its place ("Xếp hạng PCI (Hà Nội, thay đổi)")
         at = _place_at(toks, st.clause[m.v0], m.v0)
+        if at is None and st.clause[m.v0] < m.name_start < m.v0:
+            at = _place_at(toks, m.name_start, m.v0)  # "dẫn đầu cả nước là TP Hồ Chí Minh ước đón ..."
         if at is not None:
             found.append((k, at[0]))
-    if len({p for _, p in found}) < 2:
+    if not found or len({p for _, p in found}) < 2 and len(subject_places(toks, st)) < 3:
         return  # one place: the passage's own, named in no item
     for k, place in found:
         m = ms[k]
@@ -200,9 +251,11 @@ def _place_subjects(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> 
         pw = place.split()
         if words[: len(pw)] == pw:
             words = words[len(pw) :]
-        while words and words[0].lower() in _PLACE_VERBS:
+        while words and words[0].lower() in PREDICATE_OPENERS:
             words = words[1:]
         rest = " ".join(words)
+        if not rest and m.unit_kind in ("count", "generic", "money"):
+            rest = _counted_noun(m)  # "TP Hồ Chí Minh ước đón 2,1 triệu lượt": the visits counted
         if rest:
             m.indicator = f"{rest[:1].upper()}{rest[1:]} ({place})"
     # The place is the subject of the predicates after it in its sentence, up to the next
@@ -496,6 +549,13 @@ COORDINATION_RULES: tuple[CoordinationRule, ...] = (
                 "Phấn đấu tỷ lệ hộ dân sử dụng nước sạch và nước hợp vệ sinh tương ứng là 75% và 100%.",
                 ("Tỷ lệ hộ dân sử dụng nước sạch", "Tỷ lệ hộ dân sử dụng nước hợp vệ sinh"),
             ),
+            # Places after a copula share the text's score, each in brackets; an aside between
+            # the values does not break the list.
+            (
+                "Chỉ số PAPI năm 2023 được công bố. Hai đô thị lớn là Hà Nội và Thành phố Hồ Chí Minh lần lượt đạt "
+                "43,96 điểm (nhóm cao nhất) và 41,77 điểm.",
+                ("Điểm số PAPI (Hà Nội)", "Điểm số PAPI (Thành phố Hồ Chí Minh)"),
+            ),
         ),
     ),
     CoordinationRule(
@@ -515,6 +575,12 @@ COORDINATION_RULES: tuple[CoordinationRule, ...] = (
                     "Tổng thu từ khách du lịch (Đà Nẵng)",
                     "Lượt khách (Lào Cai)",
                 ),
+            ),
+            # A place after a rank's copula opens its name: the figure it states is its own.
+            (
+                "Hà Nội ước đón 1 triệu lượt khách; Đà Nẵng ước đón 0,5 triệu lượt khách; Khánh Hòa ước đón 0,8 triệu lượt khách; "
+                "dẫn đầu cả nước là TP Hồ Chí Minh ước đón 2,1 triệu lượt.",
+                ("Khách (Hà Nội)", "Khách (Đà Nẵng)", "Khách (Khánh Hòa)", "Xếp hạng (TP Hồ Chí Minh)", "Lượt (TP Hồ Chí Minh)"),
             ),
         ),
     ),

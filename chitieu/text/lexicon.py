@@ -146,7 +146,7 @@ CHANGES: dict[Phrase, str] = {
                                            "bình quân tăng", "tăng trưởng bình quân",
                                            "tăng trung bình", "cao hơn cùng kỳ", "vượt")},
     **{p: DECREASE for p in phrases("giảm", "ước giảm", "giảm thêm", "giảm bình quân",
-                                           "bình quân giảm", "giảm trung bình")},
+                                           "bình quân giảm", "giảm trung bình", "tụt", "tụt xuống", "tụt giảm", "sụt giảm")},
 }
 CHANGE_SET = PhraseSet(" ".join(p) for p in CHANGES)
 # Adverbs of degree a change verb takes before its value ("tăng mạnh 16,2%"): a closed class.

@@ -8,8 +8,9 @@ from operator import attrgetter
 
 from chitieu.text import lexicon as lx
 from chitieu.text.numbers import looks_like_year, parse_number
+from chitieu.text.segment import MAX_WORD, segment
 from chitieu.text.spans import Mention, join, sentence_end, tail_words, touch
-from chitieu.text.special import rank_mention, zero_mention
+from chitieu.text.special import RANK_OPENERS, rank_conjuncts, rank_mention, zero_mention
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
 
@@ -45,6 +46,12 @@ def find_mentions(text: str, toks: list[Token], st: Structure) -> list[Mention]:
         out.append(m)
         used_until = m.end
         resume = m.v1
+        if m.unit_kind == "rank":
+            more = rank_conjuncts(toks, st, m)
+            if more:
+                m.end = min(m.end, more[0].pred - 1)
+                out.extend(more)
+                used_until = resume = more[-1].end
     return _without_thresholds(toks, out)
 
 
@@ -78,7 +85,7 @@ def _without_thresholds(toks: list[Token], ms: list[Mention]) -> list[Mention]:
     return out
 
 
-_RANK_WORDS = frozenset(["đứng", "xếp", "dẫn", "thứ", "vị", "hạng"])
+_RANK_WORDS = RANK_OPENERS
 _OPENER_WORDS = _RANK_WORDS | {"không"}
 
 
@@ -212,8 +219,11 @@ def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
     elif not s and e < stop:
         w = toks[e]
         if w.is_word and not w.capitalised and w.low not in lx.NOT_UNITS and len(w.low) > 1:
-            words.append(w.low)
-            e += 1
+            # Any noun after a number may be its unit: the whole word ("63 địa phương"), not its
+            # first syllable.
+            n = segment(toks, e, min(stop, e + MAX_WORD))[0][1] - e
+            words.append(" ".join(x.low for x in toks[e : e + n]))
+            e += n
             kind = "generic"
     if not words:
         return "", "", k
@@ -230,6 +240,21 @@ def _unit_after(toks: list[Token], k: int, stop: int) -> tuple[str, str, int]:
         e += 1 + d
     unit = " ".join(words).replace("usd", "USD").replace("teu", "TEU")
     return unit, kind, e
+
+
+def _partitive(toks: list[Token], k: int, stop: int) -> tuple[int] | None:
+    """"27 trong 63 địa phương", "5 trong số 10 tỉnh", "3 trong tổng số 12 xã": the index of the
+    whole's number when a count is stated as a part of it, else None."""
+    if k >= stop or toks[k].low != "trong":
+        return None
+    j = k + 1
+    if j < stop and toks[j].low == "tổng":
+        j += 1
+    if j < stop and toks[j].low == "số":
+        j += 1
+    if j < stop and toks[j].is_num and "," not in toks[j].text:
+        return (j,)
+    return None
 
 
 def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int = 0) -> Mention | None:
@@ -252,6 +277,9 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
             return None
         planned = parse_number(toks[k + 1].text)
         k += 2
+    whole = _partitive(toks, k, stop)
+    if whole is not None:
+        k = whole[0] + 1  # "27 trong 63 địa phương": a part of a whole, counted in the whole's unit
     unit, kind, e = _unit_after(toks, k, stop)
     # Ranges: "3.300 – 3.500", "8-10", "từ 7,5 đến 8,0%/năm", "2,5% - 3%".
     r = e if unit else k
@@ -278,6 +306,8 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
         return None
     m = Mention(pred=i, v0=i, v1=e, end=e, value=value, unit=unit, unit_kind=kind)
     m.value_max, m.planned = value_max, planned
+    if whole is not None:
+        m.baseline = join(toks, whole[0], e)
     _predicate(toks, st, m)
     if m.v0 > 0 and toks[m.v0 - 1].low == "âm" and m.pred < m.v0:
         m.value = -m.value  # "tăng trưởng âm 2,5%"
@@ -386,7 +416,7 @@ def _per_population(toks: list[Token], e: int, stop: int) -> tuple[str, int] | N
     return None
 
 
-_PROPERTY_VERBS = frozenset(["đạt", "được", "hoàn", "có", "bị", "vượt", "chưa", "không"])
+_PROPERTY_VERBS = frozenset(["đạt", "được", "hoàn", "có", "bị", "vượt", "chưa", "không", "thực", "đã"])
 
 
 def _quantity_context(toks: list[Token], st: Structure, i: int, e: int = -1) -> bool:

@@ -10,9 +10,12 @@ head ("Tỷ lệ chất thải rắn ...: ở đô thị đạt 100%") or the "t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from chitieu.text import lexicon as lx
 from chitieu.text.periods import PeriodMention, find_near
+from chitieu.text.places import document_index, ranked_place, subject_places
 from chitieu.text.segment import snap_to_words
 from chitieu.text.spans import Mention, aside
 from chitieu.text.spans import join as _join
@@ -246,6 +249,7 @@ class Namer:
         earlier ("Chỉ số sản xuất công nghiệp (IIP)").
         """
         self.long_names: dict[str, str] = {}
+        self._mentions = ms
         prev: Mention | None = None
         for idx, m in enumerate(ms):
             m.sub_of = self._sub_head(m, ms, idx)
@@ -266,6 +270,8 @@ class Namer:
         m.name_start = a if own else m.pred
         if m.unit_kind == "rank":
             self._rank_name(m, prev)
+            return
+        if self._rank_change_name(m, prev) or self._rank_score_name(m, prev):
             return
         name = self._own_name(m, prev, own)
         name = self._plan_share_or_inherit(m, prev, own, name, sub_head)
@@ -305,7 +311,17 @@ class Namer:
         return name
 
     def _rank_name(self, m: Mention, prev: Mention | None) -> None:
-        """"Xếp hạng <what is ranked> <among what>"; a second rank shares the first's subject."""
+        """"Xếp hạng <what is ranked> (<the place ranked>)" where the sentence names the place
+        (../shared/gold/README.md: a passage covering several places puts the place in
+        brackets); else "Xếp hạng <what is ranked> <among what>", a second rank sharing the
+        first's subject."""
+        place = ranked_place(self.toks, self.st, m) if self._several_places() else ""
+        if place:
+            topic = self._rank_topic(m, prev)
+            m.own = topic
+            m.indicator = " ".join(x for x in ("Xếp hạng", topic, f"({place})") if x)
+            m.base = m.indicator
+            return
         if prev is not None and prev.unit_kind == "rank":
             subject = prev.own
         else:
@@ -314,6 +330,113 @@ class Namer:
         m.own = subject
         m.indicator = " ".join(x for x in ("Xếp hạng", subject, m.scope or "") if x)
         m.base = m.indicator
+
+    def _rank_change_name(self, m: Mention, prev: Mention | None) -> bool:
+        """"Hà Nội tăng 4 bậc trong PCI 2024": a change of rank, named "Xếp hạng <what is
+        ranked> (<place>, thay đổi)". False (nothing set) when m is no change in "bậc"."""
+        if m.unit != "bậc" or m.comparator not in lx.CHANGE_COMPARATORS:
+            return False
+        place = ranked_place(self.toks, self.st, m) if self._several_places() else ""
+        if not place:
+            a, b = self.clean(*self.region(m, prev))
+            own = self.words(a, b) if b > a else ""
+            if not own and prev is not None and self.st.sent[prev.v0] == self.st.sent[m.v0]:
+                own = prev.base  # "chỉ số PAR INDEX của huyện đạt 89,6 điểm, tăng 2 bậc"
+            if own:
+                # "Chỉ số PAR INDEX tăng 2 bậc": the rank of the named index.
+                m.indicator = m.base = "Thứ hạng " + own[:1].lower() + own[1:] if own[1:2].islower() else "Thứ hạng " + own
+                m.own = own
+                return True
+        topic = self._rank_topic(m, prev)
+        inside = ", ".join(x for x in (place, "thay đổi") if x)
+        m.own = topic
+        m.indicator = " ".join(x for x in ("Xếp hạng", topic, f"({inside})") if x)
+        m.base = m.indicator
+        return True
+
+    def _several_places(self) -> bool:
+        """True when the text ranks several places (its ranks name two or more), or reports on
+        three or more (as the subject of a sentence or clause): only then does a name carry
+        its place in brackets."""
+        if not hasattr(self, "_several"):
+            ranked = {ranked_place(self.toks, self.st, r) for r in self._mentions if r.unit_kind == "rank"} - {""}
+            self._several = len(ranked) >= 2 or len(subject_places(self.toks, self.st)) >= 3
+        return self._several
+
+    def _topic_of_value(self, m: Mention, prev: Mention | None) -> str:
+        """"thu hút FDI đạt 1,62 tỷ USD, đứng thứ 8 cả nước": a rank after a figure of its
+        clause ranks what the figure measures."""
+        if prev is None or prev.unit_kind == "rank" or prev.unit == "bậc" or self.st.clause[prev.v0] != self.st.clause[m.v0]:
+            return ""
+        if prev.base.startswith(("Điểm số", "Xếp hạng", "Thứ hạng")):
+            return prev.own  # a rank's score lends what the rank ranks, not its own name
+        return prev.base
+
+    def _rank_score_name(self, m: Mention, prev: Mention | None) -> bool:
+        """"vươn lên vị trí số 1 với 74,84 điểm": the score a rank comes with, named "Điểm số
+        <what is ranked> (<place>)". False (nothing set) for any other mention."""
+        toks = self.toks
+        if m.unit == "điểm" and m.v0 > 0 and toks[m.v0 - 1].low == "với" and (prev is None or prev.unit_kind != "rank"):
+            own = m.own
+            index = self._topic_of_document(m, prev)
+            if index and not (own and lx.NAME_STARTS_MEASURE.forward(_tokens_of(own), 0)):
+                # "Tỉnh Đắk Nông đứng cuối bảng với 38,97 điểm": the score on the text's index.
+                m.indicator = m.base = f"Điểm số {index}"
+                m.own = index
+                return True
+        if prev is None or prev.unit_kind != "rank" or m.unit != "điểm" or self.st.sent[prev.v0] != self.st.sent[m.v0]:
+            return False
+        between = [t.low for t in toks[prev.v1 : m.v0] if t.kind == "word"]
+        if "với" not in between[:1] + between[-1:] or len(between) > 12:
+            return False
+        place = ranked_place(toks, self.st, prev) if self._several_places() else ""
+        topic = prev.own if place else ""
+        m.own = topic
+        m.indicator = " ".join(x for x in ("Điểm số", topic, f"({place})" if place else "") if x)
+        m.base = m.indicator
+        return True
+
+    def _rank_topic(self, m: Mention, prev: Mention | None) -> str:
+        """What a rank ranks, by RANK_TOPICS in order; "" when none reads."""
+        for rule in RANK_TOPICS:
+            words = rule.read(self, m, prev)
+            if words:
+                return words
+        return ""
+
+    def _topic_after(self, m: Mention, prev: Mention | None) -> str:
+        """"dẫn đầu cả nước về xuất khẩu hàng hóa", "tăng 15 bậc trong bảng xếp hạng Chính phủ
+        điện tử", "tăng 4 bậc trong PCI 2024": the words after "về" or "trong (bảng xếp hạng)"."""
+        toks = self.toks
+        a, stop = (m.scope_span if m.scope_span else (m.v1, m.v1))
+        stop = max(stop, m.end)
+        hi = min(len(toks), stop + 12)
+        j = a
+        while j < hi and toks[j].low not in ("về", "trong") and toks[j].text not in CLAUSE_STOPS:
+            j += 1
+        if j >= hi or toks[j].text in CLAUSE_STOPS:
+            return ""
+        j += 1
+        if toks[j - 1].low == "trong":
+            k = _RANKING_TABLES.forward(toks, j, hi)
+            j += k
+        e = j
+        while e < hi and toks[e].text not in CLAUSE_STOPS and toks[e].low not in _TOPIC_ENDS and e not in self.period_tokens:
+            e += 1
+        return self.words(j, e)
+
+    def _topic_of_neighbour(self, m: Mention, prev: Mention | None) -> str:
+        """A rank after another rank or rank change of its sentence ranks the same thing."""
+        if prev is None or not (prev.unit_kind == "rank" or prev.unit == "bậc"):
+            return ""
+        return prev.own
+
+    def _topic_of_document(self, m: Mention, prev: Mention | None) -> str:
+        """The index the text is about: an abbreviation given to a "chỉ số" ("chỉ số năng lực
+        cạnh tranh cấp tỉnh năm 2024 (PCI 2024)", "Chỉ số PAPI")."""
+        if not hasattr(self, "_document_index"):
+            self._document_index = document_index(self.toks)
+        return self._document_index
 
     def _own_name(self, m: Mention, prev: Mention | None, own: str) -> str:
         """The name from the mention's own words, by unit kind: counts add what they count
@@ -544,6 +667,28 @@ class Namer:
         while e < b and toks[e].text != "," and toks[e].low not in _SUBJECT_STOPS:
             e += 1
         return self.words(a, e)
+
+
+@dataclass(frozen=True)
+class TopicRule:
+    """One way to find what a rank ranks; `read(namer, mention, previous)` returns the words
+    or ""."""
+
+    name: str
+    examples: tuple[str, ...]
+    read: Callable[[Namer, Mention, Mention | None], str]
+
+
+# What a rank ranks, tried in order.
+RANK_TOPICS: list[TopicRule] = [
+    TopicRule("after", ("dẫn đầu cả nước về xuất khẩu hàng hóa", "tăng 4 bậc trong PCI 2024"), Namer._topic_after),
+    TopicRule("neighbour", ("tăng 15 bậc trong bảng xếp hạng Chính phủ điện tử, đứng thứ 71/193 quốc gia",), Namer._topic_of_neighbour),
+    TopicRule("value", ("thu hút FDI đạt 1,62 tỷ USD, đứng thứ 8 cả nước",), Namer._topic_of_value),
+    TopicRule("document", ("Chỉ số năng lực cạnh tranh cấp tỉnh (PCI) ... Thứ tư là tỉnh Bắc Giang",), Namer._topic_of_document),
+]
+_RANKING_TABLES = lx.PhraseSet(["bảng xếp hạng", "xếp hạng"])
+_TOPIC_ENDS = frozenset(["với", "là", "khi", "và", "trong", "của", "so", "để", "từ", "lên"])
+CLAUSE_STOPS = frozenset(",;:.!?…()[]")
 
 
 # The change a bounded change names (../shared/gold/README.md: "Tỷ lệ hộ nghèo (mức giảm)").

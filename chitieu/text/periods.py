@@ -49,6 +49,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # of the year so far, as a day at a month's end is.
     ("month_end", re.compile(r"\b(?:đến|tới)\s{1,3}hết\s{1,3}tháng\s{0,3}(\d{1,2})(?![\d,.]\d)(?:\s{0,3}(?:/|năm)\s{0,3}" + _Y + r")?")),
     ("asof", re.compile(r"\b(?:tính\s{1,3})?(?:đến|tới)\s{1,3}(?:hết\s{1,3})?(?:(ngày)\s{1,3})?(\d{1,2})\s?[/.-]\s?(\d{1,2})(?:\s?[/.-]\s?" + _Y + r")?(?![\d/.-]?\d)(?=(\s{0,3},)?)")),
+    # The year before the document's: "từ vị trí số 28 của năm ngoái". Not "cùng kỳ năm
+    # ngoái", a comparison whose baseline the mention states itself ("năm trước" is left out:
+    # "5 năm trước", "năm trước đó" count back from other years).
+    ("last_year", re.compile(r"(?<!kỳ )(?<!với )\bnăm ngoái\b")),
 ]
 
 
@@ -65,11 +69,12 @@ class PeriodRef:
     year: int | None = None
     n: int | None = None
     year2: int | None = None
+    back: int = 0  # years before the document's ("năm ngoái"), for a ref with no year of its own
 
     def code(self, default_year: int | None = None, term: str | None = None) -> str | None:
         """Return the period code, filling a missing year from `default_year` and a bare
         "nhiệm kỳ" from `term`; None when a needed part is unknown."""
-        y = self.year or default_year
+        y = self.year or (default_year - self.back if default_year and self.back else default_year)
         if self.kind == "span":
             return f"{self.year}-{self.year2}"
         if self.kind == "term":
@@ -156,6 +161,7 @@ _ANCHORS: dict[str, tuple[re.Pattern[str], int, int]] = {
     _PATTERNS[12][1].pattern: (re.compile("quý"), 0, 40),
     _PATTERNS[13][1].pattern: (re.compile("tháng"), 16, 40),
     _PATTERNS[14][1].pattern: (re.compile("đến|tới"), 8, 40),
+    _PATTERNS[15][1].pattern: (re.compile("năm ngoái"), 0, 16),
 }
 
 
@@ -232,6 +238,8 @@ def _ref(kind: str, m: re.Match[str]) -> PeriodRef | None:
         return PeriodRef("year", int(g[0]))
     if kind == "this_year":
         return PeriodRef("year")
+    if kind == "last_year":
+        return PeriodRef("year", back=1)
     return PeriodRef("term")
 
 

@@ -67,17 +67,22 @@ class Dictionary:
 
     words: frozenset[str]
     openers: frozenset[str]
+    prefixes: frozenset[str]  # keys of the proper beginnings of words, two syllables or more
 
     @classmethod
     def of(cls, entries: Sequence[str]) -> Dictionary:
         words: set[str] = set()
         openers: set[str] = set()
+        prefixes: set[str] = set()
         for entry in entries:
             parts = entry.split()
             if 1 < len(parts) <= MAX_WORD and all(p.isalpha() for p in parts):
-                words.add(word_key(parts))
-                openers.add(syllable_key(parts[0]))
-        return cls(frozenset(words), frozenset(openers))
+                keys = [syllable_key(p) for p in parts]
+                words.add(" ".join(keys))
+                openers.add(keys[0])
+                for n in range(2, len(keys)):
+                    prefixes.add(" ".join(keys[:n]))
+        return cls(frozenset(words), frozenset(openers), frozenset(prefixes))
 
 
 def _read_wordlist() -> list[str]:
@@ -107,14 +112,17 @@ def segment(
     while i < b:
         t = toks[i]
         n = 1
-        if t.kind == "word" and syllable_key(t.text) in d.openers:
-            keys = [syllable_key(t.text)]
+        key = syllable_key(t.text) if t.kind == "word" else ""
+        if key in d.openers:
+            # Longer words are tried only while the syllables so far begin one.
             for j in range(i + 1, min(b, i + MAX_WORD)):
                 if toks[j].kind != "word":
                     break
-                keys.append(syllable_key(toks[j].text))
-                if " ".join(keys) in d.words:
+                key = key + " " + syllable_key(toks[j].text)
+                if key in d.words:
                     n = j - i + 1
+                if key not in d.prefixes:
+                    break
         out.append((i, i + n))
         i += n
     return out
@@ -130,12 +138,17 @@ def word_starts(
 def snap_to_words(toks: Sequence[Token], lo: int, hi: int, a: int, b: int) -> tuple[int, int]:
     """Widen a trimmed range [a, b) inside [lo, hi) so that it cuts no word: a start inside a
     word moves back to the word's first syllable, an end inside one moves on to its last
-    ("Huyện ủy", "thiểu số" stay whole). The words are those of [lo, hi)."""
+    ("Huyện ủy", "thiểu số" stay whole). The words are those the match finds from a few
+    syllables before each cut, within [lo, hi)."""
     if b <= a:
         return a, b
-    for s, e in segment(toks, lo, hi):
+    # Only the words around each cut are read, from a few syllables before it.
+    for s, e in segment(toks, max(lo, a - MAX_WORD + 1), min(hi, a + MAX_WORD)):
         if s < a < e:
             a = s
+            break
+    for s, e in segment(toks, max(lo, a, b - MAX_WORD + 1), min(hi, b + MAX_WORD)):
         if s < b < e:
             b = e
+            break
     return a, b

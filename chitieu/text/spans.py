@@ -35,6 +35,7 @@ class Mention:
     baseline_span: tuple[int, int] | None = None
     tail: tuple[int, int] | None = None  # words after the unit that name what is counted
     scope: str | None = None  # rank scope: "5 thành phố trực thuộc trung ương"
+    scope_span: tuple[int, int] | None = None  # its tokens: the words after the rank phrase
     indicator: str = ""
     base: str = ""  # the name a following "tăng 36,69%" inherits
     own: str = ""  # the words before the value that name it, as written

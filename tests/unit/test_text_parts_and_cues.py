@@ -1,0 +1,55 @@
+"""Quantities stated as parts of a whole, nouns as units, plan nouns that name things, and
+periods of a later paragraph's month (chitieu/text/mentions.py, context.py), table-driven."""
+
+from __future__ import annotations
+
+import pytest
+
+from chitieu.text import extract
+
+
+def _figures(text: str) -> list[tuple[float | None, str | None, str | None, str]]:
+    return [(it.value, it.unit, it.baseline, it.kind) for it in extract(text) if it.kind != "task"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "N trong (tổng) số M <unit>": a count of part of a whole, in the whole's unit.
+        (
+            "Đến nay đã có 27 trong 63 địa phương thực hiện hỗ trợ xóa nhà tạm.",
+            [(27, "địa phương", "63 địa phương", "result")],
+        ),
+        ("Năm 2024 có 5 trong tổng số 12 xã đạt chuẩn nông thôn mới.", [(5, "xã", "12 xã", "result")]),
+    ],
+)
+def test_a_part_of_a_whole_is_one_count_against_the_whole(text, expected):
+    assert _figures(text) == expected
+
+
+def test_a_noun_after_a_number_is_its_unit_as_a_whole_word():
+    items = extract("Đến nay đã có 27 trong 63 địa phương thực hiện hỗ trợ.")
+    assert [it.unit for it in items] == ["địa phương"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # A plan noun that is counted or the object of a preposition names a programme: no plan cue.
+        ("Toàn tỉnh đã khởi công 10.760 căn nhà cho các hộ đối với 3 chương trình: xây mới 7.475 căn.", "result"),
+        ("Được hỗ trợ từ chương trình xóa nhà tạm, 1.477 căn đã hoàn thành.", "result"),
+        # A plan noun framing figures still sets a target.
+        ("Theo chương trình hành động, kế hoạch năm 2026 trồng mới 500 ha rừng.", "target"),
+    ],
+)
+def test_a_plan_noun_naming_a_thing_sets_no_target(text, kind):
+    assert {it.kind for it in extract(text) if it.kind != "task"} == {kind}
+
+
+def test_a_month_opening_a_later_paragraph_frames_only_that_paragraph():
+    text = (
+        "Tính đến hết tháng 10 năm 2025, kim ngạch xuất khẩu đạt 391 tỷ USD.\n\n"
+        "Tháng 10, xuất khẩu hàng hóa của TPHCM đạt gần 7,66 tỷ USD.\n\n"
+        "TP Hải Phòng có kim ngạch xuất khẩu đạt 30,05 tỷ USD."
+    )
+    assert [it.period for it in extract(text)] == ["10M/2025", "T10/2025", "10M/2025"]
