@@ -20,6 +20,7 @@ from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from chitieu.core.choices import PeriodKind
 
@@ -151,9 +152,7 @@ class Period:
         and dash variants. Raises PeriodError (naming `text`) when nothing matches or the
         numbers are out of range ("quý 5/2024", "tháng 13/2023", "2025-2021").
         """
-        from chitieu.core.period_text import parse_period_text
-
-        return parse_period_text(text)
+        return _parse(text)
 
     # ---- names --------------------------------------------------------------------------
 
@@ -294,22 +293,40 @@ class Period:
         a longer kind gives []. Year-to-date and term kinds do not tile a period, so asking
         for them raises PeriodError.
         """
-        makers: dict[PeriodKind, tuple[int, Callable[[int, int], Period]]] = {
-            PeriodKind.YEAR: (1, _whole_year),
-            PeriodKind.HALF: (2, Period.half),
-            PeriodKind.QUARTER: (4, Period.quarter),
-            PeriodKind.MONTH: (12, Period.month),
-        }
-        if kind not in makers:
+        if kind not in _TILING:
             reason = f"không chia được thành các kỳ «{kind.label}»"
             raise PeriodError(self.code, reason, f"Kỳ «{self.label}» {reason}")
-        count, make = makers[kind]
-        found = [make(y, i) for y in self.years for i in range(1, count + 1)]
-        return [p for p in found if self.contains(p)]
+        return list(_subperiods(self, kind))
+
+
+@lru_cache(maxsize=8192)
+def _parse(text: str) -> Period:
+    """Period.parse, remembered: a ranking or a review parses the same few codes once per
+    figure (thousands of times), and a Period never changes. A text that does not parse is
+    not remembered (its PeriodError is raised again)."""
+    from chitieu.core.period_text import parse_period_text
+
+    return parse_period_text(text)
+
+
+@lru_cache(maxsize=4096)
+def _subperiods(period: Period, kind: PeriodKind) -> tuple[Period, ...]:
+    """Period.subperiods for a kind that tiles, remembered (a ranking asks it per unit)."""
+    count, make = _TILING[kind]
+    found = [make(y, i) for y in period.years for i in range(1, count + 1)]
+    return tuple(p for p in found if period.contains(p))
 
 
 def _whole_year(year: int, _index: int) -> Period:
     return Period.year(year)
+
+
+_TILING: dict[PeriodKind, tuple[int, Callable[[int, int], Period]]] = {
+    PeriodKind.YEAR: (1, _whole_year),
+    PeriodKind.HALF: (2, Period.half),
+    PeriodKind.QUARTER: (4, Period.quarter),
+    PeriodKind.MONTH: (12, Period.month),
+}
 
 
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", re.ASCII)

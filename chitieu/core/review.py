@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import sys
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from statistics import median
@@ -180,10 +181,13 @@ def rank_units(
         units = members[group]
         average = safe_mean([values[u] for u in units])
         ordered = sorted(units, key=lambda u: (-sign * values[u], u))
+        # A unit's rank is one more than the units strictly better: counted by bisection in
+        # the signed values in order (a - b > 0 exactly when a > b for finite floats).
+        signed = sorted(sign * values[u] for u in units)
         for unit in ordered:
             value = values[unit]
             deviation = _deviation(sign, value, average)
-            better = sum(1 for other in units if sign * (values[other] - value) > 0)
+            better = len(signed) - bisect_right(signed, sign * value)
             ranks.append(
                 UnitRank(
                     unit=unit,
