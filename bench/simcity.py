@@ -245,17 +245,25 @@ def build_city(*, indicators: int = 300, years: int = 10, last_year: int = 2024,
         took = time.perf_counter() - started
     # The communes' combined figures (chitieu.monitoring.combined) of rows written around the
     # write service: rebuilt after a generation, or when missing.
+    # The units' best figures (chitieu.monitoring.unit_figures) likewise.
+    from chitieu.monitoring import unit_figures
     from chitieu.monitoring.combined import rebuild
-    from chitieu.monitoring.models import CombinedFigure
+    from chitieu.monitoring.models import CombinedFigure, UnitFigure
 
     if took is not None or moved or not CombinedFigure.objects.filter(indicator__code__startswith=PREFIX).exists():
         started = time.perf_counter()
         with transaction.atomic():
             rebuild([i.pk for i in inds])
         took = (took or 0.0) + time.perf_counter() - started
+    if took is not None or not UnitFigure.objects.filter(indicator__code__startswith=PREFIX).exists():
+        started = time.perf_counter()
+        with transaction.atomic():
+            unit_figures.rebuild([i.pk for i in inds])
+        took = (took or 0.0) + time.perf_counter() - started
     # Fresh planner statistics on the tables a review joins; without them PostgreSQL may
     # guess one commune and loop over the figures once per commune.
-    tables = [Observation._meta.db_table, Unit._meta.db_table, Indicator._meta.db_table, CombinedFigure._meta.db_table]
+    tables = [Observation._meta.db_table, Unit._meta.db_table, Indicator._meta.db_table, CombinedFigure._meta.db_table,
+              UnitFigure._meta.db_table]
     with connection.cursor() as cur:
         for table in tables:
             cur.execute(f"ANALYZE {table}")

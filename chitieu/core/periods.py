@@ -282,6 +282,25 @@ class Period:
             case _:
                 return self.shifted_years(-1)
 
+    def next(self) -> Period:
+        """The period whose `previous()` is this one: 2020 -> 2021, Q4/2023 -> Q1/2024,
+        T12/2023 -> T1/2024, 6M/2023 -> 6M/2024, 2016-2020 -> 2021-2025. Raises PeriodError
+        past 2200."""
+        y = self.start.year
+        match self.kind:
+            case PeriodKind.HALF:
+                return Period.half(y, 2) if self.start.month == 1 else Period.half(y + 1, 1)
+            case PeriodKind.QUARTER:
+                q = (self.start.month + 2) // 3
+                return Period.quarter(y, q + 1) if q < 4 else Period.quarter(y + 1, 1)
+            case PeriodKind.MONTH:
+                m = self.start.month
+                return Period.month(y, m + 1) if m < 12 else Period.month(y + 1, 1)
+            case PeriodKind.TERM:
+                return self.shifted_years(len(self.years))
+            case _:
+                return self.shifted_years(1)
+
     def same_period_last_year(self) -> Period:
         """The same kind of period one calendar year earlier (Q1/2024 -> Q1/2023; a term
         2021-2025 -> 2020-2024)."""

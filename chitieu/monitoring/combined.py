@@ -11,8 +11,9 @@ assigned the indicator (plans.Assignment), and `reported_last`, the latest repor
 all the approved figures of that scope, indicator and period (any stage).
 
 Kept by `refresh(keys)`, in the transaction of the write that changed the figures:
-`services._write` refreshes the groups of the figures it bulk-creates; the signals below
-refresh a figure saved or deleted one at a time (an update, an approval, a return, a
+`changed(figures)` is the one hook of a write (it refreshes the figures' groups here and their
+units' rows in `unit_figures`): `services._write` calls it for the figures it bulk-creates;
+the signals below for a figure saved or deleted one at a time (an update, an approval, a return, a
 correction, the admin), an assignment given or taken back, and a unit whose kind or parent
 changed. `rebuild()` (the `rebuild_combinations` command, and the migration that created the
 table) recomputes every group, for figures bulk-loaded around the service (bench/simcity.py).
@@ -36,6 +37,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_delete, post_init, post_save
 
 from chitieu.core.choices import SIMULATED_SOURCE, EntryState, Stage
+from chitieu.monitoring import unit_figures
 from chitieu.monitoring.models import CombinedFigure, Observation
 from chitieu.org.models import Unit
 from chitieu.org.services import LOCAL_KINDS
@@ -136,20 +138,38 @@ def refresh(keys: Iterable[Key]) -> None:
         CombinedFigure.objects.bulk_create(_combine(_figures(where)), batch_size=1000)
 
 
+def changed(figures: Iterable[tuple[int, str, int]]) -> None:
+    """The hook of every write: the approved figures given as (indicator id, period code,
+    unit id) changed (written, approved, returned, corrected, deleted). Refreshes their
+    communes' groups and their units' rows (`unit_figures.refresh`), at the end of the
+    `deferred()` block when inside one."""
+    figures = set(figures)
+    if not figures:
+        return
+    pending = getattr(_local, "figures", None)
+    if pending is not None:
+        pending.update(figures)
+        return
+    refresh(keys_of(figures))
+    unit_figures.refresh((unit, ind, period) for ind, period, unit in figures)
+
+
 @contextmanager
 def deferred() -> Iterator[None]:
-    """Collect the groups refreshed inside the block and refresh each once at its end (a
-    write of many figures of one group recomputes it once). Nested blocks join the outer."""
+    """Collect the groups refreshed and the figures changed inside the block and refresh
+    each once at its end (a write of many figures of one group recomputes it once). Nested
+    blocks join the outer."""
     if getattr(_local, "pending", None) is not None:
         yield
         return
-    _local.pending = set()
+    _local.pending, _local.figures = set(), set()
     try:
         yield
-        keys = _local.pending
+        keys, figures = _local.pending, _local.figures
     finally:
-        _local.pending = None
-    refresh(keys)
+        _local.pending = _local.figures = None
+    refresh(keys | keys_of(figures))
+    unit_figures.refresh((unit, ind, period) for ind, period, unit in figures)
 
 
 def rebuild(indicator_ids: Iterable[int] | None = None) -> int:
@@ -216,7 +236,7 @@ def _figure_changed(sender, instance: Observation, **kwargs) -> None:
     instance._combined_was = now  # type: ignore[attr-defined]
     if EntryState.APPROVED not in (was[3], now[3]):
         return  # a draft, a submission or a return of a figure never approved: no group changes
-    refresh(keys_of({now[:3], was[:3]} - {(None, "", None)}))
+    changed({now[:3], was[:3]} - {(None, "", None)})
 
 
 def _assignment_changed(sender, instance: Assignment, **kwargs) -> None:

@@ -139,3 +139,36 @@ class CombinedFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator_id} {self.period} {self.stage} dưới đơn vị {self.scope_id}: {self.total} ({self.n})"
+
+
+class UnitFigure(models.Model):
+    """One unit's best approved figure for one indicator and period (highest stage, the later
+    entered on a tie), with the best one of the period before it (`Period.previous`): what
+    the unit ranking and the jumps read instead of every stage of every figure. Kept by
+    `chitieu.monitoring.unit_figures` in the transaction of each write."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(max_length=32)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    observation = models.ForeignKey(Observation, on_delete=models.CASCADE, related_name="+")
+    stage = models.CharField(max_length=12, choices=Stage.choices())
+    value = models.FloatField()
+    source = models.CharField(max_length=255, blank=True)
+    entered_at = models.DateTimeField()
+    #: The latest report date among the unit's approved figures of this indicator and period.
+    reported_last = models.DateField(null=True, blank=True)
+    #: The best approved figure of the period before (None: there is none).
+    previous_value = models.FloatField(null=True, blank=True)
+    previous_source = models.CharField(max_length=255, blank=True)
+    previous_reported_last = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "indicator", "period"], name="one_unit_figure_per_period"),
+        ]
+        indexes = [models.Index(fields=["indicator", "period_start", "period_end"], name="unit_figure_indicator_period")]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.unit_id} {self.period}: {self.value} ({self.stage})"

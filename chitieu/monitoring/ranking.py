@@ -20,6 +20,8 @@ from chitieu.core.forecast import Observation as CoreObservation
 from chitieu.core.periods import Period, PeriodError
 from chitieu.core.review import UnitRank, rank_units
 from chitieu.monitoring.known import known_figures
+from chitieu.monitoring.models import UnitFigure
+from chitieu.monitoring.unit_figures import known
 from chitieu.org.models import Unit
 from chitieu.org.services import LOCAL_KINDS
 from chitieu.plans.models import Indicator
@@ -66,19 +68,15 @@ def unit_ranking(
     sub-periods combined by the indicator's aggregation, or a projection when incomplete
     (chitieu.core.forecast), from the figures known at `as_of` for periods ended by then (a
     month or quarter still running is not compared), each period's best by stage. Units
-    without figures are left out. One query.
+    without figures are left out. One query (the units' maintained best figures,
+    `unit_figures`), two when one of them was reported after `as_of` (then the raw figures).
     """
     period = ranking_period(period, as_of)
-    figures = known_figures(as_of, ended=True).filter(
-        indicator=indicator, period_start__gte=period.start, period_end__lte=period.end,
-    )
-    if parent is None:
-        figures = figures.filter(unit__kind__in=LOCAL_KINDS)
-    else:
-        figures = figures.filter(unit__parent=parent, unit__kind__in=LOCAL_KINDS)
-    rows = figures.order_by("entered_at", "id").values_list(
-        "unit__code", "unit__name", "unit__short_name", "period", "value", "stage", "source"
-    )
+    rows = _maintained_rows(indicator, period, as_of, parent)
+    if rows is None:
+        rows = list(_units(known_figures(as_of, ended=True), parent).filter(
+            indicator=indicator, period_start__gte=period.start, period_end__lte=period.end,
+        ).order_by("entered_at", "id").values_list(*COLUMNS))
     series: dict[str, list[CoreObservation]] = defaultdict(list)
     names: dict[str, str] = {}
     left_out: set[str] = set()
@@ -110,6 +108,32 @@ def unit_ranking(
         final = final and figure.final
     ranks = rank_units(values, direction=Direction(indicator.direction), lag_threshold=lag_threshold)
     return UnitRanking(indicator, period, as_of, ranks, names, simulated, final, len(left_out - set(values)))
+
+
+COLUMNS = ("unit__code", "unit__name", "unit__short_name", "period", "value", "stage", "source")
+
+
+def _units(qs, parent: Unit | None):
+    """`qs` (figures or maintained rows) of the local units, of those below `parent` when given."""
+    if parent is None:
+        return qs.filter(unit__kind__in=LOCAL_KINDS)
+    return qs.filter(unit__parent=parent, unit__kind__in=LOCAL_KINDS)
+
+
+def _maintained_rows(indicator: Indicator, period: Period, as_of: date, parent: Unit | None) -> list[tuple] | None:
+    """The ranking's rows (COLUMNS) from the units' best figures (`unit_figures`), in the
+    order their figures were entered, as the raw figures give them to
+    core.forecast.best_by_period (one per period code, each the best of its stages: the
+    best per span of days is the same); None when a row holds a figure reported after
+    `as_of` or a value that is not a finite number (the raw figures answer then)."""
+    rows = []
+    for *row, reported in _units(UnitFigure.objects, parent).filter(
+        indicator=indicator, period_start__gte=period.start, period_end__lte=min(period.end, as_of),
+    ).order_by("entered_at", "observation_id").values_list(*COLUMNS, "reported_last"):
+        if not known(reported, None, as_of) or not math.isfinite(row[4]):
+            return None
+        rows.append(row)
+    return rows
 
 
 def target_ranking(targets: Sequence, indicator: Indicator, *, as_of: date, fallback: Period | None = None

@@ -477,8 +477,8 @@ def _write(rows: list[_Clean], user: Any) -> Written:
     with combined.deferred():  # each group of communes' figures recomputed once, in this transaction
         _write_rows(rows, who, created, out)
         if created:
-            combined.refresh(combined.keys_of((o.indicator_id, o.period, o.unit_id) for o in created
-                                              if o.state == EntryState.APPROVED))
+            combined.changed((o.indicator_id, o.period, o.unit_id) for o in created
+                             if o.state == EntryState.APPROVED)
     return out
 
 

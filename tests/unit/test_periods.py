@@ -501,6 +501,14 @@ def test_the_previous_of_a_tiling_period_ends_the_day_before_it_starts(period):
 
 
 @given(any_period)
+def test_the_next_period_is_the_one_whose_previous_is_this_one(period):
+    after = period.next()
+    assert after.kind == period.kind
+    assert after.previous() == period
+    assert after.start > period.end
+
+
+@given(any_period)
 def test_the_same_period_last_year_is_one_calendar_year_back(period):
     last = period.same_period_last_year()
     assert last.kind == period.kind
