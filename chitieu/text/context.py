@@ -595,6 +595,7 @@ def assign_periods(
     """Set m.period on every mention. A period inside a task (`deadlines`: the tasks' spans,
     "Phòng Kinh tế xây dựng bản đồ số trong quý III/2026.") is no frame for what follows."""
     located: list[tuple[int, str, str | None]] = []  # (token index, role, code)
+    baseline_ends: dict[int, str | None] = {}  # last token of a baseline period -> its code
     set_off: set[int] = set()  # periods followed by "," or ":" ("Quý 1, ...", "Đến năm 2025: ...")
     not_frames: set[int] = set()
     d_starts = [a for a, _ in deadlines]
@@ -608,6 +609,8 @@ def assign_periods(
         role = "asof" if p.asof else _role(toks, st, p)
         located.append((i, role, _code(p, role, doc)))
         last = st.ending_at(p.end)
+        if last is not None and role == "baseline":
+            baseline_ends[last] = _code(p, role, doc)
         if last is not None and last + 1 < len(toks):
             after = toks[last + 1].text
             # "Quý 1, ..." sets the context; "1. Kết quả 6 tháng đầu năm: ..." sets its list item's.
@@ -711,6 +714,9 @@ def assign_periods(
         else:
             m.period = own[-1] if own else local.get(st.sent[m.v0], para_local.get(st.para[m.v0], current))
         m.own_period = bool(own) or chained
+        if m.v0 >= 2 and toks[m.v0 - 1].text == "(" and baseline_ends.get(m.v0 - 2):
+            # "tăng 8,6% so với năm 2023 (0,7326)": the bracket states the baseline's own figure.
+            m.period, m.own_period = baseline_ends[m.v0 - 2], True
         prev, prev_period = m, m.period
         if m.sub_of >= 0 and not own:
             m.period = ms[m.sub_of].period

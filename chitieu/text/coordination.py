@@ -295,17 +295,13 @@ _LEAD_WINDOW = 40  # tokens: a lead-in names its list's measure close before it 
 
 
 def _proper_run(toks: Sequence[Token], b: int, lo: int) -> int:
-    """The start of a run of capitalised words ("Thừa Thiên Huế", "TP HCM") ending at b and
-    opened by a list separator (or `lo`, the clause start), else -1. A single all-capital word
-    ("GRDP") is an abbreviation, no place."""
-    a = b
-    while a > lo and b - a < 5 and toks[a - 1].is_word and toks[a - 1].capitalised:
-        a -= 1
-    if a == b or (b - a == 1 and toks[a].text.isupper()):
-        return -1
-    if a > lo and toks[a - 1].low not in _CONJUNCT_OPENERS:
-        return -1
-    return a
+    """The start of a place (chitieu/text/places.py: "Thừa Thiên Huế", "TP HCM", "Thành phố Hồ
+    Chí Minh") ending at b and opened by a list separator (or `lo`, the clause start), else -1."""
+    for a in range(max(lo, b - 6), b):
+        found = place_at(toks, a, b)
+        if found is not None and found[0] == b and (a == lo or toks[a - 1].low in _CONJUNCT_OPENERS):
+            return a
+    return -1
 
 
 def _conjunct_place(toks: Sequence[Token], st: Structure, m: Mention) -> tuple[str, int] | None:
@@ -358,6 +354,8 @@ def _place_conjuncts(toks: Sequence[Token], st: Structure, ms: list[Mention]) ->
             head = st.head[m.v0]
             lo = head[0] if head is not None else st.clause[m.v0]
             measure = _lead_measure(toks, max(lo, a - _LEAD_WINDOW), a)
+        if not measure and m.unit == "điểm":
+            measure = _places_measure(toks, st, m, a)  # "Tiếp theo là Thừa Thiên Huế (0,7951)": the text's index
         prev = m
         if measure:
             m.indicator = f"{measure[:1].upper()}{measure[1:]} ({place})"

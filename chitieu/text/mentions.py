@@ -378,13 +378,24 @@ _PER_SIZES = {"vạn": "vạn dân", "10.000": "10.000 dân", "nghìn": "nghìn 
 _SCORE_ENDS = frozenset([",", ";", ".", "(", ")"])
 
 
+# Function words after which a bare "đạt 0,8241" has ended its value: "... đạt 0,8241 với việc ...".
+_SCORE_END_WORDS = frozenset(["với", "và", "so", "khi", "trong"])
+
+
 def _bare_score(toks: list[Token], i: int, stop: int) -> bool:
     """A decimal with no unit reached by "đạt" and closing its clause ("DTI quốc gia năm 2024
     đạt 0,7955, tăng 8,6%"): an index's score, in "điểm" as the gold writes index scores."""
     t = toks[i]
-    if "," not in t.text or i == 0 or toks[i - 1].low != "đạt":
+    if "," not in t.text or i == 0:
         return False
-    return i + 1 >= stop or toks[i + 1].text in _SCORE_ENDS
+    if toks[i - 1].text == "(" and i + 1 < stop and toks[i + 1].text == ")":
+        # "Thừa Thiên Huế (0,7951)": a bare decimal below one with three or more decimals, alone
+        # in a bracket, is an index on the 0-1 scale.
+        whole, _, decimals = t.text.partition(",")
+        return whole == "0" and len(decimals) >= 3 and decimals.isdigit()
+    if toks[i - 1].low != "đạt":
+        return False
+    return i + 1 >= stop or toks[i + 1].text in _SCORE_ENDS or toks[i + 1].low in _SCORE_END_WORDS
 
 
 def _ratio_unit(toks: list[Token], k: int, stop: int) -> tuple[str, str, int] | None:

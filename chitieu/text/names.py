@@ -14,9 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from chitieu.text import lexicon as lx
+from chitieu.text.numbers import WORD_NUMBERS
 from chitieu.text.periods import PeriodMention, find_near
 from chitieu.text.places import document_index, ranked_place, subject_places
-from chitieu.text.segment import snap_to_words
+from chitieu.text.segment import MAX_WORD, segment, snap_to_words
 from chitieu.text.spans import Mention, aside
 from chitieu.text.spans import join as _join
 from chitieu.text.structure import Structure
@@ -237,6 +238,9 @@ class Namer:
             return "", ""
         if any(toks[j].low == "chỉ" and j + 1 < b and toks[j + 1].low == "tiêu" for j in range(a, b)):
             return "", ""
+        classifier = _counted_class(toks, first, rng[1])
+        if classifier:
+            return classifier, ""  # "Cả ba trụ cột đều ghi nhận ...: Chính quyền số đạt 0,7582" names "Trụ cột Chính quyền số"
         if any(toks[j].low in _PREDICATE_ADVERBS for j in range(a, b)):
             return "", ""  # "Cả ba trụ cột đều ghi nhận sự thay đổi đáng kể:": a clause, no measure
         return self.words(a, b), ""
@@ -706,6 +710,18 @@ _CURRENCY = frozenset(["đồng", "usd", "đô", "la", "euro", "yên", "mỹ"])
 
 _WHOLE = frozenset(["toàn", "cả"])
 _PLACE_NOUNS = lx.PhraseSet(["xã", "phường", "thị trấn", "thị xã", "huyện", "quận", "tỉnh", "thành phố", "thôn", "khu phố", "nước", "vùng"])
+
+
+def _counted_class(toks: list[Token], a: int, b: int) -> str:
+    """The noun a head counts its items by: "Cả ba trụ cột đều ...:" -> "trụ cột", "Cả hai khu
+    vực ...:" -> "khu vực" (a quantifier, a number word, then one word); "" for any other head."""
+    if a + 2 >= b or toks[a].low not in _WHOLE or toks[a + 1].low not in WORD_NUMBERS:
+        return ""
+    start = a + 2
+    end = segment(toks, start, min(b, start + MAX_WORD))[0][1]
+    if not all(t.is_word and not t.capitalised for t in toks[start:end]):
+        return ""
+    return " ".join(t.text for t in toks[start:end])
 
 
 def _whole_place(toks: list[Token], a: int, b: int) -> int:

@@ -42,10 +42,15 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
             "Xuất khẩu đạt trên 430 tỉ USD, tăng 16,1% và nhập khẩu đạt gần 410 tỉ USD.",
             [("Xuất khẩu", 430, "tỷ USD"), ("Xuất khẩu", 16.1, "%"), ("Nhập khẩu", 410, "tỷ USD")],
         ),
-        # A colon head that is a clause (an adverb only a predicate holds) lends no measure;
-        # "số" closing a noun is "digital", no count word to trim.
+        # A colon head that is a clause (an adverb only a predicate holds) lends no measure, only
+        # the noun it counts its items by ("Cả ba trụ cột"); "số" closing a noun is "digital",
+        # no count word to trim.
         (
             "Cả ba trụ cột đều ghi nhận sự thay đổi đáng kể: Chính quyền số đạt 0,7582; Kinh tế số đạt 0,7723.",
+            [("Trụ cột Chính quyền số", 0.7582, "điểm"), ("Trụ cột Kinh tế số", 0.7723, "điểm")],
+        ),
+        (
+            "Nhiều chỉ tiêu đều ghi nhận sự thay đổi đáng kể: Chính quyền số đạt 0,7582; Kinh tế số đạt 0,7723.",
             [("Chính quyền số", 0.7582, "điểm"), ("Kinh tế số", 0.7723, "điểm")],
         ),
         # The whole place ("toàn xã", "cả nước") opening a name is its scope, not its measure.

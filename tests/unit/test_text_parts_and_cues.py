@@ -53,3 +53,28 @@ def test_a_month_opening_a_later_paragraph_frames_only_that_paragraph():
         "TP Hải Phòng có kim ngạch xuất khẩu đạt 30,05 tỷ USD."
     )
     assert [it.period for it in extract(text)] == ["10M/2025", "T10/2025", "10M/2025"]
+
+
+def test_index_scores_on_the_zero_to_one_scale_are_read_bare_with_their_places_and_baselines():
+    text = (
+        "Chỉ số Chuyển đổi số (DTI) quốc gia năm 2024 đạt 0,7955, tăng 8,6% so với năm 2023 (0,7326). "
+        "Hà Nội dẫn đầu với giá trị DTI đạt 0,8241 với việc đứng đầu về 4 chỉ số chính. "
+        "Tiếp theo là Thừa Thiên Huế (0,7951), Hải Phòng (0,7857) và Thành phố Hồ Chí Minh (0,7770)."
+    )
+    scores = [(it.value, it.period, it.indicator) for it in extract(text) if it.unit == "điểm"]
+    assert [v for v, _, _ in scores] == [0.7955, 0.7326, 0.8241, 0.7951, 0.7857, 0.777]
+    assert scores[1][1] == "2023"  # the bracket states the baseline's figure
+    assert [name for _, _, name in scores[3:]] == [
+        "Điểm số DTI (Thừa Thiên Huế)",
+        "Điểm số DTI (Hải Phòng)",
+        "Điểm số DTI (Thành phố Hồ Chí Minh)",
+    ]
+
+
+def test_a_head_counting_its_items_by_a_noun_lends_them_that_noun():
+    text = "Cả ba trụ cột đều ghi nhận sự thay đổi: Chính quyền số đạt 0,7582, tăng 4,7%; Kinh tế số đạt 0,7723."
+    assert [it.indicator for it in extract(text)] == [
+        "Trụ cột Chính quyền số",
+        "Trụ cột Chính quyền số (mức tăng)",
+        "Trụ cột Kinh tế số",
+    ]
