@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from chitieu.text import lexicon as lx
-from chitieu.text.segment import MAX_WORD, segment
+from chitieu.text.segment import joins
 from chitieu.text.spans import Mention
 from chitieu.text.structure import Structure
 from chitieu.text.tokens import Token
@@ -63,11 +63,9 @@ def place_at(toks: Sequence[Token], j: int, stop: int) -> tuple[int, str] | None
     # A run that ends inside a word is no name ("Tại Hội nghị", "Phó Bí thư"): it ends at the
     # last word it holds whole; unless what follows opens a predicate ("Khánh Hòa ước đón",
     # not the word "hòa ước").
-    for s, w_end in segment(toks, max(n0, e - MAX_WORD + 1), min(stop, e + MAX_WORD)):
-        if s < e < w_end and toks[e].low not in PREDICATE_OPENERS:
-            syllables -= e - s
-            e = s
-            break
+    if e > n0 and toks[e - 1].kind == "word" and joins(toks, e, stop) and toks[e].low not in PREDICATE_OPENERS:
+        syllables -= 1
+        e -= 1
     tp = first.text.upper().startswith("TP") and first.text.isupper()
     if syllables < 2 and not (tp and len(first.text) > 2):
         return None

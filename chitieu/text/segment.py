@@ -142,13 +142,28 @@ def snap_to_words(toks: Sequence[Token], lo: int, hi: int, a: int, b: int) -> tu
     syllables before each cut, within [lo, hi)."""
     if b <= a:
         return a, b
-    # Only the words around each cut are read, from a few syllables before it.
-    for s, e in segment(toks, max(lo, a - MAX_WORD + 1), min(hi, a + MAX_WORD)):
-        if s < a < e:
-            a = s
-            break
-    for s, e in segment(toks, max(lo, a, b - MAX_WORD + 1), min(hi, b + MAX_WORD)):
-        if s < b < e:
-            b = e
-            break
+    # Only the words around each cut are read, from a few syllables before it; an edge that
+    # cut nothing (a == lo, b == hi) or that touches no word on one side needs no look.
+    if lo < a and toks[a - 1].kind == "word" and toks[a].kind == "word":
+        for s, e in segment(toks, max(lo, a - MAX_WORD + 1), min(hi, a + MAX_WORD)):
+            if s < a < e:
+                a = s
+                break
+    if b < hi and toks[b - 1].kind == "word" and toks[b].kind == "word":
+        for s, e in segment(toks, max(lo, a, b - MAX_WORD + 1), min(hi, b + MAX_WORD)):
+            if s < b < e:
+                b = e
+                break
     return a, b
+
+
+def joins(toks: Sequence[Token], j: int, stop: int, words: Dictionary | None = None) -> bool:
+    """True when toks[j - 1] and toks[j] belong to one dictionary word of two or three
+    syllables that starts at toks[j - 1] ("Hội nghị", "Bí thư"): a cut at j would split it."""
+    if j < 1 or j >= stop or toks[j - 1].kind != "word" or toks[j].kind != "word":
+        return False
+    d = dictionary() if words is None else words
+    key = syllable_key(toks[j - 1].text) + " " + syllable_key(toks[j].text)
+    if key in d.words:
+        return True
+    return j + 1 < stop and toks[j + 1].kind == "word" and key + " " + syllable_key(toks[j + 1].text) in d.words
