@@ -78,7 +78,8 @@ def resolution_jumps(resolution: Resolution, as_of: date, *, threshold: float = 
     found: list[tuple[int, str, float, float, float, tuple]] = []
     for ind in current:
         own = pairs.get(ind, {})
-        series = {key: [(current[ind].previous(), pair[3]), (current[ind], pair[1])] for key, pair in own.items()}
+        now, before = current[ind], current[ind].previous()
+        series = {key: [(before, pair[3]), (now, pair[1])] for key, pair in own.items()}
         for j in core_jumps(series, threshold=threshold):
             found.append((ind, j.key, j.previous, j.value, j.z, own[j.key]))
     units = dict(Unit.objects.filter(pk__in={int(key) for _, key, *_ in found}).values_list("pk", "name")) if found else {}
