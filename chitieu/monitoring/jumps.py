@@ -54,19 +54,14 @@ def resolution_jumps(resolution: Resolution, as_of: date, *, threshold: float = 
 
     Each unit's two figures come from its maintained row (`unit_figures`: one row per unit
     and indicator, with the period before), or from the raw figures for an indicator where a
-    row holds a figure reported after `as_of` (the same answer). Three or four queries: the
-    latest periods, the rows, the raw figures when needed, the units' names of the jumps.
+    row holds a figure reported after `as_of` (the same answer). Three queries (the latest
+    periods, the rows, the units' names of the jumps), one or two more when the raw figures
+    must answer.
     """
     figures = known_figures(as_of, ended=True).order_by()
-    # Each indicator's latest period (the one starting last, so the finest among those ending
-    # last): a correlated subquery that walks the (indicator, period_start) index backwards.
-    latest = Subquery(
-        figures.filter(indicator_id=OuterRef("pk")).order_by("-period_start", "period_end").values("period")[:1]
-    )
     current: dict[int, Period] = {}
     names: dict[int, str] = {}
-    for pk, name, code in (Indicator.objects.filter(targets__resolution=resolution).distinct()
-                           .annotate(latest=latest).values_list("pk", "name", "latest")):
+    for pk, name, code in _latest_periods(resolution, figures, as_of):
         if code is not None:
             current[pk], names[pk] = Period.parse(code), name
     if not current:
@@ -90,6 +85,28 @@ def resolution_jumps(resolution: Resolution, as_of: date, *, threshold: float = 
     ]
     out.sort(key=lambda j: -abs(j.z))
     return out[:MAX_JUMPS]
+
+
+def _latest_periods(resolution: Resolution, figures, as_of: date) -> list[tuple[int, str, str | None]]:
+    """(indicator id, name, code of its latest period) for the resolution's indicators: the
+    period ended and known by `as_of` that starts last (the finest among those, then by code).
+    From the maintained rows (a seek per indicator on rows stored period by period) when the
+    latest row was known at `as_of`: it is then the raw answer, since the raw candidates are
+    among the rows. Otherwise from the raw `figures` (one query more)."""
+    order = ("-period_start", "period_end", "period")
+    rows = UnitFigure.objects.filter(indicator_id=OuterRef("pk"), period_end__lte=as_of).order_by(*order)
+    indicators = Indicator.objects.filter(targets__resolution=resolution).distinct()
+    found = list(indicators.annotate(latest=Subquery(rows.values("period")[:1]),
+                                     reported=Subquery(rows.values("reported_last")[:1]))
+                 .values_list("pk", "name", "latest", "reported"))
+    out = [(pk, name, code) for pk, name, code, reported in found if known(reported, None, as_of)]
+    late = [pk for pk, _, _, reported in found if not known(reported, None, as_of)]
+    if late:
+        # A correlated subquery that walks the (indicator, period_start) index backwards.
+        latest = Subquery(figures.filter(indicator_id=OuterRef("pk")).order_by(*order).values("period")[:1])
+        out += Indicator.objects.filter(pk__in=late).annotate(latest=latest).values_list("pk", "name", "latest")
+    position = {pk: n for n, (pk, *_) in enumerate(found)}
+    return sorted(out, key=lambda row: position[row[0]])
 
 
 #: {indicator id: {unit id as text: (figure id, value, source, value before, source before)}}

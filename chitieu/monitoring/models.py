@@ -71,6 +71,9 @@ class Observation(PeriodFields):
             # Figures not yet official, found without scanning the official ones (reviews take
             # out estimates an official figure has replaced).
             models.Index(fields=["stage", "indicator", "period_start"], name="obs_stage_indicator_period"),
+            # The few figures waiting for approval, counted in the header of every page
+            # (web.context.WaitingApproval) without scanning the approved ones.
+            models.Index(fields=["unit"], condition=models.Q(state=EntryState.SUBMITTED.value), name="obs_submitted"),
         ]
 
     def __str__(self) -> str:

@@ -87,8 +87,8 @@ def _stored() -> list[tuple]:
 
 def _raw(monkeypatch):
     """Send the ranking and the jumps to the raw figures (as when a row cannot answer)."""
-    monkeypatch.setattr(ranking, "_maintained_rows", lambda *a, **k: None)
-    monkeypatch.setattr(jumps, "_maintained_pairs", lambda current, as_of: ({}, set(current)))
+    monkeypatch.setattr(ranking, "known", lambda *a: False)
+    monkeypatch.setattr(jumps, "known", lambda *a: False)
 
 
 def _answers(city, indicators, resolution) -> list:
