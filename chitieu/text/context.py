@@ -189,6 +189,11 @@ def assign_kinds(
         if kind is None:
             found, at = _cue_before(toks, cues, nearest, m)
             kind = found or default
+            own_cue = found is not None and at >= max(st.clause[m.v0], 1)
+            if kind == _RESULT and default == _TARGET and own_cue and "ước" in (toks[at].low, toks[at - 1].low) and _after_year(m, doc_year):
+                # "Lượng khách du lịch đến năm 2025 ước đạt 200 nghìn người" in a plan: an expected
+                # level at the plan's horizon, no estimate of what was done.
+                kind = _TARGET
             if (found is None or at < st.sent[m.v0]) and (_before_year(m.period, doc_year) or _earlier_term(m.period, latest)):
                 kind = _RESULT
             elif found is None or at < st.clause[m.v0]:
@@ -302,6 +307,12 @@ def _earlier_term(code: str | None, latest: str | None) -> bool:
         return False
     end, start = code.rpartition("-")[2], latest.partition("-")[0]
     return end.isdigit() and start.isdigit() and int(end) <= int(start)
+
+
+def _after_year(m: Mention, year: int | None) -> bool:
+    """True when m's own words name a year after the document's ("đến năm 2025" in 2021)."""
+    code = m.period
+    return bool(m.own_period and code and code.isdigit() and year is not None and int(code) > year)
 
 
 def _before_year(code: str | None, year: int | None) -> bool:

@@ -132,8 +132,10 @@ DENOMINATORS = PhraseSet(
 # Words just before a number that state how it compares; value = comparator.
 BOUNDS: dict[Phrase, str] = {
     **{p: GE for p in phrases("trên", "hơn", "ít nhất", "tối thiểu", "không dưới",
-                                  "không thấp hơn", "cao hơn", "từ", "lớn hơn")},
-    **{p: LE for p in phrases("dưới", "không quá", "tối đa", "không vượt quá", "không vượt",
+                                  "không thấp hơn", "cao hơn", "từ", "lớn hơn",
+                                  # a bound before a copula: "tổng nguồn vốn tối thiểu là 75.000 tỷ đồng"
+                                  "tối thiểu là", "ít nhất là", "tối thiểu bằng")},
+    **{p: LE for p in phrases("dưới", "không quá", "tối đa", "tối đa là", "không vượt quá", "không vượt",
                                   "thấp hơn", "không cao hơn", "nhỏ hơn", "chưa đến", "chưa tới",
                                   "xuống dưới", "giảm xuống dưới")},
     **{p: EQ for p in phrases("khoảng", "gần", "xấp xỉ", "hơn kém", "chừng", "còn",

@@ -267,6 +267,7 @@ class Namer:
         lo = self._after_copula(m, lo, hi)
         m.region_lo = lo
         a, b = self.clean(lo, hi)
+        self._fronted_change(m, a)
         own = self.words(a, b) if b > a else ""
         if own.lower() in ("bình quân", "trung bình", "tính chung", "lũy kế", "luỹ kế"):
             own = ""
@@ -285,6 +286,16 @@ class Namer:
         name = self._borrow_measure(m, prev, own, name)
         name = self._aside_name(m, prev, own) or name
         m.indicator = _capitalise(self._finish(m, name))
+
+    def _fronted_change(self, m: Mention, a: int) -> None:
+        """"Giảm tỷ lệ hộ nghèo bình quân hằng năm là 3%": a change verb fronted before the
+        measure, its value given by a copula, states the change (decrease_by/increase_by)."""
+        toks = self.toks
+        if m.comparator != lx.EQ or a < 1 or toks[a - 1].low not in ("tăng", "giảm"):
+            return
+        if not lx.NAME_STARTS_MEASURE.forward(toks, a, m.pred) or any(t.low not in _COPULAS for t in toks[m.pred : m.v0]):
+            return
+        m.comparator = lx.DECREASE if toks[a - 1].low == "giảm" else lx.INCREASE
 
     def _aside_name(self, m: Mention, prev: Mention | None, own: str) -> str:
         """A figure in a bracket after what it measures, with no name of its own or only a
@@ -693,6 +704,10 @@ RANK_TOPICS: list[TopicRule] = [
 _RANKING_TABLES = lx.PhraseSet(["bảng xếp hạng", "xếp hạng"])
 _TOPIC_ENDS = frozenset(["với", "là", "khi", "và", "trong", "của", "so", "để", "từ", "lên"])
 CLAUSE_STOPS = frozenset(",;:.!?…()[]")
+
+
+# Predicate words that only equate a measure with its value.
+_COPULAS = frozenset(["là", "ở", "mức", "đạt"])
 
 
 # The change a bounded change names (../shared/gold/README.md: "Tỷ lệ hộ nghèo (mức giảm)").

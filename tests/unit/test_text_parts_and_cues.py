@@ -78,3 +78,29 @@ def test_a_head_counting_its_items_by_a_noun_lends_them_that_noun():
         "Trụ cột Chính quyền số (mức tăng)",
         "Trụ cột Kinh tế số",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        # A bound before a copula still bounds the value.
+        ("Giai đoạn 2021-2025, tổng nguồn vốn tối thiểu là 75.000 tỷ đồng.", ">="),
+        ("Chi thường xuyên tối đa là 120 tỷ đồng.", "<="),
+        # A change verb fronted before the measure, its value given by a copula, states the change.
+        ("Giảm tỷ lệ hộ nghèo bình quân hằng năm là 3%.", "decrease_by"),
+        ("Tăng tỷ lệ che phủ rừng là 2%.", "increase_by"),
+        # ... but not where a bound word gives the level.
+        ("Giảm tỷ lệ hộ nghèo xuống dưới 1,5%.", "<="),
+    ],
+)
+def test_bounds_and_fronted_changes_read_across_a_copula(text, comparator):
+    assert [it.comparator for it in extract(text) if it.kind != "task"] == [comparator]
+
+
+def test_an_expected_level_at_a_plans_horizon_is_a_target():
+    text = (
+        "Ngày 25/8/2020, Đại hội Đảng bộ huyện lần thứ XX, nhiệm kỳ 2020-2025 đề ra mục tiêu. "
+        "Phấn đấu đến năm 2025 huyện đạt được các chỉ tiêu chủ yếu: "
+        "Lượng khách du lịch đến năm 2025 ước đạt 200 nghìn người."
+    )
+    assert [(it.value, it.kind) for it in extract(text)] == [(200, "target")]
