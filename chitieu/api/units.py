@@ -13,6 +13,7 @@ from chitieu.api.plans import require_reader
 from chitieu.api.schemas import Problem
 from chitieu.core.choices import ShareBasis, UnitKind
 from chitieu.errors import Invalid
+from chitieu.org.codes import code_note
 from chitieu.org.history import lineages, units_on
 from chitieu.org.models import UnitLink
 
@@ -38,6 +39,7 @@ class UnitOut(Schema):
     kind: str
     kind_label: str
     admin_code: int | None = Field(None, description="Mã hành chính quốc gia; mã mới 2025 có thể trùng mã cũ")
+    admin_code_note: str = Field("", description="Khi danh mục của Cục Thống kê ghi mã khác gói vietnam-provinces")
     parent: str | None
     valid_from: date | None
     valid_to: date | None
@@ -74,7 +76,7 @@ def list_units(request: AuthedRequest, on: date | None = None, kind: str | None 
     return [
         {
             "code": u.code, "name": u.name, "kind": u.kind, "kind_label": UnitKind(u.kind).label,
-            "admin_code": u.admin_code, "parent": u.parent.code if u.parent is not None else None,
+            "admin_code": u.admin_code, "admin_code_note": code_note(u), "parent": u.parent.code if u.parent is not None else None,
             "valid_from": u.valid_from, "valid_to": u.valid_to, "version": u.version,
             "predecessors": [_link(link, link.predecessor) for link in lines[u.pk].predecessors],
             "successors": [_link(link, link.successor) for link in lines[u.pk].successors],

@@ -78,3 +78,39 @@ def test_loading_again_changes_nothing(history):
     before = Unit.objects.count(), UnitLink.objects.count()
     assert load_units_history(Unit.objects.get(code="hai-phong")).pk == history.pk
     assert (Unit.objects.count(), UnitLink.objects.count()) == before
+
+
+def test_the_five_codes_the_two_lists_give_differently_are_said_beside_the_code(client):
+    units = client.get("/api/v1/units?on=2025-07-01").json()
+    noted = {u["name"]: (u["admin_code"], u["admin_code_note"]) for u in units if u["admin_code_note"]}
+    assert noted == {
+        "Phường Tứ Minh": (10540, "Danh mục của Cục Thống kê (CV 1027/CTK-CSCL) ghi mã 10891"),
+        "Phường Ngô Quyền": (11341, "Danh mục của Cục Thống kê (CV 1027/CTK-CSCL) ghi mã 11329"),
+        "Phường Thành Đông": (10510, "Danh mục của Cục Thống kê (CV 1027/CTK-CSCL) ghi mã 10507"),
+        "Phường Nam Đồng": (10672, "Danh mục của Cục Thống kê (CV 1027/CTK-CSCL) ghi mã 10837"),
+        "Xã An Thành": (10777, "Danh mục của Cục Thống kê (CV 1027/CTK-CSCL) ghi mã 10792"),
+    }
+    # the old ward that had the same code, and the same name, is another unit: no note
+    old = client.get("/api/v1/units?on=2025-01-01").json()
+    assert not any(u["admin_code_note"] for u in old)
+    # and the units page says it beside the unit
+    page = client.get("/don-vi/").content.decode()
+    assert "mã 10540 (gói vietnam-provinces); Danh mục của Cục Thống kê (CV 1027/CTK-CSCL) ghi mã 10891" in page
+
+
+def test_the_noted_codes_are_the_statistics_offices_list_in_shared(history):
+    """The five codes are facts read from ../shared/world (the statistics office's list)."""
+    import csv
+    import json
+    from pathlib import Path
+
+    from chitieu.org.codes import DATA_PATH
+
+    shared = Path(__file__).resolve().parents[3] / "shared" / "world" / "haiphong-114-units-codes.csv"
+    if not shared.exists():
+        pytest.skip("../shared không có ở đây")
+    rows = [line for line in shared.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    office = {r["name"]: int(r["code"]) for r in csv.DictReader(rows)}
+    for u in json.loads(DATA_PATH.read_text(encoding="utf-8"))["units"]:
+        assert office[u["name"].split(" ", 1)[1]] == u["statistics_office"]
+        assert Unit.objects.get(name=u["name"], valid_from=date(2025, 7, 1)).admin_code == u["package"]

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from chitieu.core.choices import UnitKind
 from chitieu.org import access
+from chitieu.org.codes import code_note
 from chitieu.org.history import Lineage, lineages, valid_on
 from chitieu.org.models import Unit
 from chitieu.plans.models import TargetShare
@@ -53,6 +54,11 @@ class Node:
     n_tasks: int = 0
     lineage: Lineage | None = None
     sections: list[tuple[str, list[Node]]] = field(default_factory=list)
+
+    @property
+    def code_note(self) -> str:
+        """Another code in the statistics office's list than the package's (chitieu.org.codes)."""
+        return code_note(self.unit)
 
 
 def _section_of(kind: str) -> str:
