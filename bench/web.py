@@ -15,7 +15,9 @@ this process with http.client, one keep-alive connection per client thread:
 - the indicator page of its first indicator, as the dashboard links it (resolution, date);
 - a 200-figure bulk submit: POST /api/v1/observations (Bearer token), 200 draft rows,
   all or none; each client writes its own commune and a different year per round, so
-  rounds never collide; the drafts are deleted afterwards.
+  rounds never collide; the drafts are deleted afterwards;
+- the mixed load: `--clients` clients at once, 70 % opening the dashboard and 30 % sending
+  200-figure bulk submits, each kind's p50 / p95 printed apart.
 
 The review cache is on as in production (CHITIEU_REVIEW_CACHE_SECONDS, default 600), so
 repeated dashboards of unchanged data are served from it; run with
@@ -263,7 +265,8 @@ def measure(port: int, info: dict, args: argparse.Namespace) -> list[dict]:
             n = used_rounds[index] = used_rounds.get(index, 0) + 1
             first = year - n * span + 1
             pairs = [(c, q, y) for y in range(first, first + span) for c in codes for q in range(1, QUARTERS + 1)]
-            rows = [{"unit": commune, "indicator": code, "period": f"Q{q}/{y}", "value": 10 + k,
+            # Values inside every simulated indicator's plausible range (a share is at most 100 %).
+            rows = [{"unit": commune, "indicator": code, "period": f"Q{q}/{y}", "value": 10 + k % 40 / 2,
                      "stage": "preliminary", "state": "draft"} for k, (code, q, y) in enumerate(pairs[:BULK])]
             assert len(rows) == BULK
             body = json.dumps(rows).encode()
@@ -286,7 +289,45 @@ def measure(port: int, info: dict, args: argparse.Namespace) -> list[dict]:
                             "first_error": errors[0] if errors else None, **_percentiles(samples)})
             while opened:
                 opened.pop().close()
+    results += _mixed(pages, page, api_bulk, args, opened)
     return results
+
+
+def _mixed(pages: dict, page, api_bulk, args: argparse.Namespace, opened: list) -> list[dict]:
+    """The mixed load: `args.clients` clients at once, 70 % of them opening dashboards and
+    30 % sending 200-figure bulk submits (at least one of each), each kind's latencies
+    reported apart."""
+    name, path = next(iter(pages.items()))
+    bulk_clients = max(1, round(args.clients * 0.3))
+    page_clients = max(1, args.clients - bulk_clients)
+    rounds = min(args.rounds, 5)
+    by_kind: dict[str, list[float]] = {name: [], f"API: gửi {BULK} số liệu một lần": []}
+    lock = threading.Lock()
+
+    def make(index: int):
+        # Bulk clients take the indices after the page clients': their communes and years
+        # are those api_bulk gives them, distinct from every other run's.
+        kind, inner = (name, page(path)) if index < page_clients else (f"API: gửi {BULK} số liệu một lần", api_bulk)
+        step = inner(index)
+
+        def timed(i: int) -> float:
+            took = step(i)
+            with lock:
+                by_kind[kind].append(took)
+            return took
+        return timed
+
+    total = page_clients + bulk_clients
+    print(f"  … hỗn hợp: {page_clients} máy khách mở tổng quan, {bulk_clients} gửi {BULK} số liệu, "
+          f"x {rounds} lượt", file=sys.stderr, flush=True)
+    _, errors = _run(total, rounds, make, args.max_seconds)
+    while opened:
+        opened.pop().close()
+    return [
+        {"scenario": f"hỗn hợp 70/30: {kind}", "clients": total, "errors": len(errors),
+         "first_error": errors[0] if errors else None, **_percentiles(samples)}
+        for kind, samples in by_kind.items()
+    ]
 
 
 # ---- the server ----------------------------------------------------------------------
@@ -337,12 +378,12 @@ def _print(info: dict, results: list[dict], args: argparse.Namespace) -> None:
           f"{info['indicators']} chỉ tiêu x tháng {info['years']}); gunicorn {args.workers} tiến trình x "
           f"{args.threads} luồng trên {HOST}; bộ nhớ đệm đánh giá "
           f"{os.environ.get('CHITIEU_REVIEW_CACHE_SECONDS', '600')} giây")
-    print(f"{'kịch bản':<34} {'máy khách':>9} {'số lần':>7} {'lỗi':>5} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
+    print(f"{'kịch bản':<50} {'máy khách':>9} {'số lần':>7} {'lỗi':>5} {'p50 ms':>9} {'p95 ms':>9} {'max ms':>9}")
     for r in results:
-        print(f"{r['scenario']:<34} {r['clients']:>9} {r['n']:>7} {r['errors']:>5} {r['p50']:>9.0f} "
+        print(f"{r['scenario']:<50} {r['clients']:>9} {r['n']:>7} {r['errors']:>5} {r['p50']:>9.0f} "
               f"{r['p95']:>9.0f} {r['max']:>9.0f}")
         if r["first_error"]:
-            print(f"{'':<34} lỗi đầu tiên: {r['first_error'][:200]}")
+            print(f"{'':<50} lỗi đầu tiên: {r['first_error'][:200]}")
 
 
 def main() -> None:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from itertools import chain
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -417,17 +418,26 @@ def _access_errors(rows: list[Mapping[str, Any]], look: _Lookups, user: Any, mod
 def _soft_warnings(rows: list[_Clean]) -> None:
     """Fill each changed row's plausibility warnings from the stored figures of its
     indicators: the unit's own earlier figures of periods as long, its siblings' figures of
-    the same period, and (for a summed indicator) the city's (one query)."""
+    the same period, and (for a summed indicator) the city's (two queries: the written
+    units' own figures since six years before, every unit's figures of the written periods;
+    not every unit's figures of six years, which grew with the city)."""
     todo = [c for c in rows if not c.unchanged]
     if not todo:
         return
     indicators = {c.indicator.pk for c in todo}
     earliest = min(c.period.start for c in todo)
-    stored = Observation.objects.filter(
-        indicator_id__in=indicators, period_start__gte=date(earliest.year - 6, 1, 1)
-    ).values_list("unit_id", "unit__parent_id", "indicator_id", "period", "period_start", "period_end", "stage", "value")
+    columns = ("unit_id", "unit__parent_id", "indicator_id", "period", "period_start", "period_end", "stage", "value")
+    own = Observation.objects.filter(
+        unit_id__in={c.unit.pk for c in todo}, indicator_id__in=indicators, period_start__gte=date(earliest.year - 6, 1, 1)
+    ).values_list(*columns)
+    # Seek by (indicator, period_start) on the index, then keep the written periods.
+    of_periods = Observation.objects.filter(
+        indicator_id__in=indicators, period_start__in={c.period.start for c in todo},
+        period__in={c.period.code for c in todo},
+    ).values_list(*columns)
     best: dict[tuple[int, int, str], tuple[int, date, date, float, int | None]] = {}
-    for unit_id, parent_id, ind, code, start, end, stage, value in stored:
+    # A figure read by both queries is the same (unit, indicator, period, stage): equal rank.
+    for unit_id, parent_id, ind, code, start, end, stage, value in chain(own, of_periods):
         if start is None or end is None:
             continue
         key = (unit_id, ind, code)

@@ -19,7 +19,7 @@ from chitieu.monitoring import workflow
 from chitieu.monitoring.models import Observation
 from chitieu.monitoring.services import Mode, lock_period, record_observation
 from chitieu.reports.entry import import_workbook
-from tests.factories import make_indicator, make_observation, make_target
+from tests.factories import make_indicator, make_observation, make_target, make_unit
 from tests.integration.reports_world import AS_OF, make_world
 from tests.integration.xlsx_helpers import fill, template
 from tests.personas import make_cast
@@ -263,6 +263,18 @@ def test_a_value_far_from_the_unit_s_history_warns(cast):
         make_observation(cast.units["commune_a"], jobs, period=str(year), value=value)
     assert draft(cast, jobs, 104).warning_list == []
     assert any("các kỳ trước" in w for w in draft(cast, jobs, 600, period="2024").warning_list)
+
+
+def test_a_value_far_from_the_sibling_communes_of_the_same_period_warns(cast):
+    # The siblings' figures of the period are read whatever their age: not only those of
+    # the units being written.
+    jobs = make_indicator("viec-lam", "Giải quyết việc làm", "người", value_kind="count",
+                          aggregation=Aggregation.SUM, frequency=PeriodKind.YEAR)
+    for n, value in enumerate([100, 110, 95, 105]):
+        make_observation(make_unit(f"xa-ben-{n}", parent=cast.units["city"]), jobs, period="2024", value=value)
+    make_observation(make_unit("xa-ben-cu", parent=cast.units["city"]), jobs, period="2016", value=90_000)
+    assert draft(cast, jobs, 104).warning_list == []
+    assert any("các đơn vị cùng cấp" in w for w in draft(cast, jobs, 90_000, period="2024").warning_list)
 
 
 def test_an_import_racing_another_of_the_same_file_writes_one_set_of_rows_and_history():
