@@ -334,6 +334,19 @@ def _lead_measure(toks: Sequence[Token], a: int, b: int) -> str:
     return ""
 
 
+def _fuller_measure(toks: Sequence[Token], lo: int, a: int, measure: str) -> str:
+    """The fullest measure of toks[lo:a] that holds `measure`: "có 20/34 địa phương đạt tốc độ
+    tăng trưởng GRDP năm 2025 ...; trong đó 6 địa phương tăng trưởng 2 con số (Quảng Ninh
+    11,9%, ...)" lends its list "tốc độ tăng trưởng GRDP"; `measure` itself when none is fuller."""
+    low = measure.lower()
+    for j in range(lo, a):
+        if lx.NAME_STARTS_MEASURE.forward(toks, j, a):
+            phrase = _lead_measure(toks, j, a)
+            if len(phrase) > len(measure) and low in phrase.lower():
+                return phrase
+    return measure
+
+
 def _place_conjuncts(toks: Sequence[Token], st: Structure, ms: list[Mention]) -> None:
     measure = ""  # the measure the current list of places shares
     prev: Mention | None = None
@@ -356,6 +369,8 @@ def _place_conjuncts(toks: Sequence[Token], st: Structure, ms: list[Mention]) ->
             measure = _lead_measure(toks, max(lo, a - _LEAD_WINDOW), a)
         if not measure and m.unit == "điểm":
             measure = _places_measure(toks, st, m, a)  # "Tiếp theo là Thừa Thiên Huế (0,7951)": the text's index
+        if measure:
+            measure = _fuller_measure(toks, st.sent[m.v0], a, measure)
         prev = m
         if measure:
             m.indicator = f"{measure[:1].upper()}{measure[1:]} ({place})"
@@ -608,6 +623,12 @@ COORDINATION_RULES: tuple[CoordinationRule, ...] = (
                 "Kết quả chỉ số PAPI năm 2023 của một số tỉnh: Thừa Thiên Huế (46,04 điểm), Thái Nguyên (45,78 điểm).",
                 ("Chỉ số PAPI (Thừa Thiên Huế)", "Chỉ số PAPI (Thái Nguyên)"),
             ),
+            # A lead-in's bare measure takes the fuller one its sentence named before it.
+            (
+                "Có 20/34 địa phương đạt tốc độ tăng trưởng GRDP năm 2025 từ 8% trở lên; trong đó 6 địa phương "
+                "tăng trưởng 2 con số (Quảng Ninh 11,9%, Hải Phòng 11,8%).",
+                ("Địa phương đạt tốc độ", "Tăng trưởng GRDP", "Tốc độ tăng trưởng GRDP (Quảng Ninh)", "Tốc độ tăng trưởng GRDP (Hải Phòng)"),
+            ),
         ),
     ),
     CoordinationRule(
@@ -647,6 +668,8 @@ COORDINATION_RULES: tuple[CoordinationRule, ...] = (
                 "Đà Nẵng ước đón 469.000 lượt khách quốc tế, tăng 16,7%; Lào Cai ước đón 331.382 lượt khách quốc tế.",
                 ("Lượt khách quốc tế (Đà Nẵng)", "Lượt khách quốc tế (Đà Nẵng, mức tăng)", "Lượt khách quốc tế (Lào Cai)"),
             ),
+            # A two-word level is named too; a bare measure head ("Sản lượng") waits for its complement.
+            ("Xuất khẩu đạt trên 430 tỉ USD, tăng 16,1%.", ("Xuất khẩu", "Xuất khẩu (mức tăng)")),
             # A change of a rate keeps the rate's name.
             ("Tỷ lệ hộ nghèo còn 2,1%, giảm 0,5% so với năm 2023.", ("Tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo")),
         ),

@@ -306,8 +306,6 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
         return None
     m = Mention(pred=i, v0=i, v1=e, end=e, value=value, unit=unit, unit_kind=kind)
     m.value_max, m.planned = value_max, planned
-    if whole is not None:
-        m.baseline = join(toks, whole[0], e)
     _predicate(toks, st, m)
     if m.v0 > 0 and toks[m.v0 - 1].low == "âm" and m.pred < m.v0:
         m.value = -m.value  # "tăng trưởng âm 2,5%"
@@ -339,6 +337,8 @@ def _number(text: str, toks: list[Token], st: Structure, i: int, prev_end: int =
         m.tail = tail_words(toks, st, m.end, stop, m.unit_kind)
         if m.tail:
             m.end = m.tail[1]
+    if whole is not None and m.baseline is None:
+        m.baseline = join(toks, whole[0], m.v1)  # the whole the part is of: "63 địa phương"
     return m
 
 

@@ -532,12 +532,14 @@ class Namer:
             and m.unit_kind == "pct"
             and prev.comparator not in lx.CHANGE_COMPARATORS
             and prev.unit_kind != "pct"
-            and len(name.split()) > 2
+            and len(name.split()) > 1
+            and not _bare_measure(name)
         ):
-            # "Thu ngân sách đạt 2,4 triệu tỷ đồng, tăng 30,9% so với cùng kỳ": a rate of change
-            # as a second predicate of a level's subject (coordination names its change once the
-            # places are lent). Not for a bare measure of one or two words, "sản lượng ước đạt
-            # 4,2 triệu tấn, tăng 3,2%": an ellipsis whose complement, "lúa", is not read yet.
+            # "Thu ngân sách đạt 2,4 triệu tỷ đồng, tăng 30,9% so với cùng kỳ", "xuất khẩu đạt
+            # trên 430 tỉ USD, tăng 16,1%": a rate of change as a second predicate of a level's
+            # subject (coordination names its change once the places are lent). Not for a bare
+            # measure head, "sản lượng ước đạt 4,2 triệu tấn, tăng 3,2%": an ellipsis whose
+            # complement, "lúa", is not read yet.
             m.level_change = True
         return name
 
@@ -803,6 +805,12 @@ def _compound_unit(head: str, unit: str) -> str:
         if len(words) == 2 or w.endswith((":", ",", ";")):
             break
     return unit + "/" + " ".join(words) if words else ""
+
+
+def _bare_measure(name: str) -> bool:
+    """True for a name that is only a measure head ("Sản lượng", "Tỷ lệ"): it needs a complement."""
+    toks = _tokens_of(name)
+    return lx.MEASURE_HEADS.forward(toks, 0) == len(toks) or lx.NAME_STARTS_MEASURE.forward(toks, 0) == len(toks)
 
 
 def _tokens_of(name: str) -> list[Token]:

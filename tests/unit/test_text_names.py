@@ -40,7 +40,8 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
         # A conjunction after a value opens the next conjunct: no tail of the value.
         (
             "Xuất khẩu đạt trên 430 tỉ USD, tăng 16,1% và nhập khẩu đạt gần 410 tỉ USD.",
-            [("Xuất khẩu", 430, "tỷ USD"), ("Xuất khẩu", 16.1, "%"), ("Nhập khẩu", 410, "tỷ USD")],
+            # (the rate after the level names the level's change, ../shared/gold conventions)
+            [("Xuất khẩu", 430, "tỷ USD"), ("Xuất khẩu (mức tăng)", 16.1, "%"), ("Nhập khẩu", 410, "tỷ USD")],
         ),
         # A colon head that is a clause (an adverb only a predicate holds) lends no measure, only
         # the noun it counts its items by ("Cả ba trụ cột"); "số" closing a noun is "digital",
@@ -86,7 +87,7 @@ def _named(text: str) -> list[tuple[str, float | None, str | None]]:
         # classifier ("con") after what it counts.
         (
             "b) Chăn nuôi: đàn heo 156.800 con, tăng 3,4%; đàn gia cầm 5,6 triệu con.",
-            [("Đàn heo", 156800, "con"), ("Đàn heo", 3.4, "%"), ("Đàn gia cầm", 5.6, "triệu con")],
+            [("Đàn heo", 156800, "con"), ("Đàn heo (mức tăng)", 3.4, "%"), ("Đàn gia cầm", 5.6, "triệu con")],
         ),
         ("c) Thủy sản: tăng 5%.", [("Thủy sản", 5, "%")]),
         ("a) Tỷ lệ hộ nghèo: ở nông thôn 3%.", [("Tỷ lệ hộ nghèo ở nông thôn", 3, "%")]),
