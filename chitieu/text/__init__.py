@@ -9,7 +9,10 @@ Pipeline (each step its own module):
 - mentions, special, spans: quantities (numbers with units, ranges, "X/Y", bounds, changes,
   shares of a plan, ranks, "không còn"), never dates, codes, ordinals or phone numbers
 - periods, context: the period each item refers to and whether it is a target or a result
-- names: the measured noun phrase ("Tỷ lệ thất nghiệp khu vực thành thị")
+- names: the measured noun phrase ("Tỷ lệ thất nghiệp khu vực thành thị"); ranks named by
+  what they rank and the place ranked
+- places: places read by the shape of a proper noun, the place a rank ranks, a text's index
+- coordination: heads, measures and places lent across lists and respectively-lists
 - tables: rows of tab- or bar-separated tables
 - tasks: duties with a deadline and the unit in charge
 - linking: catalogue codes for indicator names (diacritics and abbreviations folded)

@@ -643,7 +643,9 @@ class Namer:
         its own: from the first word that opens a measure before the value, up to a verb or
         function word that ends a noun phrase; "" when the sentence opens none."""
         toks = self.toks
-        lo = self.st.sent[m.v0]
+        # A sentence's subject opens it; a run-on "sentence" of thousands of figures is read
+        # only as far back as a sentence reaches (80 tokens), so reading stays linear.
+        lo = max(self.st.sent[m.v0], m.pred - _SENTENCE_REACH)
         for j in range(lo, m.pred):
             if j in self.period_tokens or not lx.NAME_STARTS_MEASURE.forward(toks, j, m.pred):
                 continue
@@ -708,6 +710,7 @@ _TOPIC_ENDS = frozenset(["với", "là", "khi", "và", "trong", "của", "so", "
 CLAUSE_STOPS = frozenset(",;:.!?…()[]")
 
 
+_SENTENCE_REACH = 80  # tokens, as spans.sentence_end reads forward
 # Predicate words that only equate a measure with its value.
 _COPULAS = frozenset(["là", "ở", "mức", "đạt"])
 
