@@ -10,6 +10,7 @@ head ("Tỷ lệ chất thải rắn ...: ở đô thị đạt 100%") or the "t
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -481,6 +482,8 @@ class Namer:
                 return prev.base  # "có thêm 3 xã ..., nâng tổng số lên 7 xã"; "..., giảm 11 trường hợp"
             if not own and joined_by_comma and prev is not None and prev.unit_kind in ("count", "generic"):
                 own = prev.own  # "kiểm tra 40 – 45 lượt tổ chức đảng, 25 – 30 đảng viên"
+                if own and prev.name_start >= 0 and between == ["và"]:
+                    m.name_start = prev.name_start  # "giám sát 3 tổ chức đảng và 3 đảng viên": the shared verb states both
             unit = m.unit.split("/")[0]
             if own and unit.split(" ")[-1] in _CLASSIFIERS:
                 unit = " ".join(unit.split(" ")[:-1])  # "đàn heo 156.800 con" names the herd
@@ -629,6 +632,7 @@ class Namer:
             name = self.long_names[bare]
             if m.base == bare:
                 m.base = name
+        name = self._spelled_out(name)
         if m.unit_kind == "pct" and m.comparator not in lx.CHANGE_COMPARATORS and not m.direction and name.lower().startswith("số "):
             name = "Tỷ lệ " + name[3:]  # "số xã đạt chuẩn NTM trên 90%": a share is no count
         change = _CHANGE_NAMES.get(m.direction)
@@ -637,6 +641,16 @@ class Namer:
         for abbr in _ABBR_IN_PARENS.findall(name):
             self.long_names.setdefault(abbr, name.split(" so với ")[0])
         return name
+
+    def _spelled_out(self, name: str) -> str:
+        """A name's abbreviations written as the text spelled them out ("Tỷ trọng KTS" ->
+        "Tỷ trọng kinh tế số" after "kinh tế số (KTS)"): an abbreviation is the words right
+        before it in brackets whose first letters spell it."""
+        if not hasattr(self, "_acronyms"):
+            self._acronyms = acronyms(self.toks)
+        if not self._acronyms:
+            return name
+        return " ".join(self._acronyms.get(w, w) for w in name.split(" "))
 
     def _sentence_subject(self, m: Mention) -> str:
         """The measure a sentence opens with, as the subject of a predicate that names none of
@@ -808,6 +822,29 @@ def _compound_unit(head: str, unit: str) -> str:
         if len(words) == 2 or w.endswith((":", ",", ";")):
             break
     return unit + "/" + " ".join(words) if words else ""
+
+
+def acronyms(toks: list[Token]) -> dict[str, str]:
+    """{"KTS": "kinh tế số"} for each "kinh tế số (KTS)" of the text: an upper-case word of 2-6
+    letters alone in brackets, spelled by the first letters of as many words right before it."""
+    out: dict[str, str] = {}
+    for i in range(1, len(toks) - 2):
+        if toks[i].text != "(" or toks[i + 2].text != ")":
+            continue
+        abbr = toks[i + 1].text
+        n = len(abbr)
+        if not (abbr.isupper() and abbr.isalpha() and 2 <= n <= 6) or i < n or abbr in out:
+            continue
+        before = toks[i - n : i]
+        if all(t.is_word for t in before) and "".join(_initial(t.text) for t in before) == abbr:
+            out[abbr] = " ".join(t.text if t.text.isupper() else t.low for t in before)
+    return out
+
+
+def _initial(word: str) -> str:
+    """A word's first letter, upper-case, its diacritics off ("đ" is "D")."""
+    first = word[:1].upper()
+    return "D" if first == "Đ" else unicodedata.normalize("NFD", first)[:1]
 
 
 def _bare_measure(name: str) -> bool:

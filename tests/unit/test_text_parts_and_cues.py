@@ -104,3 +104,31 @@ def test_an_expected_level_at_a_plans_horizon_is_a_target():
         "Lượng khách du lịch đến năm 2025 ước đạt 200 nghìn người."
     )
     assert [(it.value, it.kind) for it in extract(text)] == [(200, "target")]
+
+
+def test_a_verb_shared_by_coordinated_counts_states_each_of_them():
+    text = "Ủy ban Kiểm tra Đảng ủy Khối giám sát 3 tổ chức đảng và 3 đảng viên."
+    items = [(it.value, it.unit, it.indicator, it.text) for it in extract(text)]
+    assert items == [
+        (3, "tổ chức đảng", "Giám sát tổ chức đảng", "giám sát 3 tổ chức đảng"),
+        (3, "đảng viên", "Giám sát đảng viên", "giám sát 3 tổ chức đảng và 3 đảng viên"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # An abbreviation the text spelled out is written out in names.
+        (
+            "Phát triển kinh tế số (KTS) nhanh. Tỷ trọng KTS đạt 20% GRDP.",
+            ["Tỷ trọng kinh tế số"],
+        ),
+        # Letters that do not spell the words before the bracket are no spelling: GRDP stays.
+        (
+            "Tổng sản phẩm trên địa bàn (GRDP) tăng 8%. Tốc độ tăng GRDP đạt 8,5%.",
+            ["Tổng sản phẩm trên địa bàn (GRDP)", "Tốc độ tăng GRDP"],
+        ),
+    ],
+)
+def test_names_spell_out_the_abbreviations_the_text_defined(text, names):
+    assert [it.indicator for it in extract(text)] == names
