@@ -29,20 +29,26 @@ _BODY = (
     r"UBND|HĐND|MTTQ|BCĐ|Ủy ban|Uỷ ban|Sở|Ban(?! hành)|Phòng|Văn phòng|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Đảng bộ|Đảng đoàn"
     r"|Chi bộ|Công an|Bộ|Cục|Chi cục|Trung tâm|Hội(?! nghị| thảo)|Đoàn(?! kết)|Mặt trận|Liên đoàn|Kho bạc|Chi nhánh|Ngân hàng|Trường|Trạm|Hội đồng"
     r"|Cơ quan|Tổ(?! chức| quốc)|Đội|Bệnh viện|Bảo hiểm|Thủ trưởng|Giám đốc|Chủ tịch|Trưởng|Công chức|Cấp ủy|Viện|Tòa án|Toà án|Đài|Quỹ"
-    r"|Tổng công ty|Công ty|Hợp tác xã|Chính phủ|Thường trực|Thủ tướng|Lực lượng|Ban Chỉ đạo|Ban chỉ đạo"
+    r"|Tổng công ty|Công ty|Hợp tác xã|Chính phủ|Thường trực|Thủ tướng|Lực lượng|Ban Chỉ đạo|Ban chỉ đạo|Bí thư|Phó\s\w+"
+    # A person by their office: "đồng chí Phó Bí thư, Chủ tịch UBND phường".
+    r"|[Đđ]ồng chí\s"
 )
 # Plural or counted bodies: "các sở, ngành", "Các chi bộ thôn", "những nơi còn lại", "20 địa phương".
 _GROUP = (
     r"sở|ngành|địa phương|chi bộ|đảng bộ|đơn vị|cơ quan|bộ|xã|phường|huyện|thôn|tổ chức|cấp ủy|cấp uỷ|chủ đầu tư|doanh nghiệp|trường|ban|hội"
-    r"|đoàn thể|tổ|ủy ban|uỷ ban|trạm|tỉnh|thành phố|nơi|lực lượng|thủ trưởng|nhà trường|hợp tác xã"
+    r"|đoàn thể|tổ|ủy ban|uỷ ban|trạm|tỉnh|thành phố|nơi|lực lượng|thủ trưởng|nhà trường|hợp tác xã|bệnh viện|cơ sở|trung tâm|phòng"
+    r"|chi nhánh|ngân hàng|đài|báo|cơ quan báo chí|ban quản lý|thành viên|đại biểu|đảng viên|cán bộ|chủ tịch|giám đốc|bí thư|hộ"
 )
-AGENT = re.compile(rf"(?:{_BODY})\b|(?:[Cc]ác|[Nn]hững|\d+)\s+(?:{_GROUP})\b|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s")
+AGENT = re.compile(rf"(?:{_BODY})\b|(?:[Cc]ác|[Nn]hững|\d+)\s+(?i:{_GROUP})\b|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s")
 # What opens the predicate whatever word comes before it.
 _MARKER = (
     r"chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|cần|phải|khẩn trương|tập trung|tiếp tục|sẽ|cũng|đang|dự kiến|phấn đấu|xác định"
     r"|thống nhất|quyết định|được chọn|nghiêm túc|chủ động|kịp thời"
     # A body that directs others: "UBND huyện yêu cầu triển khai ..." (no agent after it).
     r"|yêu cầu|đề nghị"
+    # Adjuncts that open the predicate: "Các phòng căn cứ nhiệm vụ được giao xây dựng ...",
+    # "Văn phòng Đảng ủy giúp Ban Thường vụ theo dõi ...".
+    r"|căn cứ|theo chức năng|theo thẩm quyền|trong phạm vi|giúp"
 )
 # Duty verbs: what the subject does. A closed class of the verbs directives use.
 DUTY_VERBS = (
@@ -58,12 +64,15 @@ _PREDICATE = re.compile(rf"(?<!\w)(?:({_MARKER})|({DUTY_VERBS}))(?!\w)")
 _NAME_END = re.compile(
     r"(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường|đặc khu|thôn|bản|ấp|tổ dân phố|khu phố|Trung ương|quốc gia|ủy|uỷ|đảng|này"
     r"|còn lại|trực thuộc|liên quan|địa phương|ngành|đơn vị|cơ quan|chủ đầu tư|doanh nghiệp|nơi|lực lượng"
-    # Bodies named by their function ("Tổ bầu cử", "Cơ quan lập danh sách cử tri").
-    r"|bầu cử|cử tri)$"
+    # Bodies named by their function ("Tổ bầu cử", "Cơ quan lập danh sách cử tri") or by the
+    # kind of place they serve ("UBND các xã ven biển", "các huyện miền núi").
+    r"|bầu cử|cử tri|ven biển|biên giới|miền núi|vùng cao|trọng điểm)$"
 )
 _ASSIGN = re.compile(r"(?<!\w)(?:giao|yêu cầu|đề nghị|chỉ đạo|giao nhiệm vụ cho)\s{1,3}(?:cho\s{1,3})?", re.IGNORECASE)
 _EXISTS = re.compile(r"(?:có|còn)\s+(?=\d)")
 _MAX_WORDS = 20
+_WORD_AFTER = re.compile(r"(?<=\s)\w+")
+_NP_GOES_ON = re.compile(r"(?:của|và|các|thuộc|trực|còn|có|liên|cùng|ven|vùng|khu|cấp|tại|trên|thôn|xã|phường|tỉnh|huyện)$")
 _WHOLE_HEADS = frozenset(["Chính phủ", "Thủ tướng", "Thành ủy", "Tỉnh ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy"])
 
 
@@ -119,6 +128,17 @@ def subject_of(clause: str, whole: bool = False) -> Subject | None:
         if p.group(1) or (clause[p.start()].islower() and _ends_name(before)):
             end = at + len(before.rstrip(" ,"))
             return Subject(at, end, p.start())
+    # No verb we know: the subject ends at the first word that can end a name and is followed
+    # by a lower-case word that does not continue a noun phrase ("Các Ban của HĐND tỉnh | thẩm
+    # tra các báo cáo").
+    for w in _WORD_AFTER.finditer(clause, m.end(), limit):
+        before = clause[at : w.start()]
+        if len(before.split()) > _MAX_WORDS:
+            break
+        # Only a level or a body's end ends it here: after a capital the lower-case word may be
+        # the name's own second syllable ("Sở Kế | hoạch và Đầu tư").
+        if w.group()[:1].islower() and not _NP_GOES_ON.match(w.group()) and _NAME_END.search(before.rstrip()) and _ends_name(before):
+            return Subject(at, at + len(before.rstrip(" ,")), w.start())
     tail = clause[at:limit].rstrip(" ,")
     if whole and limit == len(clause) and 0 < len(tail.split()) <= 12:
         return Subject(at, at + len(tail), len(clause))
@@ -133,6 +153,9 @@ _OPENERS = re.compile(
 )
 
 
+_ADJUNCT = re.compile(r"(?:căn cứ|theo chức năng|theo thẩm quyền|trong phạm vi)\s", re.IGNORECASE)
+
+
 def duty_words(predicate: str) -> str:
     """The duty in a predicate, without the lead's role and its partners: "chủ trì, phối hợp
     với Công an xã xây dựng phương án ..." -> "xây dựng phương án ..."; "chỉ đạo hoàn thành đo
@@ -145,6 +168,12 @@ def duty_words(predicate: str) -> str:
             if v.group(1) or (rest[v.start()].islower() and _ends_name(rest[p.end() : v.start()])):
                 rest = rest[v.start() :]
                 break
+    # An adjunct before the duty ("căn cứ nhiệm vụ được giao xây dựng ...") is no part of it.
+    adjunct = _ADJUNCT.match(rest)
+    if adjunct is not None:
+        verb = next((v for v in _PREDICATE.finditer(rest, adjunct.end(), min(len(rest), adjunct.end() + 120)) if v.group(2)), None)
+        if verb is not None:
+            rest = rest[verb.start() :]
     return _OPENERS.sub("", rest) or rest
 
 

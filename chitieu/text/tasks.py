@@ -99,12 +99,14 @@ class DeadlineRule:
 _STRONG = r"trước|chậm nhất(?: là)?(?: trước| vào| đến| trong)?|đến hết|tới hết|hết|(?:hoàn thành|hoàn tất|xong)(?: trước| trong| vào| đến hết)?"
 _WEAK = r"trong|vào|vào đầu|vào cuối|đến|tới"
 _DAY = r"(\d{1,2})\s?(?P<sep>[/.-])\s?(\d{1,2})(?:\s?(?P=sep)\s?((?:19|20)\d\d))?(?![\d/.-]?\d)"
+# An hour before the day ("trước 17 giờ ngày 20/9/2025", "trước 12h00 ngày 21/9"): the day is the deadline.
+_HOUR = r"(?:\d{1,2}\s?(?:giờ|h)(?:\s?\d{1,2}(?:\s?phút)?)?,?\s{1,3})?"
 _DAY_LIMIT = re.compile(
-    rf"(?<!\w)(?:({_STRONG})|({_WEAK}))\s{{1,3}}(?:(ngày)\s{{1,3}})?{_DAY}",
+    rf"(?<!\w)(?:({_STRONG})|({_WEAK}))\s{{1,3}}{_HOUR}(?:(ngày)\s{{1,3}})?{_DAY}",
     re.IGNORECASE,
 )
 _DAY_WORDS = re.compile(
-    rf"(?<!\w)(?:({_STRONG})|({_WEAK}))\s{{1,3}}ngày\s{{1,3}}(\d{{1,2}})\s{{1,3}}tháng\s{{1,3}}(\d{{1,2}})(?:\s{{1,3}}năm\s{{1,3}}((?:19|20)\d\d))?",
+    rf"(?<!\w)(?:({_STRONG})|({_WEAK}))\s{{1,3}}{_HOUR}ngày\s{{1,3}}(\d{{1,2}})\s{{1,3}}tháng\s{{1,3}}(\d{{1,2}})(?:\s{{1,3}}năm\s{{1,3}}((?:19|20)\d\d))?",
     re.IGNORECASE,
 )
 _PERIOD_LIMIT = re.compile(rf"(?<!\w)(?:({_STRONG})|({_WEAK}))\s{{1,3}}$", re.IGNORECASE)
@@ -112,6 +114,7 @@ _PERIOD_LIMIT = re.compile(rf"(?<!\w)(?:({_STRONG})|({_WEAK}))\s{{1,3}}$", re.IG
 _OWN_LIMIT = re.compile(r"(?:(đến hết|hết)|(trong|cả))\s", re.IGNORECASE)
 _DATED_LINE = re.compile(rf"^[ \t]*(?:[-–+•*][ \t]*)?(?:Ngày|ngày)\s{{1,3}}{_DAY}\s{{0,3}}:", re.MULTILINE)
 _HORIZON = re.compile(r"(?:^|(?<=[\s,(]))(?:đến|tới)\s{1,3}$", re.IGNORECASE)
+_STRIVE = re.compile(r"phấn đấu\s{1,3}(?:đến|tới)\s{1,3}$", re.IGNORECASE)
 _GOAL_COPULA = re.compile(r"(?:\S+\s+){0,4}?(?:là|trở thành)\s", re.IGNORECASE)
 
 
@@ -204,11 +207,13 @@ def _timetable_cells(d: _Doc) -> Iterator[Deadline]:
 # A deadline written as a field: "Thời gian thực hiện: tháng 9/2026", "- Thời hạn: trước ngày
 # 30/6/2026", "...; thời hạn hoàn thành: 30/4/2026".
 _LABEL = re.compile(
-    r"(?<!\w)(?:thời hạn|thời gian|hạn|tiến độ)(?:\s(?:thực hiện|hoàn thành|hoàn tất|tổ chức))?\s{0,2}:\s{0,3}"
+    r"(?<!\w)(?:(?:thời hạn|thời gian|hạn|tiến độ)(?:\s(?:thực hiện|hoàn thành|hoàn tất|tổ chức))?"
+    # "Hạn cuối gửi tài liệu kỳ họp: 25/6/2026": the label names the duty.
+    r"|(?:hạn cuối|hạn chót)(?:\s(?P<what>[^:\n]{1,40}?))?)\s{0,2}:\s{0,3}"
     rf"(?:(?:{_STRONG}|{_WEAK})\s{{1,3}})?(?:ngày\s{{1,3}})?",
     re.IGNORECASE,
 )
-_LABEL_ANCHOR = re.compile(r"(?:thời hạn|thời gian|hạn|tiến độ)[^:\n]{0,14}:", re.IGNORECASE)
+_LABEL_ANCHOR = re.compile(r"(?:thời hạn|thời gian|hạn|tiến độ)[^:\n]{0,44}:", re.IGNORECASE)
 
 
 def _labels(d: _Doc) -> Iterator[Deadline]:
@@ -235,7 +240,11 @@ def _horizons(d: _Doc) -> Iterator[Deadline]:
         if _HORIZON.search(d.text, max(0, p.start - 8), p.start) is None:
             continue
         after = d.text[p.end : p.end + 80].lstrip(" ,")
-        if _GOAL_COPULA.match(after):
+        # "Phấn đấu đến năm 2027 xã đạt chuẩn nông thôn mới kiểu mẫu": a goal with no quantity.
+        striving = _STRIVE.search(d.text, max(0, p.start - 20), p.start) is not None
+        sentence = _SENTENCE.search(d.text, p.end)
+        unmeasured = not _DIGIT.search(d.text, p.end, sentence.start() if sentence else len(d.text))
+        if _GOAL_COPULA.match(after) or (striving and unmeasured):
             lim = _HORIZON.search(d.text, max(0, p.start - 8), p.start)
             assert lim is not None
             yield Deadline(lim.start(), p.end, str(p.ref.year), True, "goal")
@@ -248,6 +257,7 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
         (
             ("1. Tập huấn sử dụng phần mềm\n- Đơn vị chủ trì: Phòng Nghiệp vụ Y.\n- Thời gian thực hiện: quý III/2026.", "Q3/2026"),
             ("Sở Nông nghiệp hướng dẫn thủ tục chuyển mục đích sử dụng rừng; thời hạn hoàn thành: 30/4/2026.", "2026-04-30"),
+            ("Các Ban thẩm tra các báo cáo. Hạn cuối gửi tài liệu kỳ họp: 25/6/2026.", "2026-06-25"),
         ),
     ),
     DeadlineRule(
@@ -263,12 +273,13 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
             ("Trạm Y tế xã triển khai bệnh án điện tử trước 15-9-2026.", "2026-09-15"),
             ("Tổ chức đại hội điểm, hoàn thành trước ngày 10.3.2020.", "2020-03-10"),
             ("Hoàn thành xóa nhà tạm chậm nhất ngày 31 tháng 8 năm 2025.", "2025-08-31"),
+            ("Chủ tịch UBND các xã ven biển tổ chức sơ tán người dân, hoàn thành trước 12 giờ ngày 21/9/2025.", "2025-09-21"),
         ),
     ),
     DeadlineRule(
         "a horizon that states a goal",
         _horizons,
-        (("Đến năm 2030, Tuyên Quang là tỉnh phát triển khá.", "2030"),),
+        (("Đến năm 2030, Tuyên Quang là tỉnh phát triển khá.", "2030"), ("Phấn đấu đến năm 2027 xã đạt chuẩn nông thôn mới kiểu mẫu.", "2027")),
     ),
     DeadlineRule(
         "a limit word before a period",
@@ -479,7 +490,7 @@ def _clause(text: str, dl: Deadline, row: list[tuple[int, int]] | None, q: _Ment
         start += 1
     before = text[start : dl.start]
     if dl.shape == "clause" and text[dl.end : dl.end + 1] == "," and (not dl.strong or re.match(r"(?:đến|tới)", text[dl.start : dl.end], re.IGNORECASE)):
-        return None
+        return _fronted(text, dl, q, start, before)
     obj, obj_end = _object_after(text, dl.end)
     if dl.shape != "goal" and (q.measured(text, start, dl.start) or _MEASURE.match(obj)):
         return None  # a target's horizon: "phấn đấu đến năm 2025 đạt từ 4 đến 5 sao"
@@ -509,11 +520,43 @@ def _clause(text: str, dl: Deadline, row: list[tuple[int, int]] | None, q: _Ment
             title = f"{verb} {prev}".strip()
         else:
             title = ""
+    if not title and dl.shape == "label":
+        label = _LABEL.match(text, dl.start)
+        title = (label.group("what") or "") if label else ""
     if not title:
         return None
     if lead_unit is None and dl.shape != "goal":
         lead_unit, end = lead_unit_elsewhere(text, start, end, start)
     return Task(start, end, _capital(title), dl.code, lead_unit)
+
+
+_CLAUSE_END = re.compile(r"\.(?!\d)|[;!?\n]")
+
+
+def _fronted(text: str, dl: Deadline, q: _Mentions, start: int, before: str) -> Task | None:
+    """A time frame fronted before its clause: "Trong tháng 5/2026, Văn phòng HĐND tỉnh chuẩn bị
+    ...", "Từ nay đến hết năm 2026, tập trung giải quyết dứt điểm ...". A duty when what follows
+    is given to a unit or opens with a duty verb, and neither reports ("đã") nor measures; a
+    report's frame ("trong 9 tháng đầu năm 2025, nhà ở xã hội hoàn thành 20 dự án") is none."""
+    if len(before.split()) > 3 or _DUTY.search(before) or AGENT.search(before):
+        return None
+    a = dl.end + 1
+    while a < len(text) and text[a] in " \t":
+        a += 1
+    stop = _CLAUSE_END.search(text, a, min(len(text), a + 400))
+    b = stop.start() if stop else min(len(text), a + 400)
+    after = text[a:b].rstrip()
+    if len(after.split()) < 2 or _PAST.search(after) or q.measured(text, a, a + len(after)):
+        return None
+    s = subject_of(after)
+    if s is not None:
+        lead: str | None = after[s.start : s.end]
+        title = duty_words(after[s.predicate :])
+    else:
+        lead, title = None, duty_words(after)
+        if not _DUTY.match(title):
+            return None
+    return Task(start, a + len(after), _capital(title.strip(" ,")), dl.code, lead)
 
 
 def _dated_line(text: str, dl: Deadline, q: _Mentions) -> Task | None:
@@ -626,7 +669,13 @@ def _previous_clause(text: str, start: int) -> str:
         return ""
     end = len(text[:start].rstrip()) - 1
     prev = text[_clause_start(text, end) : end]
-    prev = re.split(r"\s(?:không quá|bắt đầu|từ|trong thời gian)\s", prev, maxsplit=1)[0].strip(" ,")
+    # Its duty without its own subject and deadline: "Các bệnh viện phải hoàn thành triển khai
+    # bệnh án điện tử trước ngày 31/12/2025; các cơ sở còn lại hoàn thành chậm nhất ..."
+    s = subject_of(prev)
+    if s is not None:
+        prev = duty_words(prev[s.predicate :])
+    prev = re.split(r"\s(?:không quá|bắt đầu|từ|trong thời gian|trước|chậm nhất|trong|vào|đến hết)\s", prev, maxsplit=1)[0].strip(" ,")
+    prev = re.sub(r"^(?:hoàn thành|hoàn tất|xong)\s+", "", prev, flags=re.IGNORECASE)
     return prev[:1].lower() + prev[1:] if prev else ""
 
 

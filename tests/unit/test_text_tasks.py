@@ -248,3 +248,25 @@ def test_a_day_without_its_year_follows_the_documents_date(text: str, deadline: 
 )
 def test_recurring_duties_are_no_tasks(text: str) -> None:
     assert _tasks(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A time frame fronted before a clause given to a unit, or opening with a duty verb.
+        ("Trong tháng 5/2026, Văn phòng Đoàn ĐBQH và HĐND tỉnh chuẩn bị các điều kiện phục vụ kỳ họp.", [("Chuẩn bị các điều kiện phục vụ kỳ họp", "T5/2026", "Văn phòng Đoàn ĐBQH và HĐND tỉnh")]),
+        ("3. Từ nay đến hết năm 2026, tập trung giải quyết dứt điểm các vụ việc khiếu nại kéo dài.", [("Giải quyết dứt điểm các vụ việc khiếu nại kéo dài", "2026", None)]),
+        # A person by their office; an adjunct before the duty is no part of it.
+        ("Giao đồng chí Phó Bí thư, Chủ tịch UBND phường chỉ đạo hoàn thành giải phóng mặt bằng trước ngày 31/12/2025.", [("Hoàn thành giải phóng mặt bằng", "2025-12-31", "đồng chí Phó Bí thư, Chủ tịch UBND phường")]),
+        ("Các phòng, đơn vị thuộc Sở căn cứ nhiệm vụ được giao xây dựng kế hoạch chi tiết trước ngày 25/5/2026.", [("Xây dựng kế hoạch chi tiết", "2026-05-25", "Các phòng, đơn vị thuộc Sở")]),
+        # A verb outside the verb list: the subject ends at a level followed by a lower-case word.
+        ("Các Ban của HĐND tỉnh thẩm tra các báo cáo, đề án trình kỳ họp, hoàn thành trước ngày 20/6/2026.", [("Thẩm tra các báo cáo, đề án trình kỳ họp", "2026-06-20", "Các Ban của HĐND tỉnh")]),
+        # An elliptical second duty borrows the first one's verb phrase, not its subject.
+        (
+            "Các bệnh viện phải hoàn thành triển khai bệnh án điện tử trước ngày 31/12/2025; các cơ sở còn lại hoàn thành chậm nhất là ngày 30/9/2026.",
+            [("Hoàn thành triển khai bệnh án điện tử", "2025-12-31", "Các bệnh viện"), ("Hoàn thành triển khai bệnh án điện tử", "2026-09-30", "các cơ sở còn lại")],
+        ),
+    ],
+)
+def test_fronted_frames_offices_and_elliptical_duties(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _tasks(text) == expected
