@@ -29,7 +29,7 @@ _BODY = (
     r"UBND|HĐND|MTTQ|BCĐ|Ủy ban|Uỷ ban|Sở|Ban(?! hành)|Phòng|Văn phòng|Thành ủy|Tỉnh ủy|Huyện ủy|Quận ủy|Thị ủy|Đảng ủy|Đảng bộ|Đảng đoàn"
     r"|Chi bộ|Công an|Bộ|Cục|Chi cục|Trung tâm|Hội(?! nghị| thảo)|Đoàn(?! kết)|Mặt trận|Liên đoàn|Kho bạc|Chi nhánh|Ngân hàng|Trường|Trạm|Hội đồng"
     r"|Cơ quan|Tổ(?! chức| quốc)|Đội|Bệnh viện|Bảo hiểm|Thủ trưởng|Giám đốc|Chủ tịch|Trưởng|Công chức|Cấp ủy|Viện|Tòa án|Toà án|Đài|Quỹ"
-    r"|Tổng công ty|Công ty|Hợp tác xã|Chính phủ|Thường trực|Thủ tướng|Lực lượng|Ban Chỉ đạo|Ban chỉ đạo|Bí thư|Phó\s\w+"
+    r"|Tổng công ty|Công ty|Hợp tác xã|Chính phủ|Thường trực|Thủ tướng|Lực lượng|Ban Chỉ đạo|Ban chỉ đạo|Bí thư|Phó\s\w+|Ủy viên|Uỷ viên|Bộ phận|bộ phận|[Cc]hủ đầu tư|[Nn]hà thầu"
     # A person by their office: "đồng chí Phó Bí thư, Chủ tịch UBND phường".
     r"|[Đđ]ồng chí\s"
 )
@@ -37,7 +37,7 @@ _BODY = (
 _GROUP = (
     r"sở|ngành|địa phương|chi bộ|đảng bộ|đơn vị|cơ quan|bộ|xã|phường|huyện|thôn|tổ chức|cấp ủy|cấp uỷ|chủ đầu tư|doanh nghiệp|trường|ban|hội"
     r"|đoàn thể|tổ|ủy ban|uỷ ban|trạm|tỉnh|thành phố|nơi|lực lượng|thủ trưởng|nhà trường|hợp tác xã|bệnh viện|cơ sở|trung tâm|phòng"
-    r"|chi nhánh|ngân hàng|đài|báo|cơ quan báo chí|ban quản lý|thành viên|đại biểu|đảng viên|cán bộ|chủ tịch|giám đốc|bí thư|hộ"
+    r"|chi nhánh|ngân hàng|đài|báo|cơ quan báo chí|ban quản lý|thành viên|đại biểu|đảng viên|cán bộ|chủ tịch|giám đốc|bí thư|hộ|đồng chí|bộ phận|nhà thầu"
 )
 AGENT = re.compile(rf"(?:{_BODY})\b|(?:[Cc]ác|[Nn]hững|\d+)\s+(?i:{_GROUP})\b|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s")
 # What opens the predicate whatever word comes before it.
@@ -48,7 +48,7 @@ _MARKER = (
     r"|yêu cầu|đề nghị"
     # Adjuncts that open the predicate: "Các phòng căn cứ nhiệm vụ được giao xây dựng ...",
     # "Văn phòng Đảng ủy giúp Ban Thường vụ theo dõi ...".
-    r"|căn cứ|theo chức năng|theo thẩm quyền|trong phạm vi|giúp"
+    r"|căn cứ|theo chức năng|theo thẩm quyền|trong phạm vi|giúp|sớm"
 )
 # Duty verbs: what the subject does. A closed class of the verbs directives use.
 DUTY_VERBS = (
@@ -66,13 +66,16 @@ _NAME_END = re.compile(
     r"|còn lại|trực thuộc|liên quan|địa phương|ngành|đơn vị|cơ quan|chủ đầu tư|doanh nghiệp|nơi|lực lượng"
     # Bodies named by their function ("Tổ bầu cử", "Cơ quan lập danh sách cử tri") or by the
     # kind of place they serve ("UBND các xã ven biển", "các huyện miền núi").
-    r"|bầu cử|cử tri|ven biển|biên giới|miền núi|vùng cao|trọng điểm)$"
+    r"|bầu cử|cử tri|ven biển|biên giới|miền núi|vùng cao|trọng điểm|địa bàn|lĩnh vực|nhà thầu)$"
 )
 _ASSIGN = re.compile(r"(?<!\w)(?:giao|yêu cầu|đề nghị|chỉ đạo|giao nhiệm vụ cho)\s{1,3}(?:cho\s{1,3})?", re.IGNORECASE)
 _EXISTS = re.compile(r"(?:có|còn)\s+(?=\d)")
 _MAX_WORDS = 20
+_DOCUMENT = re.compile(
+    r"(?:Thông tư|Nghị quyết|Nghị định|Quyết định|Kế hoạch|Đề án|Chỉ thị|Chương trình|Luật|Kết luận|Thông báo|Công văn|Báo cáo|Dự án|Quy hoạch)$"
+)
 _WORD_AFTER = re.compile(r"(?<=\s)\w+")
-_NP_GOES_ON = re.compile(r"(?:của|và|các|thuộc|trực|còn|có|liên|cùng|ven|vùng|khu|cấp|tại|trên|thôn|xã|phường|tỉnh|huyện)$")
+_NP_GOES_ON = re.compile(r"(?:của|và|các|thuộc|trực|còn|có|liên|cùng|ven|vùng|khu|cấp|tại|trên|thôn|xã|phường|tỉnh|huyện|địa|đặc|thị|thành)$")
 _WHOLE_HEADS = frozenset(["Chính phủ", "Thủ tướng", "Thành ủy", "Tỉnh ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy"])
 
 
@@ -85,6 +88,8 @@ def _ends_name(before: str) -> bool:
         return False
     if _NAME_END.search(before.rstrip()):
         return True
+    if _DOCUMENT.search(before.rstrip()):
+        return False  # "dự thảo Thông tư | hướng dẫn ...": a document is an object, no agent's end
     return words[-1][:1].isupper() or (len(words) >= 2 and words[-2][:1].isupper() and words[-1].islower())
 
 
@@ -119,6 +124,33 @@ def subject_of(clause: str, whole: bool = False) -> Subject | None:
     limit = stop.start() if stop and not re.match(r"\.\d", clause[stop.start() : stop.start() + 2]) else len(clause)
     # A body's head alone ("Cơ quan", "Ban") is no name: "Cơ quan lập danh sách cử tri".
     bare_head = m.group()[:1].isupper() and not re.match(r"Các|Những", m.group()) and not m.group().strip().isupper() and m.group().strip() not in _WHOLE_HEADS
+    # The predicate opens at a predicate marker or at a duty verb after a word that can end a
+    # name; failing that, at a level or a body's end followed by a lower-case word that does
+    # not continue a noun phrase, whatever verb follows ("Các Ban của HĐND tỉnh | thẩm tra
+    # ..."). A marker after a comma opens a later predicate of a series: the end of a name
+    # before it is the subject's ("chủ đầu tư và nhà thầu | tăng ca, tăng kíp, phấn đấu ...").
+    split = _at_predicate(clause, at, m, limit, bare_head)
+    if split is None or clause[:split].rstrip().endswith(","):
+        name_end = _at_name_end(clause, at, m, limit)
+        if name_end is not None and (split is None or name_end < split):
+            split = name_end
+    if split is not None:
+        return Subject(at, at + len(clause[at:split].rstrip(" ,")), split)
+    # Nor that: the first lower-case duty verb after the agent ("Cục Quản lý Khám, chữa bệnh |
+    # hoàn thiện dự thảo Thông tư ...").
+    for p in _PREDICATE.finditer(clause, m.end(), limit):
+        before = clause[at : p.start()]
+        if len(before.split()) > _MAX_WORDS:
+            break
+        if p.group(2) and clause[p.start()].islower() and before.rstrip()[-1:] not in ",;:-–" and not (bare_head and not clause[m.end() : p.start()].strip()):
+            return Subject(at, at + len(before.rstrip(" ,")), p.start())
+    tail = clause[at:limit].rstrip(" ,")
+    if whole and limit == len(clause) and 0 < len(tail.split()) <= 12:
+        return Subject(at, at + len(tail), len(clause))
+    return None
+
+
+def _at_predicate(clause: str, at: int, m: re.Match[str], limit: int, bare_head: bool) -> int | None:
     for p in _PREDICATE.finditer(clause, m.end(), limit):
         before = clause[at : p.start()]
         if bare_head and not clause[m.end() : p.start()].strip():
@@ -126,29 +158,26 @@ def subject_of(clause: str, whole: bool = False) -> Subject | None:
         if len(before.split()) > _MAX_WORDS:
             return None
         if p.group(1) or (clause[p.start()].islower() and _ends_name(before)):
-            end = at + len(before.rstrip(" ,"))
-            return Subject(at, end, p.start())
-    # No verb we know: the subject ends at the first word that can end a name and is followed
-    # by a lower-case word that does not continue a noun phrase ("Các Ban của HĐND tỉnh | thẩm
-    # tra các báo cáo").
+            return p.start()
+    return None
+
+
+def _at_name_end(clause: str, at: int, m: re.Match[str], limit: int) -> int | None:
     for w in _WORD_AFTER.finditer(clause, m.end(), limit):
         before = clause[at : w.start()]
         if len(before.split()) > _MAX_WORDS:
-            break
+            return None
         # Only a level or a body's end ends it here: after a capital the lower-case word may be
         # the name's own second syllable ("Sở Kế | hoạch và Đầu tư").
         if w.group()[:1].islower() and not _NP_GOES_ON.match(w.group()) and _NAME_END.search(before.rstrip()) and _ends_name(before):
-            return Subject(at, at + len(before.rstrip(" ,")), w.start())
-    tail = clause[at:limit].rstrip(" ,")
-    if whole and limit == len(clause) and 0 < len(tail.split()) <= 12:
-        return Subject(at, at + len(tail), len(clause))
+            return w.start()
     return None
 
 
 _PARTNER = re.compile(r"(?:chủ trì|và|,|\s)*phối hợp(?:\s+(?:chặt chẽ\s+)?(?:với|cùng))?\s+", re.IGNORECASE)
 _OPENERS = re.compile(
     r"^(?:(?:chủ trì|có trách nhiệm|chịu trách nhiệm|cần|phải|khẩn trương|tập trung|tiếp tục|sẽ|cũng|đang|chủ động|nghiêm túc|kịp thời"
-    r"|chỉ đạo|lãnh đạo|được giao|thực hiện|và|để|yêu cầu|đề nghị)(?:[\s,]+|$))+",
+    r"|chỉ đạo|lãnh đạo|được giao|thực hiện|và|để|yêu cầu|đề nghị|sớm|phấn đấu)(?:[\s,]+|$))+",
     re.IGNORECASE,
 )
 
@@ -252,10 +281,11 @@ def _heading(c: UnitContext) -> tuple[str, int] | None:
     if _MARKER_LINE.match(c.text, line_start):
         return None  # the duty opens its own numbered item: no heading above it is its unit
     pos = line_start
+    floor = max(0, line_start - 3000)  # a list's heading is near: look back 30 lines, 3000 characters
     for _ in range(30):
-        if pos <= 0:
+        if pos <= floor:
             return None
-        prev_start = c.text.rfind("\n", 0, pos - 1) + 1
+        prev_start = max(c.text.rfind("\n", floor, pos - 1) + 1, floor)
         line = c.text[prev_start : pos - 1]
         pos = prev_start
         marker = _MARKER_LINE.match(line)
@@ -273,7 +303,27 @@ def _heading(c: UnitContext) -> tuple[str, int] | None:
     return None
 
 
+_UNIT_COLON = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-–+•*])?[ \t]*([^:\n]{2,120}?)[ \t]*:[ \t]*")
+
+
+def _unit_colon(c: UnitContext) -> tuple[str, int] | None:
+    line_start = c.text.rfind("\n", 0, c.start) + 1
+    m = _UNIT_COLON.fullmatch(c.text, line_start, c.start)
+    if m is None:
+        return None
+    head = m.group(1).strip()
+    agent = AGENT.match(head)
+    if agent is None or len(head.split()) > 12 or _PREDICATE.search(head, agent.end()):
+        return None
+    return head, c.end
+
+
 LEAD_UNIT_RULES: tuple[UnitRule, ...] = (
+    UnitRule(
+        "the unit before a colon opening the line",
+        _unit_colon,
+        (("5. Sở Tư pháp: chủ trì thẩm định dự thảo Nghị quyết, hoàn thành trước ngày 10/5/2026.", "Sở Tư pháp"),),
+    ),
     UnitRule(
         "a bracket after the duty",
         _bracket,
@@ -293,6 +343,32 @@ LEAD_UNIT_RULES: tuple[UnitRule, ...] = (
         (("1. Sở Tài chính\n- Chủ trì tham mưu điều chuyển vốn của các dự án chậm giải ngân, xong trước 30/6/2026.", "Sở Tài chính"),),
     ),
 )
+
+
+_DEMONSTRATIVE = re.compile(r"(?:[Cc]ác|[Nn]hững)\s+(.{2,30}?)\s+(?:này|trên|nói trên)$")
+_NEXT_NAME = re.compile(r"(?:,[ \t]*|[ \t]+và[ \t]+|[ \t]+)(\w+)")
+
+
+def antecedent(text: str, at: int, unit: str) -> str:
+    """The bodies a demonstrative subject points back to: "Các đảng bộ này" after "các Đảng bộ
+    Cẩm Giàng, Bình Giang, Thanh Miện có tỷ lệ ..." is those three; `unit` itself when it is
+    no demonstrative or nothing before names its kind with names."""
+    m = _DEMONSTRATIVE.fullmatch(unit)
+    if m is None:
+        return unit
+    kind = m.group(1).lower()
+    lo = max(0, at - 400)
+    window = text[lo:at]
+    found = None
+    for k in re.finditer(re.escape(kind), window.lower()):
+        pos = end = k.end()
+        while (w := _NEXT_NAME.match(window, pos)) is not None and w.group(1)[:1].isupper():
+            pos = end = w.end()
+        if end > k.end():
+            found = window[k.start() : end]
+    if found is None:
+        return unit
+    return found[:1].upper() + found[1:]
 
 
 def lead_unit_elsewhere(text: str, start: int, end: int, clause_start: int) -> tuple[str | None, int]:

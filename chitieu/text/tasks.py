@@ -32,7 +32,14 @@ from itertools import accumulate
 from chitieu.text.periods import DocumentPeriods, PeriodMention, find_near
 from chitieu.text.spans import Mention
 from chitieu.text.structure import Structure
-from chitieu.text.task_units import AGENT, DUTY_VERBS, duty_words, lead_unit_elsewhere, subject_of
+from chitieu.text.task_units import (
+    AGENT,
+    DUTY_VERBS,
+    antecedent,
+    duty_words,
+    lead_unit_elsewhere,
+    subject_of,
+)
 from chitieu.text.tokens import Token
 
 
@@ -84,6 +91,16 @@ def _issued(text: str) -> tuple[int, int, int] | None:
     return int(m.group(3)), int(m.group(2)), int(m.group(1))
 
 
+def _last_day(code: str) -> str:
+    """The last day a deadline code covers, as "YYYY-MM-DD" ("Q2/2026" -> "2026-06-30")."""
+    if len(code) == 10:
+        return code
+    kind, _, year = code.rpartition("/")
+    month = 12 if not kind else int(kind[1:]) if kind[0] == "T" else int(kind[1:]) * 3 if kind[0] == "Q" else int(kind[:-1])
+    day = 29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31
+    return f"{year}-{month:02d}-{day:02d}"
+
+
 @dataclass(frozen=True)
 class DeadlineRule:
     """A named way a text writes a deadline, with examples (tests/unit/test_text_tasks.py
@@ -96,13 +113,14 @@ class DeadlineRule:
 
 # ---- step 1: deadline phrases ---------------------------------------------------------
 
-_STRONG = r"trước|chậm nhất(?: là)?(?: trước| vào| đến| trong)?|đến hết|tới hết|hết|(?:hoàn thành|hoàn tất|xong)(?: trước| trong| vào| đến hết)?"
-_WEAK = r"trong|vào|vào đầu|vào cuối|đến|tới"
+_STRONG = r"trước|chậm nhất(?: là)?(?: trước| vào| đến hết| tới hết| đến| trong)?|đến hết|tới hết|hết|(?:hoàn thành|hoàn tất|xong)(?: trước| trong| vào| đến hết)?"
+# "trình ... tại phiên họp tháng 4/2026": the meeting a duty is brought to is its deadline.
+_WEAK = r"trong|vào|vào đầu|vào cuối|đến|tới|tại (?:phiên họp|kỳ họp|hội nghị|cuộc họp)"
 _DAY = r"(\d{1,2})\s?(?P<sep>[/.-])\s?(\d{1,2})(?:\s?(?P=sep)\s?((?:19|20)\d\d))?(?![\d/.-]?\d)"
 # An hour before the day ("trước 17 giờ ngày 20/9/2025", "trước 12h00 ngày 21/9"): the day is the deadline.
 _HOUR = r"(?:\d{1,2}\s?(?:giờ|h)(?:\s?\d{1,2}(?:\s?phút)?)?,?\s{1,3})?"
 _DAY_LIMIT = re.compile(
-    rf"(?<!\w)(?:({_STRONG})|({_WEAK}))\s{{1,3}}{_HOUR}(?:(ngày)\s{{1,3}})?{_DAY}",
+    rf"(?<!\w)(?:({_STRONG})|({_WEAK}))\s{{1,3}}{_HOUR}(?:(ngày|dịp)\s{{1,3}})?{_DAY}",
     re.IGNORECASE,
 )
 _DAY_WORDS = re.compile(
@@ -158,12 +176,16 @@ def _days(d: _Doc) -> Iterator[Deadline]:
             yield Deadline(m.start(), m.end(), code, bool(m.group(1)))
 
 
+_SPAN_WORD = re.compile(r"(?:giai đoạn|thời kỳ|các năm)\s", re.IGNORECASE)
+
+
 def _periods(d: _Doc) -> Iterator[Deadline]:
     for p in d.periods:
-        if p.ref.kind in ("span", "term"):
+        if p.ref.kind == "term":
             continue
-        code = p.ref.code(d.doc.year, d.doc.term)
-        if not code:
+        # A span is due at its end: "hoàn thành trong giai đoạn 2026 - 2028" is due in 2028.
+        code = str(p.ref.year2) if p.ref.kind == "span" and p.ref.year2 else p.ref.code(d.doc.year, d.doc.term)
+        if not code or (p.ref.kind == "span" and not _SPAN_WORD.match(d.text, p.start)):
             continue
         lead = d.text[max(0, p.start - 40) : p.start]
         lim = _PERIOD_LIMIT.search(lead)
@@ -286,6 +308,7 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
         _periods,
         (
             ("Phòng Kinh tế xây dựng bản đồ số trong quý III/2026.", "Q3/2026"),
+            ("Ban Quản lý dự án hoàn thành cải tạo đê biển trong giai đoạn 2026 - 2028.", "2028"),
             ("Đại hội Đảng bộ huyện hoàn thành trước tháng 7.2020.", "T7/2020"),
             ("Phấn đấu hoàn thành nhựa hóa tuyến đường trước năm 2028.", "2028"),
             ("Các tuyến đường dự kiến hoàn thành trong năm 2026.", "2026"),
@@ -308,10 +331,15 @@ def find_deadlines(
     if issued is not None and issued[0] != doc.year:
         doc = replace(doc, year=issued[0])
     d = _Doc(text, periods, doc, _table_rows(text) if rows is None else rows, issued)
+    # A deadline that ended before the document was written dates a fact, not a duty:
+    # "...; tổ chức thành công Đại hội vào ngày 20/7/2025" in a report of 25 September 2025.
+    written = f"{issued[0]:04d}-{issued[1]:02d}-{issued[2]:02d}" if issued else ""
     found: list[Deadline] = []  # kept sorted by start, without overlaps
     starts: list[int] = []
     for rule in DEADLINE_RULES:
         for dl in rule.find(d):
+            if written and _last_day(dl.code) < written:
+                continue
             k = bisect_left(starts, dl.start)
             if (k > 0 and found[k - 1].end > dl.start) or (k < len(found) and found[k].start < dl.end):
                 continue
@@ -527,6 +555,8 @@ def _clause(text: str, dl: Deadline, row: list[tuple[int, int]] | None, q: _Ment
         return None
     if lead_unit is None and dl.shape != "goal":
         lead_unit, end = lead_unit_elsewhere(text, start, end, start)
+    elif lead_unit is not None:
+        lead_unit = antecedent(text, start, lead_unit)
     return Task(start, end, _capital(title), dl.code, lead_unit)
 
 
@@ -575,7 +605,7 @@ def _dated_line(text: str, dl: Deadline, q: _Mentions) -> Task | None:
 
 
 _FIELD = re.compile(r"[ \t]*[-–+•*]?[ \t]*([^:\n]{2,40}?)\s*:[ \t]*([^\n]*)")
-_LEAD_FIELD = re.compile(r"(?:đơn vị|cơ quan)?\s*chủ trì(?: thực hiện)?|(?:đơn vị|cơ quan) thực hiện", re.IGNORECASE)
+_LEAD_FIELD = re.compile(r"(?:đơn vị|cơ quan)?\s*chủ trì(?: thực hiện)?|(?:đơn vị|cơ quan|trách nhiệm) thực hiện|phân công|giao", re.IGNORECASE)
 _ITEM_MARKER = re.compile(r"[ \t]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][.)]|[-–+•*])?[ \t]*")
 
 
@@ -584,9 +614,13 @@ def _labelled_block(text: str, dl: Deadline, row: list[tuple[int, int]] | None, 
     X.\n- Thời gian thực hiện: tháng 9/2026". The heading is the duty, the "chủ trì" field its
     unit."""
     del row, previous
-    ls = _line_start(text, dl.start)
-    if dl.shape != "label" or text[ls : dl.start].strip(" \t-–+•*"):
+    if dl.shape != "label":
         return None
+    # A field line is short: a longer line is read from its last 600 characters (and a long
+    # text of one line stays linear).
+    ls = max(_line_start(text, dl.start), dl.start - 600)
+    if text[ls : dl.start].strip(" \t-–+•*"):
+        return _inline_fields(text, dl, ls, q)
     pos, lead = ls, None
     for _ in range(8):
         if pos == 0:
@@ -609,6 +643,39 @@ def _labelled_block(text: str, dl: Deadline, row: list[tuple[int, int]] | None, 
     return None
 
 
+_DUTY_FIELD = re.compile(r"nhiệm vụ|nội dung(?: công việc)?|công việc|tên nhiệm vụ", re.IGNORECASE)
+_FIELD_SEP = re.compile(r"[.;](?!\d)\s*")
+
+
+def _inline_fields(text: str, dl: Deadline, ls: int, q: _Mentions) -> Task | None:
+    """The same fields in one line: "- Tổ chức hội nghị sơ kết. Cơ quan chủ trì: Sở Nội vụ.
+    Thời gian: tháng 6/2026." Without a "chủ trì" field the clause shape reads the line."""
+    at = _ITEM_MARKER.match(text, ls).end()  # type: ignore[union-attr]
+    duty: tuple[int, int] | None = None
+    lead = None
+    pos = at
+    while pos < dl.start:
+        sep = _FIELD_SEP.search(text, pos, dl.start)
+        a, b = pos, (sep.start() if sep else dl.start)
+        pos = sep.end() if sep else dl.start
+        part = text[a:b].strip()
+        if not part:
+            continue
+        field = _FIELD.fullmatch(part)
+        if field is not None and len(field.group(1).split()) <= 5 and not _DUTY_FIELD.fullmatch(field.group(1).strip()):
+            if _LEAD_FIELD.fullmatch(field.group(1).strip()):
+                lead = field.group(2).strip() or None
+            continue
+        if field is not None:  # "Nhiệm vụ: Rà soát ...": the duty is the field's value
+            a += part.index(field.group(2)) + (len(text[a:b]) - len(text[a:b].lstrip()))
+        if duty is not None:
+            return None  # two duties before one deadline: no one of them is its
+        duty = (a, a + len(text[a:b].rstrip()))
+    if duty is None or lead is None or q.overlap(*duty) or len(text[duty[0] : duty[1]].split()) < 2:
+        return None
+    return Task(duty[0], dl.end, _capital(text[duty[0] : duty[1]].strip(" ,")), dl.code, lead)
+
+
 TASK_SHAPES: tuple[TaskShape, ...] = (
     TaskShape(
         "a duty's heading and its fields",
@@ -617,6 +684,10 @@ TASK_SHAPES: tuple[TaskShape, ...] = (
             (
                 "1. Cập nhật dữ liệu vào hồ sơ sức khỏe điện tử\n- Đơn vị chủ trì: Trung tâm Kiểm soát bệnh tật tỉnh.\n- Thời gian thực hiện: tháng 9/2026.",
                 ("Cập nhật dữ liệu vào hồ sơ sức khỏe điện tử", "T9/2026", "Trung tâm Kiểm soát bệnh tật tỉnh"),
+            ),
+            (
+                "- Tổ chức hội nghị sơ kết Nghị quyết. Cơ quan chủ trì: Sở Nội vụ. Thời gian: tháng 6/2026.",
+                ("Tổ chức hội nghị sơ kết Nghị quyết", "T6/2026", "Sở Nội vụ"),
             ),
         ),
     ),

@@ -270,3 +270,47 @@ def test_recurring_duties_are_no_tasks(text: str) -> None:
 )
 def test_fronted_frames_offices_and_elliptical_duties(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _tasks(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A demonstrative subject names the bodies named before it.
+        ("Các xã Tân Lập, Tân Hòa và Phú Mỹ chưa đạt chuẩn. Những xã này phải hoàn thành trước ngày 30/6/2026.", ("2026-06-30", "Xã Tân Lập, Tân Hòa và Phú Mỹ")),
+        # A unit before a colon opening its line; a person in charge of an area.
+        ("6. Các sở, ngành, địa phương: Khẩn trương rà soát, báo cáo trước ngày 20/3/2026.", ("2026-03-20", "Các sở, ngành, địa phương")),
+        ("Đề nghị các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn chỉ đạo hoàn thành đại hội chi bộ trước ngày 15/4/2026.", ("2026-04-15", "các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn")),
+        # "chậm nhất đến hết ngày": the whole limit is the deadline's.
+        ("Công an tỉnh hoàn thành chậm nhất đến hết ngày 31/12/2026 việc làm sạch dữ liệu.", ("2026-12-31", "Công an tỉnh")),
+        ("7. Xây dựng cơ sở dữ liệu đất đai\n- Trách nhiệm thực hiện: Phòng Văn hóa - Xã hội.\n- Tiến độ: trước ngày 15/7/2026.", ("2026-07-15", "Phòng Văn hóa - Xã hội")),
+    ],
+)
+def test_units_named_before_a_colon_or_by_a_demonstrative(text: str, expected: tuple[str, str]) -> None:
+    assert [(d, lead) for _, d, lead in _tasks(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Fields in one line, the duty's own field first.
+        (
+            "X, ngày 12 tháng 1 năm 2026\n1. Nhiệm vụ: Rà soát thủ tục hành chính nội bộ; Cơ quan chủ trì: Văn phòng UBND tỉnh; Thời hạn: Quý II/2026.",
+            [("Rà soát thủ tục hành chính nội bộ", "Q2/2026", "Văn phòng UBND tỉnh")],
+        ),
+        # The meeting a duty is brought to; an occasion's day.
+        ("Ban Tổ chức hoàn thiện Đề án, trình Ban Thường vụ cho ý kiến tại phiên họp tháng 4/2026.", [("Hoàn thiện Đề án, trình Ban Thường vụ cho ý kiến", "T4/2026", "Ban Tổ chức")]),
+        ("UBND tỉnh yêu cầu chủ đầu tư và nhà thầu tăng ca, phấn đấu thông xe kỹ thuật vào dịp 2/9/2025.", [("Tăng ca, phấn đấu thông xe kỹ thuật", "2025-09-02", "chủ đầu tư và nhà thầu")]),
+        ("UBND tỉnh đề nghị Bộ Xây dựng sớm bố trí vốn để khởi công trong năm 2026.", [("Bố trí vốn để khởi công", "2026", "Bộ Xây dựng")]),
+    ],
+)
+def test_inline_fields_meetings_and_occasions(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _tasks(text) == expected
+
+
+def test_a_day_before_the_documents_own_date_dates_a_fact_not_a_duty() -> None:
+    text = (
+        "UBND XÃ A\nA, ngày 25 tháng 9 năm 2025\n"
+        "Trong 9 tháng, UBND xã đã hoàn thành bàn giao mặt bằng; tổ chức thành công Đại hội Đảng bộ xã vào ngày 20/7/2025.\n"
+        "- Tổ chức Đại hội thể dục thể thao xã vào tháng 11/2025."
+    )
+    assert [d for _, d, _ in _tasks(text)] == ["T11/2025"]
