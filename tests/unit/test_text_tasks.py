@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from chitieu.text import extract
+from chitieu.text.task_deadlines import DEADLINE_RULES
 from chitieu.text.task_units import LEAD_UNIT_RULES, duty_words, subject_of
-from chitieu.text.tasks import DEADLINE_RULES, TASK_SHAPES
+from chitieu.text.tasks import TASK_SHAPES
 
 
 def _tasks(text: str) -> list[tuple[str, str | None, str | None]]:
@@ -314,3 +315,21 @@ def test_a_day_before_the_documents_own_date_dates_a_fact_not_a_duty() -> None:
         "- Tổ chức Đại hội thể dục thể thao xã vào tháng 11/2025."
     )
     assert [d for _, d, _ in _tasks(text)] == ["T11/2025"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A field's value ends at the next field; fields with no duty are no task.
+        (
+            "1. Tổ chức tiêm chủng mở rộng\n- Chủ trì: Trung tâm Kiểm soát bệnh tật; phối hợp: các trạm y tế.\n- Thời gian: Từ tháng 3/2026 đến tháng 5/2026.",
+            [("Tổ chức tiêm chủng mở rộng", "T5/2026", "Trung tâm Kiểm soát bệnh tật")],
+        ),
+        ("2. Chủ trì: Sở Y tế; phối hợp: Sở Tài chính; thời gian: quý I/2026.", []),
+        ("3. Nâng cấp phần mềm quản lý khám chữa bệnh (Thời gian: quý II/2026).", [("Nâng cấp phần mềm quản lý khám chữa bệnh", "Q2/2026", None)]),
+        # A day that comes back each year is no one deadline.
+        ("Sở Xây dựng định kỳ báo cáo UBND tỉnh trước ngày 15/6/2026 và 15/12 hằng năm.", []),
+    ],
+)
+def test_fields_ranges_and_recurring_days(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _tasks(text) == expected
