@@ -199,14 +199,22 @@ def series_of(points: list[Point], kind: str | None, aggregation: str) -> Series
     return Series(chosen, kinds, periods, ordered, rows, cumulative)
 
 
-def preferred_kind(indicator: Indicator, target: Any) -> str | None:
+#: A chart opens year by year only when that many years have figures (else one lone point).
+MIN_YEARS_FOR_YEARLY = 3
+
+
+def preferred_kind(indicator: Indicator, target: Any, points: list[Point]) -> str | None:
     """The period kind a chart opens on without ?kieu: a rate or level judged over a year or a
-    term reads best year by year (GRDP growth 2021–2026), so "year"; None (the kind with most
-    periods) for summed indicators, whose year-to-date line needs the months or quarters."""
+    term reads best year by year (GRDP growth 2021–2026), so "year" when at least
+    MIN_YEARS_FOR_YEARLY years have a figure; None (the kind with most periods) otherwise and
+    for summed indicators, whose year-to-date line needs the months or quarters."""
     span = target_period(target)
     if span is None or indicator.aggregation == Aggregation.SUM:
         return None
-    return PeriodKind.YEAR.value if span.kind in (PeriodKind.YEAR, PeriodKind.TERM) else None
+    if span.kind not in (PeriodKind.YEAR, PeriodKind.TERM):
+        return None
+    years = {p.period for p in points if p.period.kind == PeriodKind.YEAR}
+    return PeriodKind.YEAR.value if len(years) >= MIN_YEARS_FOR_YEARLY else None
 
 
 def within_span(points: list[Point], series: Series, target: Any) -> list[Point]:

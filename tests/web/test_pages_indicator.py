@@ -134,3 +134,17 @@ def test_unit_table_period_can_be_chosen(world, as_user):
     make_observation(world.commune_a, world.growth, "2020", 6.6)
     units = _page(as_user(world.users["viewer"]), "tang-truong-grdp", "?ky=2020").split("Theo đơn vị")[1]
     assert "kỳ 2020" in units and "6,6" in units and "14,2" not in units
+
+
+def test_a_rate_judged_over_a_year_opens_year_by_year_once_three_years_have_figures(world, as_user):
+    client = as_user(world.users["viewer"])
+    for q in range(1, 5):
+        make_observation(world.city, world.growth, f"Q{q}/2020", 10.0 + q)
+    make_observation(world.city, world.growth, "2019", 12.0)
+    # 2019 and 2021: two years against four quarters, the quarters stand
+    assert _chart(_page(client, world.growth.code, "?as_of=2021-12-31"))["periods"][0] == "quý I/2020"
+    make_observation(world.city, world.growth, "2020", 12.3)
+    yearly = _chart(_page(client, world.growth.code, "?as_of=2021-12-31"))
+    assert yearly["periods"] == ["năm 2019", "năm 2020", "năm 2021"]
+    # the kind asked for wins
+    assert _chart(_page(client, world.growth.code, "?as_of=2021-12-31&kieu=quarter"))["periods"][0] == "quý I/2020"

@@ -77,7 +77,7 @@ def indicator_detail(request: HttpRequest, code: str) -> HttpResponse:
     target = chosen[0] if chosen else None
     forecast = getattr(getattr(chosen[1], "forecast", None), "value", None) if chosen else None
     points = series.city_points(indicator, figures_of_city, as_of=as_of, city=city)
-    s = series.series_of(points, request.GET.get("kieu") or series.preferred_kind(indicator, target),
+    s = series.series_of(points, request.GET.get("kieu") or series.preferred_kind(indicator, target, points),
                          indicator.aggregation)
     figures = access.observations_visible_to(request.user, series.figures_for(indicator))
     within = series.target_period(target)
