@@ -285,6 +285,7 @@ class Namer:
             name = self._sub_item_name(m, name, sub_head, lo, hi)
         name = self._with_head(m, own, name)
         name = self._borrow_measure(m, prev, own, name)
+        name = self._attribute_of_previous(m, prev, own, name)
         name = self._aside_name(m, prev, own) or name
         m.indicator = _capitalise(self._finish(m, name))
 
@@ -297,6 +298,19 @@ class Namer:
         if not lx.NAME_STARTS_MEASURE.forward(toks, a, m.pred) or any(t.low not in _COPULAS for t in toks[m.pred : m.v0]):
             return
         m.comparator = lx.DECREASE if toks[a - 1].low == "giảm" else lx.INCREASE
+
+    def _attribute_of_previous(self, m: Mention, prev: Mention | None, own: str, name: str) -> str:
+        """"Khởi công mới 73 dự án với quy mô 57.815 căn", "thu hút 68 dự án với tổng vốn đăng
+        ký hơn 45.000 tỷ đồng": a figure in a "với" complement of a count measures what was
+        counted ("Quy mô khởi công mới dự án")."""
+        a = m.name_start
+        if not own or prev is None or a < 1 or self.toks[a - 1].low != "với" or prev.unit_kind not in ("count", "generic"):
+            return name
+        if self.st.clause[prev.v0] != self.st.clause[m.v0] or prev.end > a - 1 or len(own.split()) > 4 or not prev.base:
+            return name
+        if prev.base.lower() in name.lower():
+            return name
+        return f"{own} {prev.base[:1].lower()}{prev.base[1:]}"  # the attribute's own words, not its unit
 
     def _aside_name(self, m: Mention, prev: Mention | None, own: str) -> str:
         """A figure in a bracket after what it measures, with no name of its own or only a

@@ -132,3 +132,18 @@ def test_a_verb_shared_by_coordinated_counts_states_each_of_them():
 )
 def test_names_spell_out_the_abbreviations_the_text_defined(text, names):
     assert [it.indicator for it in extract(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A figure in a "với" complement of a count measures what was counted.
+        ("Cả nước khởi công mới 73 dự án với quy mô 57.815 căn.", ["Khởi công mới dự án", "Quy mô khởi công mới dự án"]),
+        (
+            "Tỉnh thu hút 68 dự án công nghiệp với tổng vốn đăng ký hơn 45.000 tỷ đồng.",
+            ["Thu hút dự án công nghiệp", "Tổng vốn đăng ký thu hút dự án công nghiệp"],
+        ),
+    ],
+)
+def test_a_figure_with_a_count_measures_what_was_counted(text, names):
+    assert [it.indicator for it in extract(text)] == names
