@@ -90,10 +90,15 @@ def tail_words(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -
         if w.is_num and e > s and toks[e - 1].low in ("đạt", "từ") and e + 1 < stop and toks[e + 1].low in lx.NOT_UNITS:
             e += 2  # "30 sản phẩm đạt 5 sao": a rating that no figure states qualifies what is counted
             continue
+        if kind == "zero" and w.is_num and e > s and toks[e - 1].low in _THRESHOLD_BOUNDS:
+            e += 1  # "không còn xã dưới 15 tiêu chí": a threshold defining what is counted, no figure
+            continue
         if w.text in CLAUSE_PUNCT or w.is_num or (e == s and not w.is_word):
             break
         if e == s and w.low == "và":
             break  # "xuất khẩu đạt trên 430 tỉ USD, tăng 16,1% và nhập khẩu đạt ...": a conjunct, not what is counted
+        if w.low == "và" and e + 2 < stop and toks[e + 1].low == "không" and toks[e + 2].low == "còn":
+            break  # "... 10% số xã đạt chuẩn kiểu mẫu và không còn xã dưới 15 tiêu chí": a conjunct of its own
         if w.text == ",":
             if kind not in ("pct",) or e + 1 >= stop or not toks[e + 1].is_word or toks[e + 1].capitalised:
                 break
@@ -110,6 +115,10 @@ def tail_words(toks: list[Token], st: Structure, e: int, stop: int, kind: str) -
     # A trim or the word cap never ends inside a word ("... dân tộc thiểu số").
     e = snap_to_words(toks, s, min(stop, cut + MAX_WORD), s, e)[1]
     return (s, e) if e > s else None
+
+
+# Bound words that, inside the phrase a zero counts, define the counted group.
+_THRESHOLD_BOUNDS = frozenset(["dưới", "trên", "hơn"])
 
 
 def _proper_noun_in_phrase(toks: list[Token], e: int, stop: int) -> bool:

@@ -147,3 +147,11 @@ def test_names_spell_out_the_abbreviations_the_text_defined(text, names):
 )
 def test_a_figure_with_a_count_measures_what_was_counted(text, names):
     assert [it.indicator for it in extract(text)] == names
+
+
+def test_a_zero_target_after_and_is_its_own_conjunct_and_keeps_its_defining_threshold():
+    text = "Phấn đấu đến năm 2025 có ít nhất 10% số xã đạt chuẩn nông thôn mới kiểu mẫu và không còn xã dưới 15 tiêu chí."
+    assert [(it.value, it.unit, it.indicator) for it in extract(text)] == [
+        (10, "%", "Tỷ lệ xã đạt chuẩn nông thôn mới kiểu mẫu"),
+        (0, "xã", "Xã dưới 15 tiêu chí"),
+    ]
