@@ -160,7 +160,7 @@ def _periods(d: _Doc) -> Iterator[Deadline]:
             yield Deadline(p.start - (len(lead) - lim.start()), p.end, code, bool(lim.group(1)))
             continue
         own = _OWN_LIMIT.match(d.text, p.start)
-        if own is not None and own.group(2) != "cả":
+        if own is not None and (own.group(2) or "").lower() != "cả":
             yield Deadline(p.start, p.end, code, bool(own.group(1)))
 
 
@@ -175,13 +175,23 @@ _CELL_LIMIT = re.compile(rf"(?:(?:{_STRONG}|{_WEAK})\s{{1,3}})?(?:ngày\s{{1,3}}
 _CELL_DAY = re.compile(_DAY)
 
 
+_ALL_ALONG = re.compile(r"(?:cả|hằng|hàng|mỗi|thường xuyên|liên tục)(?!\w)", re.IGNORECASE)
+_MONTH_RANGE = re.compile(r"(?:tháng\s{1,3})?(\d{1,2})\s?[-–]\s?(\d{1,2})\s?/\s?((?:19|20)\d\d)", re.IGNORECASE)
+
+
 def _timetable_cells(d: _Doc) -> Iterator[Deadline]:
     """A table cell that is a day or a period alone ("Tháng 4/2026", "Trước 31/10/2026")."""
     by_start = {p.start: p for p in d.periods}
     for cells in d.rows.values():
         for a, b in cells:
+            if _ALL_ALONG.match(d.text, a, b):
+                continue  # "Cả năm", "Hằng quý", "Thường xuyên": no one deadline
             lim = _CELL_LIMIT.match(d.text, a, b)
             at = lim.end() if lim else a
+            months = _MONTH_RANGE.fullmatch(d.text, at, b)
+            if months is not None and 1 <= int(months.group(1)) < int(months.group(2)) <= 12:
+                yield Deadline(a, b, f"T{int(months.group(2))}/{months.group(3)}", True)  # "Tháng 5 - 6/2026": due at its end
+                continue
             day = _CELL_DAY.fullmatch(d.text, at, b)
             if day is not None:
                 code = _day_code(day.group(1), day.group(3), day.group(4), d)
@@ -261,7 +271,11 @@ DEADLINE_RULES: tuple[DeadlineRule, ...] = (
     DeadlineRule(
         "a timetable cell",
         _timetable_cells,
-        (("1 | Lắp đặt camera an ninh | Công an xã | Quý II/2026", "Q2/2026"), ("Số hóa hồ sơ | Văn phòng | Trước 31/10/2026", "2026-10-31")),
+        (
+            ("1 | Lắp đặt camera an ninh | Công an xã | Quý II/2026", "Q2/2026"),
+            ("Số hóa hồ sơ | Văn phòng | Trước 31/10/2026", "2026-10-31"),
+            ("1 | Biên soạn đề cương tuyên truyền | Ban Tuyên giáo | Tháng 5 - 6/2026", "T6/2026"),
+        ),
     ),
     DeadlineRule(
         "a limit word before a day",

@@ -68,7 +68,10 @@ _NAME_END = re.compile(
     # kind of place they serve ("UBND các xã ven biển", "các huyện miền núi").
     r"|bầu cử|cử tri|ven biển|biên giới|miền núi|vùng cao|trọng điểm|địa bàn|lĩnh vực|nhà thầu)$"
 )
-_ASSIGN = re.compile(r"(?<!\w)(?:giao|yêu cầu|đề nghị|chỉ đạo|giao nhiệm vụ cho)\s{1,3}(?:cho\s{1,3})?", re.IGNORECASE)
+# "chỉ đạo X làm ..." is no assignment: the one who directs leads ("Chỉ đạo bộ phận chuyên môn
+# cập nhật ..." is the addressee's duty).
+_ASSIGN = re.compile(r"(?<!\w)(?:giao nhiệm vụ cho|giao|yêu cầu|đề nghị)\s{1,3}(?:cho\s{1,3})?", re.IGNORECASE)
+_ANY_NP = re.compile(r"(?:[Cc]ác\s|[Nn]hững\s)?\w+")
 _EXISTS = re.compile(r"(?:có|còn)\s+(?=\d)")
 _MAX_WORDS = 20
 _DOCUMENT = re.compile(
@@ -112,12 +115,17 @@ def subject_of(clause: str, whole: bool = False) -> Subject | None:
     """
     at = len(clause) - len(clause.lstrip(" ,-–+•*\t"))
     g = _ASSIGN.search(clause, 0, min(len(clause), at + 160))
-    if g is not None and AGENT.match(clause, g.end()):
+    opens = g is not None and g.start() <= at + 1 and g.group().lower().startswith("giao")
+    if g is not None and (AGENT.match(clause, g.end()) or opens):
         at = g.end()
     ex = _EXISTS.match(clause, at)
     if ex is not None:
         at = ex.end()
     m = AGENT.match(clause, at)
+    # Whatever follows "Giao" opening a clause is given the duty, an agent noun or not ("Giao
+    # công chức Văn hóa - Xã hội phối hợp ...").
+    if m is None and opens:
+        m = _ANY_NP.match(clause, at)
     if m is None:
         return None
     stop = re.compile(r"[;:.!?\n(]").search(clause, m.end())
@@ -318,6 +326,31 @@ def _unit_colon(c: UnitContext) -> tuple[str, int] | None:
     return head, c.end
 
 
+def _lead_in(c: UnitContext) -> tuple[str, int] | None:
+    """The addressee of the sentence that opens a list: "UBND xã đề nghị Thủ trưởng các cơ quan,
+    đơn vị:" over "1. Rà soát ...", "2. Chỉ đạo ...". Walks up over the list's items only."""
+    pos = c.text.rfind("\n", 0, c.start) + 1
+    floor = max(0, pos - 3000)
+    for _ in range(30):
+        if pos <= floor:
+            return None
+        prev_start = max(c.text.rfind("\n", floor, pos - 1) + 1, floor)
+        line = c.text[prev_start : pos - 1].strip()
+        pos = prev_start
+        if _MARKER_LINE.match(line) and not line.endswith(":"):
+            continue  # an earlier item of the same list
+        if not line.endswith(":"):
+            return None
+        # The last directing verb before the colon addresses the list.
+        g = next(reversed(list(_ASSIGN.finditer(line))), None)
+        if g is not None:
+            unit = line[g.end() : -1].strip(" ,")
+            return (unit, c.end) if 0 < len(unit.split()) <= 12 and not _PREDICATE.search(unit) else None
+        s = subject_of(line[:-1])
+        return (line[s.start : s.end], c.end) if s is not None else None
+    return None
+
+
 LEAD_UNIT_RULES: tuple[UnitRule, ...] = (
     UnitRule(
         "the unit before a colon opening the line",
@@ -341,6 +374,16 @@ LEAD_UNIT_RULES: tuple[UnitRule, ...] = (
         "the unit heading of its list",
         _heading,
         (("1. Sở Tài chính\n- Chủ trì tham mưu điều chuyển vốn của các dự án chậm giải ngân, xong trước 30/6/2026.", "Sở Tài chính"),),
+    ),
+    UnitRule(
+        "the addressee of the list's lead-in",
+        _lead_in,
+        (
+            (
+                "UBND xã đề nghị Thủ trưởng các cơ quan, đơn vị:\n1. Rà soát danh sách cán bộ, gửi về Phòng Nội vụ chậm nhất ngày 10/4/2026.",
+                "Thủ trưởng các cơ quan, đơn vị",
+            ),
+        ),
     ),
 )
 

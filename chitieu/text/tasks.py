@@ -164,6 +164,29 @@ def _line_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, at) + 1
 
 
+_LEAD_HEADER = re.compile(r"chủ trì|thực hiện|phụ trách", re.IGNORECASE)
+_DUTY_HEADER = re.compile(r"nội dung|nhiệm vụ|công việc", re.IGNORECASE)
+
+
+def _header_of(text: str, at: int, width: int) -> list[tuple[int, int]] | None:
+    """The header row of the table whose row holds `at`: the nearest line above, at most 40
+    lines and 8000 characters up, with as many cells and a "chủ trì" or "nội dung" column."""
+    pos = _line_start(text, at)
+    floor = max(0, pos - 8000)
+    for _ in range(40):
+        if pos <= floor:
+            return None
+        ps = max(_line_start(text, pos - 1), floor)
+        line = text[ps : pos - 1]
+        pos = ps
+        if "|" not in line and "\t" not in line:
+            return None
+        if _LEAD_HEADER.search(line) or _DUTY_HEADER.search(line):
+            cells = table_rows(line + "\n").get(0)
+            return [(ps + a, ps + b) for a, b in cells] if cells and len(cells) == width else None
+    return None
+
+
 def _timetable_row(text: str, dl: Deadline, row: list[tuple[int, int]] | None, q: _Mentions, previous: int) -> Task | None:
     """A row whose cell is its deadline: "Ra mắt Tổ công nghệ số | Đoàn Thanh niên xã | Tháng 4/2026"."""
     del previous
@@ -173,12 +196,21 @@ def _timetable_row(text: str, dl: Deadline, row: list[tuple[int, int]] | None, q
     if cell is None:
         return None
     words = [(a, b) for a, b in row if (a, b) != cell and not text[a:b].strip().isdigit()]
+    # The header names the columns: "Đơn vị chủ trì" is the lead's ("Tỉnh đoàn" is a unit though
+    # no agent noun opens it), "Nội dung" / "Nhiệm vụ" the duty's.
+    header = _header_of(text, dl.start, len(row))
+    lead_col = next((k for k, (a, b) in enumerate(header) if _LEAD_HEADER.search(text, a, b)), None) if header else None
+    duty_col = next((k for k, (a, b) in enumerate(header) if _DUTY_HEADER.search(text, a, b)), None) if header else None
     units = [(a, b) for a, b in words if AGENT.match(text, a) and len(text[a:b].split()) <= 10]
     duties = [(a, b) for a, b in words if (a, b) not in units and len(text[a:b].split()) >= 2]
+    if duty_col is not None:
+        duties = [row[duty_col]]
     if not duties or q.overlap(duties[0][0], duties[0][1]):
         return None
     a, b = duties[0]
     lead = text[units[0][0] : units[0][1]] if units else None
+    if lead_col is not None:
+        lead = text[row[lead_col][0] : row[lead_col][1]]
     return Task(a, max(b, cell[1]), _capital(text[a:b]), dl.code, lead)
 
 

@@ -333,3 +333,29 @@ def test_a_day_before_the_documents_own_date_dates_a_fact_not_a_duty() -> None:
 )
 def test_fields_ranges_and_recurring_days(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert _tasks(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The header says which column is the lead's, whatever noun opens the cell; a row due
+        # all year long has no one deadline.
+        (
+            "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian\n"
+            "1 | Tổ chức cuộc thi trực tuyến | Tỉnh đoàn | Báo và Phát thanh, Truyền hình tỉnh | Quý III/2026\n"
+            "2 | Theo dõi, định hướng dư luận xã hội | Ban Tuyên giáo | Các đoàn thể | Cả năm",
+            [("Tổ chức cuộc thi trực tuyến", "Q3/2026", "Tỉnh đoàn")],
+        ),
+        # Whoever "Giao" names is given the duty; "Chỉ đạo X ..." is the addressee's.
+        ("Giao công chức Văn hóa - Xã hội phối hợp với Đoàn Thanh niên tổ chức Ngày hội đọc sách vào ngày 23/4/2026.", [("Tổ chức Ngày hội đọc sách", "2026-04-23", "công chức Văn hóa - Xã hội")]),
+        (
+            "UBND xã đề nghị Thủ trưởng các cơ quan, đơn vị:\n1. Rà soát danh sách cán bộ chậm nhất ngày 10/4/2026.\n2. Chỉ đạo bộ phận chuyên môn cập nhật dữ liệu trước ngày 30/4/2026.",
+            [
+                ("Rà soát danh sách cán bộ", "2026-04-10", "Thủ trưởng các cơ quan, đơn vị"),
+                ("Chỉ đạo bộ phận chuyên môn cập nhật dữ liệu", "2026-04-30", "Thủ trưởng các cơ quan, đơn vị"),
+            ],
+        ),
+    ],
+)
+def test_table_headers_assignments_and_list_lead_ins(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert _tasks(text) == expected
