@@ -20,13 +20,22 @@ read it in the boundaries of another date it is carried along the links:
   the year before is not known, the nearest year every part has one is used
   (`weight_year`), and the words say which year.
 
-Each result says which figures were carried and how (`Carried.words`).
+- through several reorganisations (xã A into phường B on 1/11/2024, phường B into phường C on
+  1/7/2025): the links are composed (`compose`). The share of an ancestor in today's unit is
+  the product of the shares along each path, summed over the paths; a figure is read from the
+  latest ancestors that have it for the period (the units valid then): the walk goes back
+  through a unit only for a period that ended before it was formed and it has no figure of its
+  own. The walk is bounded (`MAX_STEPS` events; a loop or a longer chain is refused, `ChainError`).
+
+Each result says which figures were carried and how (`Carried.words`), naming the chain of
+units a part came through ("Xã A (đến 31/10/2024) → Phường B (đến 30/06/2025) → Phường C").
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from chitieu.core.quantities import format_number
 
@@ -39,6 +48,19 @@ class Link:
     successor: str
     share: float
     basis: str = ""
+    #: The day the reorganisation took effect (None: one event of unknown date).
+    on: date | None = None
+
+
+#: A part's chain: (unit key, ((unit key, the day it ended)..., (today's unit, None))).
+Chain = tuple[str, tuple[tuple[str, date | None], ...]]
+
+#: How many reorganisations a chain of units may go back through.
+MAX_STEPS = 12
+
+
+class ChainError(ValueError):
+    """A chain of links that loops or goes back through more than `MAX_STEPS` events."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +77,9 @@ class Carried:
     #: year of the levels; empty for a sum or a mean by shares.
     weights: tuple[tuple[str, float], ...] = ()
     weight_year: int | None = None
+    #: The chains a part came through ((unit key, ((unit key, day it ended)..., today's)), ...)
+    #: for a part reached through more than one reorganisation; empty for one step.
+    chains: tuple[Chain, ...] = ()
 
     @property
     def partial(self) -> bool:
@@ -65,9 +90,13 @@ class Carried:
         names = names or {}
         bases = bases or {}
         items = []
+        paths: dict[str, list[str]] = {}
+        for key, path in self.chains:
+            paths.setdefault(key, []).append(" → ".join(
+                f"{names.get(k, k)} (đến {end:%d/%m/%Y})" if end is not None else names.get(k, k) for k, end in path))
         # By name, so the words do not depend on the order a database returned the links in.
         for key, share in sorted(self.parts, key=lambda part: (names.get(part[0], part[0]), part[0])):
-            name = names.get(key, key)
+            name = "; ".join(paths[key]) if key in paths else names.get(key, key)
             if share >= 1 - 1e-9:
                 items.append(f"{name} (toàn bộ)")
             else:
@@ -151,3 +180,62 @@ def weighted_words(carried: Carried, names: Mapping[str, str], weight: str, unit
              for key, w in sorted(carried.weights, key=lambda kw: (names.get(kw[0], kw[0]), kw[0]))]
     year = f" năm {carried.weight_year}" if carried.weight_year is not None else ""
     return f"trọng số {weight}{year}: {', '.join(items)}"
+
+
+def compose(successor: str, links: Sequence[Link], *, period_end: date | None = None, max_steps: int = MAX_STEPS,
+            names: Mapping[str, str] | None = None) -> tuple[list[Link], tuple[Chain, ...]]:
+    """The links of several reorganisations composed into links straight into `successor`,
+    for a period ending `period_end`: each ancestor's share is the product of the shares along
+    a path, summed over the paths. The figure is read from the latest ancestors valid during
+    the period: the walk goes back through a unit only by the links of an event after the
+    period ends (it was formed after the period) and before the event it was reached by (a
+    unit that went on reaches its earlier past through its link to itself). Returns the composed links (for `forward`,
+    `forward_weighted`) and the chains (`Carried.chains`) of the parts reached through more
+    than one event. Raises ChainError on a loop or a chain longer than `max_steps`."""
+    names = names or {}
+    by_successor: dict[str, list[Link]] = {}
+    for link in links:
+        by_successor.setdefault(link.successor, []).append(link)
+
+    def key(link: Link) -> date:
+        return link.on or date.min
+
+    def earlier(unit: str, before: date) -> list[Link]:
+        into = [link for link in by_successor.get(unit, []) if key(link) < before
+                and (period_end is None or link.on is None or link.on > period_end)]
+        if not into:
+            return []
+        latest = max(key(link) for link in into)
+        return [link for link in into if key(link) == latest]
+
+    shares: dict[str, float] = {}
+    order: list[str] = []
+    chains: list[Chain] = []
+    # (unit, share of it in `successor`, the units walked through with the day each ended)
+    stack: list[tuple[str, float, tuple[tuple[str, date | None], ...], date]] = [
+        (successor, 1.0, ((successor, None),), date.max)]
+    while stack:
+        unit, share, path, before = stack.pop()
+        step = earlier(unit, before)
+        if len(path) > 1 and not step:
+            if unit not in shares:
+                order.append(unit)
+            shares[unit] = shares.get(unit, 0.0) + share
+            # A unit that went on (linked to itself) is named once, at its latest.
+            shown = [part for i, part in enumerate(path) if i == 0 or part[0] != path[i - 1][0]]
+            if len(path) > 2:
+                chains.append((unit, tuple(reversed(shown))))
+            continue
+        if len(path) > max_steps:
+            raise ChainError(f"Chuỗi sắp xếp đơn vị dẫn tới {names.get(successor, successor)} dài quá {max_steps} "
+                             f"bước (qua {', '.join(names.get(k, k) for k, _ in path)}); không đọc được số liệu "
+                             "theo địa giới mới.")
+        for link in reversed(step):
+            if link.predecessor != unit and any(k == link.predecessor for k, _ in path):
+                raise ChainError(f"Các liên kết sắp xếp đơn vị tạo thành vòng lặp ở "
+                                 f"{names.get(link.predecessor, link.predecessor)} (dẫn tới "
+                                 f"{names.get(successor, successor)}); không đọc được số liệu theo địa giới mới.")
+            ended = link.on - timedelta(days=1) if link.on is not None else None
+            stack.append((link.predecessor, share * link.share, path + ((link.predecessor, ended),), key(link)))
+    composed = [Link(unit, successor, shares[unit]) for unit in order]
+    return composed, tuple(chains)

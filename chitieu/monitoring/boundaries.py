@@ -2,7 +2,9 @@
 
 Figures stay filed under the unit that reported them. A review or series of a unit formed by
 a reorganisation (phường Hồng Bàng, from 1/7/2025) reads, for the periods before it existed,
-its predecessors' figures carried over by the shares of the links; one of an old unit reads,
+its predecessors' figures carried over by the shares of the links, back through every earlier
+reorganisation they came from (the links composed, chitieu.core.boundaries.compose: xã A, then
+phường B from 1/11/2024, then phường C from 1/7/2025); one of an old unit reads,
 for the periods after it ended, its successors' figures carried back where the shares allow
 (every successor came from it alone). A unit that goes on with a changed territory (the city,
 joined by the old Hải Dương) reads its figures before the change in today's boundaries when
@@ -19,15 +21,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
 from django.db.models import F, Q
 
 from chitieu.core.boundaries import (
+    MAX_STEPS,
     Carried,
+    Chain,
+    ChainError,
     Link,
     backward,
+    compose,
     forward,
     forward_weighted,
     weight_year,
@@ -115,18 +122,18 @@ def carry_for_unit(found: Any, unit: Unit, indicators: Sequence[Any], approved, 
 def _forward(found: Any, unit: Unit, into: list[UnitLink], how: dict[int, bool], approved, ids: list[int],
              weighted: dict[int, int]) -> None:
     on = max(link.reorganisation.effective_on for link in into)
-    into = [link for link in into if link.reorganisation.effective_on == on]
-    # A predecessor that contains others of the same successor (an old district and its
-    # communes) would count them twice: the finest units are read.
-    into = [link for link in into if link.predecessor_id == unit.pk or not any(
-        o.predecessor_id != link.predecessor_id and o.predecessor.path.startswith(link.predecessor.path)
-        for o in into)]
+    into = _finest([link for link in into if link.reorganisation.effective_on == on])
+    # Back through the earlier reorganisations its predecessors came from (a bounded walk).
+    into = _chain(into)
     before = approved.filter(period_end__lt=on)
     predecessors = {link.predecessor_id for link in into}
     figures = _figures(before, predecessors, ids)
     levels = _levels(before, predecessors, set(weighted.values()))
     weights = _WeightWords(weighted)
-    rules = [Link(str(link.predecessor_id), str(unit.pk), link.share) for link in into]
+    links = [Link(str(link.predecessor_id), str(link.successor_id), link.share, on=link.reorganisation.effective_on)
+             for link in into]
+    names = {str(u.pk): u.name for link in into for u in (link.predecessor, link.successor)}
+    composed: dict[date, tuple[list[Link], tuple[Chain, ...]]] = {}
     goes_on = any(link.predecessor_id == unit.pk for link in into)
     clauses: dict[int, list[tuple[str, str]]] = defaultdict(list)  # (period, how it was read)
     sources: dict[int, set[str]] = defaultdict(set)
@@ -134,10 +141,18 @@ def _forward(found: Any, unit: Unit, into: list[UnitLink], how: dict[int, bool],
                                                                        Period.parse(kv[0][1]).end)):
         period = Period.parse(code)
         values = {str(k): v[0] for k, v in by_unit.items()}
+        if period.end not in composed:
+            try:
+                composed[period.end] = compose(str(unit.pk), links, period_end=period.end, names=names)
+            except ChainError as error:
+                found.carried.setdefault(ind, str(error))
+                continue
+        rules, chains = composed[period.end]
         if ind in weighted:
             carried = _weighted(str(unit.pk), rules, values, levels.get(weighted[ind], {}), period)
         else:
             carried = forward(str(unit.pk), rules, values, summed=how[ind])
+        carried = replace(carried, chains=chains)
         note = _note(carried, into, on, "forward")
         if goes_on and (carried.partial or carried.value is None or (not how[ind] and ind not in weighted)):
             # The unit's own figure of its old territory stands (a rate of the joined territory
@@ -171,6 +186,41 @@ def _forward(found: Any, unit: Unit, into: list[UnitLink], how: dict[int, bool],
             f"trọng số {weights.name(ind)} năm trước. " + "; ".join(parts) + "."
             + (f" Nguồn: {'; '.join(sorted(sources[ind]))}." if sources[ind] else "")
         )
+
+
+def _finest(links: list[UnitLink]) -> list[UnitLink]:
+    """The links of one event without a predecessor that contains others of the same
+    successor (an old district beside its communes would count them twice)."""
+    return [link for link in links if link.predecessor_id == link.successor_id or not any(
+        o.successor_id == link.successor_id and o.predecessor_id != link.predecessor_id
+        and o.predecessor.path.startswith(link.predecessor.path) for o in links)]
+
+
+def _chain(into: list[UnitLink]) -> list[UnitLink]:
+    """`into` with the links of the earlier reorganisations its predecessors came from, back
+    through the chain: one query per event gone back through, at most MAX_STEPS + 1 (one more
+    than `compose` walks, so a longer chain is refused there with its message)."""
+    links = list(into)
+    seen = {link.pk for link in links}
+    reached: dict[int, date] = {}
+    for link in into:
+        reached[link.predecessor_id] = max(reached.get(link.predecessor_id, date.min), link.reorganisation.effective_on)
+    for _ in range(MAX_STEPS + 1):
+        found = [link for link in _links(Q(successor_id__in=list(reached)))
+                 if link.pk not in seen and link.reorganisation.effective_on < reached[link.successor_id]]
+        if not found:
+            break
+        by_event: dict[tuple[int, int], list[UnitLink]] = defaultdict(list)
+        for link in found:
+            by_event[(link.successor_id, link.reorganisation_id)].append(link)
+        found = [link for group in by_event.values() for link in _finest(group)]
+        links += found
+        seen |= {link.pk for link in found}
+        reached = {}
+        for link in found:
+            reached[link.predecessor_id] = max(reached.get(link.predecessor_id, date.min),
+                                               link.reorganisation.effective_on)
+    return links
 
 
 def _levels(approved, unit_ids: set[int], weight_ids: set[int]) -> dict[int, dict[str, dict]]:
