@@ -125,6 +125,9 @@ _WRITTEN_UNITS = [
     # Money per head or per year is money ("74 triệu đồng/năm", "95 triệu đồng/người",
     # "31 triệu đồng/người/năm" -> "triệu đồng"), as "%/năm" is "%".
     (re.compile(r"^((?:\S+ )*(?:đồng|USD))(?:/(?:người|năm))+$"), r"\1"),
+    # A yearly amount of any measure is written in its base unit, as money is ("20.000 tấn/năm"
+    # -> "tấn"); a yearly rate "%/năm" is left to the scorer's own "%" rule.
+    (re.compile(r"^((?:\S+ )*[^\s/%]+)/năm$"), r"\1"),
 ]
 
 

@@ -59,6 +59,9 @@ def _only(text: str) -> dict[str, object]:
         # Money per head or per year is written as money, as "%/năm" is "%" (../shared/gold/README.md).
         ("GRDP bình quân đầu người đạt 185 triệu đồng/người/năm.", 185, None, "triệu đồng"),
         ("Thu nhập bình quân đạt 3.200 USD/người.", 3200, None, "USD"),
+        # Any yearly amount is written in its base unit, as money is.
+        ("Sản lượng hoa màu các loại đạt 20.000 tấn/năm.", 20000, None, "tấn"),
+        ("Trồng mới 1.200 ha/năm rừng sản xuất.", 1200, None, "ha"),
         ("Thu nhập bình quân đầu người đạt 150,23 triệu đồng/ năm.", 150.23, None, "triệu đồng"),
         ("Có 28 giường bệnh/vạn dân.", 28, None, "giường bệnh/vạn dân"),
         ("Khách du lịch đạt 8,25 triệu lượt.", 8.25, None, "triệu lượt"),
