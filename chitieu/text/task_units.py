@@ -39,7 +39,7 @@ _GROUP = (
     r"|đoàn thể|tổ|ủy ban|uỷ ban|trạm|tỉnh|thành phố|nơi|lực lượng|thủ trưởng|nhà trường|hợp tác xã|bệnh viện|cơ sở|trung tâm|phòng"
     r"|chi nhánh|ngân hàng|đài|báo|cơ quan báo chí|ban quản lý|thành viên|đại biểu|đảng viên|cán bộ|chủ tịch|giám đốc|bí thư|hộ|đồng chí|bộ phận|nhà thầu"
 )
-AGENT = re.compile(rf"(?:{_BODY})\b|(?:[Cc]ác|[Nn]hững|\d+)\s+(?i:{_GROUP})\b|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s")
+AGENT = re.compile(rf"(?:{_BODY})\b|(?:[Cc]ác|[Nn]hững|[Mm]ỗi|\d+)\s+(?i:{_GROUP})\b|(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s")
 # What opens the predicate whatever word comes before it.
 _MARKER = (
     r"chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|cần|phải|khẩn trương|tập trung|tiếp tục|sẽ|cũng|đang|dự kiến|phấn đấu|xác định"
@@ -131,7 +131,7 @@ def subject_of(clause: str, whole: bool = False) -> Subject | None:
     stop = re.compile(r"[;:.!?\n(]").search(clause, m.end())
     limit = stop.start() if stop and not re.match(r"\.\d", clause[stop.start() : stop.start() + 2]) else len(clause)
     # A body's head alone ("Cơ quan", "Ban") is no name: "Cơ quan lập danh sách cử tri".
-    bare_head = m.group()[:1].isupper() and not re.match(r"Các|Những", m.group()) and not m.group().strip().isupper() and m.group().strip() not in _WHOLE_HEADS
+    bare_head = m.group()[:1].isupper() and not re.match(r"Các|Những|Mỗi", m.group()) and not m.group().strip().isupper() and m.group().strip() not in _WHOLE_HEADS
     # The predicate opens at a predicate marker or at a duty verb after a word that can end a
     # name; failing that, at a level or a body's end followed by a lower-case word that does
     # not continue a noun phrase, whatever verb follows ("Các Ban của HĐND tỉnh | thẩm tra

@@ -179,6 +179,8 @@ def test_time_frames_and_targets_horizons_are_no_tasks(text: str) -> None:
         ("UBND các xã Lộc An, Lộc Thành chủ trì vận động các hộ dân", "UBND các xã Lộc An, Lộc Thành"),
         ("Các cấp ủy, tổ chức đảng tổ chức quán triệt sâu sắc Chỉ thị", "Các cấp ủy, tổ chức đảng"),
         ("Các bộ, ngành địa phương cũng đang chuẩn bị tổ chức lễ khánh thành", "Các bộ, ngành địa phương"),
+        # The distributive "Mỗi" opens a group of bodies as "Các" does.
+        ("Mỗi huyện, thị ủy chỉ đạo tổ chức đại hội điểm", "Mỗi huyện, thị ủy"),
         # After the speaker's directing verb, the body directed; a count of bodies.
         ("Kết luận hội nghị, Chủ tịch UBND tỉnh yêu cầu các xã, phường còn nhà chưa khởi công phải khởi công ngay", "các xã, phường còn nhà chưa khởi công"),
         ("UBND huyện yêu cầu triển khai phần mềm một cửa điện tử", "UBND huyện"),
