@@ -140,3 +140,18 @@ def stored_state() -> tuple:
     updates = tuple(TaskUpdate.objects.order_by("pk").values_list("pk", "progress", "note"))
     histories = tuple(m.history.count() for m in (Observation, Task))
     return figures, updates, histories
+
+
+def submit_then_decide(observations: Iterable[Observation], *, by: Any) -> None:
+    """Submit every draft, then approve two in three and return the third (the write-path
+    mix the maintained-combination tests replay)."""
+    from chitieu.monitoring import workflow
+
+    drafts = list(observations)
+    for obs in drafts:
+        workflow.submit(obs.pk, by=by)
+    for n, obs in enumerate(drafts):
+        if n % 3 == 2:
+            workflow.reject(obs.pk, by=by, reason="Sai số liệu")
+        else:
+            workflow.approve(obs.pk, by=by, confirm=True)

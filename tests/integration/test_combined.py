@@ -20,7 +20,7 @@ from chitieu.monitoring.models import CombinedFigure, Observation
 from chitieu.monitoring.services import record_observations
 from chitieu.org.services import LOCAL_KINDS
 from chitieu.plans.models import Assignment
-from tests.factories import assign, make_indicator, make_observation, make_unit
+from tests.factories import assign, make_indicator, make_observation, make_unit, submit_then_decide
 from tests.personas import make_cast
 
 pytestmark = pytest.mark.django_db
@@ -116,14 +116,7 @@ def test_maintained_combinations_equal_the_raw_ones_through_writes_approvals_and
 
     # Drafts submitted, then some approved and some returned.
     drafts = record_observations(_rows(random.Random(15), units, indicators, 40, EntryState.DRAFT))
-    fresh = [o for o in drafts if o.state == EntryState.DRAFT]
-    for obs in fresh:
-        workflow.submit(obs.pk, by=cast.users["office"])
-    for n, obs in enumerate(fresh):
-        if n % 3 == 2:
-            workflow.reject(obs.pk, by=cast.users["office"], reason="Sai số liệu")
-        else:
-            workflow.approve(obs.pk, by=cast.users["office"], confirm=True)
+    submit_then_decide([o for o in drafts if o.state == EntryState.DRAFT], by=cast.users["office"])
     _check(indicators, city, other)
 
     # Assignments given and taken back, a commune moved to the other city, a figure too

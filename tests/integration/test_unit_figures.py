@@ -23,6 +23,7 @@ from tests.factories import (
     make_resolution,
     make_target,
     make_unit,
+    submit_then_decide,
 )
 from tests.personas import make_cast
 
@@ -145,14 +146,7 @@ def test_the_ranking_and_the_jumps_from_the_maintained_rows_equal_the_raw_ones_t
 
     # Drafts submitted, then some approved and some returned.
     drafts = record_observations(_rows(random.Random(15), units, indicators, 60, EntryState.DRAFT))
-    fresh = [o for o in drafts if o.state == EntryState.DRAFT]
-    for obs in fresh:
-        workflow.submit(obs.pk, by=cast.users["office"])
-    for n, obs in enumerate(fresh):
-        if n % 3 == 2:
-            workflow.reject(obs.pk, by=cast.users["office"], reason="Sai số liệu")
-        else:
-            workflow.approve(obs.pk, by=cast.users["office"], confirm=True)
+    submit_then_decide([o for o in drafts if o.state == EntryState.DRAFT], by=cast.users["office"])
     _check(city, indicators, resolution)
 
     # A figure written directly (as the admin would), figures deleted, more written in bulk.
